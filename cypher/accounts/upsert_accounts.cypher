@@ -1,0 +1,6 @@
+// Upsert accounts by id; props holds only the fields given (null clears).
+// mode: write
+// params: rows
+UNWIND $rows AS row
+MERGE (a:Account {id: row.id})
+SET a += row.props

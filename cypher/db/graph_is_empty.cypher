@@ -1,0 +1,4 @@
+// True when no Account exists (used to load the demo on first run).
+// mode: read
+// params:
+RETURN NOT EXISTS { MATCH (:Account) } AS empty

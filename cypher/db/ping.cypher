@@ -1,0 +1,4 @@
+// Readiness probe.
+// mode: read
+// params:
+RETURN 1 AS ok

@@ -1,0 +1,11 @@
+// Replace the stakeholders attending each interaction with row.ids.
+// mode: write
+// params: rows
+UNWIND $rows AS row
+MATCH (i:Interaction {id: row.id})
+OPTIONAL MATCH (:Stakeholder)-[old:ATTENDED]->(i)
+DELETE old
+WITH DISTINCT i, row
+UNWIND row.ids AS sid
+MATCH (s:Stakeholder {id: sid})
+MERGE (s)-[:ATTENDED]->(i)

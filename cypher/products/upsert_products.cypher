@@ -1,0 +1,6 @@
+// Upsert catalog products by id; props holds only the fields given.
+// mode: write
+// params: rows
+UNWIND $rows AS row
+MERGE (p:Product {id: row.id})
+SET p += row.props

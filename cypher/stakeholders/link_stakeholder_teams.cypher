@@ -1,0 +1,10 @@
+// Point each stakeholder's MEMBER_OF at row.target (the teamId); null target removes it.
+// mode: write
+// params: rows
+UNWIND $rows AS row
+MATCH (s:Stakeholder {id: row.id})
+OPTIONAL MATCH (s)-[old:MEMBER_OF]->()
+DELETE old
+WITH DISTINCT s, row
+OPTIONAL MATCH (t:Team {id: row.target})
+FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | MERGE (s)-[:MEMBER_OF]->(t))

@@ -1,0 +1,6 @@
+// Upsert teams by id; props holds only the fields given (null clears).
+// mode: write
+// params: rows
+UNWIND $rows AS row
+MERGE (t:Team {id: row.id})
+SET t += row.props

@@ -1,0 +1,1 @@
+"""The bundle: validated import and lossless export (domain.md §10)."""

@@ -1,0 +1,193 @@
+"""Pydantic models of the bundle rows (domain.md §10).
+
+A field left out of a row leaves the stored value unchanged and an explicit null
+clears it, so every field defaults to None and `provided()` returns only the
+fields the caller actually sent. Fields typed without `| None` (ids, names,
+statuses) may be left out but never set to null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+from samgraph.common import (
+    Count,
+    DeploymentStatus,
+    Email,
+    FunctionGroup,
+    Health,
+    Id,
+    InteractionType,
+    LongText,
+    MemberRole,
+    Money,
+    Name,
+    OpportunityStatus,
+    Pricing,
+    Probability,
+    ScoreInput,
+    Seniority,
+    Sentiment,
+    ShortText,
+    StakeholderStatus,
+    Strength,
+    BuyingRole,
+    Weight,
+)
+
+MAX_ROWS = 200_000
+MAX_ATTENDEES = 500
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True
+    )
+
+    def provided(self, *, exclude: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
+        """The fields sent, by their camelCase names (enums as plain strings)."""
+        data = self.model_dump(mode="python", by_alias=True, include=self.model_fields_set)
+        return {
+            k: (v.value if hasattr(v, "value") else v) for k, v in data.items() if k not in exclude
+        }
+
+
+class Scores(Row):
+    current_revenue: ScoreInput | None = None
+    expansion_potential: ScoreInput | None = None
+    strategic_fit: ScoreInput | None = None
+    market_influence: ScoreInput | None = None
+    relationship_strength: ScoreInput | None = None
+    product_adoption: ScoreInput | None = None
+    partnership_potential: ScoreInput | None = None
+
+
+class AccountRow(Row):
+    id: Id
+    name: Name = None  # type: ignore[assignment]
+    industry: ShortText | None = None
+    arr: Money | None = None
+    renewal_date: dt.date | None = None
+    health_score: Health | None = None
+    scores: Scores | None = None
+
+
+class TeamRow(Row):
+    id: Id
+    account_id: Id = None  # type: ignore[assignment]
+    name: Name = None  # type: ignore[assignment]
+    parent_id: Id | None = None
+    function_group: FunctionGroup | None = None
+    headcount: Count | None = None
+
+
+class StakeholderRow(Row):
+    id: Id
+    account_id: Id = None  # type: ignore[assignment]
+    name: Name = None  # type: ignore[assignment]
+    title: ShortText | None = None
+    email: Email | None = None
+    seniority: Seniority | None = None
+    team_id: Id | None = None
+    manager_id: Id | None = None
+    buying_role: BuyingRole | None = None
+    sentiment: Sentiment | None = None
+    status: StakeholderStatus = None  # type: ignore[assignment]
+    departed_at: dt.date | None = None
+
+
+class MemberRow(Row):
+    id: Id
+    name: Name = None  # type: ignore[assignment]
+    email: Email | None = None
+    role: MemberRole | None = None
+
+
+class ProductRow(Row):
+    id: Id
+    name: Name = None  # type: ignore[assignment]
+    pricing: Pricing = None  # type: ignore[assignment]
+    list_price: Money | None = None
+
+
+class OpportunityRow(Row):
+    id: Id
+    account_id: Id = None  # type: ignore[assignment]
+    team_id: Id | None = None
+    product_id: Id | None = None
+    name: Name = None  # type: ignore[assignment]
+    amount: Money | None = None
+    probability: Probability | None = None
+    stage: ShortText | None = None
+    close_date: dt.date | None = None
+    status: OpportunityStatus = None  # type: ignore[assignment]
+
+
+class InteractionRow(Row):
+    id: Id
+    account_id: Id = None  # type: ignore[assignment]
+    date: dt.date = None  # type: ignore[assignment]
+    type: InteractionType = None  # type: ignore[assignment]
+    summary: LongText | None = None
+    member_ids: list[Id] = Field(default=None, max_length=MAX_ATTENDEES)  # type: ignore[assignment]
+    stakeholder_ids: list[Id] = Field(default=None, max_length=MAX_ATTENDEES)  # type: ignore[assignment]
+
+
+class AccountTeamRow(Row):
+    member_id: Id
+    account_id: Id
+    role: MemberRole | None = None
+
+
+class RelationshipRow(Row):
+    member_id: Id
+    stakeholder_id: Id
+    strength: Strength
+    last_contact: dt.date | None = None
+
+
+class InfluenceRow(Row):
+    from_id: Id
+    to_id: Id
+    weight: Weight
+
+
+class DeploymentRow(Row):
+    team_id: Id
+    product_id: Id
+    status: DeploymentStatus
+    arr: Money | None = None
+    seats: Count | None = None
+    since: dt.date | None = None
+
+
+def _rows(model: type[Row]) -> Any:
+    return Field(default_factory=list, max_length=MAX_ROWS)
+
+
+class Bundle(BaseModel):
+    """One import/export document; every key optional."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
+
+    accounts: list[AccountRow] = _rows(AccountRow)
+    teams: list[TeamRow] = _rows(TeamRow)
+    stakeholders: list[StakeholderRow] = _rows(StakeholderRow)
+    members: list[MemberRow] = _rows(MemberRow)
+    account_team: list[AccountTeamRow] = _rows(AccountTeamRow)
+    relationships: list[RelationshipRow] = _rows(RelationshipRow)
+    influences: list[InfluenceRow] = _rows(InfluenceRow)
+    products: list[ProductRow] = _rows(ProductRow)
+    deployments: list[DeploymentRow] = _rows(DeploymentRow)
+    opportunities: list[OpportunityRow] = _rows(OpportunityRow)
+    interactions: list[InteractionRow] = _rows(InteractionRow)
+
+
+SECTIONS = (
+    "accounts", "teams", "stakeholders", "members", "accountTeam", "relationships",
+    "influences", "products", "deployments", "opportunities", "interactions",
+)  # fmt: skip

@@ -1,0 +1,337 @@
+"""Import (validate everything, then write in UNWIND batches) and export of bundles."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from samgraph.bundle.models import Bundle, Row
+from samgraph.common import SCORE_INPUTS
+from samgraph.db.driver import Db
+from samgraph.errors import Problem, from_validation_error, invalid
+
+SCORE_PREFIX = "score_"
+
+
+@dataclass
+class ImportSummary:
+    """Rows written per bundle section."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    batches: int = 0
+
+
+def parse_bundle(raw: Any) -> Bundle:
+    """Validate the document's shape and values; raises InvalidInput naming every bad field."""
+    if isinstance(raw, str | bytes):
+        try:
+            raw = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise invalid([Problem("bundle", f"not valid JSON: {exc}")]) from None
+    if not isinstance(raw, dict):
+        raise invalid([Problem("bundle", "must be a JSON object of sections")])
+    try:
+        return Bundle.model_validate(raw)
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None
+
+
+def _duplicates(section: str, keys: Iterable[tuple[str, ...]], label: str) -> list[Problem]:
+    seen: dict[tuple[str, ...], int] = {}
+    problems = []
+    for i, key in enumerate(keys):
+        if key in seen:
+            problems.append(
+                Problem(f"{section}[{i}]", f"duplicate {label} {'/'.join(key)} (first at [{seen[key]}])")
+            )
+        else:
+            seen[key] = i
+    return problems
+
+
+def _cycles(section: str, parents: dict[str, str | None], label: str) -> list[Problem]:
+    """Ids whose chain of parents (within this bundle) comes back to them."""
+    problems = []
+    for start in parents:
+        node, steps = parents.get(start), 0
+        while node is not None and steps <= len(parents):
+            if node == start:
+                problems.append(Problem(f"{section}[id={start}].{label}", f"{label} cycle through {start!r}"))
+                break
+            node, steps = parents.get(node), steps + 1
+    return problems
+
+
+async def validate_references(db: Db, bundle: Bundle) -> None:
+    """Every id a row points at must exist in the bundle or the graph; new nodes need
+    their required fields. Raises InvalidInput listing every problem."""
+    b = bundle
+    problems: list[Problem] = []
+    problems += _duplicates("accounts", ((r.id,) for r in b.accounts), "id")
+    problems += _duplicates("teams", ((r.id,) for r in b.teams), "id")
+    problems += _duplicates("stakeholders", ((r.id,) for r in b.stakeholders), "id")
+    problems += _duplicates("members", ((r.id,) for r in b.members), "id")
+    problems += _duplicates("products", ((r.id,) for r in b.products), "id")
+    problems += _duplicates("opportunities", ((r.id,) for r in b.opportunities), "id")
+    problems += _duplicates("interactions", ((r.id,) for r in b.interactions), "id")
+    problems += _duplicates("accountTeam", ((r.member_id, r.account_id) for r in b.account_team), "edge")
+    problems += _duplicates("relationships", ((r.member_id, r.stakeholder_id) for r in b.relationships), "edge")
+    problems += _duplicates("influences", ((r.from_id, r.to_id) for r in b.influences), "edge")
+    problems += _duplicates("deployments", ((r.team_id, r.product_id) for r in b.deployments), "edge")
+
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for r in b.accounts:
+        wanted["accounts"].add(r.id)
+    for r in b.teams:
+        wanted["teams"].add(r.id)
+        if r.account_id:
+            wanted["accounts"].add(r.account_id)
+        if r.parent_id:
+            wanted["teams"].add(r.parent_id)
+    for r in b.stakeholders:
+        wanted["stakeholders"].add(r.id)
+        wanted["accounts"].update(x for x in (r.account_id,) if x)
+        wanted["teams"].update(x for x in (r.team_id,) if x)
+        wanted["stakeholders"].update(x for x in (r.manager_id,) if x)
+    for r in b.members:
+        wanted["members"].add(r.id)
+    for r in b.products:
+        wanted["products"].add(r.id)
+    for r in b.opportunities:
+        wanted["opportunities"].add(r.id)
+        wanted["accounts"].update(x for x in (r.account_id,) if x)
+        wanted["teams"].update(x for x in (r.team_id,) if x)
+        wanted["products"].update(x for x in (r.product_id,) if x)
+    for r in b.interactions:
+        wanted["interactions"].add(r.id)
+        wanted["accounts"].update(x for x in (r.account_id,) if x)
+        wanted["members"].update(r.member_ids or ())
+        wanted["stakeholders"].update(r.stakeholder_ids or ())
+    for r in b.account_team:
+        wanted["members"].add(r.member_id)
+        wanted["accounts"].add(r.account_id)
+    for r in b.relationships:
+        wanted["members"].add(r.member_id)
+        wanted["stakeholders"].add(r.stakeholder_id)
+    for r in b.influences:
+        wanted["stakeholders"].update((r.from_id, r.to_id))
+    for r in b.deployments:
+        wanted["teams"].add(r.team_id)
+        wanted["products"].add(r.product_id)
+
+    labels = ("accounts", "teams", "stakeholders", "members", "products", "opportunities", "interactions")
+    rows = await db.read("bundle.existing_ids", **{k: sorted(wanted[k]) for k in labels})
+    in_db = {k: set(rows[0][k]) for k in labels}
+    in_bundle = {
+        "accounts": {r.id for r in b.accounts},
+        "teams": {r.id for r in b.teams},
+        "stakeholders": {r.id for r in b.stakeholders},
+        "members": {r.id for r in b.members},
+        "products": {r.id for r in b.products},
+    }
+
+    def known(kind: str, ident: str | None) -> bool:
+        return ident is None or ident in in_db[kind] or ident in in_bundle[kind]
+
+    def need(path: str, kind: str, ident: str | None) -> None:
+        if not known(kind, ident):
+            problems.append(Problem(path, f"unknown {kind[:-1]} {ident!r}"))
+
+    def require_on_create(section: str, i: int, row: Row, kind: str, fields: Sequence[str]) -> None:
+        if getattr(row, "id") in in_db[kind]:
+            return
+        for name in fields:
+            if getattr(row, name) is None:
+                camel = row.model_fields[name].alias or name
+                problems.append(Problem(f"{section}[{i}].{camel}", f"required for a new {kind[:-1]}"))
+
+    for i, r in enumerate(b.accounts):
+        require_on_create("accounts", i, r, "accounts", ("name",))
+    for i, r in enumerate(b.teams):
+        require_on_create("teams", i, r, "teams", ("account_id", "name"))
+        need(f"teams[{i}].accountId", "accounts", r.account_id)
+        need(f"teams[{i}].parentId", "teams", r.parent_id)
+        if r.parent_id == r.id:
+            problems.append(Problem(f"teams[{i}].parentId", "a team cannot be its own parent"))
+    for i, r in enumerate(b.stakeholders):
+        require_on_create("stakeholders", i, r, "stakeholders", ("account_id", "name"))
+        need(f"stakeholders[{i}].accountId", "accounts", r.account_id)
+        need(f"stakeholders[{i}].teamId", "teams", r.team_id)
+        need(f"stakeholders[{i}].managerId", "stakeholders", r.manager_id)
+        if r.manager_id == r.id:
+            problems.append(Problem(f"stakeholders[{i}].managerId", "a stakeholder cannot manage themselves"))
+    for i, r in enumerate(b.members):
+        require_on_create("members", i, r, "members", ("name",))
+    for i, r in enumerate(b.products):
+        require_on_create("products", i, r, "products", ("name", "pricing"))
+    in_bundle["opportunities"] = set()
+    in_bundle["interactions"] = set()
+    for i, r in enumerate(b.opportunities):
+        require_on_create("opportunities", i, r, "opportunities", ("account_id", "name"))
+        need(f"opportunities[{i}].accountId", "accounts", r.account_id)
+        need(f"opportunities[{i}].teamId", "teams", r.team_id)
+        need(f"opportunities[{i}].productId", "products", r.product_id)
+    for i, r in enumerate(b.interactions):
+        require_on_create("interactions", i, r, "interactions", ("account_id", "date", "type"))
+        need(f"interactions[{i}].accountId", "accounts", r.account_id)
+        for j, m in enumerate(r.member_ids or ()):
+            need(f"interactions[{i}].memberIds[{j}]", "members", m)
+        for j, s in enumerate(r.stakeholder_ids or ()):
+            need(f"interactions[{i}].stakeholderIds[{j}]", "stakeholders", s)
+    for i, r in enumerate(b.account_team):
+        need(f"accountTeam[{i}].memberId", "members", r.member_id)
+        need(f"accountTeam[{i}].accountId", "accounts", r.account_id)
+    for i, r in enumerate(b.relationships):
+        need(f"relationships[{i}].memberId", "members", r.member_id)
+        need(f"relationships[{i}].stakeholderId", "stakeholders", r.stakeholder_id)
+    for i, r in enumerate(b.influences):
+        need(f"influences[{i}].fromId", "stakeholders", r.from_id)
+        need(f"influences[{i}].toId", "stakeholders", r.to_id)
+        if r.from_id == r.to_id:
+            problems.append(Problem(f"influences[{i}].toId", "a stakeholder cannot influence themselves"))
+    for i, r in enumerate(b.deployments):
+        need(f"deployments[{i}].teamId", "teams", r.team_id)
+        need(f"deployments[{i}].productId", "products", r.product_id)
+
+    problems += _cycles("teams", {r.id: r.parent_id for r in b.teams}, "parentId")
+    problems += _cycles("stakeholders", {r.id: r.manager_id for r in b.stakeholders}, "managerId")
+    if problems:
+        raise invalid(problems)
+
+
+def _node_rows(rows: Sequence[Row], exclude: set[str] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]
+    return [{"id": r.id, "props": r.provided(exclude={"id", *exclude})} for r in rows]  # type: ignore[attr-defined]
+
+
+def _account_props(row: Row) -> dict[str, Any]:
+    props = row.provided(exclude={"id", "scores"})
+    if "scores" in row.model_fields_set:
+        scores = row.scores  # type: ignore[attr-defined]
+        given = scores.provided() if scores is not None else dict.fromkeys(SCORE_INPUTS)
+        props.update({SCORE_PREFIX + k: v for k, v in given.items()})
+    return props
+
+
+def _links(rows: Sequence[Row], attr: str) -> list[dict[str, Any]]:
+    """Rows that set a reference field, as {id, target} for the link queries."""
+    return [
+        {"id": r.id, "target": getattr(r, attr)}  # type: ignore[attr-defined]
+        for r in rows
+        if attr in r.model_fields_set
+    ]
+
+
+def _edge_rows(rows: Sequence[Row], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    out = []
+    for r in rows:
+        data = r.provided()
+        out.append({**{k: data.pop(k) for k in keys}, "props": data})
+    return out
+
+
+def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The write queries in dependency order, each with its rows."""
+    b = bundle
+    return [
+        ("accounts.upsert_accounts", [{"id": r.id, "props": _account_props(r)} for r in b.accounts]),
+        ("products.upsert_products", _node_rows(b.products)),
+        ("members.upsert_members", _node_rows(b.members)),
+        ("teams.upsert_teams", _node_rows(b.teams)),
+        ("teams.link_team_accounts", _links(b.teams, "account_id")),
+        ("teams.link_team_parents", _links(b.teams, "parent_id")),
+        ("stakeholders.upsert_stakeholders", _node_rows(b.stakeholders)),
+        ("stakeholders.link_stakeholder_teams", _links(b.stakeholders, "team_id")),
+        ("stakeholders.link_stakeholder_managers", _links(b.stakeholders, "manager_id")),
+        ("relationships.upsert_account_team", _edge_rows(b.account_team, ("memberId", "accountId"))),
+        ("relationships.upsert_knows", _edge_rows(b.relationships, ("memberId", "stakeholderId"))),
+        ("relationships.upsert_influences", _edge_rows(b.influences, ("fromId", "toId"))),
+        ("relationships.upsert_deployments", _edge_rows(b.deployments, ("teamId", "productId"))),
+        ("opportunities.upsert_opportunities", _node_rows(b.opportunities)),
+        (
+            "interactions.upsert_interactions",
+            _node_rows(b.interactions, exclude={"memberIds", "stakeholderIds"}),
+        ),
+        (
+            "interactions.link_member_attendees",
+            [{"id": r.id, "ids": r.member_ids} for r in b.interactions if r.member_ids is not None],
+        ),
+        (
+            "interactions.link_stakeholder_attendees",
+            [{"id": r.id, "ids": r.stakeholder_ids} for r in b.interactions if r.stakeholder_ids is not None],
+        ),
+    ]
+
+
+async def import_bundle(db: Db, raw: Any, *, batch_size: int = 1000) -> ImportSummary:
+    """Validate the whole bundle, then write it: one transaction per UNWIND batch."""
+    bundle = raw if isinstance(raw, Bundle) else parse_bundle(raw)
+    await validate_references(db, bundle)
+    return await write_bundle(db, bundle, batch_size=batch_size)
+
+
+async def write_bundle(db: Db, bundle: Bundle, *, batch_size: int = 1000) -> ImportSummary:
+    """Write an already validated bundle."""
+    summary = ImportSummary()
+    for name, rows in write_plan(bundle):
+        for start in range(0, len(rows), batch_size):
+            await db.write(name, rows=rows[start : start + batch_size])
+            summary.batches += 1
+    ids = [r.id for r in bundle.interactions]
+    for start in range(0, len(ids), batch_size):
+        await db.write("interactions.touch_knows", ids=ids[start : start + batch_size])
+        summary.batches += 1
+    for section in ("accounts", "teams", "stakeholders", "members", "account_team",
+                    "relationships", "influences", "products", "deployments",
+                    "opportunities", "interactions"):  # fmt: skip
+        alias = Bundle.model_fields[section].alias or section
+        summary.counts[alias] = len(getattr(bundle, section))
+    return summary
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """Stored node props -> bundle row: ISO dates, nested scores, no nulls."""
+    out: dict[str, Any] = {}
+    scores: dict[str, Any] = {}
+    for key, value in row.items():
+        if value is None:
+            continue
+        if key.startswith(SCORE_PREFIX):
+            scores[key[len(SCORE_PREFIX) :]] = value
+        elif hasattr(value, "isoformat"):
+            out[key] = value.isoformat()
+        else:
+            out[key] = value
+    if scores:
+        out["scores"] = dict(sorted(scores.items()))
+    return dict(sorted(out.items()))
+
+
+async def export_bundle(db: Db, account_ids: list[str] | None = None) -> dict[str, Any]:
+    """The lossless bundle of the given accounts (all when None), sorted for stable diffs."""
+    out: dict[str, Any] = {}
+    for section, query in (
+        ("accounts", "bundle.export_accounts"),
+        ("teams", "bundle.export_teams"),
+        ("stakeholders", "bundle.export_stakeholders"),
+        ("members", "bundle.export_members"),
+        ("accountTeam", "bundle.export_account_team"),
+        ("relationships", "bundle.export_relationships"),
+        ("influences", "bundle.export_influences"),
+        ("products", "bundle.export_products"),
+        ("deployments", "bundle.export_deployments"),
+        ("opportunities", "bundle.export_opportunities"),
+        ("interactions", "bundle.export_interactions"),
+    ):
+        params = {} if section == "products" else {"account_ids": account_ids}
+        out[section] = [_clean(r["row"]) for r in await db.read(query, **params)]
+    return out
+
+
+def dumps(bundle: dict[str, Any]) -> bytes:
+    """Canonical JSON text of a bundle (sorted keys, two-space indent)."""
+    return orjson.dumps(bundle, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)

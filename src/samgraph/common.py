@@ -1,0 +1,106 @@
+"""Shared constrained types and the domain enums (domain.md §1)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+# Ids are external and stable; no whitespace or control characters.
+Id = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[^\s\x00-\x1f]+$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=5000)]
+Email = Annotated[
+    str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+]
+Strength = Annotated[int, Field(ge=1, le=5, strict=True)]
+Weight = Annotated[int, Field(ge=1, le=5, strict=True)]
+Probability = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+Money = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
+Health = Annotated[int, Field(ge=0, le=100, strict=True)]
+ScoreInput = Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)]
+
+
+class FunctionGroup(StrEnum):
+    BUYING = "BUYING"
+    USING = "USING"
+    ADJACENT = "ADJACENT"
+
+
+class Seniority(StrEnum):
+    IC = "IC"
+    MANAGER = "MANAGER"
+    DIRECTOR = "DIRECTOR"
+    VP = "VP"
+    C_LEVEL = "C_LEVEL"
+
+
+class BuyingRole(StrEnum):
+    CHAMPION = "CHAMPION"
+    ECONOMIC_BUYER = "ECONOMIC_BUYER"
+    TECHNICAL_EVALUATOR = "TECHNICAL_EVALUATOR"
+    BUSINESS_OWNER = "BUSINESS_OWNER"
+    USER = "USER"
+    INFLUENCER = "INFLUENCER"
+    BLOCKER = "BLOCKER"
+    NONE = "NONE"
+
+
+class Sentiment(StrEnum):
+    ADVOCATE = "ADVOCATE"
+    NEUTRAL = "NEUTRAL"
+    DETRACTOR = "DETRACTOR"
+    UNKNOWN = "UNKNOWN"
+
+
+class StakeholderStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    DEPARTED = "DEPARTED"
+
+
+class MemberRole(StrEnum):
+    SAM = "SAM"
+    EXECUTIVE_SPONSOR = "EXECUTIVE_SPONSOR"
+    CSM = "CSM"
+    TAM = "TAM"
+    SOLUTION_ARCHITECT = "SOLUTION_ARCHITECT"
+    PORTFOLIO_REP = "PORTFOLIO_REP"
+    OTHER = "OTHER"
+
+
+class Pricing(StrEnum):
+    PER_TEAM = "PER_TEAM"
+    PER_SEAT = "PER_SEAT"
+
+
+class OpportunityStatus(StrEnum):
+    OPEN = "OPEN"
+    WON = "WON"
+    LOST = "LOST"
+
+
+class InteractionType(StrEnum):
+    MEETING = "MEETING"
+    CALL = "CALL"
+    EMAIL = "EMAIL"
+    QBR = "QBR"
+    EVENT = "EVENT"
+
+
+class DeploymentStatus(StrEnum):
+    DEPLOYED = "DEPLOYED"
+    PILOT = "PILOT"
+
+
+SCORE_INPUTS = (
+    "currentRevenue",
+    "expansionPotential",
+    "strategicFit",
+    "marketInfluence",
+    "relationshipStrength",
+    "productAdoption",
+    "partnershipPotential",
+)

@@ -1,0 +1,66 @@
+"""Settings read from the environment (and an optional `.env` file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_NEO4J_VERSION = "5.26.30"
+
+
+def _default_home() -> Path:
+    return Path.home() / ".local" / "share" / "samgraph"
+
+
+class Settings(BaseSettings):
+    """Every setting has an env var of the same name in upper case (see README)."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Connection. Unset NEO4J_URI means: use the managed local Neo4j.
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+
+    # The managed local Neo4j (`samgraph neo4j start`).
+    samgraph_home: Path = Field(default_factory=_default_home)
+    samgraph_neo4j_version: str = DEFAULT_NEO4J_VERSION
+    samgraph_neo4j_port: int = Field(default=7687, ge=1, le=65535)
+    samgraph_neo4j_heap: str = "512m"
+    samgraph_neo4j_pagecache: str = "128m"
+    samgraph_start_timeout: float = Field(default=120.0, gt=0)
+
+    # The API.
+    samgraph_env: Literal["development", "production"] = "development"
+    samgraph_graphiql: bool | None = None
+    samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
+
+    @model_validator(mode="after")
+    def _safe_outside_development(self) -> Settings:
+        if self.samgraph_env == "production" and self.neo4j_uri and self.neo4j_password is None:
+            raise ValueError("NEO4J_PASSWORD must be set when SAMGRAPH_ENV=production")
+        return self
+
+    @property
+    def graphiql(self) -> bool:
+        """GraphiQL is on in development unless turned off, off in production unless on."""
+        if self.samgraph_graphiql is not None:
+            return self.samgraph_graphiql
+        return self.samgraph_env == "development"
+
+    @property
+    def neo4j_data_dir(self) -> Path:
+        return self.samgraph_home / "neo4j-data"
+
+    @property
+    def jar_cache_dir(self) -> Path:
+        return self.samgraph_home / "jars"
+
+
+def get_settings() -> Settings:
+    """Fresh settings from the current environment."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Database access: the driver, the Cypher file loader and schema migrations."""

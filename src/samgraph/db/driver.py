@@ -1,0 +1,125 @@
+"""The async driver, connection resolution and a small query runner."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j.time import Date, DateTime
+
+from samgraph.config import Settings
+from samgraph.db.cypher import CypherQuery, Queries, queries
+from samgraph.localdb import manager
+
+
+@dataclass(frozen=True)
+class Connection:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+def resolve_connection(settings: Settings, *, autostart: bool = True) -> Connection:
+    """NEO4J_URI when set; otherwise the managed local Neo4j (started if needed)."""
+    if settings.neo4j_uri:
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        return Connection(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)
+    instance = manager.status(settings.neo4j_data_dir)
+    if instance is None:
+        if not autostart:
+            raise manager.LocalNeo4jError(
+                "NEO4J_URI is unset and the local Neo4j is not running: run "
+                f"`samgraph neo4j start`, {manager.ALTERNATIVES}"
+            )
+        print("samgraph: starting the local Neo4j (NEO4J_URI is unset)...", file=sys.stderr)
+        instance = manager.start(
+            data_dir=settings.neo4j_data_dir,
+            port=settings.samgraph_neo4j_port,
+            version=settings.samgraph_neo4j_version,
+            cache_dir=settings.jar_cache_dir,
+            heap=settings.samgraph_neo4j_heap,
+            pagecache=settings.samgraph_neo4j_pagecache,
+            timeout=settings.samgraph_start_timeout,
+        )
+    return Connection(instance.uri, instance.user, instance.password, settings.neo4j_database)
+
+
+def create_driver(conn: Connection) -> AsyncDriver:
+    return AsyncGraphDatabase.driver(
+        conn.uri, auth=(conn.user, conn.password), notifications_min_severity="OFF"
+    )
+
+
+def to_native(value: Any) -> Any:
+    """Neo4j temporal values to Python's, recursively."""
+    if isinstance(value, Date | DateTime):
+        return value.to_native()
+    if isinstance(value, list):
+        return [to_native(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_native(v) for k, v in value.items()}
+    return value
+
+
+class Db:
+    """Runs named queries in managed transactions and counts round trips.
+
+    One Db per request: `round_trips` is what the N+1 test reads.
+    """
+
+    def __init__(self, driver: AsyncDriver, database: str, qs: Queries | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.queries = qs or queries()
+        self.round_trips = 0
+
+    async def _run(self, query: CypherQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+        missing = query.params - params.keys()
+        if missing:
+            raise TypeError(f"{query.name}: missing params {sorted(missing)}")
+        # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
+        @unit_of_work(metadata={"query": query.name})
+        async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+            result = await tx.run(query.text, params)  # type: ignore[arg-type]
+            return [to_native(r) for r in await result.data()]
+
+        self.round_trips += 1
+        async with self.driver.session(database=self.database) as session:
+            if query.mode == "read":
+                return await session.execute_read(work)
+            return await session.execute_write(work)
+
+    async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        query = self.queries[name]
+        if query.mode != "read":
+            raise TypeError(f"{name} is a write query")
+        return await self._run(query, params)
+
+    async def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+        query = self.queries[name]
+        if query.mode != "write":
+            raise TypeError(f"{name} is a read query")
+        return await self._run(query, params)
+
+    async def write_many(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
+        """Run several write queries in one transaction (all or nothing)."""
+        for name, _ in steps:
+            if self.queries[name].mode != "write":
+                raise TypeError(f"{name} is a read query")
+
+        @unit_of_work(metadata={"query": "+".join(name for name, _ in steps)})
+        async def work(tx: AsyncManagedTransaction) -> None:
+            for name, params in steps:
+                result = await tx.run(self.queries[name].text, params)  # type: ignore[arg-type]
+                await result.consume()
+
+        self.round_trips += 1
+        async with self.driver.session(database=self.database) as session:
+            await session.execute_write(work)
+
+
+__all__ = ["Connection", "Db", "create_driver", "neo4j", "resolve_connection", "to_native"]

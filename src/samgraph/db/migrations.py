@@ -1,0 +1,59 @@
+"""Apply `cypher/schema/vNNN_*.cypher` in order, once each, recording them in the graph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import AsyncManagedTransaction
+
+from samgraph.db.cypher import cypher_root
+from samgraph.db.driver import Db
+
+_VERSION = re.compile(r"^v(\d{3,})_[a-z0-9_]+\.cypher$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+def load_migrations(root: Path | None = None) -> list[Migration]:
+    """Schema files in version order; each holds `;`-separated schema statements."""
+    folder = (root or cypher_root()) / "schema"
+    found: list[Migration] = []
+    for path in sorted(folder.glob("*.cypher")):
+        match = _VERSION.match(path.name)
+        if not match:
+            raise RuntimeError(f"bad migration file name {path.name}: use vNNN_name.cypher")
+        body = "\n".join(
+            line for line in path.read_text().splitlines() if not line.strip().startswith("//")
+        )
+        statements = tuple(s.strip() for s in body.split(";") if s.strip())
+        found.append(Migration(int(match.group(1)), path.stem, statements))
+    versions = [m.version for m in found]
+    if len(set(versions)) != len(versions):
+        raise RuntimeError("two migrations share a version number")
+    return found
+
+
+async def migrate(db: Db) -> list[str]:
+    """Apply pending migrations; return the names applied (empty when up to date)."""
+    applied = {row["version"] for row in await db.read("db.applied_migrations")}
+    done: list[str] = []
+    for migration in load_migrations():
+        if migration.version in applied:
+            continue
+        for statement in migration.statements:
+            # Schema statements are fixed text from our own files, never user input.
+            async def work(tx: AsyncManagedTransaction, text: str = statement) -> None:
+                await (await tx.run(text)).consume()  # type: ignore[arg-type]
+
+            async with db.driver.session(database=db.database) as session:
+                await session.execute_write(work)
+        await db.write("db.record_migration", version=migration.version, name=migration.name)
+        done.append(migration.name)
+    return done
