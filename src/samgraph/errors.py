@@ -25,13 +25,13 @@ class SamgraphError(Exception):
         super().__init__(message)
         self.message = message
         self.problems = problems or []
-
-    def extensions(self) -> dict[str, Any]:
-        ext: dict[str, Any] = {"code": self.code}
+        # graphql-core copies an `extensions` dict of the original error into the response.
+        self.extensions: dict[str, Any] = {"code": self.code}
         if self.problems:
-            ext["field"] = self.problems[0].path
-            ext["problems"] = [{"path": p.path, "message": p.message} for p in self.problems]
-        return ext
+            self.extensions["field"] = self.problems[0].path
+            self.extensions["problems"] = [
+                {"path": p.path, "message": p.message} for p in self.problems
+            ]
 
 
 class InvalidInput(SamgraphError):

@@ -147,7 +147,7 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
             return
         for name in fields:
             if getattr(row, name) is None:
-                camel = row.model_fields[name].alias or name
+                camel = type(row).model_fields[name].alias or name
                 problems.append(Problem(f"{section}[{i}].{camel}", f"required for a new {kind[:-1]}"))
 
     for i, r in enumerate(b.accounts):

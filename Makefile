@@ -1,0 +1,45 @@
+# The few commands people need. `make run` and `make test` work on a fresh clone
+# with Python 3.11+, Java 17+ and Maven (Neo4j jars are fetched on first use).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_PORT ?= 7697
+TEST_DATA := $(CURDIR)/.neo4j-test
+PYTEST_ARGS ?=
+
+.PHONY: install run test lint schema bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Local Neo4j unless NEO4J_URI is set; migrate; demo data into an empty graph; serve.
+run: install
+	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/samgraph neo4j start >/dev/null; fi
+	$(BIN)/samgraph migrate
+	$(BIN)/samgraph demo --if-empty
+	$(BIN)/samgraph serve --host 127.0.0.1 --port 8000
+
+# Its own Neo4j on a separate port and data dir, stopped even when tests fail.
+test: install
+	@rm -rf $(TEST_DATA)
+	@trap '$(BIN)/samgraph neo4j stop --data-dir $(TEST_DATA)' EXIT; \
+	env_lines=$$($(BIN)/samgraph neo4j start --port $(TEST_PORT) --data-dir $(TEST_DATA)) || exit 1; \
+	eval "$$env_lines"; \
+	SAMGRAPH_TEST_NEO4J_DATA_DIR=$(TEST_DATA) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+# Re-export schema.graphql from the code (a test fails when it is stale).
+schema: install
+	$(BIN)/strawberry export-schema samgraph.schema:schema --output schema.graphql
+
+clean:
+	rm -rf $(VENV) $(TEST_DATA) .pytest_cache .hypothesis

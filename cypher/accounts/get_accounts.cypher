@@ -1,0 +1,6 @@
+// Accounts by id (DataLoader batch).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+MATCH (a:Account {id: key})
+RETURN key, a {.*} AS item

@@ -1,0 +1,6 @@
+// Opportunities by id (DataLoader batch).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+MATCH (o:Opportunity {id: key})
+RETURN key, o {.*} AS item

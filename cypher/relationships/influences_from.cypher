@@ -1,0 +1,8 @@
+// The INFLUENCES edges out of each stakeholder (DataLoader batch).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+RETURN key, COLLECT {
+  MATCH (:Stakeholder {id: key})-[r:INFLUENCES]->(b:Stakeholder)
+  RETURN {fromId: key, toId: b.id, weight: r.weight} ORDER BY b.id
+} AS items

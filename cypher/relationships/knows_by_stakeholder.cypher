@@ -1,0 +1,8 @@
+// The KNOWS edges into each stakeholder (DataLoader batch).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+RETURN key, COLLECT {
+  MATCH (m:Member)-[k:KNOWS]->(:Stakeholder {id: key})
+  RETURN k {.*, memberId: m.id, stakeholderId: key} ORDER BY m.id
+} AS items

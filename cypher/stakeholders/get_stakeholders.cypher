@@ -1,0 +1,6 @@
+// Stakeholders by id (DataLoader batch).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+MATCH (s:Stakeholder {id: key})
+RETURN key, s {.*} AS item

@@ -1,0 +1,9 @@
+// The stakeholders of each account, departed ones only when asked (DataLoader batch).
+// mode: read
+// params: ids, include_departed
+UNWIND $ids AS key
+RETURN key, COLLECT {
+  MATCH (s:Stakeholder {accountId: key})
+  WHERE $include_departed OR coalesce(s.status, 'ACTIVE') = 'ACTIVE'
+  RETURN s {.*} ORDER BY s.name, s.id
+} AS items

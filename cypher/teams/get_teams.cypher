@@ -1,0 +1,6 @@
+// Teams by id (DataLoader batch).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+MATCH (t:Team {id: key})
+RETURN key, t {.*} AS item

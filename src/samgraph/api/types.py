@@ -1,0 +1,507 @@
+"""Strawberry output types. Each has `from_row()` taking the map a Cypher query returns;
+nested fields resolve through the request's DataLoaders (no N+1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any, TypeVar
+
+import strawberry
+from pydantic.alias_generators import to_snake
+from strawberry.types import Info
+
+from samgraph import common
+from samgraph.common import SCORE_INPUTS
+from samgraph.context import Context
+
+FunctionGroup = strawberry.enum(common.FunctionGroup)
+Seniority = strawberry.enum(common.Seniority)
+BuyingRole = strawberry.enum(common.BuyingRole)
+Sentiment = strawberry.enum(common.Sentiment)
+StakeholderStatus = strawberry.enum(common.StakeholderStatus)
+MemberRole = strawberry.enum(common.MemberRole)
+Pricing = strawberry.enum(common.Pricing)
+OpportunityStatus = strawberry.enum(common.OpportunityStatus)
+InteractionType = strawberry.enum(common.InteractionType)
+DeploymentStatus = strawberry.enum(common.DeploymentStatus)
+
+E = TypeVar("E", bound=Enum)
+Ctx = Info[Context, None]
+
+
+def _enum(kind: type[E], value: Any) -> E | None:
+    return None if value is None else kind(value)
+
+
+@strawberry.type(description="The seven strategic-score inputs, each 0-10 (domain.md §8).")
+class AccountScores:
+    current_revenue: float | None
+    expansion_potential: float | None
+    strategic_fit: float | None
+    market_influence: float | None
+    relationship_strength: float | None
+    product_adoption: float | None
+    partnership_potential: float | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AccountScores:
+        return cls(**{to_snake(k): row.get(f"score_{k}") for k in SCORE_INPUTS})
+
+
+@strawberry.type(description="A customer account.")
+class Account:
+    id: strawberry.ID
+    name: str
+    industry: str | None
+    arr: float | None = strawberry.field(description="Current annual recurring revenue, USD.")
+    renewal_date: dt.date | None
+    health_score: int | None
+    scores: AccountScores
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Account:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row.get("name") or "",
+            industry=row.get("industry"),
+            arr=row.get("arr"),
+            renewal_date=row.get("renewalDate"),
+            health_score=row.get("healthScore"),
+            scores=AccountScores.from_row(row),
+        )
+
+    @strawberry.field(description="The account's teams, by name.")
+    async def teams(self, info: Ctx) -> list[Team]:
+        rows = await info.context.loaders.many("teams.teams_by_account").load(self.id)
+        return [Team.from_row(r) for r in rows]
+
+    @strawberry.field(description="The account's stakeholders, by name; departed ones on request.")
+    async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
+        loader = info.context.loaders.many(
+            "stakeholders.stakeholders_by_account", include_departed=include_departed
+        )
+        return [Stakeholder.from_row(r) for r in await loader.load(self.id)]
+
+    @strawberry.field(description="Our members assigned to the account, with their role.")
+    async def account_team(self, info: Ctx) -> list[AccountTeamAssignment]:
+        rows = await info.context.loaders.many("members.account_team_by_account").load(self.id)
+        return [AccountTeamAssignment.from_row(r) for r in rows]
+
+    @strawberry.field(description="Opportunities, latest close date first.")
+    async def opportunities(self, info: Ctx) -> list[Opportunity]:
+        rows = await info.context.loaders.many("opportunities.opportunities_by_account").load(self.id)
+        return [Opportunity.from_row(r) for r in rows]
+
+    @strawberry.field(description="Interactions, newest first.")
+    async def interactions(self, info: Ctx) -> list[Interaction]:
+        rows = await info.context.loaders.many("interactions.interactions_by_account").load(self.id)
+        return [Interaction.from_row(r) for r in rows]
+
+
+@strawberry.type(description="A team (business unit) of a customer account; teams nest.")
+class Team:
+    id: strawberry.ID
+    account_id: strawberry.ID
+    name: str
+    parent_id: strawberry.ID | None
+    function_group: FunctionGroup | None  # type: ignore[valid-type]
+    headcount: int | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Team:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            account_id=strawberry.ID(row.get("accountId") or ""),
+            name=row.get("name") or "",
+            parent_id=row.get("parentId"),
+            function_group=_enum(common.FunctionGroup, row.get("functionGroup")),
+            headcount=row.get("headcount"),
+        )
+
+    @strawberry.field
+    async def account(self, info: Ctx) -> Account | None:
+        row = await info.context.loaders.one("accounts.get_accounts").load(self.account_id)
+        return Account.from_row(row) if row else None
+
+    @strawberry.field
+    async def parent(self, info: Ctx) -> Team | None:
+        if not self.parent_id:
+            return None
+        row = await info.context.loaders.one("teams.get_teams").load(self.parent_id)
+        return Team.from_row(row) if row else None
+
+    @strawberry.field
+    async def children(self, info: Ctx) -> list[Team]:
+        rows = await info.context.loaders.many("teams.children_by_team").load(self.id)
+        return [Team.from_row(r) for r in rows]
+
+    @strawberry.field
+    async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
+        loader = info.context.loaders.many(
+            "stakeholders.stakeholders_by_team", include_departed=include_departed
+        )
+        return [Stakeholder.from_row(r) for r in await loader.load(self.id)]
+
+    @strawberry.field(description="Products this team uses (DEPLOYED or PILOT).")
+    async def deployments(self, info: Ctx) -> list[Deployment]:
+        rows = await info.context.loaders.many("relationships.deployments_by_team").load(self.id)
+        return [Deployment.from_row(r) for r in rows]
+
+    @strawberry.field
+    async def opportunities(self, info: Ctx) -> list[Opportunity]:
+        rows = await info.context.loaders.many("opportunities.opportunities_by_team").load(self.id)
+        return [Opportunity.from_row(r) for r in rows]
+
+
+@strawberry.type(description="A person at the customer.")
+class Stakeholder:
+    id: strawberry.ID
+    account_id: strawberry.ID
+    name: str
+    title: str | None
+    email: str | None
+    seniority: Seniority | None  # type: ignore[valid-type]
+    team_id: strawberry.ID | None
+    manager_id: strawberry.ID | None
+    buying_role: BuyingRole | None  # type: ignore[valid-type]
+    sentiment: Sentiment | None  # type: ignore[valid-type]
+    status: StakeholderStatus  # type: ignore[valid-type]
+    departed_at: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Stakeholder:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            account_id=strawberry.ID(row.get("accountId") or ""),
+            name=row.get("name") or "",
+            title=row.get("title"),
+            email=row.get("email"),
+            seniority=_enum(common.Seniority, row.get("seniority")),
+            team_id=row.get("teamId"),
+            manager_id=row.get("managerId"),
+            buying_role=_enum(common.BuyingRole, row.get("buyingRole")),
+            sentiment=_enum(common.Sentiment, row.get("sentiment")),
+            status=common.StakeholderStatus(row.get("status") or "ACTIVE"),
+            departed_at=row.get("departedAt"),
+        )
+
+    @strawberry.field
+    async def account(self, info: Ctx) -> Account | None:
+        row = await info.context.loaders.one("accounts.get_accounts").load(self.account_id)
+        return Account.from_row(row) if row else None
+
+    @strawberry.field
+    async def team(self, info: Ctx) -> Team | None:
+        if not self.team_id:
+            return None
+        row = await info.context.loaders.one("teams.get_teams").load(self.team_id)
+        return Team.from_row(row) if row else None
+
+    @strawberry.field(description="Who this stakeholder reports to (REPORTS_TO).")
+    async def manager(self, info: Ctx) -> Stakeholder | None:
+        if not self.manager_id:
+            return None
+        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(self.manager_id)
+        return Stakeholder.from_row(row) if row else None
+
+    @strawberry.field(description="Direct reports; departed ones on request.")
+    async def reports(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
+        loader = info.context.loaders.many(
+            "stakeholders.reports_by_stakeholder", include_departed=include_departed
+        )
+        return [Stakeholder.from_row(r) for r in await loader.load(self.id)]
+
+    @strawberry.field(description="Our relationships (KNOWS) with this stakeholder.")
+    async def relationships(self, info: Ctx) -> list[Relationship]:
+        rows = await info.context.loaders.many("relationships.knows_by_stakeholder").load(self.id)
+        return [Relationship.from_row(r) for r in rows]
+
+    @strawberry.field(description="Stakeholders this one sways (INFLUENCES, outgoing).")
+    async def influences(self, info: Ctx) -> list[Influence]:
+        rows = await info.context.loaders.many("relationships.influences_from").load(self.id)
+        return [Influence.from_row(r) for r in rows]
+
+    @strawberry.field(description="Stakeholders who sway this one (INFLUENCES, incoming).")
+    async def influenced_by(self, info: Ctx) -> list[Influence]:
+        rows = await info.context.loaders.many("relationships.influences_to").load(self.id)
+        return [Influence.from_row(r) for r in rows]
+
+
+@strawberry.type(description="One of our own people (account-team member).")
+class Member:
+    id: strawberry.ID
+    name: str
+    email: str | None
+    role: MemberRole | None  # type: ignore[valid-type]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Member:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row.get("name") or "",
+            email=row.get("email"),
+            role=_enum(common.MemberRole, row.get("role")),
+        )
+
+    @strawberry.field(description="Accounts this member is assigned to, with the role.")
+    async def accounts(self, info: Ctx) -> list[AccountTeamAssignment]:
+        rows = await info.context.loaders.many("members.account_team_by_member").load(self.id)
+        return [AccountTeamAssignment.from_row(r) for r in rows]
+
+    @strawberry.field(description="The stakeholders this member knows (KNOWS).")
+    async def relationships(self, info: Ctx) -> list[Relationship]:
+        rows = await info.context.loaders.many("relationships.knows_by_member").load(self.id)
+        return [Relationship.from_row(r) for r in rows]
+
+
+@strawberry.type(description="A member on an account team (ON_ACCOUNT_TEAM).")
+class AccountTeamAssignment:
+    member_id: strawberry.ID
+    account_id: strawberry.ID
+    role: MemberRole | None  # type: ignore[valid-type]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AccountTeamAssignment:
+        return cls(
+            member_id=strawberry.ID(row["memberId"]),
+            account_id=strawberry.ID(row["accountId"]),
+            role=_enum(common.MemberRole, row.get("role")),
+        )
+
+    @strawberry.field
+    async def member(self, info: Ctx) -> Member | None:
+        row = await info.context.loaders.one("members.get_members").load(self.member_id)
+        return Member.from_row(row) if row else None
+
+    @strawberry.field
+    async def account(self, info: Ctx) -> Account | None:
+        row = await info.context.loaders.one("accounts.get_accounts").load(self.account_id)
+        return Account.from_row(row) if row else None
+
+
+@strawberry.type(description="A relationship we hold (KNOWS): strength 1-5 and last contact.")
+class Relationship:
+    member_id: strawberry.ID
+    stakeholder_id: strawberry.ID
+    strength: int
+    last_contact: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Relationship:
+        return cls(
+            member_id=strawberry.ID(row["memberId"]),
+            stakeholder_id=strawberry.ID(row["stakeholderId"]),
+            strength=int(row.get("strength") or 0),
+            last_contact=row.get("lastContact"),
+        )
+
+    @strawberry.field
+    async def member(self, info: Ctx) -> Member | None:
+        row = await info.context.loaders.one("members.get_members").load(self.member_id)
+        return Member.from_row(row) if row else None
+
+    @strawberry.field
+    async def stakeholder(self, info: Ctx) -> Stakeholder | None:
+        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(
+            self.stakeholder_id
+        )
+        return Stakeholder.from_row(row) if row else None
+
+
+@strawberry.type(description="`from` sways `to`'s decisions (INFLUENCES), weight 1-5.")
+class Influence:
+    from_id: strawberry.ID
+    to_id: strawberry.ID
+    weight: int
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Influence:
+        return cls(
+            from_id=strawberry.ID(row["fromId"]),
+            to_id=strawberry.ID(row["toId"]),
+            weight=int(row.get("weight") or 0),
+        )
+
+    @strawberry.field(name="from")
+    async def from_(self, info: Ctx) -> Stakeholder | None:
+        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(self.from_id)
+        return Stakeholder.from_row(row) if row else None
+
+    @strawberry.field
+    async def to(self, info: Ctx) -> Stakeholder | None:
+        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(self.to_id)
+        return Stakeholder.from_row(row) if row else None
+
+
+@strawberry.type(description="A product in our catalog.")
+class Product:
+    id: strawberry.ID
+    name: str
+    pricing: Pricing | None  # type: ignore[valid-type]
+    list_price: float | None = strawberry.field(
+        description="USD a year, per team (PER_TEAM) or per seat (PER_SEAT)."
+    )
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Product:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row.get("name") or "",
+            pricing=_enum(common.Pricing, row.get("pricing")),
+            list_price=row.get("listPrice"),
+        )
+
+    @strawberry.field
+    async def deployments(self, info: Ctx) -> list[Deployment]:
+        rows = await info.context.loaders.many("relationships.deployments_by_product").load(self.id)
+        return [Deployment.from_row(r) for r in rows]
+
+
+@strawberry.type(description="A team using a product (USES): DEPLOYED or PILOT.")
+class Deployment:
+    team_id: strawberry.ID
+    product_id: strawberry.ID
+    status: DeploymentStatus  # type: ignore[valid-type]
+    arr: float | None
+    seats: int | None
+    since: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Deployment:
+        return cls(
+            team_id=strawberry.ID(row["teamId"]),
+            product_id=strawberry.ID(row["productId"]),
+            status=common.DeploymentStatus(row["status"]),
+            arr=row.get("arr"),
+            seats=row.get("seats"),
+            since=row.get("since"),
+        )
+
+    @strawberry.field
+    async def team(self, info: Ctx) -> Team | None:
+        row = await info.context.loaders.one("teams.get_teams").load(self.team_id)
+        return Team.from_row(row) if row else None
+
+    @strawberry.field
+    async def product(self, info: Ctx) -> Product | None:
+        row = await info.context.loaders.one("products.get_products").load(self.product_id)
+        return Product.from_row(row) if row else None
+
+
+@strawberry.type(description="A sales opportunity for a team and a product.")
+class Opportunity:
+    id: strawberry.ID
+    account_id: strawberry.ID
+    team_id: strawberry.ID | None
+    product_id: strawberry.ID | None
+    name: str
+    amount: float | None
+    probability: float | None
+    stage: str | None
+    close_date: dt.date | None
+    status: OpportunityStatus  # type: ignore[valid-type]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Opportunity:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            account_id=strawberry.ID(row.get("accountId") or ""),
+            team_id=row.get("teamId"),
+            product_id=row.get("productId"),
+            name=row.get("name") or "",
+            amount=row.get("amount"),
+            probability=row.get("probability"),
+            stage=row.get("stage"),
+            close_date=row.get("closeDate"),
+            status=common.OpportunityStatus(row.get("status") or "OPEN"),
+        )
+
+    @strawberry.field
+    async def team(self, info: Ctx) -> Team | None:
+        if not self.team_id:
+            return None
+        row = await info.context.loaders.one("teams.get_teams").load(self.team_id)
+        return Team.from_row(row) if row else None
+
+    @strawberry.field
+    async def product(self, info: Ctx) -> Product | None:
+        if not self.product_id:
+            return None
+        row = await info.context.loaders.one("products.get_products").load(self.product_id)
+        return Product.from_row(row) if row else None
+
+
+@strawberry.type(description="A meeting, call, email, QBR or event with attendees on both sides.")
+class Interaction:
+    id: strawberry.ID
+    account_id: strawberry.ID
+    date: dt.date | None
+    type: InteractionType | None  # type: ignore[valid-type]
+    summary: str | None
+    member_ids: list[strawberry.ID]
+    stakeholder_ids: list[strawberry.ID]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Interaction:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            account_id=strawberry.ID(row.get("accountId") or ""),
+            date=row.get("date"),
+            type=_enum(common.InteractionType, row.get("type")),
+            summary=row.get("summary"),
+            member_ids=[strawberry.ID(x) for x in row.get("memberIds") or []],
+            stakeholder_ids=[strawberry.ID(x) for x in row.get("stakeholderIds") or []],
+        )
+
+    @strawberry.field
+    async def members(self, info: Ctx) -> list[Member]:
+        rows = await info.context.loaders.one("members.get_members").load_many(self.member_ids)
+        return [Member.from_row(r) for r in rows if r]
+
+    @strawberry.field
+    async def stakeholders(self, info: Ctx) -> list[Stakeholder]:
+        loader = info.context.loaders.one("stakeholders.get_stakeholders")
+        return [Stakeholder.from_row(r) for r in await loader.load_many(self.stakeholder_ids) if r]
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class AccountEdge:
+    cursor: str
+    node: Account
+
+
+@strawberry.type(description="A page of accounts ordered by id, with the filtered total.")
+class AccountConnection:
+    edges: list[AccountEdge]
+    nodes: list[Account]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type(description="Rows written per bundle section.")
+class ImportResult:
+    accounts: int
+    teams: int
+    stakeholders: int
+    members: int
+    account_team: int
+    relationships: int
+    influences: int
+    products: int
+    deployments: int
+    opportunities: int
+    interactions: int
+    batches: int = strawberry.field(description="Write transactions used.")
+
+
+@strawberry.type(description="Outcome of a delete or unlink.")
+class DeleteResult:
+    id: strawberry.ID
+    deleted: bool = strawberry.field(description="False when there was nothing to delete.")

@@ -1,0 +1,60 @@
+"""Per-request context: the query runner (with its round-trip count) and DataLoaders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from samgraph.config import Settings
+from samgraph.db.driver import Db
+
+
+class Loaders:
+    """One DataLoader per (query, extra params), created on first use in a request.
+
+    Every nested field goes through these, so a request costs one round trip per
+    distinct (field, depth) rather than one per parent row.
+    """
+
+    def __init__(self, db: Db) -> None:
+        self.db = db
+        self._loaders: dict[tuple[Any, ...], DataLoader[str, Any]] = {}
+
+    def one(self, name: str) -> DataLoader[str, dict[str, Any] | None]:
+        """Rows by id; the query returns `key, item`."""
+        key = ("one", name)
+        if key not in self._loaders:
+
+            async def load(ids: Sequence[str]) -> list[dict[str, Any] | None]:
+                rows = await self.db.read(name, ids=list(ids))
+                found = {r["key"]: r["item"] for r in rows}
+                return [found.get(i) for i in ids]
+
+            self._loaders[key] = DataLoader(load_fn=load)
+        return self._loaders[key]
+
+    def many(self, name: str, **params: Any) -> DataLoader[str, list[dict[str, Any]]]:
+        """Lists by parent id; the query returns `key, items`."""
+        key = ("many", name, tuple(sorted(params.items())))
+        if key not in self._loaders:
+
+            async def load(ids: Sequence[str]) -> list[list[dict[str, Any]]]:
+                rows = await self.db.read(name, ids=list(ids), **params)
+                found = {r["key"]: r["items"] for r in rows}
+                return [found.get(i, []) for i in ids]
+
+            self._loaders[key] = DataLoader(load_fn=load)
+        return self._loaders[key]
+
+
+class Context(BaseContext):
+    """What every resolver gets as `info.context`."""
+
+    def __init__(self, db: Db, settings: Settings) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.loaders = Loaders(db)

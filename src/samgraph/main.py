@@ -1,0 +1,65 @@
+"""The ASGI app: FastAPI with the GraphQL router, health and readiness probes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from samgraph import __version__
+from samgraph.config import Settings, get_settings
+from samgraph.context import Context
+from samgraph.db.cypher import queries
+from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.migrations import migrate
+from samgraph.schema import schema
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the lifespan opens the driver, checks the Cypher files and migrates."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        qs = queries()  # fail at start-up, not on the first request
+        conn = resolve_connection(settings)
+        driver = create_driver(conn)
+        app.state.driver, app.state.database, app.state.queries = driver, conn.database, qs
+        try:
+            await migrate(Db(driver, conn.database, qs))
+            yield
+        finally:
+            await driver.close()
+
+    app = FastAPI(title="samgraph", version=__version__, lifespan=lifespan)
+
+    async def get_context(request: Request) -> Context:
+        state = request.app.state
+        return Context(Db(state.driver, state.database, state.queries), settings)
+
+    router: GraphQLRouter[Context, None] = GraphQLRouter(
+        schema,
+        context_getter=get_context,
+        graphql_ide="graphiql" if settings.graphiql else None,
+    )
+    app.include_router(router, prefix="/graphql")
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        """The process is alive."""
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    async def readyz(request: Request) -> JSONResponse:
+        """Neo4j answers."""
+        state = request.app.state
+        try:
+            await Db(state.driver, state.database, state.queries).read("db.ping")
+        except Exception as exc:  # any driver failure means "not ready"
+            return JSONResponse({"status": "unavailable", "error": type(exc).__name__}, 503)
+        return JSONResponse({"status": "ready"})
+
+    return app

@@ -1,0 +1,143 @@
+"""Bundle import/export against the real Neo4j: round trip, idempotence, partial
+updates, and validation that writes nothing on failure."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from samgraph.bundle import service
+from samgraph.db.driver import Db
+from samgraph.errors import InvalidInput
+
+
+async def test_export_wipe_import_export_is_identical(db: Db, example_bundle: dict[str, Any]) -> None:
+    await service.import_bundle(db, example_bundle)
+    first = await service.export_bundle(db)
+    await db.write("db.wipe_data")
+    await service.import_bundle(db, first)
+    second = await service.export_bundle(db)
+    assert service.dumps(first) == service.dumps(second)
+    # And the export holds what we imported: 7 stakeholders, 6 KNOWS edges, the scores.
+    assert len(first["stakeholders"]) == 7
+    assert len(first["relationships"]) == 6
+    assert first["accounts"][0]["scores"]["currentRevenue"] == 10.0
+    assert first["teams"][0] == {
+        "accountId": "gfc", "functionGroup": "USING", "headcount": 35, "id": "gfc-data",
+        "name": "Data Science", "parentId": "gfc-tech",
+    }  # fmt: skip
+
+
+async def test_import_is_idempotent(db: Db, example_bundle: dict[str, Any]) -> None:
+    await service.import_bundle(db, example_bundle)
+    once = await service.export_bundle(db)
+    await service.import_bundle(db, example_bundle)
+    assert await service.export_bundle(db) == once
+
+
+async def test_example_round_trips_field_for_field(db: Db, example_bundle: dict[str, Any]) -> None:
+    await service.import_bundle(db, example_bundle)
+    exported = await service.export_bundle(db)
+    by_id = {s["id"]: s for s in exported["stakeholders"]}
+    for original in example_bundle["stakeholders"]:
+        assert by_id[original["id"]] == dict(sorted(original.items()))
+
+
+async def test_omitted_field_keeps_value_and_null_clears(db: Db, example_bundle: dict[str, Any]) -> None:
+    await service.import_bundle(db, example_bundle)
+    # Only the title is sent: seniority etc. stay; email null clears nothing that was
+    # absent; managerId null removes the REPORTS_TO edge too.
+    await service.import_bundle(
+        db, {"stakeholders": [{"id": "dpark", "title": "Senior Director", "managerId": None}]}
+    )
+    out = await service.export_bundle(db)
+    dpark = next(s for s in out["stakeholders"] if s["id"] == "dpark")
+    assert dpark["title"] == "Senior Director"
+    assert dpark["seniority"] == "DIRECTOR" and dpark["teamId"] == "gfc-data"
+    assert "managerId" not in dpark
+    reports = await db.read("stakeholders.reports_by_stakeholder", ids=["mchen"], include_departed=True)
+    assert reports[0]["items"] == []
+
+
+async def test_interaction_moves_last_contact_forward_never_back(db: Db, example_bundle: dict[str, Any]) -> None:
+    await service.import_bundle(db, example_bundle)
+    # jwu lastContact 2026-01-08: a later meeting moves it, an earlier one does not.
+    await service.import_bundle(db, {"interactions": [
+        {"id": "i-late", "accountId": "gfc", "date": "2026-01-15", "type": "CALL",
+         "memberIds": ["mrodriguez"], "stakeholderIds": ["jwu"]},
+        {"id": "i-early", "accountId": "gfc", "date": "2025-12-01", "type": "EMAIL",
+         "memberIds": ["mrodriguez"], "stakeholderIds": ["mchen"]},
+    ]})  # fmt: skip
+    rels = {(r["memberId"], r["stakeholderId"]): r for r in (await service.export_bundle(db))["relationships"]}
+    assert rels[("mrodriguez", "jwu")]["lastContact"] == "2026-01-15"
+    assert rels[("mrodriguez", "mchen")]["lastContact"] == "2026-01-05"
+
+
+def _bad(bundle: dict[str, Any], section: str, index: int, **changes: Any) -> dict[str, Any]:
+    out = copy.deepcopy(bundle)
+    out[section][index].update(changes)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("section", "index", "changes", "path"),
+    [
+        ("relationships", 2, {"strength": 6}, "relationships[2].strength"),
+        ("relationships", 0, {"lastContact": "2026-13-01"}, "relationships[0].lastContact"),
+        ("stakeholders", 3, {"seniority": "INTERN"}, "stakeholders[3].seniority"),
+        ("stakeholders", 1, {"email": "not-an-email"}, "stakeholders[1].email"),
+        ("stakeholders", 1, {"managerId": "ghost"}, "stakeholders[1].managerId"),
+        ("stakeholders", 1, {"managerId": "mchen"}, "stakeholders[1].managerId"),
+        ("stakeholders", 0, {"id": "x" * 129}, "stakeholders[0].id"),
+        ("stakeholders", 0, {"status": None}, "stakeholders[0].status"),
+        ("opportunities", 0, {"probability": 1.5}, "opportunities[0].probability"),
+        ("deployments", 0, {"arr": -1}, "deployments[0].arr"),
+        ("teams", 1, {"accountId": "nope"}, "teams[1].accountId"),
+        ("influences", 0, {"weight": 0}, "influences[0].weight"),
+        ("accounts", 0, {"healthScore": 101}, "accounts[0].healthScore"),
+        ("accounts", 0, {"color": "red"}, "accounts[0].color"),
+    ],
+)
+async def test_bad_row_names_its_path_and_writes_nothing(
+    db: Db, example_bundle: dict[str, Any], section: str, index: int, changes: dict[str, Any], path: str
+) -> None:
+    await service.import_bundle(db, {"products": example_bundle["products"]})
+    before = await service.export_bundle(db)
+    with pytest.raises(InvalidInput) as info:
+        await service.import_bundle(db, _bad(example_bundle, section, index, **changes))
+    assert path in {p.path for p in info.value.problems}, info.value.problems
+    assert await service.export_bundle(db) == before
+
+
+async def test_cycle_in_reporting_lines_is_rejected(db: Db, example_bundle: dict[str, Any]) -> None:
+    bad = _bad(example_bundle, "stakeholders", 0, managerId="akim")  # jwu -> akim -> dpark -> mchen -> jwu
+    with pytest.raises(InvalidInput, match="cycle"):
+        await service.import_bundle(db, bad)
+    assert (await service.export_bundle(db))["stakeholders"] == []
+
+
+async def test_duplicate_ids_and_missing_required_fields(db: Db) -> None:
+    with pytest.raises(InvalidInput) as info:
+        await service.import_bundle(db, {
+            "accounts": [{"id": "a", "name": "A"}, {"id": "a", "name": "A again"}],
+            "stakeholders": [{"id": "s1", "name": "No account"}],
+        })  # fmt: skip
+    paths = {p.path for p in info.value.problems}
+    assert paths == {"accounts[1]", "stakeholders[0].accountId"}
+
+
+async def test_not_json_and_not_an_object(db: Db) -> None:
+    with pytest.raises(InvalidInput, match="not valid JSON"):
+        await service.import_bundle(db, b"{nope")
+    with pytest.raises(InvalidInput, match="JSON object"):
+        await service.import_bundle(db, [1, 2])
+
+
+async def test_batches_are_used_for_large_sections(db: Db) -> None:
+    accounts = [{"id": f"acc-{i:04d}", "name": f"Account {i}"} for i in range(25)]
+    summary = await service.import_bundle(db, {"accounts": accounts}, batch_size=10)
+    # 25 rows in batches of 10: 3 write transactions.
+    assert summary.batches == 3
+    assert len((await service.export_bundle(db))["accounts"]) == 25

@@ -1,0 +1,323 @@
+"""The GraphQL contract through the real app: nested reads, pagination, round trips,
+mutations and their validation errors (nothing written on failure)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from samgraph.schema import schema
+from tests.conftest import gql
+
+IMPORT = "mutation($b: JSON!) { importBundle(bundle: $b) { accounts stakeholders batches } }"
+EXPORT = "{ exportBundle }"
+
+# The deepest nested query shown in the README.
+NESTED = """
+query($id: ID!) {
+  account(id: $id) {
+    name
+    teams {
+      name
+      stakeholders {
+        name
+        manager { name }
+        reports { name }
+        relationships { strength member { name } }
+        influences { weight to { name } }
+      }
+      deployments { status arr product { name } }
+      opportunities { name amount }
+    }
+  }
+}
+"""
+
+
+async def _load(client: httpx.AsyncClient, bundle: dict[str, Any]) -> None:
+    body = await gql(client, IMPORT, b=bundle)
+    assert "errors" not in body, body
+
+
+async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200 and ready.json() == {"status": "ready"}
+
+
+async def test_import_then_nested_account(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    body = await gql(client, IMPORT, b=example_bundle)
+    assert body["data"]["importBundle"]["accounts"] == 1
+    assert body["data"]["importBundle"]["stakeholders"] == 7
+    body = await gql(client, NESTED, id="gfc")
+    teams = {t["name"]: t for t in body["data"]["account"]["teams"]}
+    assert list(teams) == sorted(teams)  # teams come by name
+    data_science = teams["Data Science"]
+    people = {s["name"]: s for s in data_science["stakeholders"]}
+    assert people["David Park"]["manager"] == {"name": "Michael Chen"}
+    assert people["David Park"]["reports"] == [{"name": "Alex Kim"}]
+    assert people["David Park"]["influences"] == [{"weight": 3, "to": {"name": "Michael Chen"}}]
+    assert people["Alex Kim"]["relationships"] == [{"strength": 3, "member": {"name": "Maria Rodriguez"}}]
+    assert data_science["opportunities"] == [{"name": "Advanced Analytics", "amount": 120000.0}]
+    assert teams["Operations"]["deployments"] == [
+        {"status": "PILOT", "arr": 0.0, "product": {"name": "Analytics Platform"}}
+    ]
+
+
+def _accounts(n: int, offset: int = 0) -> dict[str, Any]:
+    """n accounts with 2 teams x 3 stakeholders each, a manager chain and KNOWS edges."""
+    b: dict[str, list[dict[str, Any]]] = {
+        "accounts": [], "teams": [], "stakeholders": [], "relationships": [], "influences": [],
+        "members": [{"id": "m1", "name": "Member One", "role": "SAM"}],
+        "products": [{"id": "p1", "name": "Prod", "pricing": "PER_TEAM", "listPrice": 1.0}],
+        "deployments": [], "opportunities": [],
+    }  # fmt: skip
+    for i in range(offset, offset + n):
+        a = f"a{i}"
+        b["accounts"].append({"id": a, "name": f"Account {i}"})
+        for t in range(2):
+            tid = f"{a}-t{t}"
+            b["teams"].append({"id": tid, "accountId": a, "name": f"Team {t}"})
+            b["deployments"].append({"teamId": tid, "productId": "p1", "status": "DEPLOYED", "arr": 5.0})
+            b["opportunities"].append({"id": f"{tid}-o", "accountId": a, "teamId": tid, "name": "Opp"})
+            for s in range(3):
+                sid = f"{tid}-s{s}"
+                row = {"id": sid, "accountId": a, "name": f"Person {s}", "teamId": tid}
+                if s:
+                    row["managerId"] = f"{tid}-s0"
+                    b["influences"].append({"fromId": sid, "toId": f"{tid}-s0", "weight": 2})
+                b["stakeholders"].append(row)
+                b["relationships"].append({"memberId": "m1", "stakeholderId": sid, "strength": 3})
+    return b
+
+
+ALL_ACCOUNTS_NESTED = """
+{ accounts(first: 100) { nodes { name teams { stakeholders { name manager { name } reports { name }
+  relationships { member { name } } influences { to { name } } }
+  deployments { product { name } } opportunities { name } } } } }
+"""
+
+
+async def test_round_trips_bounded_by_depth_not_rows(client: httpx.AsyncClient) -> None:
+    await _load(client, _accounts(1))
+    small = await gql(client, ALL_ACCOUNTS_NESTED)
+    await _load(client, _accounts(9, offset=1))
+    big = await gql(client, ALL_ACCOUNTS_NESTED)
+    assert len(big["data"]["accounts"]["nodes"]) == 10
+    people = sum(len(t["stakeholders"]) for a in big["data"]["accounts"]["nodes"] for t in a["teams"])
+    assert people == 60
+    # One round trip per distinct loader: accounts, teams, stakeholders, manager,
+    # reports, relationships, member, influences, to, deployments, product,
+    # opportunities = 12, whatever the number of rows (1 account or 10, 6 or 60 people).
+    assert small["extensions"]["dbRoundTrips"] == 12
+    assert big["extensions"]["dbRoundTrips"] == 12
+
+
+async def test_readme_nested_query_round_trips(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    await _load(client, example_bundle)
+    body = await gql(client, NESTED, id="gfc")
+    # account, teams, stakeholders, manager, reports, relationships, member,
+    # influences, to, deployments, product, opportunities = 12
+    assert body["extensions"]["dbRoundTrips"] == 12
+
+
+async def test_cursor_pagination(client: httpx.AsyncClient) -> None:
+    await _load(client, _accounts(7))
+    q = """query($after: String) { accounts(first: 3, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id } edges { cursor node { id } } } }"""
+    seen: list[str] = []
+    after = None
+    pages = 0
+    while True:
+        page = (await gql(client, q, after=after))["data"]["accounts"]
+        assert page["totalCount"] == 7
+        seen += [n["id"] for n in page["nodes"]]
+        assert [e["node"]["id"] for e in page["edges"]] == [n["id"] for n in page["nodes"]]
+        pages += 1
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    # 7 accounts, 3 a page: pages of 3, 3, 1, in id order.
+    assert pages == 3
+    assert seen == [f"a{i}" for i in range(7)]
+
+
+async def test_account_filter(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    await _load(client, example_bundle)
+    await _load(client, _accounts(2))
+    q = """query($f: AccountFilter) { accounts(filter: $f) { totalCount nodes { id } } }"""
+    assert (await gql(client, q, f={"industry": "Financial Services"}))["data"]["accounts"]["nodes"] == [{"id": "gfc"}]
+    assert (await gql(client, q, f={"minArr": 800000}))["data"]["accounts"]["totalCount"] == 1
+    assert (await gql(client, q, f={"memberId": "vpsales"}))["data"]["accounts"]["nodes"] == [{"id": "gfc"}]
+    assert (await gql(client, q, f={"nameContains": "account"}))["data"]["accounts"]["totalCount"] == 2
+
+
+@pytest.mark.parametrize(("args", "field"), [({"first": 0}, "first"), ({"first": 501}, "first"), ({"after": "bogus"}, "after")])
+async def test_pagination_arguments_are_checked(client: httpx.AsyncClient, args: dict[str, Any], field: str) -> None:
+    q = "query($first: Int = 50, $after: String) { accounts(first: $first, after: $after) { totalCount } }"
+    body = await gql(client, q, **args)
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert body["errors"][0]["extensions"]["field"] == field
+
+
+async def test_lookups(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    await _load(client, example_bundle)
+    q = """{ stakeholder(id: "rmartinez") { name team { name } account { name } manager { name } }
+      team(id: "gfc-data") { parent { name } children { name } }
+      parentTeam: team(id: "gfc-tech") { children { name } }
+      member(id: "mrodriguez") { accounts { role account { id } } relationships { stakeholderId } }
+      members { id } products { id deployments { teamId } } product(id: "adv") { listPrice pricing }
+      opportunity(id: "opp-pay") { probability team { name } product { name } }
+      missing: account(id: "nope") { id } }"""
+    d = (await gql(client, q))["data"]
+    assert d["stakeholder"] == {"name": "Robert Martinez", "team": {"name": "Payments"},
+                                "account": {"name": "Global Financial Corp"}, "manager": {"name": "Sarah Johnson"}}
+    assert d["team"] == {"parent": {"name": "Technology"}, "children": []}
+    assert d["parentTeam"] == {"children": [{"name": "Data Science"}]}
+    assert d["member"]["accounts"] == [{"role": "SAM", "account": {"id": "gfc"}}]
+    assert len(d["member"]["relationships"]) == 5
+    assert d["members"] == [{"id": "mrodriguez"}, {"id": "vpsales"}]  # by name: Maria, Tom
+    assert d["product"] == {"listPrice": 1200.0, "pricing": "PER_SEAT"}
+    assert d["opportunity"] == {"probability": 0.65, "team": {"name": "Payments"}, "product": {"name": "Analytics Platform"}}
+    assert d["missing"] is None
+
+
+async def _export(client: httpx.AsyncClient) -> Any:
+    return (await gql(client, EXPORT))["data"]["exportBundle"]
+
+
+async def test_upserts_and_partial_updates(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    await _load(client, example_bundle)
+    q = """mutation { upsertStakeholders(input: [
+        {id: "newp", accountId: "gfc", name: "Nora Patel", seniority: DIRECTOR, teamId: "gfc-pay", managerId: "rmartinez"},
+        {id: "dpark", title: "Senior Director", email: null}]) { id name title seniority status manager { id } } }"""
+    body = await gql(client, q)
+    assert "errors" not in body, body
+    nora, dpark = body["data"]["upsertStakeholders"]
+    assert nora == {"id": "newp", "name": "Nora Patel", "title": None, "seniority": "DIRECTOR",
+                    "status": "ACTIVE", "manager": {"id": "rmartinez"}}
+    assert dpark["title"] == "Senior Director" and dpark["seniority"] == "DIRECTOR"
+    assert dpark["manager"] == {"id": "mchen"}  # left out: unchanged
+
+
+async def test_every_upsert_mutation_validates_and_writes_nothing(
+    client: httpx.AsyncClient, example_bundle: dict[str, Any]
+) -> None:
+    await _load(client, example_bundle)
+    before = await _export(client)
+    cases = [
+        ('upsertAccounts(input: [{id: "gfc", healthScore: 150}]) { id }', "input[0].healthScore"),
+        ('upsertAccounts(input: [{id: "new"}]) { id }', "input[0].name"),
+        ('upsertAccounts(input: [{id: "gfc", scores: {strategicFit: 11}}]) { id }', "input[0].scores.strategicFit"),
+        ('upsertTeams(input: [{id: "t", name: "T", accountId: "missing"}]) { id }', "input[0].accountId"),
+        ('upsertTeams(input: [{id: "gfc-tech", headcount: -1}]) { id }', "input[0].headcount"),
+        ('upsertStakeholders(input: [{id: "jwu", email: "nope"}]) { id }', "input[0].email"),
+        ('upsertStakeholders(input: [{id: "jwu", managerId: "jwu"}]) { id }', "input[0].managerId"),
+        ('upsertMembers(input: [{id: "", name: "X"}]) { id }', "input[0].id"),
+        ('upsertMembers(input: [{id: "m", name: "X", email: "bad"}]) { id }', "input[0].email"),
+        ('upsertProducts(input: [{id: "p", name: "P"}]) { id }', "input[0].pricing"),
+        ('upsertProducts(input: [{id: "core", listPrice: -5}]) { id }', "input[0].listPrice"),
+        ('upsertOpportunities(input: [{id: "opp-adv", probability: 2}]) { id }', "input[0].probability"),
+        ('upsertOpportunities(input: [{id: "opp-adv", amount: -1}]) { id }', "input[0].amount"),
+        ('upsertInteractions(input: [{id: "i", accountId: "gfc", type: CALL}]) { id }', "input[0].date"),
+        ('upsertInteractions(input: [{id: "i", accountId: "gfc", type: CALL, date: "2026-01-01", memberIds: ["ghost"]}]) { id }', "input[0].memberIds[0]"),
+        ('linkKnows(memberId: "mrodriguez", stakeholderId: "rmartinez", strength: 9)', "relationships[0].strength"),
+        ('linkKnows(memberId: "ghost", stakeholderId: "rmartinez", strength: 3)', "relationships[0].memberId"),
+        ('linkInfluence(fromId: "jwu", toId: "jwu", weight: 3)', "influences[0].toId"),
+        ('linkInfluence(fromId: "jwu", toId: "mchen", weight: 6)', "influences[0].weight"),
+        ('linkDeployment(teamId: "gfc-fin", productId: "core", status: DEPLOYED, arr: -3)', "deployments[0].arr"),
+        ('linkAccountTeam(memberId: "mrodriguez", accountId: "nope")', "accountTeam[0].accountId"),
+        ('deleteAccount(id: "has space") { deleted }', "id"),
+        ('markDeparted(stakeholderId: "ghost") { id }', "stakeholderId"),
+    ]
+    for mutation, field in cases:
+        body = await gql(client, "mutation { " + mutation + " }")
+        assert body.get("errors"), mutation
+        ext = body["errors"][0]["extensions"]
+        assert ext["code"] in ("BAD_USER_INPUT", "NOT_FOUND"), (mutation, ext)
+        assert ext["field"] == field, (mutation, ext)
+    assert await _export(client) == before
+
+
+async def test_bad_bundle_through_graphql_writes_nothing(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    example_bundle["relationships"][4]["strength"] = 0
+    body = await gql(client, IMPORT, b=example_bundle)
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["field"] == "relationships[4].strength"
+    assert body["errors"][0]["message"].startswith("relationships[4].strength:")
+    assert (await _export(client))["accounts"] == []
+
+
+async def test_links_unlinks_deletes_and_departure(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    await _load(client, example_bundle)
+    m = """mutation {
+      a: linkKnows(memberId: "vpsales", stakeholderId: "rmartinez", strength: 2, lastContact: "2026-01-02")
+      b: linkInfluence(fromId: "rmartinez", toId: "sjohnson", weight: 2)
+      c: linkDeployment(teamId: "gfc-fin", productId: "adv", status: PILOT, seats: 5)
+      d: linkAccountTeam(memberId: "vpsales", accountId: "gfc", role: OTHER)
+      e: markDeparted(stakeholderId: "dpark", date: "2026-01-15") { status departedAt }
+    }"""
+    body = await gql(client, m)
+    assert "errors" not in body, body
+    assert body["data"]["e"] == {"status": "DEPARTED", "departedAt": "2026-01-15"}
+    out = await _export(client)
+    assert {"memberId": "vpsales", "stakeholderId": "rmartinez", "strength": 2, "lastContact": "2026-01-02"} in out["relationships"]
+    assert {"fromId": "rmartinez", "toId": "sjohnson", "weight": 2} in out["influences"]
+    assert {"teamId": "gfc-fin", "productId": "adv", "status": "PILOT", "seats": 5} in out["deployments"]
+    assert {"memberId": "vpsales", "accountId": "gfc", "role": "OTHER"} in out["accountTeam"]
+    # Departed people leave the default stakeholder list but stay on request.
+    q = '{ account(id: "gfc") { stakeholders { id } all: stakeholders(includeDeparted: true) { id } } }'
+    acc = (await gql(client, q))["data"]["account"]
+    assert "dpark" not in {s["id"] for s in acc["stakeholders"]} and len(acc["all"]) == 7
+
+    u = """mutation {
+      a: unlinkKnows(memberId: "vpsales", stakeholderId: "rmartinez") { deleted }
+      a2: unlinkKnows(memberId: "vpsales", stakeholderId: "rmartinez") { deleted }
+      b: unlinkInfluence(fromId: "rmartinez", toId: "sjohnson") { deleted }
+      c: unlinkDeployment(teamId: "gfc-fin", productId: "adv") { deleted }
+      d: unlinkAccountTeam(memberId: "vpsales", accountId: "gfc") { deleted }
+      e: deleteStakeholder(id: "dpark") { deleted }
+      f: deleteTeam(id: "gfc-pay") { deleted }
+      g: deleteOpportunity(id: "opp-adv") { deleted }
+      h: deleteProduct(id: "adv") { deleted }
+      i: deleteMember(id: "vpsales") { deleted }
+      j: deleteInteraction(id: "none") { deleted }
+    }"""
+    d = (await gql(client, u))["data"]
+    assert d["a"]["deleted"] and not d["a2"]["deleted"]
+    assert all(d[k]["deleted"] for k in "bcdefghi") and not d["j"]["deleted"]
+    out = await _export(client)
+    akim = next(s for s in out["stakeholders"] if s["id"] == "akim")
+    assert "managerId" not in akim  # dpark erased: the reference is cleared
+    rmartinez = next(s for s in out["stakeholders"] if s["id"] == "rmartinez")
+    assert "teamId" not in rmartinez  # gfc-pay deleted
+    assert [p["id"] for p in out["products"]] == ["core"]
+    assert [m["id"] for m in out["members"]] == ["mrodriguez"]
+
+    body = await gql(client, 'mutation { deleteAccount(id: "gfc") { deleted } }')
+    assert body["data"]["deleteAccount"]["deleted"]
+    out = await _export(client)
+    assert out["accounts"] == [] and out["stakeholders"] == [] and out["teams"] == []
+
+
+async def test_export_by_account(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+    await _load(client, example_bundle)
+    await _load(client, _accounts(1))
+    body = await gql(client, '{ exportBundle(accountIds: ["a0"]) }')
+    out = body["data"]["exportBundle"]
+    assert [a["id"] for a in out["accounts"]] == ["a0"]
+    assert len(out["stakeholders"]) == 6 and [m["id"] for m in out["members"]] == ["m1"]
+
+
+async def test_unexpected_errors_are_masked(client: httpx.AsyncClient) -> None:
+    body = await gql(client, "{ nope }")
+    assert "Cannot query field" in body["errors"][0]["message"]
+
+
+def test_schema_file_is_fresh() -> None:
+    from pathlib import Path
+
+    exported = (Path(__file__).resolve().parents[1] / "schema.graphql").read_text()
+    assert exported.strip() == schema.as_str().strip(), "run `make schema` and commit schema.graphql"
