@@ -13,7 +13,9 @@ from samgraph.db.driver import Db
 from samgraph.errors import InvalidInput
 
 
-async def test_export_wipe_import_export_is_identical(db: Db, example_bundle: dict[str, Any]) -> None:
+async def test_export_wipe_import_export_is_identical(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
     await service.import_bundle(db, example_bundle)
     first = await service.export_bundle(db)
     await db.write("db.wipe_data")
@@ -45,7 +47,9 @@ async def test_example_round_trips_field_for_field(db: Db, example_bundle: dict[
         assert by_id[original["id"]] == dict(sorted(original.items()))
 
 
-async def test_omitted_field_keeps_value_and_null_clears(db: Db, example_bundle: dict[str, Any]) -> None:
+async def test_omitted_field_keeps_value_and_null_clears(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
     await service.import_bundle(db, example_bundle)
     # Only the title is sent: seniority etc. stay; email null clears nothing that was
     # absent; managerId null removes the REPORTS_TO edge too.
@@ -57,11 +61,15 @@ async def test_omitted_field_keeps_value_and_null_clears(db: Db, example_bundle:
     assert dpark["title"] == "Senior Director"
     assert dpark["seniority"] == "DIRECTOR" and dpark["teamId"] == "gfc-data"
     assert "managerId" not in dpark
-    reports = await db.read("stakeholders.reports_by_stakeholder", ids=["mchen"], include_departed=True)
+    reports = await db.read(
+        "stakeholders.reports_by_stakeholder", ids=["mchen"], include_departed=True
+    )
     assert reports[0]["items"] == []
 
 
-async def test_interaction_moves_last_contact_forward_never_back(db: Db, example_bundle: dict[str, Any]) -> None:
+async def test_interaction_moves_last_contact_forward_never_back(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
     await service.import_bundle(db, example_bundle)
     # jwu lastContact 2026-01-08: a later meeting moves it, an earlier one does not.
     await service.import_bundle(db, {"interactions": [
@@ -70,7 +78,10 @@ async def test_interaction_moves_last_contact_forward_never_back(db: Db, example
         {"id": "i-early", "accountId": "gfc", "date": "2025-12-01", "type": "EMAIL",
          "memberIds": ["mrodriguez"], "stakeholderIds": ["mchen"]},
     ]})  # fmt: skip
-    rels = {(r["memberId"], r["stakeholderId"]): r for r in (await service.export_bundle(db))["relationships"]}
+    rels = {
+        (r["memberId"], r["stakeholderId"]): r
+        for r in (await service.export_bundle(db))["relationships"]
+    }
     assert rels[("mrodriguez", "jwu")]["lastContact"] == "2026-01-15"
     assert rels[("mrodriguez", "mchen")]["lastContact"] == "2026-01-05"
 
@@ -101,7 +112,12 @@ def _bad(bundle: dict[str, Any], section: str, index: int, **changes: Any) -> di
     ],
 )
 async def test_bad_row_names_its_path_and_writes_nothing(
-    db: Db, example_bundle: dict[str, Any], section: str, index: int, changes: dict[str, Any], path: str
+    db: Db,
+    example_bundle: dict[str, Any],
+    section: str,
+    index: int,
+    changes: dict[str, Any],
+    path: str,
 ) -> None:
     await service.import_bundle(db, {"products": example_bundle["products"]})
     before = await service.export_bundle(db)
@@ -112,7 +128,9 @@ async def test_bad_row_names_its_path_and_writes_nothing(
 
 
 async def test_cycle_in_reporting_lines_is_rejected(db: Db, example_bundle: dict[str, Any]) -> None:
-    bad = _bad(example_bundle, "stakeholders", 0, managerId="akim")  # jwu -> akim -> dpark -> mchen -> jwu
+    bad = _bad(
+        example_bundle, "stakeholders", 0, managerId="akim"
+    )  # jwu -> akim -> dpark -> mchen -> jwu
     with pytest.raises(InvalidInput, match="cycle"):
         await service.import_bundle(db, bad)
     assert (await service.export_bundle(db))["stakeholders"] == []

@@ -47,7 +47,9 @@ async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
     assert ready.status_code == 200 and ready.json() == {"status": "ready"}
 
 
-async def test_import_then_nested_account(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+async def test_import_then_nested_account(
+    client: httpx.AsyncClient, example_bundle: dict[str, Any]
+) -> None:
     body = await gql(client, IMPORT, b=example_bundle)
     assert body["data"]["importBundle"]["accounts"] == 1
     assert body["data"]["importBundle"]["stakeholders"] == 7
@@ -59,7 +61,9 @@ async def test_import_then_nested_account(client: httpx.AsyncClient, example_bun
     assert people["David Park"]["manager"] == {"name": "Michael Chen"}
     assert people["David Park"]["reports"] == [{"name": "Alex Kim"}]
     assert people["David Park"]["influences"] == [{"weight": 3, "to": {"name": "Michael Chen"}}]
-    assert people["Alex Kim"]["relationships"] == [{"strength": 3, "member": {"name": "Maria Rodriguez"}}]
+    assert people["Alex Kim"]["relationships"] == [
+        {"strength": 3, "member": {"name": "Maria Rodriguez"}}
+    ]
     assert data_science["opportunities"] == [{"name": "Advanced Analytics", "amount": 120000.0}]
     assert teams["Operations"]["deployments"] == [
         {"status": "PILOT", "arr": 0.0, "product": {"name": "Analytics Platform"}}
@@ -80,8 +84,12 @@ def _accounts(n: int, offset: int = 0) -> dict[str, Any]:
         for t in range(2):
             tid = f"{a}-t{t}"
             b["teams"].append({"id": tid, "accountId": a, "name": f"Team {t}"})
-            b["deployments"].append({"teamId": tid, "productId": "p1", "status": "DEPLOYED", "arr": 5.0})
-            b["opportunities"].append({"id": f"{tid}-o", "accountId": a, "teamId": tid, "name": "Opp"})
+            b["deployments"].append(
+                {"teamId": tid, "productId": "p1", "status": "DEPLOYED", "arr": 5.0}
+            )
+            b["opportunities"].append(
+                {"id": f"{tid}-o", "accountId": a, "teamId": tid, "name": "Opp"}
+            )
             for s in range(3):
                 sid = f"{tid}-s{s}"
                 row = {"id": sid, "accountId": a, "name": f"Person {s}", "teamId": tid}
@@ -106,7 +114,9 @@ async def test_round_trips_bounded_by_depth_not_rows(client: httpx.AsyncClient) 
     await _load(client, _accounts(9, offset=1))
     big = await gql(client, ALL_ACCOUNTS_NESTED)
     assert len(big["data"]["accounts"]["nodes"]) == 10
-    people = sum(len(t["stakeholders"]) for a in big["data"]["accounts"]["nodes"] for t in a["teams"])
+    people = sum(
+        len(t["stakeholders"]) for a in big["data"]["accounts"]["nodes"] for t in a["teams"]
+    )
     assert people == 60
     # One round trip per loader and depth: accounts, teams, stakeholders, manager,
     # reports, relationships, member, influences, deployments, product,
@@ -118,7 +128,9 @@ async def test_round_trips_bounded_by_depth_not_rows(client: httpx.AsyncClient) 
     assert big["extensions"]["dbRoundTrips"] == 11
 
 
-async def test_readme_nested_query_round_trips(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+async def test_readme_nested_query_round_trips(
+    client: httpx.AsyncClient, example_bundle: dict[str, Any]
+) -> None:
     await _load(client, example_bundle)
     body = await gql(client, NESTED, id="gfc")
     # account, teams, stakeholders, manager, reports, relationships, member,
@@ -151,14 +163,25 @@ async def test_account_filter(client: httpx.AsyncClient, example_bundle: dict[st
     await _load(client, example_bundle)
     await _load(client, _accounts(2))
     q = """query($f: AccountFilter) { accounts(filter: $f) { totalCount nodes { id } } }"""
-    assert (await gql(client, q, f={"industry": "Financial Services"}))["data"]["accounts"]["nodes"] == [{"id": "gfc"}]
+    assert (await gql(client, q, f={"industry": "Financial Services"}))["data"]["accounts"][
+        "nodes"
+    ] == [{"id": "gfc"}]
     assert (await gql(client, q, f={"minArr": 800000}))["data"]["accounts"]["totalCount"] == 1
-    assert (await gql(client, q, f={"memberId": "vpsales"}))["data"]["accounts"]["nodes"] == [{"id": "gfc"}]
-    assert (await gql(client, q, f={"nameContains": "account"}))["data"]["accounts"]["totalCount"] == 2
+    assert (await gql(client, q, f={"memberId": "vpsales"}))["data"]["accounts"]["nodes"] == [
+        {"id": "gfc"}
+    ]
+    assert (await gql(client, q, f={"nameContains": "account"}))["data"]["accounts"][
+        "totalCount"
+    ] == 2
 
 
-@pytest.mark.parametrize(("args", "field"), [({"first": 0}, "first"), ({"first": 501}, "first"), ({"after": "bogus"}, "after")])
-async def test_pagination_arguments_are_checked(client: httpx.AsyncClient, args: dict[str, Any], field: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [({"first": 0}, "first"), ({"first": 501}, "first"), ({"after": "bogus"}, "after")],
+)
+async def test_pagination_arguments_are_checked(
+    client: httpx.AsyncClient, args: dict[str, Any], field: str
+) -> None:
     q = "query($first: Int = 50, $after: String) { accounts(first: $first, after: $after) { totalCount } }"
     body = await gql(client, q, **args)
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
@@ -175,15 +198,23 @@ async def test_lookups(client: httpx.AsyncClient, example_bundle: dict[str, Any]
       opportunity(id: "opp-pay") { probability team { name } product { name } }
       missing: account(id: "nope") { id } }"""
     d = (await gql(client, q))["data"]
-    assert d["stakeholder"] == {"name": "Robert Martinez", "team": {"name": "Payments"},
-                                "account": {"name": "Global Financial Corp"}, "manager": {"name": "Sarah Johnson"}}
+    assert d["stakeholder"] == {
+        "name": "Robert Martinez",
+        "team": {"name": "Payments"},
+        "account": {"name": "Global Financial Corp"},
+        "manager": {"name": "Sarah Johnson"},
+    }
     assert d["team"] == {"parent": {"name": "Technology"}, "children": []}
     assert d["parentTeam"] == {"children": [{"name": "Data Science"}]}
     assert d["member"]["accounts"] == [{"role": "SAM", "account": {"id": "gfc"}}]
     assert len(d["member"]["relationships"]) == 5
     assert d["members"] == [{"id": "mrodriguez"}, {"id": "vpsales"}]  # by name: Maria, Tom
     assert d["product"] == {"listPrice": 1200.0, "pricing": "PER_SEAT"}
-    assert d["opportunity"] == {"probability": 0.65, "team": {"name": "Payments"}, "product": {"name": "Analytics Platform"}}
+    assert d["opportunity"] == {
+        "probability": 0.65,
+        "team": {"name": "Payments"},
+        "product": {"name": "Analytics Platform"},
+    }
     assert d["missing"] is None
 
 
@@ -191,7 +222,9 @@ async def _export(client: httpx.AsyncClient) -> Any:
     return (await gql(client, EXPORT))["data"]["exportBundle"]
 
 
-async def test_upserts_and_partial_updates(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+async def test_upserts_and_partial_updates(
+    client: httpx.AsyncClient, example_bundle: dict[str, Any]
+) -> None:
     await _load(client, example_bundle)
     q = """mutation { upsertStakeholders(input: [
         {id: "newp", accountId: "gfc", name: "Nora Patel", seniority: DIRECTOR, teamId: "gfc-pay", managerId: "rmartinez"},
@@ -199,8 +232,14 @@ async def test_upserts_and_partial_updates(client: httpx.AsyncClient, example_bu
     body = await gql(client, q)
     assert "errors" not in body, body
     nora, dpark = body["data"]["upsertStakeholders"]
-    assert nora == {"id": "newp", "name": "Nora Patel", "title": None, "seniority": "DIRECTOR",
-                    "status": "ACTIVE", "manager": {"id": "rmartinez"}}
+    assert nora == {
+        "id": "newp",
+        "name": "Nora Patel",
+        "title": None,
+        "seniority": "DIRECTOR",
+        "status": "ACTIVE",
+        "manager": {"id": "rmartinez"},
+    }
     assert dpark["title"] == "Senior Director" and dpark["seniority"] == "DIRECTOR"
     assert dpark["manager"] == {"id": "mchen"}  # left out: unchanged
 
@@ -213,8 +252,14 @@ async def test_every_upsert_mutation_validates_and_writes_nothing(
     cases = [
         ('upsertAccounts(input: [{id: "gfc", healthScore: 150}]) { id }', "input[0].healthScore"),
         ('upsertAccounts(input: [{id: "new"}]) { id }', "input[0].name"),
-        ('upsertAccounts(input: [{id: "gfc", scores: {strategicFit: 11}}]) { id }', "input[0].scores.strategicFit"),
-        ('upsertTeams(input: [{id: "t", name: "T", accountId: "missing"}]) { id }', "input[0].accountId"),
+        (
+            'upsertAccounts(input: [{id: "gfc", scores: {strategicFit: 11}}]) { id }',
+            "input[0].scores.strategicFit",
+        ),
+        (
+            'upsertTeams(input: [{id: "t", name: "T", accountId: "missing"}]) { id }',
+            "input[0].accountId",
+        ),
         ('upsertTeams(input: [{id: "gfc-tech", headcount: -1}]) { id }', "input[0].headcount"),
         ('upsertStakeholders(input: [{id: "jwu", email: "nope"}]) { id }', "input[0].email"),
         ('upsertStakeholders(input: [{id: "jwu", managerId: "jwu"}]) { id }', "input[0].managerId"),
@@ -222,15 +267,33 @@ async def test_every_upsert_mutation_validates_and_writes_nothing(
         ('upsertMembers(input: [{id: "m", name: "X", email: "bad"}]) { id }', "input[0].email"),
         ('upsertProducts(input: [{id: "p", name: "P"}]) { id }', "input[0].pricing"),
         ('upsertProducts(input: [{id: "core", listPrice: -5}]) { id }', "input[0].listPrice"),
-        ('upsertOpportunities(input: [{id: "opp-adv", probability: 2}]) { id }', "input[0].probability"),
+        (
+            'upsertOpportunities(input: [{id: "opp-adv", probability: 2}]) { id }',
+            "input[0].probability",
+        ),
         ('upsertOpportunities(input: [{id: "opp-adv", amount: -1}]) { id }', "input[0].amount"),
-        ('upsertInteractions(input: [{id: "i", accountId: "gfc", type: CALL}]) { id }', "input[0].date"),
-        ('upsertInteractions(input: [{id: "i", accountId: "gfc", type: CALL, date: "2026-01-01", memberIds: ["ghost"]}]) { id }', "input[0].memberIds[0]"),
-        ('linkKnows(memberId: "mrodriguez", stakeholderId: "rmartinez", strength: 9)', "relationships[0].strength"),
-        ('linkKnows(memberId: "ghost", stakeholderId: "rmartinez", strength: 3)', "relationships[0].memberId"),
+        (
+            'upsertInteractions(input: [{id: "i", accountId: "gfc", type: CALL}]) { id }',
+            "input[0].date",
+        ),
+        (
+            'upsertInteractions(input: [{id: "i", accountId: "gfc", type: CALL, date: "2026-01-01", memberIds: ["ghost"]}]) { id }',
+            "input[0].memberIds[0]",
+        ),
+        (
+            'linkKnows(memberId: "mrodriguez", stakeholderId: "rmartinez", strength: 9)',
+            "relationships[0].strength",
+        ),
+        (
+            'linkKnows(memberId: "ghost", stakeholderId: "rmartinez", strength: 3)',
+            "relationships[0].memberId",
+        ),
         ('linkInfluence(fromId: "jwu", toId: "jwu", weight: 3)', "influences[0].toId"),
         ('linkInfluence(fromId: "jwu", toId: "mchen", weight: 6)', "influences[0].weight"),
-        ('linkDeployment(teamId: "gfc-fin", productId: "core", status: DEPLOYED, arr: -3)', "deployments[0].arr"),
+        (
+            'linkDeployment(teamId: "gfc-fin", productId: "core", status: DEPLOYED, arr: -3)',
+            "deployments[0].arr",
+        ),
         ('linkAccountTeam(memberId: "mrodriguez", accountId: "nope")', "accountTeam[0].accountId"),
         ('deleteAccount(id: "has space") { deleted }', "id"),
         ('markDeparted(stakeholderId: "ghost") { id }', "stakeholderId"),
@@ -244,7 +307,9 @@ async def test_every_upsert_mutation_validates_and_writes_nothing(
     assert await _export(client) == before
 
 
-async def test_bad_bundle_through_graphql_writes_nothing(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+async def test_bad_bundle_through_graphql_writes_nothing(
+    client: httpx.AsyncClient, example_bundle: dict[str, Any]
+) -> None:
     example_bundle["relationships"][4]["strength"] = 0
     body = await gql(client, IMPORT, b=example_bundle)
     assert body["data"] is None
@@ -253,7 +318,9 @@ async def test_bad_bundle_through_graphql_writes_nothing(client: httpx.AsyncClie
     assert (await _export(client))["accounts"] == []
 
 
-async def test_links_unlinks_deletes_and_departure(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:
+async def test_links_unlinks_deletes_and_departure(
+    client: httpx.AsyncClient, example_bundle: dict[str, Any]
+) -> None:
     await _load(client, example_bundle)
     m = """mutation {
       a: linkKnows(memberId: "vpsales", stakeholderId: "rmartinez", strength: 2, lastContact: "2026-01-02")
@@ -266,9 +333,16 @@ async def test_links_unlinks_deletes_and_departure(client: httpx.AsyncClient, ex
     assert "errors" not in body, body
     assert body["data"]["e"] == {"status": "DEPARTED", "departedAt": "2026-01-15"}
     out = await _export(client)
-    assert {"memberId": "vpsales", "stakeholderId": "rmartinez", "strength": 2, "lastContact": "2026-01-02"} in out["relationships"]
+    assert {
+        "memberId": "vpsales",
+        "stakeholderId": "rmartinez",
+        "strength": 2,
+        "lastContact": "2026-01-02",
+    } in out["relationships"]
     assert {"fromId": "rmartinez", "toId": "sjohnson", "weight": 2} in out["influences"]
-    assert {"teamId": "gfc-fin", "productId": "adv", "status": "PILOT", "seats": 5} in out["deployments"]
+    assert {"teamId": "gfc-fin", "productId": "adv", "status": "PILOT", "seats": 5} in out[
+        "deployments"
+    ]
     assert {"memberId": "vpsales", "accountId": "gfc", "role": "OTHER"} in out["accountTeam"]
     # Departed people leave the default stakeholder list but stay on request.
     q = '{ account(id: "gfc") { stakeholders { id } all: stakeholders(includeDeparted: true) { id } } }'
@@ -323,4 +397,6 @@ def test_schema_file_is_fresh() -> None:
     from pathlib import Path
 
     exported = (Path(__file__).resolve().parents[1] / "schema.graphql").read_text()
-    assert exported.strip() == schema.as_str().strip(), "run `make schema` and commit schema.graphql"
+    assert exported.strip() == schema.as_str().strip(), (
+        "run `make schema` and commit schema.graphql"
+    )

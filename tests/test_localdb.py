@@ -69,10 +69,12 @@ def test_start_status_stop_restart_keeps_data(instance_dir: Path) -> None:
 @pytest.mark.slow
 def test_cli_prints_eval_lines_and_status(instance_dir: Path) -> None:
     inst = manager.status(instance_dir) or _start(instance_dir, _free_port())
-    result = CliRunner().invoke(app, ["neo4j", "start", "--data-dir", str(instance_dir), "--port", str(inst.port)])
+    result = CliRunner().invoke(
+        app, ["neo4j", "start", "--data-dir", str(instance_dir), "--port", str(inst.port)]
+    )
     assert result.exit_code == 0, result.output
     out = subprocess.run(
-        ["bash", "-c", f'eval "$1"; echo "$NEO4J_URI|$NEO4J_USER|$NEO4J_PASSWORD"; env | grep -c ^NEO4J_', "_", result.stdout],
+        ["bash", "-c", 'eval "$1"; echo "$NEO4J_URI|$NEO4J_USER|$NEO4J_PASSWORD"; env | grep -c ^NEO4J_', "_", result.stdout],
         capture_output=True, text=True, check=True,
     ).stdout.splitlines()  # fmt: skip
     assert out[0] == f"{inst.uri}|neo4j|{inst.password}"
@@ -106,12 +108,20 @@ def test_stale_pid_file_is_cleared(tmp_path: Path) -> None:
     assert not (tmp_path / "neo4j.pid").exists()
 
 
-def test_missing_java_and_mvn_say_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_java_and_mvn_say_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("JAVA_HOME", raising=False)
-    with pytest.raises(manager.LocalNeo4jError, match=r"`java` not found: install Java 17\+.*NEO4J_URI"):
-        manager.start(data_dir=tmp_path / "d", port=_free_port(), version="5.26.30", cache_dir=tmp_path / "c")
-    with pytest.raises(manager.LocalNeo4jError, match=r"`mvn` not found: install Maven.*docker compose up"):
+    with pytest.raises(
+        manager.LocalNeo4jError, match=r"`java` not found: install Java 17\+.*NEO4J_URI"
+    ):
+        manager.start(
+            data_dir=tmp_path / "d", port=_free_port(), version="5.26.30", cache_dir=tmp_path / "c"
+        )
+    with pytest.raises(
+        manager.LocalNeo4jError, match=r"`mvn` not found: install Maven.*docker compose up"
+    ):
         manager.fetch_jars("5.26.30", tmp_path / "empty-cache")
 
 

@@ -16,5 +16,13 @@ async def test_migrate_twice_is_a_noop(db: Db) -> None:
 
 async def test_constraints_exist(db: Db) -> None:
     names = {r["name"] for r in await db.read("db.list_constraints")}
-    for label in ("account", "team", "stakeholder", "member", "product", "opportunity", "interaction"):
+    for label in (
+        "account",
+        "team",
+        "stakeholder",
+        "member",
+        "product",
+        "opportunity",
+        "interaction",
+    ):
         assert f"{label}_id" in names

@@ -55,12 +55,16 @@ def _with_db(settings: Settings, fn: Callable[[Db], Awaitable[T]]) -> T:
         raise _fail(exc.message) from None
 
 
-DataDir = typer.Option(None, "--data-dir", help="Instance data dir (default: $SAMGRAPH_HOME/neo4j-data).")
+DataDir = typer.Option(
+    None, "--data-dir", help="Instance data dir (default: $SAMGRAPH_HOME/neo4j-data)."
+)
 
 
 @neo4j_app.command("start")
 def neo4j_start(
-    port: int = typer.Option(None, "--port", help="Bolt port (default: SAMGRAPH_NEO4J_PORT, 7687)."),
+    port: int = typer.Option(
+        None, "--port", help="Bolt port (default: SAMGRAPH_NEO4J_PORT, 7687)."
+    ),
     data_dir: Path = DataDir,
     version: str = typer.Option(None, "--version", help="Neo4j version (default: 5.26 LTS)."),
 ) -> None:
@@ -130,7 +134,9 @@ def import_(file: Path = typer.Argument(..., exists=True, dir_okay=False, readab
 
 @app.command()
 def export(
-    account: list[str] = typer.Option(None, "--account", help="Account id (repeatable); default all."),
+    account: list[str] = typer.Option(
+        None, "--account", help="Account id (repeatable); default all."
+    ),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
 ) -> None:
     """Export a lossless bundle JSON (the backup format)."""

@@ -12,9 +12,7 @@ Id = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 LongText = Annotated[str, StringConstraints(max_length=5000)]
-Email = Annotated[
-    str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-]
+Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Strength = Annotated[int, Field(ge=1, le=5, strict=True)]
 Weight = Annotated[int, Field(ge=1, le=5, strict=True)]
 Probability = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]

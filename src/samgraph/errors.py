@@ -54,9 +54,7 @@ def format_loc(loc: tuple[Any, ...], prefix: str = "") -> str:
 
 
 def from_validation_error(exc: ValidationError, prefix: str = "") -> InvalidInput:
-    problems = [
-        Problem(format_loc(tuple(e["loc"]), prefix), e["msg"]) for e in exc.errors()
-    ]
+    problems = [Problem(format_loc(tuple(e["loc"]), prefix), e["msg"]) for e in exc.errors()]
     return invalid(problems)
 
 

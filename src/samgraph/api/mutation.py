@@ -47,7 +47,9 @@ _ID = TypeAdapter(Id)
 def _as_input(exc: InvalidInput, section: str) -> InvalidInput:
     """Report `stakeholders[0].x` as `input[0].x` for a mutation's argument."""
     problems = [
-        Problem("input" + p.path[len(section) :] if p.path.startswith(section) else p.path, p.message)
+        Problem(
+            "input" + p.path[len(section) :] if p.path.startswith(section) else p.path, p.message
+        )
         for p in exc.problems
     ]
     return invalid(problems)
@@ -55,7 +57,9 @@ def _as_input(exc: InvalidInput, section: str) -> InvalidInput:
 
 async def _upsert(info: Ctx, section: str, rows: list[dict[str, Any]]) -> None:
     if len(rows) > MAX_INPUT_ROWS:
-        raise invalid([Problem("input", f"at most {MAX_INPUT_ROWS} rows per call; use importBundle")])
+        raise invalid(
+            [Problem("input", f"at most {MAX_INPUT_ROWS} rows per call; use importBundle")]
+        )
     try:
         bundle = Bundle.model_validate({section: rows})
         await bundle_service.import_bundle(
@@ -106,7 +110,9 @@ async def _load(info: Ctx, name: str, ids: list[str]) -> list[dict[str, Any]]:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Import a bundle (domain.md §10): all validated, then written.")
+    @strawberry.mutation(
+        description="Import a bundle (domain.md §10): all validated, then written."
+    )
     async def import_bundle(self, info: Ctx, bundle: JSON) -> ImportResult:
         summary = await bundle_service.import_bundle(
             info.context.db, bundle, batch_size=info.context.settings.samgraph_import_batch_size
@@ -124,15 +130,22 @@ class Mutation:
     @strawberry.mutation(description="Create or update accounts by id.")
     async def upsert_accounts(self, info: Ctx, input: list[AccountInput]) -> list[Account]:
         await _upsert(info, "accounts", to_row(input))
-        return [Account.from_row(r) for r in await _load(info, "accounts.get_accounts", [i.id for i in input])]
+        return [
+            Account.from_row(r)
+            for r in await _load(info, "accounts.get_accounts", [i.id for i in input])
+        ]
 
     @strawberry.mutation(description="Create or update teams by id.")
     async def upsert_teams(self, info: Ctx, input: list[TeamInput]) -> list[Team]:
         await _upsert(info, "teams", to_row(input))
-        return [Team.from_row(r) for r in await _load(info, "teams.get_teams", [i.id for i in input])]
+        return [
+            Team.from_row(r) for r in await _load(info, "teams.get_teams", [i.id for i in input])
+        ]
 
     @strawberry.mutation(description="Create or update stakeholders by id.")
-    async def upsert_stakeholders(self, info: Ctx, input: list[StakeholderInput]) -> list[Stakeholder]:
+    async def upsert_stakeholders(
+        self, info: Ctx, input: list[StakeholderInput]
+    ) -> list[Stakeholder]:
         await _upsert(info, "stakeholders", to_row(input))
         rows = await _load(info, "stakeholders.get_stakeholders", [i.id for i in input])
         return [Stakeholder.from_row(r) for r in rows]
@@ -140,21 +153,33 @@ class Mutation:
     @strawberry.mutation(description="Create or update members (our people) by id.")
     async def upsert_members(self, info: Ctx, input: list[MemberInput]) -> list[Member]:
         await _upsert(info, "members", to_row(input))
-        return [Member.from_row(r) for r in await _load(info, "members.get_members", [i.id for i in input])]
+        return [
+            Member.from_row(r)
+            for r in await _load(info, "members.get_members", [i.id for i in input])
+        ]
 
     @strawberry.mutation(description="Create or update catalog products by id.")
     async def upsert_products(self, info: Ctx, input: list[ProductInput]) -> list[Product]:
         await _upsert(info, "products", to_row(input))
-        return [Product.from_row(r) for r in await _load(info, "products.get_products", [i.id for i in input])]
+        return [
+            Product.from_row(r)
+            for r in await _load(info, "products.get_products", [i.id for i in input])
+        ]
 
     @strawberry.mutation(description="Create or update opportunities by id.")
-    async def upsert_opportunities(self, info: Ctx, input: list[OpportunityInput]) -> list[Opportunity]:
+    async def upsert_opportunities(
+        self, info: Ctx, input: list[OpportunityInput]
+    ) -> list[Opportunity]:
         await _upsert(info, "opportunities", to_row(input))
         rows = await _load(info, "opportunities.get_opportunities", [i.id for i in input])
         return [Opportunity.from_row(r) for r in rows]
 
-    @strawberry.mutation(description="Create or update interactions; attendees move KNOWS.lastContact forward.")
-    async def upsert_interactions(self, info: Ctx, input: list[InteractionInput]) -> list[Interaction]:
+    @strawberry.mutation(
+        description="Create or update interactions; attendees move KNOWS.lastContact forward."
+    )
+    async def upsert_interactions(
+        self, info: Ctx, input: list[InteractionInput]
+    ) -> list[Interaction]:
         await _upsert(info, "interactions", to_row(input))
         rows = await _load(info, "interactions.get_interactions", [i.id for i in input])
         return [Interaction.from_row(r) for r in rows]

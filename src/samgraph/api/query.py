@@ -49,7 +49,9 @@ class Query:
         row = await info.context.loaders.one("accounts.get_accounts").load(id)
         return Account.from_row(row) if row else None
 
-    @strawberry.field(description="Accounts ordered by id, `first` at a time (1-500) after a cursor.")
+    @strawberry.field(
+        description="Accounts ordered by id, `first` at a time (1-500) after a cursor."
+    )
     async def accounts(
         self,
         info: Ctx,
@@ -100,7 +102,9 @@ class Query:
 
     @strawberry.field(description="All members, by name.")
     async def members(self, info: Ctx) -> list[Member]:
-        return [Member.from_row(r["item"]) for r in await info.context.db.read("members.list_members")]
+        return [
+            Member.from_row(r["item"]) for r in await info.context.db.read("members.list_members")
+        ]
 
     @strawberry.field
     async def product(self, info: Ctx, id: strawberry.ID) -> Product | None:

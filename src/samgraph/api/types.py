@@ -90,7 +90,9 @@ class Account:
 
     @strawberry.field(description="Opportunities, latest close date first.")
     async def opportunities(self, info: Ctx) -> list[Opportunity]:
-        rows = await info.context.loaders.many("opportunities.opportunities_by_account").load(self.id)
+        rows = await info.context.loaders.many("opportunities.opportunities_by_account").load(
+            self.id
+        )
         return [Opportunity.from_row(r) for r in rows]
 
     @strawberry.field(description="Interactions, newest first.")

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from samgraph.common import (
+    BuyingRole,
     Count,
     DeploymentStatus,
     Email,
@@ -35,7 +36,6 @@ from samgraph.common import (
     ShortText,
     StakeholderStatus,
     Strength,
-    BuyingRole,
     Weight,
 )
 

@@ -47,7 +47,9 @@ def _duplicates(section: str, keys: Iterable[tuple[str, ...]], label: str) -> li
     for i, key in enumerate(keys):
         if key in seen:
             problems.append(
-                Problem(f"{section}[{i}]", f"duplicate {label} {'/'.join(key)} (first at [{seen[key]}])")
+                Problem(
+                    f"{section}[{i}]", f"duplicate {label} {'/'.join(key)} (first at [{seen[key]}])"
+                )
             )
         else:
             seen[key] = i
@@ -61,7 +63,9 @@ def _cycles(section: str, parents: dict[str, str | None], label: str) -> list[Pr
         node, steps = parents.get(start), 0
         while node is not None and steps <= len(parents):
             if node == start:
-                problems.append(Problem(f"{section}[id={start}].{label}", f"{label} cycle through {start!r}"))
+                problems.append(
+                    Problem(f"{section}[id={start}].{label}", f"{label} cycle through {start!r}")
+                )
                 break
             node, steps = parents.get(node), steps + 1
     return problems
@@ -79,10 +83,16 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
     problems += _duplicates("products", ((r.id,) for r in b.products), "id")
     problems += _duplicates("opportunities", ((r.id,) for r in b.opportunities), "id")
     problems += _duplicates("interactions", ((r.id,) for r in b.interactions), "id")
-    problems += _duplicates("accountTeam", ((r.member_id, r.account_id) for r in b.account_team), "edge")
-    problems += _duplicates("relationships", ((r.member_id, r.stakeholder_id) for r in b.relationships), "edge")
+    problems += _duplicates(
+        "accountTeam", ((r.member_id, r.account_id) for r in b.account_team), "edge"
+    )
+    problems += _duplicates(
+        "relationships", ((r.member_id, r.stakeholder_id) for r in b.relationships), "edge"
+    )
     problems += _duplicates("influences", ((r.from_id, r.to_id) for r in b.influences), "edge")
-    problems += _duplicates("deployments", ((r.team_id, r.product_id) for r in b.deployments), "edge")
+    problems += _duplicates(
+        "deployments", ((r.team_id, r.product_id) for r in b.deployments), "edge"
+    )
 
     wanted: dict[str, set[str]] = defaultdict(set)
     for r in b.accounts:
@@ -124,7 +134,15 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
         wanted["teams"].add(r.team_id)
         wanted["products"].add(r.product_id)
 
-    labels = ("accounts", "teams", "stakeholders", "members", "products", "opportunities", "interactions")
+    labels = (
+        "accounts",
+        "teams",
+        "stakeholders",
+        "members",
+        "products",
+        "opportunities",
+        "interactions",
+    )
     rows = await db.read("bundle.existing_ids", **{k: sorted(wanted[k]) for k in labels})
     in_db = {k: set(rows[0][k]) for k in labels}
     in_bundle = {
@@ -143,12 +161,14 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
             problems.append(Problem(path, f"unknown {kind[:-1]} {ident!r}"))
 
     def require_on_create(section: str, i: int, row: Row, kind: str, fields: Sequence[str]) -> None:
-        if getattr(row, "id") in in_db[kind]:
+        if row.id in in_db[kind]:
             return
         for name in fields:
             if getattr(row, name) is None:
                 camel = type(row).model_fields[name].alias or name
-                problems.append(Problem(f"{section}[{i}].{camel}", f"required for a new {kind[:-1]}"))
+                problems.append(
+                    Problem(f"{section}[{i}].{camel}", f"required for a new {kind[:-1]}")
+                )
 
     for i, r in enumerate(b.accounts):
         require_on_create("accounts", i, r, "accounts", ("name",))
@@ -164,7 +184,9 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
         need(f"stakeholders[{i}].teamId", "teams", r.team_id)
         need(f"stakeholders[{i}].managerId", "stakeholders", r.manager_id)
         if r.manager_id == r.id:
-            problems.append(Problem(f"stakeholders[{i}].managerId", "a stakeholder cannot manage themselves"))
+            problems.append(
+                Problem(f"stakeholders[{i}].managerId", "a stakeholder cannot manage themselves")
+            )
     for i, r in enumerate(b.members):
         require_on_create("members", i, r, "members", ("name",))
     for i, r in enumerate(b.products):
@@ -193,7 +215,9 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
         need(f"influences[{i}].fromId", "stakeholders", r.from_id)
         need(f"influences[{i}].toId", "stakeholders", r.to_id)
         if r.from_id == r.to_id:
-            problems.append(Problem(f"influences[{i}].toId", "a stakeholder cannot influence themselves"))
+            problems.append(
+                Problem(f"influences[{i}].toId", "a stakeholder cannot influence themselves")
+            )
     for i, r in enumerate(b.deployments):
         need(f"deployments[{i}].teamId", "teams", r.team_id)
         need(f"deployments[{i}].productId", "products", r.product_id)
@@ -238,7 +262,10 @@ def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
     """The write queries in dependency order, each with its rows."""
     b = bundle
     return [
-        ("accounts.upsert_accounts", [{"id": r.id, "props": _account_props(r)} for r in b.accounts]),
+        (
+            "accounts.upsert_accounts",
+            [{"id": r.id, "props": _account_props(r)} for r in b.accounts],
+        ),
         ("products.upsert_products", _node_rows(b.products)),
         ("members.upsert_members", _node_rows(b.members)),
         ("teams.upsert_teams", _node_rows(b.teams)),
@@ -247,7 +274,10 @@ def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
         ("stakeholders.upsert_stakeholders", _node_rows(b.stakeholders)),
         ("stakeholders.link_stakeholder_teams", _links(b.stakeholders, "team_id")),
         ("stakeholders.link_stakeholder_managers", _links(b.stakeholders, "manager_id")),
-        ("relationships.upsert_account_team", _edge_rows(b.account_team, ("memberId", "accountId"))),
+        (
+            "relationships.upsert_account_team",
+            _edge_rows(b.account_team, ("memberId", "accountId")),
+        ),
         ("relationships.upsert_knows", _edge_rows(b.relationships, ("memberId", "stakeholderId"))),
         ("relationships.upsert_influences", _edge_rows(b.influences, ("fromId", "toId"))),
         ("relationships.upsert_deployments", _edge_rows(b.deployments, ("teamId", "productId"))),
@@ -262,7 +292,11 @@ def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
         ),
         (
             "interactions.link_stakeholder_attendees",
-            [{"id": r.id, "ids": r.stakeholder_ids} for r in b.interactions if r.stakeholder_ids is not None],
+            [
+                {"id": r.id, "ids": r.stakeholder_ids}
+                for r in b.interactions
+                if r.stakeholder_ids is not None
+            ],
         ),
     ]
 

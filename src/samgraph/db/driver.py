@@ -27,7 +27,9 @@ def resolve_connection(settings: Settings, *, autostart: bool = True) -> Connect
     """NEO4J_URI when set; otherwise the managed local Neo4j (started if needed)."""
     if settings.neo4j_uri:
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return Connection(settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database)
+        return Connection(
+            settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
+        )
     instance = manager.status(settings.neo4j_data_dir)
     if instance is None:
         if not autostart:
@@ -81,6 +83,7 @@ class Db:
         missing = query.params - params.keys()
         if missing:
             raise TypeError(f"{query.name}: missing params {sorted(missing)}")
+
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
         @unit_of_work(metadata={"query": query.name})
         async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
