@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import strawberry
 from pydantic.alias_generators import to_snake
@@ -32,6 +32,26 @@ Ctx = Info[Context, None]
 
 def _enum(kind: type[E], value: Any) -> E | None:
     return None if value is None else kind(value)
+
+
+class _FromRow(Protocol):
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Any: ...
+
+
+R = TypeVar("R", bound=_FromRow)
+
+
+async def _one(info: Ctx, query: str, key: str, kind: type[R]) -> R | None:
+    """The node `key` through the request's by-id DataLoader for `query`."""
+    row = await info.context.loaders.one(query).load(key)
+    return kind.from_row(row) if row else None  # type: ignore[no-any-return]
+
+
+async def _many(info: Ctx, query: str, key: str, kind: type[R], **params: Any) -> list[R]:
+    """The children of `key` through the request's grouped DataLoader for `query`."""
+    rows = await info.context.loaders.many(query, **params).load(key)
+    return [kind.from_row(r) for r in rows]
 
 
 @strawberry.type(description="The seven strategic-score inputs, each 0-10 (domain.md §8).")
@@ -73,32 +93,29 @@ class Account:
 
     @strawberry.field(description="The account's teams, by name.")
     async def teams(self, info: Ctx) -> list[Team]:
-        rows = await info.context.loaders.many("teams.teams_by_account").load(self.id)
-        return [Team.from_row(r) for r in rows]
+        return await _many(info, "teams.teams_by_account", self.id, Team)
 
     @strawberry.field(description="The account's stakeholders, by name; departed ones on request.")
     async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
-        loader = info.context.loaders.many(
-            "stakeholders.stakeholders_by_account", include_departed=include_departed
+        return await _many(
+            info,
+            "stakeholders.stakeholders_by_account",
+            self.id,
+            Stakeholder,
+            include_departed=include_departed,
         )
-        return [Stakeholder.from_row(r) for r in await loader.load(self.id)]
 
     @strawberry.field(description="Our members assigned to the account, with their role.")
     async def account_team(self, info: Ctx) -> list[AccountTeamAssignment]:
-        rows = await info.context.loaders.many("members.account_team_by_account").load(self.id)
-        return [AccountTeamAssignment.from_row(r) for r in rows]
+        return await _many(info, "members.account_team_by_account", self.id, AccountTeamAssignment)
 
     @strawberry.field(description="Opportunities, latest close date first.")
     async def opportunities(self, info: Ctx) -> list[Opportunity]:
-        rows = await info.context.loaders.many("opportunities.opportunities_by_account").load(
-            self.id
-        )
-        return [Opportunity.from_row(r) for r in rows]
+        return await _many(info, "opportunities.opportunities_by_account", self.id, Opportunity)
 
     @strawberry.field(description="Interactions, newest first.")
     async def interactions(self, info: Ctx) -> list[Interaction]:
-        rows = await info.context.loaders.many("interactions.interactions_by_account").load(self.id)
-        return [Interaction.from_row(r) for r in rows]
+        return await _many(info, "interactions.interactions_by_account", self.id, Interaction)
 
 
 @strawberry.type(description="A team (business unit) of a customer account; teams nest.")
@@ -123,37 +140,35 @@ class Team:
 
     @strawberry.field
     async def account(self, info: Ctx) -> Account | None:
-        row = await info.context.loaders.one("accounts.get_accounts").load(self.account_id)
-        return Account.from_row(row) if row else None
+        return await _one(info, "accounts.get_accounts", self.account_id, Account)
 
     @strawberry.field
     async def parent(self, info: Ctx) -> Team | None:
         if not self.parent_id:
             return None
-        row = await info.context.loaders.one("teams.get_teams").load(self.parent_id)
-        return Team.from_row(row) if row else None
+        return await _one(info, "teams.get_teams", self.parent_id, Team)
 
     @strawberry.field
     async def children(self, info: Ctx) -> list[Team]:
-        rows = await info.context.loaders.many("teams.children_by_team").load(self.id)
-        return [Team.from_row(r) for r in rows]
+        return await _many(info, "teams.children_by_team", self.id, Team)
 
     @strawberry.field
     async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
-        loader = info.context.loaders.many(
-            "stakeholders.stakeholders_by_team", include_departed=include_departed
+        return await _many(
+            info,
+            "stakeholders.stakeholders_by_team",
+            self.id,
+            Stakeholder,
+            include_departed=include_departed,
         )
-        return [Stakeholder.from_row(r) for r in await loader.load(self.id)]
 
     @strawberry.field(description="Products this team uses (DEPLOYED or PILOT).")
     async def deployments(self, info: Ctx) -> list[Deployment]:
-        rows = await info.context.loaders.many("relationships.deployments_by_team").load(self.id)
-        return [Deployment.from_row(r) for r in rows]
+        return await _many(info, "relationships.deployments_by_team", self.id, Deployment)
 
     @strawberry.field
     async def opportunities(self, info: Ctx) -> list[Opportunity]:
-        rows = await info.context.loaders.many("opportunities.opportunities_by_team").load(self.id)
-        return [Opportunity.from_row(r) for r in rows]
+        return await _many(info, "opportunities.opportunities_by_team", self.id, Opportunity)
 
 
 @strawberry.type(description="A person at the customer.")
@@ -190,44 +205,41 @@ class Stakeholder:
 
     @strawberry.field
     async def account(self, info: Ctx) -> Account | None:
-        row = await info.context.loaders.one("accounts.get_accounts").load(self.account_id)
-        return Account.from_row(row) if row else None
+        return await _one(info, "accounts.get_accounts", self.account_id, Account)
 
     @strawberry.field
     async def team(self, info: Ctx) -> Team | None:
         if not self.team_id:
             return None
-        row = await info.context.loaders.one("teams.get_teams").load(self.team_id)
-        return Team.from_row(row) if row else None
+        return await _one(info, "teams.get_teams", self.team_id, Team)
 
     @strawberry.field(description="Who this stakeholder reports to (REPORTS_TO).")
     async def manager(self, info: Ctx) -> Stakeholder | None:
         if not self.manager_id:
             return None
-        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(self.manager_id)
-        return Stakeholder.from_row(row) if row else None
+        return await _one(info, "stakeholders.get_stakeholders", self.manager_id, Stakeholder)
 
     @strawberry.field(description="Direct reports; departed ones on request.")
     async def reports(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
-        loader = info.context.loaders.many(
-            "stakeholders.reports_by_stakeholder", include_departed=include_departed
+        return await _many(
+            info,
+            "stakeholders.reports_by_stakeholder",
+            self.id,
+            Stakeholder,
+            include_departed=include_departed,
         )
-        return [Stakeholder.from_row(r) for r in await loader.load(self.id)]
 
     @strawberry.field(description="Our relationships (KNOWS) with this stakeholder.")
     async def relationships(self, info: Ctx) -> list[Relationship]:
-        rows = await info.context.loaders.many("relationships.knows_by_stakeholder").load(self.id)
-        return [Relationship.from_row(r) for r in rows]
+        return await _many(info, "relationships.knows_by_stakeholder", self.id, Relationship)
 
     @strawberry.field(description="Stakeholders this one sways (INFLUENCES, outgoing).")
     async def influences(self, info: Ctx) -> list[Influence]:
-        rows = await info.context.loaders.many("relationships.influences_from").load(self.id)
-        return [Influence.from_row(r) for r in rows]
+        return await _many(info, "relationships.influences_from", self.id, Influence)
 
     @strawberry.field(description="Stakeholders who sway this one (INFLUENCES, incoming).")
     async def influenced_by(self, info: Ctx) -> list[Influence]:
-        rows = await info.context.loaders.many("relationships.influences_to").load(self.id)
-        return [Influence.from_row(r) for r in rows]
+        return await _many(info, "relationships.influences_to", self.id, Influence)
 
 
 @strawberry.type(description="One of our own people (account-team member).")
@@ -248,13 +260,11 @@ class Member:
 
     @strawberry.field(description="Accounts this member is assigned to, with the role.")
     async def accounts(self, info: Ctx) -> list[AccountTeamAssignment]:
-        rows = await info.context.loaders.many("members.account_team_by_member").load(self.id)
-        return [AccountTeamAssignment.from_row(r) for r in rows]
+        return await _many(info, "members.account_team_by_member", self.id, AccountTeamAssignment)
 
     @strawberry.field(description="The stakeholders this member knows (KNOWS).")
     async def relationships(self, info: Ctx) -> list[Relationship]:
-        rows = await info.context.loaders.many("relationships.knows_by_member").load(self.id)
-        return [Relationship.from_row(r) for r in rows]
+        return await _many(info, "relationships.knows_by_member", self.id, Relationship)
 
 
 @strawberry.type(description="A member on an account team (ON_ACCOUNT_TEAM).")
@@ -273,13 +283,11 @@ class AccountTeamAssignment:
 
     @strawberry.field
     async def member(self, info: Ctx) -> Member | None:
-        row = await info.context.loaders.one("members.get_members").load(self.member_id)
-        return Member.from_row(row) if row else None
+        return await _one(info, "members.get_members", self.member_id, Member)
 
     @strawberry.field
     async def account(self, info: Ctx) -> Account | None:
-        row = await info.context.loaders.one("accounts.get_accounts").load(self.account_id)
-        return Account.from_row(row) if row else None
+        return await _one(info, "accounts.get_accounts", self.account_id, Account)
 
 
 @strawberry.type(description="A relationship we hold (KNOWS): strength 1-5 and last contact.")
@@ -300,15 +308,11 @@ class Relationship:
 
     @strawberry.field
     async def member(self, info: Ctx) -> Member | None:
-        row = await info.context.loaders.one("members.get_members").load(self.member_id)
-        return Member.from_row(row) if row else None
+        return await _one(info, "members.get_members", self.member_id, Member)
 
     @strawberry.field
     async def stakeholder(self, info: Ctx) -> Stakeholder | None:
-        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(
-            self.stakeholder_id
-        )
-        return Stakeholder.from_row(row) if row else None
+        return await _one(info, "stakeholders.get_stakeholders", self.stakeholder_id, Stakeholder)
 
 
 @strawberry.type(description="`from` sways `to`'s decisions (INFLUENCES), weight 1-5.")
@@ -327,13 +331,11 @@ class Influence:
 
     @strawberry.field(name="from")
     async def from_(self, info: Ctx) -> Stakeholder | None:
-        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(self.from_id)
-        return Stakeholder.from_row(row) if row else None
+        return await _one(info, "stakeholders.get_stakeholders", self.from_id, Stakeholder)
 
     @strawberry.field
     async def to(self, info: Ctx) -> Stakeholder | None:
-        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(self.to_id)
-        return Stakeholder.from_row(row) if row else None
+        return await _one(info, "stakeholders.get_stakeholders", self.to_id, Stakeholder)
 
 
 @strawberry.type(description="A product in our catalog.")
@@ -356,8 +358,7 @@ class Product:
 
     @strawberry.field
     async def deployments(self, info: Ctx) -> list[Deployment]:
-        rows = await info.context.loaders.many("relationships.deployments_by_product").load(self.id)
-        return [Deployment.from_row(r) for r in rows]
+        return await _many(info, "relationships.deployments_by_product", self.id, Deployment)
 
 
 @strawberry.type(description="A team using a product (USES): DEPLOYED or PILOT.")
@@ -382,13 +383,11 @@ class Deployment:
 
     @strawberry.field
     async def team(self, info: Ctx) -> Team | None:
-        row = await info.context.loaders.one("teams.get_teams").load(self.team_id)
-        return Team.from_row(row) if row else None
+        return await _one(info, "teams.get_teams", self.team_id, Team)
 
     @strawberry.field
     async def product(self, info: Ctx) -> Product | None:
-        row = await info.context.loaders.one("products.get_products").load(self.product_id)
-        return Product.from_row(row) if row else None
+        return await _one(info, "products.get_products", self.product_id, Product)
 
 
 @strawberry.type(description="A sales opportunity for a team and a product.")
@@ -423,15 +422,13 @@ class Opportunity:
     async def team(self, info: Ctx) -> Team | None:
         if not self.team_id:
             return None
-        row = await info.context.loaders.one("teams.get_teams").load(self.team_id)
-        return Team.from_row(row) if row else None
+        return await _one(info, "teams.get_teams", self.team_id, Team)
 
     @strawberry.field
     async def product(self, info: Ctx) -> Product | None:
         if not self.product_id:
             return None
-        row = await info.context.loaders.one("products.get_products").load(self.product_id)
-        return Product.from_row(row) if row else None
+        return await _one(info, "products.get_products", self.product_id, Product)
 
 
 @strawberry.type(description="A meeting, call, email, QBR or event with attendees on both sides.")
