@@ -108,21 +108,5 @@ class Db:
             raise TypeError(f"{name} is a read query")
         return await self._run(query, params)
 
-    async def write_many(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
-        """Run several write queries in one transaction (all or nothing)."""
-        for name, _ in steps:
-            if self.queries[name].mode != "write":
-                raise TypeError(f"{name} is a read query")
-
-        @unit_of_work(metadata={"query": "+".join(name for name, _ in steps)})
-        async def work(tx: AsyncManagedTransaction) -> None:
-            for name, params in steps:
-                result = await tx.run(self.queries[name].text, params)  # type: ignore[arg-type]
-                await result.consume()
-
-        self.round_trips += 1
-        async with self.driver.session(database=self.database) as session:
-            await session.execute_write(work)
-
 
 __all__ = ["Connection", "Db", "create_driver", "neo4j", "resolve_connection", "to_native"]
