@@ -11,12 +11,12 @@ from samgraph.db.migrations import load_migrations
 
 
 def test_every_query_file_loads_with_matching_params() -> None:
+    # load_queries raises on any declared/used mismatch (test_bad_files_fail_loudly).
     queries = load_queries()
     assert len(queries) > 50
     for name, query in queries.items():
         assert query.mode in ("read", "write"), name
         assert query.description, f"{name} has no description line"
-        # parse_query raised already if used != declared; re-check one directly:
     assert queries["accounts.list_accounts"].params == {
         "industry", "name_contains", "member_id", "min_arr", "max_arr", "after", "limit",
     }  # fmt: skip

@@ -1,9 +1,9 @@
 // Move KNOWS.lastContact of attending (member, stakeholder) pairs forward to the
 // interaction's date, never backward (domain.md §1).
 // mode: write
-// params: ids
-UNWIND $ids AS iid
-MATCH (i:Interaction {id: iid}) WHERE i.date IS NOT NULL
+// params: rows
+UNWIND $rows AS row
+MATCH (i:Interaction {id: row.id}) WHERE i.date IS NOT NULL
 MATCH (m:Member)-[:ATTENDED]->(i)<-[:ATTENDED]-(s:Stakeholder)
 MATCH (m)-[k:KNOWS]->(s)
 WHERE k.lastContact IS NULL OR k.lastContact < i.date

@@ -70,9 +70,12 @@ def neo4j_start(
 ) -> None:
     """Start Neo4j (fetching its jars on first use); print NEO4J_* lines for `eval`."""
     s = get_settings()
+    target = data_dir or s.neo4j_data_dir
+    if manager.had_stale_pid(target):
+        err.print(f"note: {target}/neo4j.pid named a process that is gone; removing it")
     try:
         instance = manager.start(
-            data_dir=data_dir or s.neo4j_data_dir,
+            data_dir=target,
             port=port or s.samgraph_neo4j_port,
             version=version or s.samgraph_neo4j_version,
             cache_dir=s.jar_cache_dir,

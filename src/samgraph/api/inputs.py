@@ -18,7 +18,6 @@ from strawberry import UNSET
 
 from samgraph.api.types import (
     BuyingRole,
-    DeploymentStatus,
     FunctionGroup,
     InteractionType,
     MemberRole,
@@ -149,7 +148,6 @@ __all__ = [
     "AccountFilter",
     "AccountInput",
     "AccountScoresInput",
-    "DeploymentStatus",
     "InteractionInput",
     "MemberInput",
     "OpportunityInput",

@@ -36,9 +36,8 @@ from samgraph.api.types import (
     Team,
 )
 from samgraph.bundle import service as bundle_service
-from samgraph.bundle.models import Bundle
 from samgraph.common import Id
-from samgraph.errors import InvalidInput, NotFound, Problem, from_validation_error, invalid
+from samgraph.errors import InvalidInput, NotFound, Problem, invalid
 
 MAX_INPUT_ROWS = 1000
 _ID = TypeAdapter(Id)
@@ -55,30 +54,29 @@ def _as_input(exc: InvalidInput, section: str) -> InvalidInput:
     return invalid(problems)
 
 
+async def _import_section(info: Ctx, section: str, rows: list[dict[str, Any]]) -> None:
+    """Write rows of one bundle section through the validated bundle import."""
+    await bundle_service.import_bundle(
+        info.context.db,
+        {section: rows},
+        batch_size=info.context.settings.samgraph_import_batch_size,
+    )
+
+
 async def _upsert(info: Ctx, section: str, rows: list[dict[str, Any]]) -> None:
     if len(rows) > MAX_INPUT_ROWS:
         raise invalid(
             [Problem("input", f"at most {MAX_INPUT_ROWS} rows per call; use importBundle")]
         )
     try:
-        bundle = Bundle.model_validate({section: rows})
-        await bundle_service.import_bundle(
-            info.context.db, bundle, batch_size=info.context.settings.samgraph_import_batch_size
-        )
-    except ValidationError as exc:
-        raise _as_input(from_validation_error(exc), section) from None
+        await _import_section(info, section, rows)
     except InvalidInput as exc:
         raise _as_input(exc, section) from None
 
 
 async def _link(info: Ctx, section: str, row: dict[str, Any]) -> None:
-    try:
-        # Optional arguments left out keep the stored value (null never clears here).
-        given = {k: v for k, v in row.items() if v is not None}
-        bundle = Bundle.model_validate({section: [given]})
-        await bundle_service.import_bundle(info.context.db, bundle)
-    except ValidationError as exc:
-        raise from_validation_error(exc) from None
+    # Optional arguments left out keep the stored value (null never clears here).
+    await _import_section(info, section, [{k: v for k, v in row.items() if v is not None}])
 
 
 def _check_ids(**ids: str) -> None:

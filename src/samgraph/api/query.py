@@ -21,6 +21,7 @@ from samgraph.api.types import (
     Product,
     Stakeholder,
     Team,
+    load_one,
 )
 from samgraph.bundle import service as bundle_service
 from samgraph.errors import Problem, invalid
@@ -46,8 +47,7 @@ def decode_cursor(cursor: str) -> str:
 class Query:
     @strawberry.field(description="One account by id, or null.")
     async def account(self, info: Ctx, id: strawberry.ID) -> Account | None:
-        row = await info.context.loaders.one("accounts.get_accounts").load(id)
-        return Account.from_row(row) if row else None
+        return await load_one(info, "accounts.get_accounts", id, Account)
 
     @strawberry.field(
         description="Accounts ordered by id, `first` at a time (1-500) after a cursor."
@@ -87,18 +87,15 @@ class Query:
 
     @strawberry.field
     async def team(self, info: Ctx, id: strawberry.ID) -> Team | None:
-        row = await info.context.loaders.one("teams.get_teams").load(id)
-        return Team.from_row(row) if row else None
+        return await load_one(info, "teams.get_teams", id, Team)
 
     @strawberry.field
     async def stakeholder(self, info: Ctx, id: strawberry.ID) -> Stakeholder | None:
-        row = await info.context.loaders.one("stakeholders.get_stakeholders").load(id)
-        return Stakeholder.from_row(row) if row else None
+        return await load_one(info, "stakeholders.get_stakeholders", id, Stakeholder)
 
     @strawberry.field
     async def member(self, info: Ctx, id: strawberry.ID) -> Member | None:
-        row = await info.context.loaders.one("members.get_members").load(id)
-        return Member.from_row(row) if row else None
+        return await load_one(info, "members.get_members", id, Member)
 
     @strawberry.field(description="All members, by name.")
     async def members(self, info: Ctx) -> list[Member]:
@@ -108,8 +105,7 @@ class Query:
 
     @strawberry.field
     async def product(self, info: Ctx, id: strawberry.ID) -> Product | None:
-        row = await info.context.loaders.one("products.get_products").load(id)
-        return Product.from_row(row) if row else None
+        return await load_one(info, "products.get_products", id, Product)
 
     @strawberry.field(description="The whole product catalog, by name.")
     async def products(self, info: Ctx) -> list[Product]:
@@ -118,13 +114,11 @@ class Query:
 
     @strawberry.field
     async def opportunity(self, info: Ctx, id: strawberry.ID) -> Opportunity | None:
-        row = await info.context.loaders.one("opportunities.get_opportunities").load(id)
-        return Opportunity.from_row(row) if row else None
+        return await load_one(info, "opportunities.get_opportunities", id, Opportunity)
 
     @strawberry.field
     async def interaction(self, info: Ctx, id: strawberry.ID) -> Interaction | None:
-        row = await info.context.loaders.one("interactions.get_interactions").load(id)
-        return Interaction.from_row(row) if row else None
+        return await load_one(info, "interactions.get_interactions", id, Interaction)
 
     @strawberry.field(description="The lossless bundle (domain.md §10) of these accounts, or all.")
     async def export_bundle(

@@ -42,13 +42,13 @@ class _FromRow(Protocol):
 R = TypeVar("R", bound=_FromRow)
 
 
-async def _one(info: Ctx, query: str, key: str, kind: type[R]) -> R | None:
+async def load_one(info: Ctx, query: str, key: str, kind: type[R]) -> R | None:
     """The node `key` through the request's by-id DataLoader for `query`."""
     row = await info.context.loaders.one(query).load(key)
     return kind.from_row(row) if row else None  # type: ignore[no-any-return]
 
 
-async def _many(info: Ctx, query: str, key: str, kind: type[R], **params: Any) -> list[R]:
+async def load_many(info: Ctx, query: str, key: str, kind: type[R], **params: Any) -> list[R]:
     """The children of `key` through the request's grouped DataLoader for `query`."""
     rows = await info.context.loaders.many(query, **params).load(key)
     return [kind.from_row(r) for r in rows]
@@ -93,11 +93,11 @@ class Account:
 
     @strawberry.field(description="The account's teams, by name.")
     async def teams(self, info: Ctx) -> list[Team]:
-        return await _many(info, "teams.teams_by_account", self.id, Team)
+        return await load_many(info, "teams.teams_by_account", self.id, Team)
 
     @strawberry.field(description="The account's stakeholders, by name; departed ones on request.")
     async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
-        return await _many(
+        return await load_many(
             info,
             "stakeholders.stakeholders_by_account",
             self.id,
@@ -107,15 +107,17 @@ class Account:
 
     @strawberry.field(description="Our members assigned to the account, with their role.")
     async def account_team(self, info: Ctx) -> list[AccountTeamAssignment]:
-        return await _many(info, "members.account_team_by_account", self.id, AccountTeamAssignment)
+        return await load_many(
+            info, "members.account_team_by_account", self.id, AccountTeamAssignment
+        )
 
     @strawberry.field(description="Opportunities, latest close date first.")
     async def opportunities(self, info: Ctx) -> list[Opportunity]:
-        return await _many(info, "opportunities.opportunities_by_account", self.id, Opportunity)
+        return await load_many(info, "opportunities.opportunities_by_account", self.id, Opportunity)
 
     @strawberry.field(description="Interactions, newest first.")
     async def interactions(self, info: Ctx) -> list[Interaction]:
-        return await _many(info, "interactions.interactions_by_account", self.id, Interaction)
+        return await load_many(info, "interactions.interactions_by_account", self.id, Interaction)
 
 
 @strawberry.type(description="A team (business unit) of a customer account; teams nest.")
@@ -140,21 +142,21 @@ class Team:
 
     @strawberry.field
     async def account(self, info: Ctx) -> Account | None:
-        return await _one(info, "accounts.get_accounts", self.account_id, Account)
+        return await load_one(info, "accounts.get_accounts", self.account_id, Account)
 
     @strawberry.field
     async def parent(self, info: Ctx) -> Team | None:
         if not self.parent_id:
             return None
-        return await _one(info, "teams.get_teams", self.parent_id, Team)
+        return await load_one(info, "teams.get_teams", self.parent_id, Team)
 
     @strawberry.field
     async def children(self, info: Ctx) -> list[Team]:
-        return await _many(info, "teams.children_by_team", self.id, Team)
+        return await load_many(info, "teams.children_by_team", self.id, Team)
 
     @strawberry.field
     async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
-        return await _many(
+        return await load_many(
             info,
             "stakeholders.stakeholders_by_team",
             self.id,
@@ -164,11 +166,11 @@ class Team:
 
     @strawberry.field(description="Products this team uses (DEPLOYED or PILOT).")
     async def deployments(self, info: Ctx) -> list[Deployment]:
-        return await _many(info, "relationships.deployments_by_team", self.id, Deployment)
+        return await load_many(info, "relationships.deployments_by_team", self.id, Deployment)
 
     @strawberry.field
     async def opportunities(self, info: Ctx) -> list[Opportunity]:
-        return await _many(info, "opportunities.opportunities_by_team", self.id, Opportunity)
+        return await load_many(info, "opportunities.opportunities_by_team", self.id, Opportunity)
 
 
 @strawberry.type(description="A person at the customer.")
@@ -205,23 +207,23 @@ class Stakeholder:
 
     @strawberry.field
     async def account(self, info: Ctx) -> Account | None:
-        return await _one(info, "accounts.get_accounts", self.account_id, Account)
+        return await load_one(info, "accounts.get_accounts", self.account_id, Account)
 
     @strawberry.field
     async def team(self, info: Ctx) -> Team | None:
         if not self.team_id:
             return None
-        return await _one(info, "teams.get_teams", self.team_id, Team)
+        return await load_one(info, "teams.get_teams", self.team_id, Team)
 
     @strawberry.field(description="Who this stakeholder reports to (REPORTS_TO).")
     async def manager(self, info: Ctx) -> Stakeholder | None:
         if not self.manager_id:
             return None
-        return await _one(info, "stakeholders.get_stakeholders", self.manager_id, Stakeholder)
+        return await load_one(info, "stakeholders.get_stakeholders", self.manager_id, Stakeholder)
 
     @strawberry.field(description="Direct reports; departed ones on request.")
     async def reports(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
-        return await _many(
+        return await load_many(
             info,
             "stakeholders.reports_by_stakeholder",
             self.id,
@@ -231,15 +233,15 @@ class Stakeholder:
 
     @strawberry.field(description="Our relationships (KNOWS) with this stakeholder.")
     async def relationships(self, info: Ctx) -> list[Relationship]:
-        return await _many(info, "relationships.knows_by_stakeholder", self.id, Relationship)
+        return await load_many(info, "relationships.knows_by_stakeholder", self.id, Relationship)
 
     @strawberry.field(description="Stakeholders this one sways (INFLUENCES, outgoing).")
     async def influences(self, info: Ctx) -> list[Influence]:
-        return await _many(info, "relationships.influences_from", self.id, Influence)
+        return await load_many(info, "relationships.influences_from", self.id, Influence)
 
     @strawberry.field(description="Stakeholders who sway this one (INFLUENCES, incoming).")
     async def influenced_by(self, info: Ctx) -> list[Influence]:
-        return await _many(info, "relationships.influences_to", self.id, Influence)
+        return await load_many(info, "relationships.influences_to", self.id, Influence)
 
 
 @strawberry.type(description="One of our own people (account-team member).")
@@ -260,11 +262,13 @@ class Member:
 
     @strawberry.field(description="Accounts this member is assigned to, with the role.")
     async def accounts(self, info: Ctx) -> list[AccountTeamAssignment]:
-        return await _many(info, "members.account_team_by_member", self.id, AccountTeamAssignment)
+        return await load_many(
+            info, "members.account_team_by_member", self.id, AccountTeamAssignment
+        )
 
     @strawberry.field(description="The stakeholders this member knows (KNOWS).")
     async def relationships(self, info: Ctx) -> list[Relationship]:
-        return await _many(info, "relationships.knows_by_member", self.id, Relationship)
+        return await load_many(info, "relationships.knows_by_member", self.id, Relationship)
 
 
 @strawberry.type(description="A member on an account team (ON_ACCOUNT_TEAM).")
@@ -283,11 +287,11 @@ class AccountTeamAssignment:
 
     @strawberry.field
     async def member(self, info: Ctx) -> Member | None:
-        return await _one(info, "members.get_members", self.member_id, Member)
+        return await load_one(info, "members.get_members", self.member_id, Member)
 
     @strawberry.field
     async def account(self, info: Ctx) -> Account | None:
-        return await _one(info, "accounts.get_accounts", self.account_id, Account)
+        return await load_one(info, "accounts.get_accounts", self.account_id, Account)
 
 
 @strawberry.type(description="A relationship we hold (KNOWS): strength 1-5 and last contact.")
@@ -308,11 +312,13 @@ class Relationship:
 
     @strawberry.field
     async def member(self, info: Ctx) -> Member | None:
-        return await _one(info, "members.get_members", self.member_id, Member)
+        return await load_one(info, "members.get_members", self.member_id, Member)
 
     @strawberry.field
     async def stakeholder(self, info: Ctx) -> Stakeholder | None:
-        return await _one(info, "stakeholders.get_stakeholders", self.stakeholder_id, Stakeholder)
+        return await load_one(
+            info, "stakeholders.get_stakeholders", self.stakeholder_id, Stakeholder
+        )
 
 
 @strawberry.type(description="`from` sways `to`'s decisions (INFLUENCES), weight 1-5.")
@@ -331,11 +337,11 @@ class Influence:
 
     @strawberry.field(name="from")
     async def from_(self, info: Ctx) -> Stakeholder | None:
-        return await _one(info, "stakeholders.get_stakeholders", self.from_id, Stakeholder)
+        return await load_one(info, "stakeholders.get_stakeholders", self.from_id, Stakeholder)
 
     @strawberry.field
     async def to(self, info: Ctx) -> Stakeholder | None:
-        return await _one(info, "stakeholders.get_stakeholders", self.to_id, Stakeholder)
+        return await load_one(info, "stakeholders.get_stakeholders", self.to_id, Stakeholder)
 
 
 @strawberry.type(description="A product in our catalog.")
@@ -358,7 +364,7 @@ class Product:
 
     @strawberry.field
     async def deployments(self, info: Ctx) -> list[Deployment]:
-        return await _many(info, "relationships.deployments_by_product", self.id, Deployment)
+        return await load_many(info, "relationships.deployments_by_product", self.id, Deployment)
 
 
 @strawberry.type(description="A team using a product (USES): DEPLOYED or PILOT.")
@@ -383,11 +389,11 @@ class Deployment:
 
     @strawberry.field
     async def team(self, info: Ctx) -> Team | None:
-        return await _one(info, "teams.get_teams", self.team_id, Team)
+        return await load_one(info, "teams.get_teams", self.team_id, Team)
 
     @strawberry.field
     async def product(self, info: Ctx) -> Product | None:
-        return await _one(info, "products.get_products", self.product_id, Product)
+        return await load_one(info, "products.get_products", self.product_id, Product)
 
 
 @strawberry.type(description="A sales opportunity for a team and a product.")
@@ -422,13 +428,13 @@ class Opportunity:
     async def team(self, info: Ctx) -> Team | None:
         if not self.team_id:
             return None
-        return await _one(info, "teams.get_teams", self.team_id, Team)
+        return await load_one(info, "teams.get_teams", self.team_id, Team)
 
     @strawberry.field
     async def product(self, info: Ctx) -> Product | None:
         if not self.product_id:
             return None
-        return await _one(info, "products.get_products", self.product_id, Product)
+        return await load_one(info, "products.get_products", self.product_id, Product)
 
 
 @strawberry.type(description="A meeting, call, email, QBR or event with attendees on both sides.")

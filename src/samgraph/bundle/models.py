@@ -165,7 +165,7 @@ class DeploymentRow(Row):
     since: dt.date | None = None
 
 
-def _rows(model: type[Row]) -> Any:
+def _rows() -> Any:
     return Field(default_factory=list, max_length=MAX_ROWS)
 
 
@@ -174,20 +174,14 @@ class Bundle(BaseModel):
 
     model_config = ConfigDict(extra="forbid", alias_generator=to_camel, populate_by_name=True)
 
-    accounts: list[AccountRow] = _rows(AccountRow)
-    teams: list[TeamRow] = _rows(TeamRow)
-    stakeholders: list[StakeholderRow] = _rows(StakeholderRow)
-    members: list[MemberRow] = _rows(MemberRow)
-    account_team: list[AccountTeamRow] = _rows(AccountTeamRow)
-    relationships: list[RelationshipRow] = _rows(RelationshipRow)
-    influences: list[InfluenceRow] = _rows(InfluenceRow)
-    products: list[ProductRow] = _rows(ProductRow)
-    deployments: list[DeploymentRow] = _rows(DeploymentRow)
-    opportunities: list[OpportunityRow] = _rows(OpportunityRow)
-    interactions: list[InteractionRow] = _rows(InteractionRow)
-
-
-SECTIONS = (
-    "accounts", "teams", "stakeholders", "members", "accountTeam", "relationships",
-    "influences", "products", "deployments", "opportunities", "interactions",
-)  # fmt: skip
+    accounts: list[AccountRow] = _rows()
+    teams: list[TeamRow] = _rows()
+    stakeholders: list[StakeholderRow] = _rows()
+    members: list[MemberRow] = _rows()
+    account_team: list[AccountTeamRow] = _rows()
+    relationships: list[RelationshipRow] = _rows()
+    influences: list[InfluenceRow] = _rows()
+    products: list[ProductRow] = _rows()
+    deployments: list[DeploymentRow] = _rows()
+    opportunities: list[OpportunityRow] = _rows()
+    interactions: list[InteractionRow] = _rows()

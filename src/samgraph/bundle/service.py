@@ -191,8 +191,6 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
         require_on_create("members", i, r, "members", ("name",))
     for i, r in enumerate(b.products):
         require_on_create("products", i, r, "products", ("name", "pricing"))
-    in_bundle["opportunities"] = set()
-    in_bundle["interactions"] = set()
     for i, r in enumerate(b.opportunities):
         require_on_create("opportunities", i, r, "opportunities", ("account_id", "name"))
         need(f"opportunities[{i}].accountId", "accounts", r.account_id)
@@ -298,6 +296,8 @@ def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
                 if r.stakeholder_ids is not None
             ],
         ),
+        # Last: attendance (just written) moves KNOWS.lastContact forward.
+        ("interactions.touch_knows", [{"id": r.id} for r in b.interactions]),
     ]
 
 
@@ -315,15 +315,8 @@ async def write_bundle(db: Db, bundle: Bundle, *, batch_size: int = 1000) -> Imp
         for start in range(0, len(rows), batch_size):
             await db.write(name, rows=rows[start : start + batch_size])
             summary.batches += 1
-    ids = [r.id for r in bundle.interactions]
-    for start in range(0, len(ids), batch_size):
-        await db.write("interactions.touch_knows", ids=ids[start : start + batch_size])
-        summary.batches += 1
-    for section in ("accounts", "teams", "stakeholders", "members", "account_team",
-                    "relationships", "influences", "products", "deployments",
-                    "opportunities", "interactions"):  # fmt: skip
-        alias = Bundle.model_fields[section].alias or section
-        summary.counts[alias] = len(getattr(bundle, section))
+    for name, info in Bundle.model_fields.items():
+        summary.counts[info.alias or name] = len(getattr(bundle, name))
     return summary
 
 
@@ -348,21 +341,12 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 async def export_bundle(db: Db, account_ids: list[str] | None = None) -> dict[str, Any]:
     """The lossless bundle of the given accounts (all when None), sorted for stable diffs."""
     out: dict[str, Any] = {}
-    for section, query in (
-        ("accounts", "bundle.export_accounts"),
-        ("teams", "bundle.export_teams"),
-        ("stakeholders", "bundle.export_stakeholders"),
-        ("members", "bundle.export_members"),
-        ("accountTeam", "bundle.export_account_team"),
-        ("relationships", "bundle.export_relationships"),
-        ("influences", "bundle.export_influences"),
-        ("products", "bundle.export_products"),
-        ("deployments", "bundle.export_deployments"),
-        ("opportunities", "bundle.export_opportunities"),
-        ("interactions", "bundle.export_interactions"),
-    ):
-        params = {} if section == "products" else {"account_ids": account_ids}
-        out[section] = [_clean(r["row"]) for r in await db.read(query, **params)]
+    # One query per section, named after it: cypher/bundle/export_<section>.cypher.
+    for name, info in Bundle.model_fields.items():
+        query = f"bundle.export_{name}"
+        # The catalog is global (whitespace columns are every product): never filtered.
+        params = {} if name == "products" else {"account_ids": account_ids}
+        out[info.alias or name] = [_clean(r["row"]) for r in await db.read(query, **params)]
     return out
 
 
