@@ -5,10 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_NEO4J_VERSION = "5.26.30"
+# domain.md §2 and §8.
+DEFAULT_CADENCE_DAYS = {"C_LEVEL": 90, "VP": 30, "DIRECTOR": 14, "MANAGER": 7, "IC": 7}
+DEFAULT_SCORE_WEIGHTS = {
+    "currentRevenue": 25.0,
+    "expansionPotential": 20.0,
+    "strategicFit": 15.0,
+    "marketInfluence": 15.0,
+    "relationshipStrength": 10.0,
+    "productAdoption": 10.0,
+    "partnershipPotential": 5.0,
+}
 
 
 def _default_home() -> Path:
@@ -38,6 +49,33 @@ class Settings(BaseSettings):
     samgraph_env: Literal["development", "production"] = "development"
     samgraph_graphiql: bool | None = None
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
+
+    # Analyses (domain.md §2, §8): JSON in the env var, e.g. SAMGRAPH_CADENCE_DAYS='{"VP": 21}'.
+    samgraph_cadence_days: dict[str, int] = Field(
+        default_factory=lambda: dict(DEFAULT_CADENCE_DAYS)
+    )
+    samgraph_score_weights: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_SCORE_WEIGHTS)
+    )
+    samgraph_tier_strategic: float = 70.0
+    samgraph_tier_key: float = 50.0
+
+    @field_validator("samgraph_cadence_days")
+    @classmethod
+    def _cadence_complete(cls, value: dict[str, int]) -> dict[str, int]:
+        merged = {**DEFAULT_CADENCE_DAYS, **value}
+        unknown = set(merged) - set(DEFAULT_CADENCE_DAYS)
+        if unknown or any(days < 1 for days in merged.values()):
+            raise ValueError("cadence days: seniority keys only, each at least 1 day")
+        return merged
+
+    @field_validator("samgraph_score_weights")
+    @classmethod
+    def _weights_complete(cls, value: dict[str, float]) -> dict[str, float]:
+        merged = {**DEFAULT_SCORE_WEIGHTS, **value}
+        if set(merged) - set(DEFAULT_SCORE_WEIGHTS) or any(w < 0 for w in merged.values()):
+            raise ValueError("score weights: the seven score inputs only, each >= 0")
+        return merged
 
     @model_validator(mode="after")
     def _safe_outside_development(self) -> Settings:

@@ -1,0 +1,65 @@
+"""Cadence and relationship decay (domain.md §2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from samgraph.analyses.graph import AccountGraph
+
+ENGAGED = 3
+STRONG = 4
+
+
+def cadence_days(seniority: str | None, cadence: Mapping[str, int]) -> int:
+    """Days between touches; a stakeholder without seniority is treated as IC."""
+    return cadence[seniority or "IC"]
+
+
+@dataclass(frozen=True)
+class Decay:
+    effective: int
+    days_since: int | None
+    overdue: bool
+    next_due: dt.date | None
+    cadence_days: int
+
+    @property
+    def days_overdue(self) -> int | None:
+        """Days past cadence (None when never contacted: the most overdue of all)."""
+        return None if self.days_since is None else self.days_since - self.cadence_days
+
+
+def decay(
+    strength: int,
+    last_contact: dt.date | None,
+    seniority: str | None,
+    as_of: dt.date,
+    cadence: Mapping[str, int],
+) -> Decay:
+    """effective = max(0, strength - floor(max(0, days - cadence) / cadence))."""
+    days = cadence_days(seniority, cadence)
+    if last_contact is None:
+        return Decay(strength, None, True, None, days)
+    since = (as_of - last_contact).days
+    missed = max(0, since - days) // days
+    return Decay(
+        effective=max(0, strength - missed),
+        days_since=since,
+        overdue=since > days,
+        next_due=last_contact + dt.timedelta(days=days),
+        cadence_days=days,
+    )
+
+
+def engagement(graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]) -> dict[str, int]:
+    """Max effective strength over the KNOWS edges into each active stakeholder (0 if none)."""
+    out = dict.fromkeys(graph.people, 0)
+    for k in graph.knows:
+        person = graph.people.get(k.stakeholder_id)
+        if person is None:
+            continue
+        eff = decay(k.strength, k.last_contact, person.seniority, as_of, cadence).effective
+        out[k.stakeholder_id] = max(out[k.stakeholder_id], eff)
+    return out

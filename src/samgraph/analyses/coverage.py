@@ -1,0 +1,224 @@
+"""Multi-threading coverage, the 3x3 rule (domain.md §3), and champion backups (§4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from samgraph.analyses.cadence import ENGAGED, STRONG, engagement
+from samgraph.analyses.graph import AccountGraph, Person
+
+BANDS = ("EXECUTIVE", "DIRECTOR", "STAFF")
+GROUPS = ("BUYING", "USING", "ADJACENT")
+SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")  # most severe first
+GAP_CODES = (
+    "NO_EXECUTIVE_ENGAGED", "NO_CHAMPION", "CHAMPION_WITHOUT_BACKUP", "SINGLE_THREADED",
+    "DETRACTOR_ECONOMIC_BUYER", "BELOW_TARGET", "UNCOVERED_CELL",
+)  # fmt: skip
+SEVERITY = {
+    "NO_EXECUTIVE_ENGAGED": "CRITICAL",
+    "NO_CHAMPION": "HIGH",
+    "CHAMPION_WITHOUT_BACKUP": "HIGH",
+    "SINGLE_THREADED": "HIGH",
+    "DETRACTOR_ECONOMIC_BUYER": "HIGH",
+    "BELOW_TARGET": "MEDIUM",
+    "UNCOVERED_CELL": "LOW",
+}
+TARGET_ENGAGED = 8
+SENIORITY_RANK = {"C_LEVEL": 5, "VP": 4, "DIRECTOR": 3, "MANAGER": 2, "IC": 1}
+SENTIMENT_RANK = {"ADVOCATE": 0, "NEUTRAL": 1}
+
+
+def band(seniority: str | None) -> str:
+    """EXECUTIVE = C_LEVEL, VP; DIRECTOR; STAFF = MANAGER, IC (and unknown seniority)."""
+    if seniority in ("C_LEVEL", "VP"):
+        return "EXECUTIVE"
+    if seniority == "DIRECTOR":
+        return "DIRECTOR"
+    return "STAFF"
+
+
+def group(person: Person) -> str:
+    """The team's functionGroup; no team or no functionGroup means ADJACENT."""
+    return person.function_group or "ADJACENT"
+
+
+@dataclass(frozen=True)
+class Cell:
+    band: str
+    group: str
+    engaged_count: int
+
+    @property
+    def covered(self) -> bool:
+        return self.engaged_count > 0
+
+
+@dataclass(frozen=True)
+class Gap:
+    code: str
+    severity: str
+    stakeholder_id: str | None = None
+    band: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class Backup:
+    person: Person
+    engagement: int
+    distance: int
+
+
+@dataclass(frozen=True)
+class ChampionBackups:
+    champion: Person
+    backups: tuple[Backup, ...]
+    score_if_lost: int
+
+    @property
+    def has_backup(self) -> bool:
+        return bool(self.backups)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    score: int
+    mapped_count: int
+    engaged_count: int
+    strong_count: int
+    cells: tuple[Cell, ...]
+    gaps: tuple[Gap, ...]
+    engagement: dict[str, int]
+    champions: tuple[ChampionBackups, ...]
+
+    @property
+    def three_by_three(self) -> bool:
+        return all(c.covered for c in self.cells)
+
+
+def score_of(covered_cells: int) -> int:
+    """round(100 * covered / 9), half up, in integers: floor((200c + 9) / 18)."""
+    return (200 * covered_cells + 9) // 18
+
+
+def _cells(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[Cell, ...]:
+    counts = {(b, g): 0 for b in BANDS for g in GROUPS}
+    for person in graph.people.values():
+        if eng.get(person.id, 0) >= ENGAGED:
+            counts[(band(person.seniority), group(person))] += 1
+    return tuple(Cell(b, g, counts[(b, g)]) for b in BANDS for g in GROUPS)
+
+
+def coverage_score(graph: AccountGraph, eng: Mapping[str, int]) -> int:
+    return score_of(sum(1 for c in _cells(graph, eng) if c.covered))
+
+
+def org_distances(graph: AccountGraph, source: str, limit: int = 2) -> dict[str, int]:
+    """Org distance from `source` (<= limit): REPORTS_TO hops in either direction between
+    active stakeholders; anyone on the source's own team is at distance 1."""
+    neighbours: dict[str, set[str]] = {pid: set() for pid in graph.people}
+    for report, manager in graph.reports:
+        if report in neighbours and manager in neighbours:
+            neighbours[report].add(manager)
+            neighbours[manager].add(report)
+    dist = {source: 0}
+    queue = deque([source])
+    while queue:
+        node = queue.popleft()
+        if dist[node] == limit:
+            continue
+        for nxt in neighbours.get(node, ()):
+            if nxt not in dist:
+                dist[nxt] = dist[node] + 1
+                queue.append(nxt)
+    team = graph.people[source].team_id
+    if team is not None:
+        for person in graph.people.values():
+            if person.team_id == team and person.id != source:
+                dist[person.id] = min(dist.get(person.id, 1), 1)
+    dist.pop(source, None)
+    return dist
+
+
+def champion_backups(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[ChampionBackups, ...]:
+    """§4 for every active CHAMPION, champions by name then id."""
+    out = []
+    champions = sorted(
+        (p for p in graph.people.values() if p.buying_role == "CHAMPION"),
+        key=lambda p: (p.name, p.id),
+    )
+    for champ in champions:
+        candidates = [
+            Backup(graph.people[pid], eng.get(pid, 0), d)
+            for pid, d in org_distances(graph, champ.id).items()
+            if eng.get(pid, 0) >= ENGAGED and graph.people[pid].sentiment in SENTIMENT_RANK
+        ]
+        candidates.sort(
+            key=lambda b: (
+                SENTIMENT_RANK[b.person.sentiment or ""],
+                -b.engagement,
+                -SENIORITY_RANK.get(b.person.seniority or "", 0),
+                b.person.name,
+                b.person.id,
+            )
+        )
+        without = graph.without(champ.id)
+        out.append(ChampionBackups(champ, tuple(candidates), coverage_score(without, eng)))
+    return tuple(out)
+
+
+def _gap_key(gap: Gap) -> tuple[int, int, str, int, int]:
+    return (
+        SEVERITIES.index(gap.severity),
+        GAP_CODES.index(gap.code),
+        gap.stakeholder_id or "",
+        BANDS.index(gap.band) if gap.band else -1,
+        GROUPS.index(gap.group) if gap.group else -1,
+    )
+
+
+def coverage(graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]) -> Coverage:
+    """§3 for one account on `as_of`; gaps most severe first, then by code, person, cell."""
+    eng = engagement(graph, as_of, cadence)
+    people = graph.people.values()
+    cells = _cells(graph, eng)
+    engaged = sum(1 for p in people if eng[p.id] >= ENGAGED)
+    strong = sum(1 for p in people if eng[p.id] >= STRONG)
+    champions = champion_backups(graph, eng)
+
+    gaps: list[Gap] = []
+
+    def add(code: str, **kw: str | None) -> None:
+        gaps.append(Gap(code, SEVERITY[code], **kw))
+
+    if not any(p.seniority == "C_LEVEL" and eng[p.id] >= ENGAGED for p in people):
+        add("NO_EXECUTIVE_ENGAGED")
+    if not champions:
+        add("NO_CHAMPION")
+    for ch in champions:
+        if not ch.has_backup:
+            add("CHAMPION_WITHOUT_BACKUP", stakeholder_id=ch.champion.id)
+    if engaged <= 2:
+        add("SINGLE_THREADED")
+    for p in people:
+        if p.buying_role == "ECONOMIC_BUYER" and p.sentiment == "DETRACTOR":
+            add("DETRACTOR_ECONOMIC_BUYER", stakeholder_id=p.id)
+    if engaged < TARGET_ENGAGED:
+        add("BELOW_TARGET")
+    for c in cells:
+        if not c.covered:
+            add("UNCOVERED_CELL", band=c.band, group=c.group)
+    gaps.sort(key=_gap_key)
+    return Coverage(
+        score=score_of(sum(1 for c in cells if c.covered)),
+        mapped_count=len(graph.people),
+        engaged_count=engaged,
+        strong_count=strong,
+        cells=cells,
+        gaps=tuple(gaps),
+        engagement=eng,
+        champions=champions,
+    )

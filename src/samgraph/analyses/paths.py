@@ -1,0 +1,117 @@
+"""Warm-introduction paths (domain.md §5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from samgraph.analyses.cadence import decay
+from samgraph.analyses.graph import AccountGraph
+
+MAX_HOPS = 6
+MAX_FIRST = 20
+KIND_RANK = {"KNOWS": 0, "REPORTS_TO": 1, "INFLUENCES": 2}
+
+
+@dataclass(frozen=True)
+class Link:
+    """The undirected link between two people: the strongest of their edges."""
+
+    strength: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class WarmPath:
+    nodes: tuple[str, ...]  # member first, target last
+    links: tuple[Link, ...]
+
+    @property
+    def hops(self) -> int:
+        return len(self.links)
+
+    @property
+    def weakest_link(self) -> int:
+        return min(link.strength for link in self.links)
+
+    @property
+    def total_strength(self) -> int:
+        return sum(link.strength for link in self.links)
+
+    def sort_key(self) -> tuple[int, int, int, tuple[str, ...]]:
+        return (self.hops, -self.weakest_link, -self.total_strength, self.nodes)
+
+
+def link_graph(
+    graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]
+) -> tuple[dict[str, dict[str, Link]], set[str]]:
+    """Adjacency of the §5 graph and the set of member ids in it.
+
+    KNOWS counts at its effective strength (absent at 0), REPORTS_TO at 3,
+    INFLUENCES at its weight; parallel edges keep the strongest (ties: KNOWS,
+    then REPORTS_TO, then INFLUENCES, for a stable `kind`).
+    """
+    adj: dict[str, dict[str, Link]] = {pid: {} for pid in graph.people}
+    members: set[str] = set()
+
+    def add(a: str, b: str, link: Link) -> None:
+        for x, y in ((a, b), (b, a)):
+            old = adj.setdefault(x, {}).get(y)
+            if old is None or (link.strength, -KIND_RANK[link.kind]) > (
+                old.strength,
+                -KIND_RANK[old.kind],
+            ):
+                adj[x][y] = link
+
+    for k in graph.knows:
+        person = graph.people.get(k.stakeholder_id)
+        if person is None:
+            continue
+        eff = decay(k.strength, k.last_contact, person.seniority, as_of, cadence).effective
+        if eff > 0:
+            members.add(k.member_id)
+            add(k.member_id, k.stakeholder_id, Link(eff, "KNOWS"))
+    for report, manager in graph.reports:
+        add(report, manager, Link(3, "REPORTS_TO"))
+    for a, b, w in graph.influences:
+        add(a, b, Link(w, "INFLUENCES"))
+    return adj, members
+
+
+def warm_paths(
+    graph: AccountGraph,
+    target: str,
+    *,
+    as_of: dt.date,
+    cadence: Mapping[str, int],
+    source: str | None = None,
+    max_hops: int = 4,
+    first: int = 3,
+) -> list[WarmPath]:
+    """The `first` best simple paths from a member (or `source`) to `target`, in §5 order.
+
+    Paths are grown backwards from the target through stakeholders only and end
+    when they reach a member, so a member is only ever the first node.
+    """
+    adj, members = link_graph(graph, as_of, cadence)
+    if target not in graph.people:
+        return []
+    found: list[WarmPath] = []
+    # Depth-first from the target; `trail` is target-first.
+    stack: list[tuple[str, tuple[str, ...], tuple[Link, ...]]] = [(target, (target,), ())]
+    while stack:
+        node, trail, links = stack.pop()
+        for nxt, link in adj.get(node, {}).items():
+            if nxt in trail:
+                continue
+            hops = len(links) + 1
+            if nxt in members:
+                if source is None or nxt == source:
+                    path_nodes = (nxt, *reversed(trail))
+                    path_links = (link, *reversed(links))
+                    found.append(WarmPath(path_nodes, path_links))
+            elif hops < max_hops and nxt in graph.people:
+                stack.append((nxt, (*trail, nxt), (*links, link)))
+    found.sort(key=WarmPath.sort_key)
+    return found[:first]
