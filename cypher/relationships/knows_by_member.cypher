@@ -4,5 +4,6 @@
 UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (:Member {id: key})-[k:KNOWS]->(s:Stakeholder)
-  RETURN k {.*, memberId: key, stakeholderId: s.id} ORDER BY s.id
+  RETURN k {.*, memberId: key, stakeholderId: s.id, seniority: s.seniority,
+           stakeholderStatus: s.status, accountId: s.accountId} ORDER BY s.id
 } AS items

@@ -3,6 +3,7 @@
 // params: ids
 UNWIND $ids AS key
 RETURN key, COLLECT {
-  MATCH (m:Member)-[k:KNOWS]->(:Stakeholder {id: key})
-  RETURN k {.*, memberId: m.id, stakeholderId: key} ORDER BY m.id
+  MATCH (m:Member)-[k:KNOWS]->(s:Stakeholder {id: key})
+  RETURN k {.*, memberId: m.id, stakeholderId: key, seniority: s.seniority,
+           stakeholderStatus: s.status, accountId: s.accountId} ORDER BY m.id
 } AS items

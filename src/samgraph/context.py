@@ -22,6 +22,13 @@ class Loaders:
     def __init__(self, db: Db) -> None:
         self.db = db
         self._loaders: dict[tuple[Any, ...], DataLoader[str, Any]] = {}
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+
+    async def rows(self, name: str) -> list[dict[str, Any]]:
+        """A parameterless query's rows, read once per request (e.g. the product catalog)."""
+        if name not in self._rows:
+            self._rows[name] = await self.db.read(name)
+        return self._rows[name]
 
     def one(self, name: str) -> DataLoader[str, dict[str, Any] | None]:
         """Rows by id; the query returns `key, item`."""

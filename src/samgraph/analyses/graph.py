@@ -21,6 +21,7 @@ class Person:
     team_id: str | None
     function_group: str | None
     title: str | None = None
+    row: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class AccountGraph:
                 team_id=p.get("teamId"),
                 function_group=p.get("functionGroup"),
                 title=p.get("title"),
+                row=p,
             )
             for p in row.get("people", [])
         }

@@ -16,6 +16,7 @@ import strawberry
 from pydantic.alias_generators import to_camel
 from strawberry import UNSET
 
+from samgraph.api.analysis_types import GapCode, Tier
 from samgraph.api.types import (
     BuyingRole,
     FunctionGroup,
@@ -142,12 +143,30 @@ class AccountFilter:
     )
     min_arr: float | None = None
     max_arr: float | None = None
+    tier: Tier | None = None  # type: ignore[valid-type]
+    max_coverage_score: int | None = strawberry.field(
+        default=None, description="Only accounts whose coverage score (on asOf) is at most this."
+    )
+    has_gap: GapCode | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Only accounts with at least one gap of this code (on asOf)."
+    )
+
+
+@strawberry.enum(description="Orders for `accounts`; ties and nulls: by id, nulls last.")
+class AccountSort(Enum):
+    ID = "ID"
+    NAME = "NAME"
+    ARR = "ARR"
+    COVERAGE_SCORE = "COVERAGE_SCORE"
+    STRATEGIC_SCORE = "STRATEGIC_SCORE"
+    DAYS_TO_RENEWAL = "DAYS_TO_RENEWAL"
 
 
 __all__ = [
     "AccountFilter",
     "AccountInput",
     "AccountScoresInput",
+    "AccountSort",
     "InteractionInput",
     "MemberInput",
     "OpportunityInput",

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
+from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
 
-from samgraph.api.inputs import AccountFilter
+from samgraph import common
+from samgraph.analyses import service as analyses
+from samgraph.analyses.coverage import SEVERITIES
+from samgraph.api.analysis_types import CoverageGap, PortfolioGap, Severity
+from samgraph.api.inputs import AccountFilter, AccountSort
 from samgraph.api.types import (
     Account,
     AccountConnection,
@@ -33,6 +39,48 @@ def encode_cursor(account_id: str) -> str:
     return base64.urlsafe_b64encode(f"account:{account_id}".encode()).decode()
 
 
+def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
+    """The filters on derived figures (stored-property filters ran in Cypher)."""
+    if f.tier is not None and v.tier != common.Tier(f.tier).value:
+        return False
+    if f.max_coverage_score is not None and (
+        v.coverage is None or v.coverage.score > f.max_coverage_score
+    ):
+        return False
+    if f.has_gap is not None:
+        code = common.GapCode(f.has_gap).value
+        if v.coverage is None or all(g.code != code for g in v.coverage.gaps):
+            return False
+    return True
+
+
+def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
+    match sort_by:
+        case AccountSort.NAME:
+            return v.row.get("name")
+        case AccountSort.ARR:
+            return v.row.get("arr")
+        case AccountSort.COVERAGE_SCORE:
+            return v.coverage.score if v.coverage else None
+        case AccountSort.STRATEGIC_SCORE:
+            return v.strategic_score
+        case AccountSort.DAYS_TO_RENEWAL:
+            return v.days_to_renewal
+    return v.id
+
+
+def _sorted(
+    views: list[analyses.AccountView], sort_by: AccountSort, descending: bool
+) -> list[analyses.AccountView]:
+    """Sort by the chosen value (nulls last), ties by id ascending in either direction."""
+    by_id = sorted(views, key=lambda v: v.id)
+    present = [v for v in by_id if _sort_value(v, sort_by) is not None]
+    missing = [v for v in by_id if _sort_value(v, sort_by) is None]
+    # Python's sort stays stable with reverse=True, so ties keep the id order.
+    present.sort(key=lambda v: _sort_value(v, sort_by), reverse=descending)
+    return present + missing
+
+
 def decode_cursor(cursor: str) -> str:
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
@@ -50,7 +98,8 @@ class Query:
         return await load_one(info, "accounts.get_accounts", id, Account)
 
     @strawberry.field(
-        description="Accounts ordered by id, `first` at a time (1-500) after a cursor."
+        description="Accounts `first` at a time (1-500) after a cursor, filtered and sorted; "
+        "coverage filters and sorts are evaluated on asOf (default today)."
     )
     async def accounts(
         self,
@@ -58,32 +107,84 @@ class Query:
         filter: AccountFilter | None = None,
         first: int = 50,
         after: str | None = None,
+        sort_by: AccountSort = AccountSort.ID,
+        descending: bool = False,
+        as_of: dt.date | None = None,
     ) -> AccountConnection:
         if not 1 <= first <= MAX_PAGE:
             raise invalid([Problem("first", f"must be between 1 and {MAX_PAGE}")])
         f = filter or AccountFilter()
-        rows = await info.context.db.read(
-            "accounts.list_accounts",
+        after_id = decode_cursor(after) if after else None
+        need_coverage = (
+            f.max_coverage_score is not None
+            or f.has_gap is not None
+            or sort_by == AccountSort.COVERAGE_SCORE
+        )
+        views = await analyses.portfolio(
+            info.context,
+            as_of=analyses.today_or(as_of),
+            with_coverage=need_coverage,
             industry=f.industry,
             name_contains=f.name_contains,
             member_id=f.member_id,
             min_arr=f.min_arr,
             max_arr=f.max_arr,
-            after=decode_cursor(after) if after else None,
-            limit=first + 1,
         )
-        page = rows[0]["page"]
-        nodes = [Account.from_row(r) for r in page[:first]]
+        views = _sorted([v for v in views if _passes(v, f)], sort_by, descending)
+        start = 0
+        if after_id is not None:
+            ids = [v.id for v in views]
+            if after_id not in ids:
+                raise invalid([Problem("after", "cursor is not in this result any more")])
+            start = ids.index(after_id) + 1
+        nodes = [Account.from_row(v.row) for v in views[start : start + first]]
         edges = [AccountEdge(cursor=encode_cursor(a.id), node=a) for a in nodes]
         return AccountConnection(
             edges=edges,
             nodes=nodes,
             page_info=PageInfo(
-                has_next_page=len(page) > first,
+                has_next_page=start + first < len(views),
                 end_cursor=edges[-1].cursor if edges else None,
             ),
-            total_count=rows[0]["total"],
+            total_count=len(views),
         )
+
+    @strawberry.field(
+        description="Every coverage gap across the portfolio on asOf, most severe first, "
+        "then by account name; only gaps at least as severe as minSeverity."
+    )
+    async def portfolio_gaps(
+        self,
+        info: Ctx,
+        as_of: dt.date | None = None,
+        min_severity: Severity = common.Severity.LOW,  # type: ignore[valid-type]
+        member_id: strawberry.ID | None = None,
+    ) -> list[PortfolioGap]:
+        views = await analyses.portfolio(
+            info.context, as_of=analyses.today_or(as_of), with_coverage=True, member_id=member_id
+        )
+        limit = SEVERITIES.index(common.Severity(min_severity).value)
+        found: list[tuple[tuple[int, str, str, int], PortfolioGap]] = []
+        for v in views:
+            if v.coverage is None:
+                continue
+            account = Account.from_row(v.row)
+            for order, gap in enumerate(v.coverage.gaps):
+                rank = SEVERITIES.index(gap.severity)
+                if rank > limit:
+                    continue
+                g = CoverageGap.from_gap(gap)
+                item = PortfolioGap(
+                    account=account,
+                    code=g.code,
+                    severity=g.severity,
+                    stakeholder_id=g.stakeholder_id,
+                    band=g.band,
+                    group=g.group,
+                )
+                found.append(((rank, account.name, account.id, order), item))
+        found.sort(key=lambda pair: pair[0])
+        return [gap for _, gap in found]
 
     @strawberry.field
     async def team(self, info: Ctx, id: strawberry.ID) -> Team | None:

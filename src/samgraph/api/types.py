@@ -5,15 +5,30 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
 
 import strawberry
 from pydantic.alias_generators import to_snake
 from strawberry.types import Info
 
 from samgraph import common
+from samgraph.analyses import cadence as cadence_mod
+from samgraph.analyses import service as analyses
 from samgraph.common import SCORE_INPUTS
 from samgraph.context import Context
+from samgraph.errors import NotFound, Problem, invalid
+
+if TYPE_CHECKING:
+    from samgraph.api.analysis_types import (
+        ChampionBackup,
+        Coverage,
+        InfluenceMap,
+        Renewal,
+        WarmPath,
+        Whitespace,
+    )
+
+_AT = "samgraph.api.analysis_types"
 
 FunctionGroup = strawberry.enum(common.FunctionGroup)
 Seniority = strawberry.enum(common.Seniority)
@@ -78,6 +93,7 @@ class Account:
     renewal_date: dt.date | None
     health_score: int | None
     scores: AccountScores
+    row: strawberry.Private[dict[str, Any]]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Account:
@@ -89,7 +105,130 @@ class Account:
             renewal_date=row.get("renewalDate"),
             health_score=row.get("healthScore"),
             scores=AccountScores.from_row(row),
+            row=row,
         )
+
+    @strawberry.field(description="sum(weight x input) / 10, on 0-100 (domain.md §8).")
+    def strategic_score(self, info: Ctx) -> float:
+        return analyses.view(info.context, self.row, dt.date.today(), None).strategic_score
+
+    @strawberry.field(description="STRATEGIC, KEY or STANDARD by strategic score (§8).")
+    def tier(self, info: Ctx) -> Annotated[Tier, strawberry.lazy(_AT)]:  # type: ignore[valid-type]  # noqa: F821
+        from samgraph.common import Tier as TierEnum
+
+        return TierEnum(analyses.view(info.context, self.row, dt.date.today(), None).tier)  # type: ignore[return-value]
+
+    @strawberry.field(description="The renewal timeline on a date (§9); asOf defaults to today.")
+    def renewal(self, as_of: dt.date | None = None) -> Annotated[Renewal, strawberry.lazy(_AT)]:
+        from samgraph.analyses.scores import renewal
+        from samgraph.api.analysis_types import Renewal as RenewalType
+
+        return RenewalType.from_data(renewal(self.renewal_date, analyses.today_or(as_of)))
+
+    @strawberry.field(description="Multi-threading coverage on a date (§3).")
+    async def coverage(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> Annotated[Coverage, strawberry.lazy(_AT)]:
+        from samgraph.api.analysis_types import Coverage as CoverageType
+
+        c = await analyses.coverage_of(info.context, self.id, analyses.today_or(as_of))
+        return CoverageType.from_data(c)
+
+    @strawberry.field(description="Each active champion's ranked backups and scoreIfLost (§4).")
+    async def champion_backups(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> list[Annotated[ChampionBackup, strawberry.lazy(_AT)]]:
+        from samgraph.api.analysis_types import ChampionBackup as BackupType
+
+        c = await analyses.coverage_of(info.context, self.id, analyses.today_or(as_of))
+        return [BackupType.from_data(ch) for ch in c.champions]
+
+    @strawberry.field(description="Best chains of introductions from a member to `to` (§5).")
+    async def warm_paths(
+        self,
+        info: Ctx,
+        to: strawberry.ID,
+        from_: Annotated[strawberry.ID | None, strawberry.argument(name="from")] = None,
+        max_hops: int = 4,
+        first: int = 3,
+        as_of: dt.date | None = None,
+    ) -> list[Annotated[WarmPath, strawberry.lazy(_AT)]]:
+        from samgraph.analyses.paths import MAX_FIRST, MAX_HOPS, warm_paths
+        from samgraph.api.analysis_types import WarmPath as PathType
+
+        problems = []
+        if not 1 <= max_hops <= MAX_HOPS:
+            problems.append(Problem("maxHops", f"must be between 1 and {MAX_HOPS}"))
+        if not 1 <= first <= MAX_FIRST:
+            problems.append(Problem("first", f"must be between 1 and {MAX_FIRST}"))
+        if problems:
+            raise invalid(problems)
+        graph = await analyses.graph_of(info.context, self.id)
+        if to not in graph.people:
+            raise NotFound(
+                f"no active stakeholder {to!r} on account {self.id!r}", [Problem("to", "not found")]
+            )
+        if from_ is not None and not await info.context.loaders.one("members.get_members").load(
+            from_
+        ):
+            raise NotFound(f"no member {from_!r}", [Problem("from", "not found")])
+        paths = warm_paths(
+            graph, to, as_of=analyses.today_or(as_of),
+            cadence=info.context.settings.samgraph_cadence_days,
+            source=from_, max_hops=max_hops, first=first,
+        )  # fmt: skip
+        names = {p.id: p.name for p in graph.people.values()}
+        names.update({k.member_id: k.member_name for k in graph.knows})
+        members = {k.member_id for k in graph.knows}
+        return [PathType.from_data(p, names, members) for p in paths]
+
+    @strawberry.field(description="PageRank of who sways whom, nodes and edges to draw (§6).")
+    async def influence_map(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> Annotated[InfluenceMap, strawberry.lazy(_AT)]:
+        from samgraph.analyses.influence import REPORTS_TO_WEIGHT, influence_scores
+        from samgraph.api import analysis_types as at
+        from samgraph.common import EdgeKind
+
+        graph = await analyses.graph_of(info.context, self.id)
+        eng = cadence_mod.engagement(
+            graph, analyses.today_or(as_of), info.context.settings.samgraph_cadence_days
+        )
+        nodes = [
+            at.InfluenceNode.from_data(s, graph.people[s.stakeholder_id].row, eng[s.stakeholder_id])
+            for s in influence_scores(graph)
+        ]
+        edges = [
+            at.InfluenceEdge(
+                source=strawberry.ID(a), target=strawberry.ID(b), weight=w, kind=EdgeKind.INFLUENCES
+            )
+            for a, b, w in sorted(graph.influences)
+        ] + [
+            at.InfluenceEdge(
+                source=strawberry.ID(r),
+                target=strawberry.ID(m),
+                weight=REPORTS_TO_WEIGHT,
+                kind=EdgeKind.REPORTS_TO,
+            )
+            for r, m in sorted(graph.reports)
+        ]
+        return at.InfluenceMap(nodes=nodes, edges=edges)
+
+    @strawberry.field(description="Team x product grid with totals, in USD (§7).")
+    async def whitespace(self, info: Ctx) -> Annotated[Whitespace, strawberry.lazy(_AT)]:
+        from samgraph.api.analysis_types import Whitespace as WhitespaceType
+
+        return WhitespaceType.from_data(await analyses.whitespace_of(info.context, self.id))
+
+    @strawberry.field(description="Relationships past their cadence, most overdue first (§2).")
+    async def overdue_touches(self, info: Ctx, as_of: dt.date | None = None) -> list[Relationship]:
+        graph = await analyses.graph_of(info.context, self.id)
+        rows = [
+            {"memberId": k.member_id, "stakeholderId": k.stakeholder_id, "strength": k.strength,
+             "lastContact": k.last_contact, "seniority": graph.people[k.stakeholder_id].seniority}
+            for k in graph.knows
+        ]  # fmt: skip
+        return overdue_first(info, rows, analyses.today_or(as_of))
 
     @strawberry.field(description="The account's teams, by name.")
     async def teams(self, info: Ctx) -> list[Team]:
@@ -270,6 +409,12 @@ class Member:
     async def relationships(self, info: Ctx) -> list[Relationship]:
         return await load_many(info, "relationships.knows_by_member", self.id, Relationship)
 
+    @strawberry.field(description="This member's relationships past cadence, most overdue first.")
+    async def overdue_touches(self, info: Ctx, as_of: dt.date | None = None) -> list[Relationship]:
+        rows = await info.context.loaders.many("relationships.knows_by_member").load(self.id)
+        active = [r for r in rows if (r.get("stakeholderStatus") or "ACTIVE") == "ACTIVE"]
+        return overdue_first(info, active, analyses.today_or(as_of))
+
 
 @strawberry.type(description="A member on an account team (ON_ACCOUNT_TEAM).")
 class AccountTeamAssignment:
@@ -300,6 +445,7 @@ class Relationship:
     stakeholder_id: strawberry.ID
     strength: int
     last_contact: dt.date | None
+    seniority: strawberry.Private[str | None]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Relationship:
@@ -308,7 +454,30 @@ class Relationship:
             stakeholder_id=strawberry.ID(row["stakeholderId"]),
             strength=int(row.get("strength") or 0),
             last_contact=row.get("lastContact"),
+            seniority=row.get("seniority"),
         )
+
+    def decay(self, info: Ctx, as_of: dt.date | None) -> cadence_mod.Decay:
+        return cadence_mod.decay(
+            self.strength, self.last_contact, self.seniority, analyses.today_or(as_of),
+            info.context.settings.samgraph_cadence_days,
+        )  # fmt: skip
+
+    @strawberry.field(description="Strength after decay on asOf (default today) (§2).")
+    def effective_strength(self, info: Ctx, as_of: dt.date | None = None) -> int:
+        return self.decay(info, as_of).effective
+
+    @strawberry.field(description="Days from lastContact to asOf; null when never contacted.")
+    def days_since_contact(self, info: Ctx, as_of: dt.date | None = None) -> int | None:
+        return self.decay(info, as_of).days_since
+
+    @strawberry.field(description="More days since contact than the stakeholder's cadence.")
+    def overdue(self, info: Ctx, as_of: dt.date | None = None) -> bool:
+        return self.decay(info, as_of).overdue
+
+    @strawberry.field(description="lastContact + cadence days; null when never contacted.")
+    def next_due(self, info: Ctx) -> dt.date | None:
+        return self.decay(info, None).next_due
 
     @strawberry.field
     async def member(self, info: Ctx) -> Member | None:
@@ -510,3 +679,24 @@ class ImportResult:
 class DeleteResult:
     id: strawberry.ID
     deleted: bool = strawberry.field(description="False when there was nothing to delete.")
+
+
+def overdue_first(info: Ctx, rows: list[dict[str, Any]], as_of: dt.date) -> list[Relationship]:
+    """The overdue relationships among `rows`: never contacted first, then most days past
+    cadence, then stakeholder id and member id."""
+    cadence = info.context.settings.samgraph_cadence_days
+    due = []
+    for row in rows:
+        d = cadence_mod.decay(
+            int(row.get("strength") or 0),
+            row.get("lastContact"),
+            row.get("seniority"),
+            as_of,
+            cadence,
+        )
+        if d.overdue:
+            late = d.days_overdue
+            key = (0 if late is None else 1, -(late or 0), row["stakeholderId"], row["memberId"])
+            due.append((key, Relationship.from_row(row)))
+    due.sort(key=lambda item: item[0])
+    return [r for _, r in due]

@@ -1,0 +1,36 @@
+// The relationship subgraph of each account: active stakeholders with their team's
+// functionGroup, KNOWS edges into them, and REPORTS_TO / INFLUENCES between active
+// stakeholders (DataLoader batch; every analysis of §2-§6 runs on this).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+MATCH (a:Account {id: key})
+RETURN key, {
+  people: COLLECT {
+    MATCH (s:Stakeholder {accountId: key})
+    WHERE coalesce(s.status, 'ACTIVE') = 'ACTIVE'
+    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team)
+    RETURN s {.*, functionGroup: t.functionGroup}
+  },
+  knows: COLLECT {
+    MATCH (s:Stakeholder {accountId: key})
+    WHERE coalesce(s.status, 'ACTIVE') = 'ACTIVE'
+    MATCH (m:Member)-[k:KNOWS]->(s)
+    RETURN {memberId: m.id, memberName: m.name, stakeholderId: s.id,
+            strength: k.strength, lastContact: k.lastContact}
+  },
+  reports: COLLECT {
+    MATCH (r:Stakeholder {accountId: key})
+    WHERE coalesce(r.status, 'ACTIVE') = 'ACTIVE'
+    MATCH (r)-[:REPORTS_TO]->(m:Stakeholder)
+    WHERE coalesce(m.status, 'ACTIVE') = 'ACTIVE'
+    RETURN {from: r.id, to: m.id}
+  },
+  influences: COLLECT {
+    MATCH (x:Stakeholder {accountId: key})
+    WHERE coalesce(x.status, 'ACTIVE') = 'ACTIVE'
+    MATCH (x)-[i:INFLUENCES]->(y:Stakeholder)
+    WHERE coalesce(y.status, 'ACTIVE') = 'ACTIVE' AND y.accountId = key
+    RETURN {from: x.id, to: y.id, weight: i.weight}
+  }
+} AS item

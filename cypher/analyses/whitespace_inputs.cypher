@@ -1,0 +1,20 @@
+// Per account: its teams, their deployments (USES) and the OPEN opportunities with a
+// team and a product, for the whitespace grid (DataLoader batch).
+// mode: read
+// params: ids
+UNWIND $ids AS key
+MATCH (a:Account {id: key})
+RETURN key, {
+  teams: COLLECT {
+    MATCH (t:Team {accountId: key}) RETURN t {.id, .name, .headcount} ORDER BY t.name, t.id
+  },
+  uses: COLLECT {
+    MATCH (t:Team {accountId: key})-[u:USES]->(p:Product)
+    RETURN {teamId: t.id, productId: p.id, status: u.status, arr: u.arr}
+  },
+  openOpportunities: COLLECT {
+    MATCH (o:Opportunity {accountId: key})
+    WHERE o.status = 'OPEN' AND o.teamId IS NOT NULL AND o.productId IS NOT NULL
+    RETURN o {.teamId, .productId, .amount, .probability}
+  }
+} AS item
