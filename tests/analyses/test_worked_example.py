@@ -33,19 +33,36 @@ async def _account(client: httpx.AsyncClient, fields: str) -> dict[str, Any]:
 
 async def test_engagement_via_relationships(gfc: httpx.AsyncClient) -> None:
     acc = await _account(
-        gfc, "stakeholders { id relationships { effectiveStrength(asOf: $d) daysSinceContact(asOf: $d) overdue(asOf: $d) } }"
+        gfc,
+        "stakeholders { id relationships { effectiveStrength(asOf: $d) daysSinceContact(asOf: $d) overdue(asOf: $d) } }",
     )
-    eng = {s["id"]: max((r["effectiveStrength"] for r in s["relationships"]), default=0) for s in acc["stakeholders"]}
+    eng = {
+        s["id"]: max((r["effectiveStrength"] for r in s["relationships"]), default=0)
+        for s in acc["stakeholders"]
+    }
     # Sarah Johnson: VP, 39 days, 39-30=9 < 30: no period missed, 3 stays 3.
     # Alex Kim: IC, 31 days, floor((31-7)/7) = 3 missed, 3-3 = 0. Robert Martinez: nobody.
-    assert eng == {"jwu": 4, "mchen": 4, "dpark": 4, "sjohnson": 3, "lthompson": 2, "rmartinez": 0, "akim": 0}
+    assert eng == {
+        "jwu": 4,
+        "mchen": 4,
+        "dpark": 4,
+        "sjohnson": 3,
+        "lthompson": 2,
+        "rmartinez": 0,
+        "akim": 0,
+    }
     sarah = next(s for s in acc["stakeholders"] if s["id"] == "sjohnson")["relationships"][0]
     assert sarah == {"effectiveStrength": 3, "daysSinceContact": 39, "overdue": True}
 
 
 async def test_coverage(gfc: httpx.AsyncClient) -> None:
-    c = (await _account(gfc, """coverage(asOf: $d) { score mappedCount engagedCount strongCount threeByThree
-        cells { band group engagedCount covered } gaps { code severity stakeholderId band group } }"""))["coverage"]
+    c = (
+        await _account(
+            gfc,
+            """coverage(asOf: $d) { score mappedCount engagedCount strongCount threeByThree
+        cells { band group engagedCount covered } gaps { code severity stakeholderId band group } }""",
+        )
+    )["coverage"]
     assert (c["mappedCount"], c["engagedCount"], c["strongCount"]) == (7, 4, 3)
     counts = {(x["band"], x["group"]): x["engagedCount"] for x in c["cells"]}
     assert len(c["cells"]) == 9
@@ -59,11 +76,18 @@ async def test_coverage(gfc: httpx.AsyncClient) -> None:
     codes = [g["code"] for g in c["gaps"]]
     assert codes == ["BELOW_TARGET"] + ["UNCOVERED_CELL"] * 6
     assert c["gaps"][0]["severity"] == "MEDIUM"
-    assert {(g["band"], g["group"]) for g in c["gaps"][1:]} == {k for k, v in counts.items() if v == 0}
+    assert {(g["band"], g["group"]) for g in c["gaps"][1:]} == {
+        k for k, v in counts.items() if v == 0
+    }
 
 
 async def test_champion_backups(gfc: httpx.AsyncClient) -> None:
-    backups = (await _account(gfc, "championBackups(asOf: $d) { champion { id } hasBackup scoreIfLost backups { id } candidates { orgDistance engagement } }"))["championBackups"]
+    backups = (
+        await _account(
+            gfc,
+            "championBackups(asOf: $d) { champion { id } hasBackup scoreIfLost backups { id } candidates { orgDistance engagement } }",
+        )
+    )["championBackups"]
     # Jennifer Wu (C_LEVEL, skip level: 2) before Michael Chen (VP, manager: 1), both
     # ADVOCATE at 4. Without David Park, DIRECTOR/USING is uncovered: 2 cells, round(22.2) = 22.
     assert backups == [{
@@ -74,19 +98,34 @@ async def test_champion_backups(gfc: httpx.AsyncClient) -> None:
 
 
 async def test_warm_paths(gfc: httpx.AsyncClient) -> None:
-    paths = (await _account(gfc, 'warmPaths(to: "rmartinez", asOf: $d) { hops weakestLink totalStrength nodes { id kind } edges { kind strength } }'))["warmPaths"]
+    paths = (
+        await _account(
+            gfc,
+            'warmPaths(to: "rmartinez", asOf: $d) { hops weakestLink totalStrength nodes { id kind } edges { kind strength } }',
+        )
+    )["warmPaths"]
     assert [[n["id"] for n in p["nodes"]] for p in paths] == [
         ["mrodriguez", "sjohnson", "rmartinez"],
         ["vpsales", "lthompson", "sjohnson", "rmartinez"],
     ]
-    assert [(p["hops"], p["weakestLink"], p["totalStrength"]) for p in paths] == [(2, 3, 6), (3, 2, 9)]
+    assert [(p["hops"], p["weakestLink"], p["totalStrength"]) for p in paths] == [
+        (2, 3, 6),
+        (3, 2, 9),
+    ]
     # KNOWS 3 + REPORTS_TO 3; KNOWS 2 (CFO, 97 days < 2 x 90) + INFLUENCES 4 + REPORTS_TO 3.
     assert [e["kind"] for e in paths[1]["edges"]] == ["KNOWS", "INFLUENCES", "REPORTS_TO"]
-    assert paths[0]["nodes"][0]["kind"] == "MEMBER" and paths[0]["nodes"][-1]["kind"] == "STAKEHOLDER"
+    assert (
+        paths[0]["nodes"][0]["kind"] == "MEMBER" and paths[0]["nodes"][-1]["kind"] == "STAKEHOLDER"
+    )
 
 
 async def test_influence_map(gfc: httpx.AsyncClient) -> None:
-    nodes = (await _account(gfc, "influenceMap(asOf: $d) { nodes { stakeholder { id } score rank engagement } edges { source target weight kind } }"))["influenceMap"]["nodes"]
+    nodes = (
+        await _account(
+            gfc,
+            "influenceMap(asOf: $d) { nodes { stakeholder { id } score rank engagement } edges { source target weight kind } }",
+        )
+    )["influenceMap"]["nodes"]
     got = [(n["stakeholder"]["id"], round(n["score"], 4), n["rank"]) for n in nodes]
     assert got == [
         ("mchen", 0.2517, 1), ("dpark", 0.2226, 2), ("jwu", 0.1695, 3), ("sjohnson", 0.1687, 4),
@@ -96,7 +135,12 @@ async def test_influence_map(gfc: httpx.AsyncClient) -> None:
 
 
 async def test_whitespace(gfc: httpx.AsyncClient) -> None:
-    w = (await _account(gfc, "whitespace { cells { teamId productId status value weightedValue } totals { deployedArr pipelineAmount weightedPipeline whitespaceEstimate } }"))["whitespace"]
+    w = (
+        await _account(
+            gfc,
+            "whitespace { cells { teamId productId status value weightedValue } totals { deployedArr pipelineAmount weightedPipeline whitespaceEstimate } }",
+        )
+    )["whitespace"]
     assert w["totals"] == {"deployedArr": 850000.0, "pipelineAmount": 520000.0,
                            "weightedPipeline": 356000.0, "whitespaceEstimate": 1926000.0}  # fmt: skip
     ops_adv = next(c for c in w["cells"] if (c["teamId"], c["productId"]) == ("gfc-ops", "adv"))
@@ -106,8 +150,14 @@ async def test_whitespace(gfc: httpx.AsyncClient) -> None:
 
 
 async def test_score_tier_renewal(gfc: httpx.AsyncClient) -> None:
-    acc = await _account(gfc, "strategicScore tier renewal(asOf: $d) { milestone date daysToRenewal }")
+    acc = await _account(
+        gfc, "strategicScore tier renewal(asOf: $d) { milestone date daysToRenewal }"
+    )
     # (25*10 + 20*9 + 15*10 + 15*9 + 10*8 + 10*7 + 5*8) / 10 = 905 / 10 = 90.5 >= 70.
     assert acc["strategicScore"] == 90.5 and acc["tier"] == "STRATEGIC"
     # 2026-06-30 - 2026-01-20 = 161 days; day 180 was 2026-01-01 <= asOf < day 150 (2026-01-31).
-    assert acc["renewal"] == {"milestone": "INTERNAL_REVIEW", "date": "2026-01-01", "daysToRenewal": 161}
+    assert acc["renewal"] == {
+        "milestone": "INTERNAL_REVIEW",
+        "date": "2026-01-01",
+        "daysToRenewal": 161,
+    }
