@@ -132,6 +132,28 @@ async def test_influence_map(gfc: httpx.AsyncClient) -> None:
         ("akim", 0.0625, 5), ("lthompson", 0.0625, 6), ("rmartinez", 0.0625, 7),
     ]  # fmt: skip
     assert abs(sum(n["score"] for n in nodes) - 1) < 1e-9
+    assert {n["stakeholder"]["id"]: n["engagement"] for n in nodes}["sjohnson"] == 3
+
+
+async def test_influence_map_edges_to_draw(gfc: httpx.AsyncClient) -> None:
+    m = (
+        await _account(
+            gfc,
+            "influenceMap { nodes { buyingRole sentiment seniority teamId stakeholder { id } } edges { source target weight kind } }",
+        )
+    )["influenceMap"]
+    # The relationships as stored: 2 INFLUENCES (source sways target), 4 REPORTS_TO at 3.
+    assert m["edges"] == [
+        {"source": "dpark", "target": "mchen", "weight": 3, "kind": "INFLUENCES"},
+        {"source": "sjohnson", "target": "lthompson", "weight": 4, "kind": "INFLUENCES"},
+        {"source": "akim", "target": "dpark", "weight": 3, "kind": "REPORTS_TO"},
+        {"source": "dpark", "target": "mchen", "weight": 3, "kind": "REPORTS_TO"},
+        {"source": "mchen", "target": "jwu", "weight": 3, "kind": "REPORTS_TO"},
+        {"source": "rmartinez", "target": "sjohnson", "weight": 3, "kind": "REPORTS_TO"},
+    ]
+    mchen = next(n for n in m["nodes"] if n["stakeholder"]["id"] == "mchen")
+    assert mchen == {"buyingRole": "TECHNICAL_EVALUATOR", "sentiment": "ADVOCATE", "seniority": "VP",
+                     "teamId": "gfc-tech", "stakeholder": {"id": "mchen"}}  # fmt: skip
 
 
 async def test_whitespace(gfc: httpx.AsyncClient) -> None:
@@ -147,6 +169,22 @@ async def test_whitespace(gfc: httpx.AsyncClient) -> None:
     assert ops_adv == {"teamId": "gfc-ops", "productId": "adv", "status": "WHITESPACE",
                        "value": 1080000.0, "weightedValue": 0.0}  # 900 seats x 1,200  # fmt: skip
     assert len(w["cells"]) == 10  # 5 teams x 2 products
+
+
+async def test_whitespace_by_team_and_product(gfc: httpx.AsyncClient) -> None:
+    w = (
+        await _account(
+            gfc,
+            "whitespace { byTeam { teamId deployedArr pipelineAmount weightedPipeline whitespaceEstimate } byProduct { productId deployedArr whitespaceEstimate } }",
+        )
+    )["whitespace"]
+    teams = {t["teamId"]: t for t in w["byTeam"]}
+    # Payments: core in pipeline 400,000 (x 0.65 = 260,000); adv 60 seats x 1,200 = 72,000.
+    assert teams["gfc-pay"] == {"teamId": "gfc-pay", "deployedArr": 0.0, "pipelineAmount": 400000.0,
+                                "weightedPipeline": 260000.0, "whitespaceEstimate": 72000.0}  # fmt: skip
+    # core: deployed 500,000 + 350,000 + pilot 0; whitespace only Finance, 150,000.
+    assert {p["productId"]: p for p in w["byProduct"]}["core"] == {
+        "productId": "core", "deployedArr": 850000.0, "whitespaceEstimate": 150000.0}  # fmt: skip
 
 
 async def test_score_tier_renewal(gfc: httpx.AsyncClient) -> None:
