@@ -33,6 +33,15 @@ test: install
 	eval "$$env_lines"; \
 	SAMGRAPH_TEST_NEO4J_DATA_DIR=$(TEST_DATA) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Analysis latencies (demo account, 2,000-account portfolio) on a separate Neo4j.
+BENCH_DATA := $(CURDIR)/.neo4j-bench
+bench: install
+	@rm -rf $(BENCH_DATA)
+	@trap '$(BIN)/samgraph neo4j stop --data-dir $(BENCH_DATA)' EXIT; \
+	env_lines=$$($(BIN)/samgraph neo4j start --port 7698 --data-dir $(BENCH_DATA)) || exit 1; \
+	eval "$$env_lines"; \
+	$(BIN)/python bench/analyses_latency.py
+
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests

@@ -33,7 +33,7 @@ def account_graphs(draw: st.DrawFn) -> Any:
             group=draw(st.sampled_from(GROUPS)),
             role=draw(st.sampled_from(ROLES)),
             sentiment=draw(st.sampled_from(SENTIMENTS)),
-        )  # fmt: skip
+        )
         for pid in ids
     ]
     edges = []

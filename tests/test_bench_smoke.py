@@ -1,0 +1,14 @@
+"""CI's small smoke run of the analyses benchmark (the full run is `make bench`)."""
+
+from __future__ import annotations
+
+from bench.analyses_latency import ANALYSES, main
+
+from samgraph.db.driver import Db
+
+
+async def test_benchmark_smoke_runs_every_row(db: Db) -> None:
+    rows = await main(runs=2, accounts=12)
+    # Header, separator, one row per analysis, portfolioGaps and the sorted accounts list.
+    assert len(rows) == 2 + len(ANALYSES) + 2
+    assert "16 accounts" in rows[-2] and "2 round trips" in rows[-2]  # 12 + 4 demo accounts
