@@ -14,7 +14,7 @@ SCANS = ("AllNodesScan", "NodeByLabelScan", "DirectedAllRelationshipsScan",
          "UndirectedAllRelationshipsScan", "DirectedRelationshipTypeScan",
          "UndirectedRelationshipTypeScan")  # fmt: skip
 ANALYSES = sorted(name for name in load_queries() if name.startswith("analyses."))
-SAMPLE = {"ids": ["gfc"], "as_of": None}
+SAMPLE = {"ids": ["gfc"]}
 
 
 def _operators(plan: dict[str, Any]) -> list[str]:

@@ -66,16 +66,22 @@ class AccountView:
         return str(self.row["id"])
 
 
+def strategic(ctx: Context, row: dict[str, Any]) -> tuple[float, str]:
+    """The account's strategic score and tier under the configured weights (§8)."""
+    s = ctx.settings
+    score = scores_mod.strategic_score(scores_mod.scores_of(row), s.samgraph_score_weights)
+    return score, scores_mod.tier(score, s.samgraph_tier_strategic, s.samgraph_tier_key)
+
+
 def view(
     ctx: Context, row: dict[str, Any], as_of: dt.date, cov: coverage_mod.Coverage | None
 ) -> AccountView:
-    s = ctx.settings
-    score = scores_mod.strategic_score(scores_mod.scores_of(row), s.samgraph_score_weights)
+    score, tier = strategic(ctx, row)
     renewal = row.get("renewalDate")
     return AccountView(
         row=row,
         strategic_score=score,
-        tier=scores_mod.tier(score, s.samgraph_tier_strategic, s.samgraph_tier_key),
+        tier=tier,
         days_to_renewal=(renewal - as_of).days if renewal else None,
         coverage=cov,
     )

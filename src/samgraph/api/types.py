@@ -110,13 +110,13 @@ class Account:
 
     @strawberry.field(description="sum(weight x input) / 10, on 0-100 (domain.md §8).")
     def strategic_score(self, info: Ctx) -> float:
-        return analyses.view(info.context, self.row, dt.date.today(), None).strategic_score
+        return analyses.strategic(info.context, self.row)[0]
 
     @strawberry.field(description="STRATEGIC, KEY or STANDARD by strategic score (§8).")
     def tier(self, info: Ctx) -> Annotated[Tier, strawberry.lazy(_AT)]:  # type: ignore[valid-type]  # noqa: F821
         from samgraph.common import Tier as TierEnum
 
-        return TierEnum(analyses.view(info.context, self.row, dt.date.today(), None).tier)  # type: ignore[return-value]
+        return TierEnum(analyses.strategic(info.context, self.row)[1])  # type: ignore[return-value]
 
     @strawberry.field(description="The renewal timeline on a date (§9); asOf defaults to today.")
     def renewal(self, as_of: dt.date | None = None) -> Annotated[Renewal, strawberry.lazy(_AT)]:
