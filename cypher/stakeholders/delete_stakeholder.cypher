@@ -6,6 +6,8 @@ OPTIONAL MATCH (s:Stakeholder {id: $id})
 CALL (s) {
   WITH s WHERE s IS NOT NULL
   OPTIONAL MATCH (r:Stakeholder)-[:REPORTS_TO]->(s) SET r.managerId = null
+  WITH s
+  OPTIONAL MATCH (s)-[:CHANGED]->(c:StakeholderChange) DETACH DELETE c
 }
 WITH s, s IS NOT NULL AS existed
 DETACH DELETE s

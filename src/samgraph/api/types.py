@@ -244,6 +244,26 @@ class Account:
             include_departed=include_departed,
         )
 
+    @strawberry.field(
+        description="The org chart as it was on a date (e.g. the last QBR): every stakeholder "
+        "who was on it then, with title, team, manager and status of that day."
+    )
+    async def org_chart(self, info: Ctx, date: dt.date) -> list[StakeholderSnapshot]:
+        people = await load_many(
+            info,
+            "stakeholders.stakeholders_by_account",
+            self.id,
+            Stakeholder,
+            include_departed=True,
+        )
+        loader = info.context.loaders.many("stakeholders.history_by_stakeholder")
+        histories = await loader.load_many([p.id for p in people])
+        snaps = [
+            StakeholderSnapshot.rebuild(p, [StakeholderChange.from_row(r) for r in h], date)
+            for p, h in zip(people, histories, strict=True)
+        ]
+        return [s for s in snaps if s is not None]
+
     @strawberry.field(description="Our members assigned to the account, with their role.")
     async def account_team(self, info: Ctx) -> list[AccountTeamAssignment]:
         return await load_many(
@@ -378,9 +398,82 @@ class Stakeholder:
     async def influences(self, info: Ctx) -> list[Influence]:
         return await load_many(info, "relationships.influences_from", self.id, Influence)
 
+    @strawberry.field(
+        description="Recorded changes of title, team, manager and status, oldest first."
+    )
+    async def history(self, info: Ctx) -> list[StakeholderChange]:
+        return await load_many(
+            info, "stakeholders.history_by_stakeholder", self.id, StakeholderChange
+        )
+
+    @strawberry.field(
+        description="This stakeholder as of a date, rebuilt from the history; null when they "
+        "were only added to the org chart after it."
+    )
+    async def as_of(self, info: Ctx, date: dt.date) -> StakeholderSnapshot | None:
+        changes = await load_many(
+            info, "stakeholders.history_by_stakeholder", self.id, StakeholderChange
+        )
+        return StakeholderSnapshot.rebuild(self, changes, date)
+
     @strawberry.field(description="Stakeholders who sway this one (INFLUENCES, incoming).")
     async def influenced_by(self, info: Ctx) -> list[Influence]:
         return await load_many(info, "relationships.influences_to", self.id, Influence)
+
+
+@strawberry.type(description="A recorded change of a stakeholder's title, team, manager or status.")
+class StakeholderChange:
+    date: dt.date = strawberry.field(description="When it took effect (the sync or write date).")
+    field: str = strawberry.field(description="title, teamId, managerId or status.")
+    old: str | None
+    new: str | None
+    recorded_at: dt.datetime
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StakeholderChange:
+        return cls(
+            date=row["date"],
+            field=row["field"],
+            old=row.get("old"),
+            new=row.get("new"),
+            recorded_at=row["recordedAt"],
+        )
+
+
+@strawberry.type(description="A stakeholder's title, team, manager and status on a past date.")
+class StakeholderSnapshot:
+    id: strawberry.ID
+    name: str
+    title: str | None
+    team_id: strawberry.ID | None
+    manager_id: strawberry.ID | None
+    status: StakeholderStatus  # type: ignore[valid-type]
+
+    @classmethod
+    def rebuild(
+        cls, now: Stakeholder, changes: list[StakeholderChange], date: dt.date
+    ) -> StakeholderSnapshot | None:
+        """Start from today's values and undo, newest first, every change dated after `date`."""
+        values: dict[str, Any] = {
+            "title": now.title,
+            "teamId": now.team_id,
+            "managerId": now.manager_id,
+            "status": common.StakeholderStatus(now.status).value,
+        }
+        for change in reversed(changes):
+            if change.date <= date:
+                break
+            if change.field == "status" and change.old is None:
+                return None  # added to the org chart after `date`
+            values[change.field] = change.old
+        return cls(
+            id=now.id,
+            name=now.name,
+            title=values["title"],
+            team_id=values["teamId"],
+            manager_id=values["managerId"],
+            status=common.StakeholderStatus(values["status"] or "ACTIVE"),
+        )
 
 
 @strawberry.type(description="One of our own people (account-team member).")

@@ -9,7 +9,7 @@ statuses) may be left out but never set to null.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
@@ -165,6 +165,17 @@ class DeploymentRow(Row):
     since: dt.date | None = None
 
 
+class HistoryRow(Row):
+    """One recorded change of a stakeholder (kept so that export/import is lossless)."""
+
+    stakeholder_id: Id
+    date: dt.date
+    field: Literal["title", "teamId", "managerId", "status"]
+    old: ShortText | None = None
+    new: ShortText | None = None
+    recorded_at: dt.datetime
+
+
 def _rows() -> Any:
     return Field(default_factory=list, max_length=MAX_ROWS)
 
@@ -185,3 +196,4 @@ class Bundle(BaseModel):
     deployments: list[DeploymentRow] = _rows()
     opportunities: list[OpportunityRow] = _rows()
     interactions: list[InteractionRow] = _rows()
+    history: list[HistoryRow] = _rows()

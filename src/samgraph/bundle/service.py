@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +134,8 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
     for r in b.deployments:
         wanted["teams"].add(r.team_id)
         wanted["products"].add(r.product_id)
+    for r in b.history:
+        wanted["stakeholders"].add(r.stakeholder_id)
 
     labels = (
         "accounts",
@@ -219,6 +222,8 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
     for i, r in enumerate(b.deployments):
         need(f"deployments[{i}].teamId", "teams", r.team_id)
         need(f"deployments[{i}].productId", "products", r.product_id)
+    for i, r in enumerate(b.history):
+        need(f"history[{i}].stakeholderId", "stakeholders", r.stakeholder_id)
 
     problems += _cycles("teams", {r.id: r.parent_id for r in b.teams}, "parentId")
     problems += _cycles("stakeholders", {r.id: r.manager_id for r in b.stakeholders}, "managerId")
@@ -298,6 +303,7 @@ def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
         ),
         # Last: attendance (just written) moves KNOWS.lastContact forward.
         ("interactions.touch_knows", [{"id": r.id} for r in b.interactions]),
+        ("stakeholders.import_history", [r.provided() for r in b.history]),
     ]
 
 
@@ -308,13 +314,30 @@ async def import_bundle(db: Db, raw: Any, *, batch_size: int = 1000) -> ImportSu
     return await write_bundle(db, bundle, batch_size=batch_size)
 
 
-async def write_bundle(db: Db, bundle: Bundle, *, batch_size: int = 1000) -> ImportSummary:
-    """Write an already validated bundle."""
+Progress = Callable[[int], None]
+
+
+async def write_bundle(
+    db: Db,
+    bundle: Bundle,
+    *,
+    batch_size: int = 1000,
+    changed_on: dt.date | None = None,
+    record_created: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Write an already validated bundle. Stakeholder changes are dated `changed_on`
+    (default today); `progress` is called with the rows of each written batch."""
     summary = ImportSummary()
+    history = {"changed_on": changed_on or dt.date.today(), "record_created": record_created}
     for name, rows in write_plan(bundle):
+        extra = history if name == "stakeholders.upsert_stakeholders" else {}
         for start in range(0, len(rows), batch_size):
-            await db.write(name, rows=rows[start : start + batch_size])
+            batch = rows[start : start + batch_size]
+            await db.write(name, rows=batch, **extra)
             summary.batches += 1
+            if progress:
+                progress(len(batch))
     for name, info in Bundle.model_fields.items():
         summary.counts[info.alias or name] = len(getattr(bundle, name))
     return summary
