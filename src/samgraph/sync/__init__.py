@@ -1,0 +1,1 @@
+"""Integrations: org-chart sync and activity feeds."""

@@ -1,0 +1,240 @@
+"""Org-chart sync against the real Neo4j, with real files of each format."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samgraph.bundle import service as bundle_service
+from samgraph.config import DEFAULT_CADENCE_DAYS
+from samgraph.db.driver import Db
+from samgraph.errors import InvalidInput
+from samgraph.sync.formats import OrgFormat, infer_seniority
+from samgraph.sync.orgchart import FieldChange, SyncMode, SyncPlan, sync_orgchart
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DAY = dt.date(2026, 1, 20)
+
+
+async def _sync(
+    db: Db, name: str, fmt: OrgFormat, mode: SyncMode, dry_run: bool = False
+) -> SyncPlan:
+    return await sync_orgchart(
+        db,
+        account_id="gfc",
+        fmt=fmt,
+        content=(FIXTURES / name).read_text(),
+        mode=mode,
+        dry_run=dry_run,
+        effective=DAY,
+        cadence=dict(DEFAULT_CADENCE_DAYS),
+    )
+
+
+def _changes(plan: SyncPlan) -> dict[str, Any]:
+    out = dataclasses.asdict(plan)
+    out.pop("written")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Chief Financial Officer", "C_LEVEL"),
+        ("CTO", "C_LEVEL"),
+        ("President, EMEA", "C_LEVEL"),
+        ("SVP Sales", "VP"),
+        ("Vice President of Data", "VP"),
+        ("VP, Head of Data", "VP"),
+        ("Director Analytics", "DIRECTOR"),
+        ("Head of Payments", "DIRECTOR"),
+        ("Engineering Manager", "MANAGER"),
+        ("Data Engineer", "IC"),
+        (None, "IC"),
+    ],
+)
+def test_seniority_inferred_from_title(title: str | None, level: str) -> None:
+    assert infer_seniority(title) == level
+
+
+async def test_full_csv_sync_departs_the_champion(db: Db, example_bundle: dict[str, Any]) -> None:
+    await bundle_service.import_bundle(db, example_bundle)
+    dry = await _sync(db, "gfc-orgchart.csv", OrgFormat.CSV, SyncMode.FULL, dry_run=True)
+    assert dry.written is False
+    # David Park is not in the file: departed (he is the champion).
+    assert [p["id"] for p in dry.departed] == ["dpark"] and dry.departing_champions == ["dpark"]
+    # Nora Patel is new; her blank seniority is inferred from "Director Data Platform".
+    assert dry.added == [
+        {
+            "id": "npatel",
+            "accountId": "gfc",
+            "name": "Nora Patel",
+            "title": "Director Data Platform",
+            "email": "nora.patel@gfc.example",
+            "teamId": "gfc-data",
+            "managerId": "mchen",
+            "seniority": "DIRECTOR",
+            "status": "ACTIVE",
+        }
+    ]
+    updated = {sid: changes for sid, _, changes in dry.updated}
+    assert updated == {
+        "mchen": [
+            FieldChange("title", "VP Engineering", "SVP Engineering"),
+            FieldChange("email", None, "michael.chen@gfc.example"),
+        ],
+        "akim": [FieldChange("managerId", "dpark", "mchen")],
+    }
+    # Before: 3 covered cells = 33. Without David Park DIRECTOR/USING is lost: 2 = 22.
+    assert (dry.coverage_before, dry.coverage_after) == (33, 22)
+    assert dry.gaps_added == ["NO_CHAMPION", "UNCOVERED_CELL"]
+    assert (await bundle_service.export_bundle(db))["stakeholders"][1][
+        "status"
+    ] == "ACTIVE"  # nothing written
+
+    real = await _sync(db, "gfc-orgchart.csv", OrgFormat.CSV, SyncMode.FULL)
+    assert real.written is True and _changes(real) == _changes(dry)
+    out = {s["id"]: s for s in (await bundle_service.export_bundle(db))["stakeholders"]}
+    assert out["dpark"]["status"] == "DEPARTED" and out["dpark"]["departedAt"] == "2026-01-20"
+    assert out["npatel"]["seniority"] == "DIRECTOR" and out["akim"]["managerId"] == "mchen"
+    # Running the same file again changes nothing.
+    again = await _sync(db, "gfc-orgchart.csv", OrgFormat.CSV, SyncMode.FULL, dry_run=True)
+    assert (again.added, again.updated, again.departed) == ([], [], [])
+
+
+async def test_history_answers_as_of_a_date(
+    db: Db, example_bundle: dict[str, Any], client: Any
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle)
+    await _sync(db, "gfc-orgchart.csv", OrgFormat.CSV, SyncMode.FULL)
+    from tests.conftest import gql
+
+    q = """{ stakeholder(id: "mchen") { title history { date field old new }
+               before: asOf(date: "2026-01-19") { title status } after: asOf(date: "2026-01-20") { title } }
+             account(id: "gfc") { orgChart(date: "2026-01-19") { id status managerId } } }"""
+    d = (await gql(client, q))["data"]
+    assert d["stakeholder"]["history"] == [
+        {"date": "2026-01-20", "field": "title", "old": "VP Engineering", "new": "SVP Engineering"}
+    ]
+    assert d["stakeholder"]["before"] == {"title": "VP Engineering", "status": "ACTIVE"}
+    assert d["stakeholder"]["after"] == {"title": "SVP Engineering"}
+    chart = {p["id"]: p for p in d["account"]["orgChart"]}
+    # The day before the sync: David Park active, Alex Kim still under him, Nora not there yet.
+    assert chart["dpark"]["status"] == "ACTIVE" and chart["akim"]["managerId"] == "dpark"
+    assert "npatel" not in chart and len(chart) == 7
+
+
+async def test_scim_partial_sync_with_manager_chain(db: Db, example_bundle: dict[str, Any]) -> None:
+    await bundle_service.import_bundle(db, example_bundle)
+    plan = await _sync(db, "gfc-scim-users.json", OrgFormat.SCIM, SyncMode.PARTIAL)
+    added = {a["id"]: a for a in plan.added}
+    assert {k: (v["seniority"], v.get("managerId"), v["teamId"]) for k, v in added.items()} == {
+        "gfc-u1": ("C_LEVEL", None, "gfc:executive-office"),
+        "gfc-u2": ("VP", "gfc-u1", "gfc-pay"),  # "payments" matches the Payments team
+        "gfc-u3": ("DIRECTOR", "gfc-u2", "gfc:treasury"),
+        "gfc-u4": ("IC", "gfc-u3", "gfc:treasury"),
+    }
+    assert (
+        added["gfc-u2"]["email"] == "p.shah@gfc.example" and added["gfc-u2"]["name"] == "Priya Shah"
+    )
+    # New departments become teams; Treasury hangs under the existing Finance team (division).
+    assert plan.teams_added == [
+        {"id": "gfc:executive-office", "accountId": "gfc", "name": "Executive Office"},
+        {"id": "gfc:treasury", "accountId": "gfc", "name": "Treasury", "parentId": "gfc-fin"},
+    ]
+    # active: false departs Robert Martinez even in PARTIAL mode; nobody else departs.
+    assert [p["id"] for p in plan.departed] == ["rmartinez"]
+    out = await bundle_service.export_bundle(db)
+    assert {s["id"]: s["status"] for s in out["stakeholders"]}["dpark"] == "ACTIVE"
+    chain = {
+        s["id"]: s.get("managerId") for s in out["stakeholders"] if s["id"].startswith("gfc-u")
+    }
+    assert chain == {"gfc-u1": None, "gfc-u2": "gfc-u1", "gfc-u3": "gfc-u2", "gfc-u4": "gfc-u3"}
+
+
+async def test_salesforce_export_with_first_and_last_name(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle)
+    plan = await _sync(db, "gfc-salesforce.csv", OrgFormat.SALESFORCE, SyncMode.PARTIAL)
+    assert [(a["id"], a["name"], a["seniority"], a["managerId"]) for a in plan.added] == [
+        ("0035e00000B1", "Ana Lima", "VP", "jwu"),
+        ("0035e00000B2", "Ben Ross", "DIRECTOR", "0035e00000B1"),
+    ]
+
+
+async def _rejected(
+    db: Db, example_bundle: dict[str, Any], fmt: OrgFormat, content: str
+) -> set[tuple[str, str]]:
+    await bundle_service.import_bundle(db, example_bundle)
+    before = await bundle_service.export_bundle(db)
+    with pytest.raises(InvalidInput) as info:
+        await sync_orgchart(
+            db,
+            account_id="gfc",
+            fmt=fmt,
+            content=content,
+            mode=SyncMode.FULL,
+            dry_run=False,
+            effective=DAY,
+            cadence=dict(DEFAULT_CADENCE_DAYS),
+        )
+    assert await bundle_service.export_bundle(db) == before  # nothing written
+    return {(p.path, p.message.split(" ")[0]) for p in info.value.problems}
+
+
+async def test_salesforce_cycle_and_bad_email_write_nothing(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    content = (FIXTURES / "gfc-salesforce-cycle.csv").read_text()
+    problems = await _rejected(db, example_bundle, OrgFormat.SALESFORCE, content)
+    # A1 -> A3 -> A2 -> A1 is a loop (rows 2, 3, 4); A4 reports into it but is not in it.
+    assert problems == {
+        ("row 2, column ReportsToId", "cycle"),
+        ("row 3, column ReportsToId", "cycle"),
+        ("row 4, column ReportsToId", "cycle"),
+        ("row 4, column Email", "'not-an-email':"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("csv_rows", "expected"),
+    [
+        ("a1,Ann,,,,,\na1,Ann B,,,,,", {("row 3, column id", "duplicate")}),
+        ("a1,Ann,,,,,ghost", {("row 2, column managerId", "unknown")}),
+        ("a1,Ann,,,INTERN,,", {("row 2, column seniority", "'INTERN':")}),
+        ("a1,,,,,,", {("row 2, column name", "missing")}),
+        ("a1,Ann,,bad@,,,", {("row 2, column email", "'bad@':")}),
+        (
+            "a1,Ann,,,,,a2\na2,Bo,,,,,a1",
+            {("row 2, column managerId", "cycle"), ("row 3, column managerId", "cycle")},
+        ),
+        (
+            "jwu,Jennifer Wu,,,,,akim",
+            {("row 2, column managerId", "cycle")},
+        ),  # akim -> dpark -> mchen -> jwu
+    ],
+)
+async def test_bad_csv_rows_name_row_and_column(
+    db: Db, example_bundle: dict[str, Any], csv_rows: str, expected: set[tuple[str, str]]
+) -> None:
+    content = "id,name,title,email,seniority,team,managerId\n" + csv_rows + "\n"
+    assert await _rejected(db, example_bundle, OrgFormat.CSV, content) == expected
+
+
+async def test_an_id_of_another_account_is_refused(db: Db, example_bundle: dict[str, Any]) -> None:
+    await bundle_service.import_bundle(
+        db,
+        {
+            "accounts": [{"id": "other", "name": "Other"}],
+            "stakeholders": [{"id": "x1", "accountId": "other", "name": "X"}],
+        },
+    )
+    content = "id,name\nx1,X\n"
+    assert await _rejected(db, example_bundle, OrgFormat.CSV, content) == {
+        ("row 2, column id", "'x1'")
+    }
