@@ -21,6 +21,7 @@ from samgraph.api.inputs import (
     TeamInput,
     to_row,
 )
+from samgraph.api.integration_types import OrgFormat, SyncMode, SyncResult
 from samgraph.api.types import (
     Account,
     Ctx,
@@ -38,8 +39,12 @@ from samgraph.api.types import (
 from samgraph.bundle import service as bundle_service
 from samgraph.common import Id
 from samgraph.errors import InvalidInput, NotFound, Problem, invalid
+from samgraph.sync import activity, orgchart
+from samgraph.sync.formats import OrgFormat as OrgFormatEnum
+from samgraph.sync.orgchart import SyncMode as SyncModeEnum
 
 MAX_INPUT_ROWS = 1000
+MAX_SYNC_BYTES = 20_000_000
 _ID = TypeAdapter(Id)
 
 
@@ -282,6 +287,48 @@ class Mutation:
             info, "relationships.unlink_deployment", f"{team_id}->{product_id}",
             team_id=team_id, product_id=product_id,
         )  # fmt: skip
+
+    @strawberry.mutation(
+        description="Sync an account's org chart from a CSV, SCIM or Salesforce file's content. "
+        "The whole file is validated first (row, column, reason); dryRun returns the diff only."
+    )
+    async def sync_org_chart(
+        self,
+        info: Ctx,
+        account_id: strawberry.ID,
+        format: OrgFormat,  # type: ignore[valid-type]
+        content: str,
+        mode: SyncMode = SyncModeEnum.PARTIAL,  # type: ignore[valid-type]
+        dry_run: bool = False,
+        effective_date: dt.date | None = None,
+    ) -> SyncResult:
+        if len(content) > MAX_SYNC_BYTES:
+            raise invalid(
+                [
+                    Problem(
+                        "content", f"at most {MAX_SYNC_BYTES} bytes; use `samgraph sync orgchart`"
+                    )
+                ]
+            )
+        plan = await orgchart.sync_orgchart(
+            info.context.db, account_id=account_id, fmt=OrgFormatEnum(format), content=content,
+            mode=SyncModeEnum(mode), dry_run=dry_run, effective=effective_date,
+            cadence=info.context.settings.samgraph_cadence_days,
+            batch_size=info.context.settings.samgraph_import_batch_size,
+        )  # fmt: skip
+        return SyncResult.from_plan(plan)
+
+    @strawberry.mutation(
+        description="Record a meeting, call, email, QBR or event with its attendees; their "
+        "KNOWS.lastContact moves forward, and attendees we did not know get KNOWS at strength 2."
+    )
+    async def log_interaction(self, info: Ctx, input: InteractionInput) -> Interaction:
+        try:
+            await activity.log_interactions(info.context.db, [to_row(input)])
+        except InvalidInput as exc:
+            raise _as_input(exc, "interactions") from None
+        rows = await _load(info, "interactions.get_interactions", [input.id])
+        return Interaction.from_row(rows[0])
 
     @strawberry.mutation(description="Mark a stakeholder DEPARTED (kept for history).")
     async def mark_departed(
