@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import shlex
 import sys
 from collections.abc import Awaitable, Callable
@@ -18,12 +19,16 @@ from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate as run_migrations
 from samgraph.errors import SamgraphError
 from samgraph.localdb import manager
+from samgraph.sync import activity, orgchart
+from samgraph.sync.formats import OrgFormat
+from samgraph.sync.orgchart import SyncMode
 
 app = typer.Typer(help="samgraph: the relationship graph for strategic account management.",
                   no_args_is_help=True)  # fmt: skip
 neo4j_app = typer.Typer(help="The managed local Neo4j (no Docker needed).", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
-err = Console(stderr=True)
+# soft_wrap: long lines stay whole, for scripts and logs that read them.
+err = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
 
 DEMO_BUNDLE = Path(__file__).resolve().parent / "demo" / "portfolio.json"
@@ -121,18 +126,117 @@ def migrate() -> None:
 
 
 @app.command("import")
-def import_(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True)) -> None:
-    """Import a bundle JSON file: validated in full, then written in batches."""
+def import_(
+    what: str = typer.Argument(
+        ...,
+        metavar="[interactions] FILE",
+        help="A bundle JSON file, or `interactions FILE` (CSV or JSON).",
+    ),
+    file: Path = typer.Argument(
+        None, exists=True, dir_okay=False, readable=True, show_default=False
+    ),
+) -> None:
+    """Import a bundle (validated in full, then written in batches), or an activity feed."""
     s = get_settings()
+    if file is None:
+        bundle_file = Path(what)
+        if not bundle_file.is_file():
+            raise _fail(f"no such file: {bundle_file}")
 
-    async def run(db: Db) -> bundle_service.ImportSummary:
-        return await bundle_service.import_bundle(
-            db, file.read_bytes(), batch_size=s.samgraph_import_batch_size
+        async def run(db: Db) -> bundle_service.ImportSummary:
+            return await bundle_service.import_bundle(
+                db, bundle_file.read_bytes(), batch_size=s.samgraph_import_batch_size
+            )
+
+        summary = _with_db(s, run)
+        written = ", ".join(f"{k} {v}" for k, v in summary.counts.items() if v)
+        err.print(f"imported {written or 'nothing'} in {summary.batches} transactions")
+        return
+    if what != "interactions":
+        raise _fail(
+            f"unknown import kind {what!r}: use `samgraph import FILE` or `samgraph import interactions FILE`"
         )
+    fmt = "json" if file.suffix.lower() == ".json" else "csv"
 
-    summary = _with_db(s, run)
-    written = ", ".join(f"{k} {v}" for k, v in summary.counts.items() if v)
-    err.print(f"imported {written or 'nothing'} in {summary.batches} transactions")
+    async def feed(db: Db) -> int:
+        rows = activity.parse_interactions(file.read_text(), fmt=fmt)
+        return await activity.log_interactions(db, rows, batch_size=s.samgraph_import_batch_size)
+
+    err.print(f"logged {_with_db(s, feed)} interactions")
+
+
+sync_app = typer.Typer(
+    help="Sync data from the systems customers already have.", no_args_is_help=True
+)
+app.add_typer(sync_app, name="sync")
+
+
+def _detect_format(file: Path, text: str) -> OrgFormat:
+    if file.suffix.lower() == ".json":
+        return OrgFormat.SCIM
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    return (
+        OrgFormat.SALESFORCE
+        if "ReportsToId" in header or header.startswith("Id,")
+        else OrgFormat.CSV
+    )
+
+
+@sync_app.command("orgchart")
+def sync_orgchart(
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True),
+    account: str = typer.Option(..., "--account", help="The account whose org chart this is."),
+    format: OrgFormat = typer.Option(
+        None,
+        "--format",
+        case_sensitive=False,
+        help="CSV, SCIM or SALESFORCE (default: from the file).",
+    ),
+    mode: SyncMode = typer.Option(
+        SyncMode.PARTIAL,
+        "--mode",
+        case_sensitive=False,
+        help="FULL: people missing from the file depart; PARTIAL: upsert only.",
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the diff, write nothing."),
+    date: str = typer.Option(None, "--date", help="Effective date (ISO, default today)."),
+) -> None:
+    """Sync an account's org chart from a file: validate all rows, diff, then write in batches."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    s = get_settings()
+    text = file.read_text()
+    fmt = format or _detect_format(file, text)
+    try:
+        effective = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise _fail(f"--date {date!r} is not an ISO date (YYYY-MM-DD)") from None
+
+    async def run(db: Db) -> orgchart.SyncPlan:
+        plan = await orgchart.plan_sync(db, account_id=account, fmt=fmt, content=text, mode=mode,
+                                        effective=effective, cadence=s.samgraph_cadence_days)  # fmt: skip
+        if dry_run:
+            return plan
+        with Progress(*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err) as bar:  # fmt: skip
+            task = bar.add_task("writing", total=orgchart.rows_to_write(plan))
+            await orgchart.apply_plan(db, plan, batch_size=s.samgraph_import_batch_size,
+                                      progress=lambda n: bar.advance(task, n))  # fmt: skip
+        return plan
+
+    plan = _with_db(s, run)
+    verb = "would change" if dry_run else "changed"
+    err.print(
+        f"{fmt.value} {mode.value} sync of {plan.rows} rows {verb} account {account}: "
+        f"{len(plan.added)} added, {len(plan.updated)} updated, {len(plan.departed)} departed, "
+        f"{len(plan.teams_added)} new teams; coverage {plan.coverage_before} -> {plan.coverage_after}"
+    )
+    for sid in plan.departing_champions:
+        err.print(f"[yellow]champion departing:[/yellow] {sid}")
+    for sid in plan.departing_economic_buyers:
+        err.print(f"[yellow]economic buyer departing:[/yellow] {sid}")
+    if plan.gaps_added:
+        err.print(f"new gaps: {', '.join(plan.gaps_added)}")
 
 
 @app.command()

@@ -323,11 +323,22 @@ async def sync_orgchart(
     """Plan the sync and, unless `dry_run`, write it in UNWIND batches."""
     plan = await plan_sync(db, account_id=account_id, fmt=fmt, content=content, mode=mode,
                            effective=effective or dt.date.today(), cadence=cadence)  # fmt: skip
-    if dry_run:
-        return plan
+    if not dry_run:
+        await apply_plan(db, plan, batch_size=batch_size, progress=progress)
+    return plan
+
+
+def rows_to_write(plan: SyncPlan) -> int:
+    """How many rows the writes touch (the progress bar's total)."""
+    return sum(len(rows) for _, rows in bundle_service.write_plan(plan.bundle()))
+
+
+async def apply_plan(
+    db: Db, plan: SyncPlan, *, batch_size: int = 1000, progress: Callable[[int], None] | None = None
+) -> None:
+    """Write a planned sync; changes are recorded in the history on the sync's date."""
     bundle = plan.bundle()
     await bundle_service.validate_references(db, bundle)
     await bundle_service.write_bundle(db, bundle, batch_size=batch_size, changed_on=plan.effective,
                                       record_created=True, progress=progress)  # fmt: skip
     plan.written = True
-    return plan
