@@ -10,15 +10,19 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 import typer
 from rich.console import Console
 
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings, get_settings
+from samgraph.context import Context
 from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate as run_migrations
 from samgraph.errors import SamgraphError
 from samgraph.localdb import manager
+from samgraph.reports import service as reports
+from samgraph.reports.csvout import csv_lines
 from samgraph.sync import activity, orgchart
 from samgraph.sync.formats import OrgFormat
 from samgraph.sync.orgchart import SyncMode
@@ -245,17 +249,46 @@ def export(
         None, "--account", help="Account id (repeatable); default all."
     ),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    report: str = typer.Option(
+        None, "--report", help="Export a saved query or built-in report instead."
+    ),
+    format: str = typer.Option("json", "--format", help="json, or csv (with --report)."),
+    var: list[str] = typer.Option(
+        None, "--var", help="A report variable as NAME=VALUE (repeatable)."
+    ),
 ) -> None:
-    """Export a lossless bundle JSON (the backup format)."""
+    """Export a lossless bundle JSON (the backup format), or a report as JSON or CSV."""
+    if format not in ("json", "csv"):
+        raise _fail(f"--format {format!r}: use json or csv")
+    if report is None:
+        if format == "csv" or var:
+            raise _fail("--format csv and --var need --report NAME (the bundle is JSON)")
 
-    async def run(db: Db) -> dict[str, Any]:
-        return await bundle_service.export_bundle(db, account or None)
+        async def run(db: Db) -> dict[str, Any]:
+            return await bundle_service.export_bundle(db, account or None)
 
-    data = bundle_service.dumps(_with_db(get_settings(), run))
-    if output:
-        output.write_bytes(data + b"\n")
+        data = bundle_service.dumps(_with_db(get_settings(), run)) + b"\n"
     else:
-        sys.stdout.buffer.write(data + b"\n")
+        params: dict[str, list[str]] = {}
+        for item in var or []:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise _fail(f"--var {item!r}: use NAME=VALUE")
+            params.setdefault(key, []).append(value)
+        settings = get_settings()
+
+        async def run_report(db: Db) -> dict[str, Any]:
+            return await reports.run(Context(db, settings), report, params=params)
+
+        result = _with_db(settings, run_report)
+        if format == "csv":
+            data = "".join(csv_lines(result)).encode()
+        else:
+            data = orjson.dumps({"data": result}, option=orjson.OPT_INDENT_2) + b"\n"
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
 
 
 @app.command()

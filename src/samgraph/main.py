@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Literal
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from strawberry.fastapi import GraphQLRouter
 
 from samgraph import __version__
@@ -15,6 +16,9 @@ from samgraph.context import Context
 from samgraph.db.cypher import queries
 from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate
+from samgraph.errors import NotFound, SamgraphError
+from samgraph.reports import service as reports
+from samgraph.reports.csvout import csv_lines
 from samgraph.schema import schema
 
 
@@ -61,5 +65,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except Exception as exc:  # any driver failure means "not ready"
             return JSONResponse({"status": "unavailable", "error": type(exc).__name__}, 503)
         return JSONResponse({"status": "ready"})
+
+    @app.get("/reports/{name}", response_model=None)
+    async def report(
+        name: str, request: Request, format: Literal["json", "csv"] = "json"
+    ) -> JSONResponse | StreamingResponse:
+        """Run a saved query or built-in report; other query parameters are its variables."""
+        state = request.app.state
+        ctx = Context(Db(state.driver, state.database, state.queries), settings)
+        params = {k: request.query_params.getlist(k) for k in request.query_params if k != "format"}
+        try:
+            data = await reports.run(ctx, name, params=params)
+        except SamgraphError as exc:
+            status = 404 if isinstance(exc, NotFound) else 400
+            return JSONResponse({"error": {"message": exc.message, **exc.extensions}}, status)
+        if format == "csv":
+            return StreamingResponse(
+                csv_lines(data),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+            )
+        return JSONResponse({"data": data})
 
     return app

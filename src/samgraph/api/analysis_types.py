@@ -338,3 +338,11 @@ class PortfolioGap:
     stakeholder_id: strawberry.ID | None
     band: Band | None  # type: ignore[valid-type]
     group: FunctionGroup | None  # type: ignore[valid-type]
+
+    @strawberry.field(description="The stakeholder the gap is about, if any.")
+    async def stakeholder(self, info: Ctx) -> Stakeholder | None:
+        if not self.stakeholder_id:
+            return None
+        return await load_one(
+            info, "stakeholders.get_stakeholders", self.stakeholder_id, Stakeholder
+        )

@@ -150,6 +150,9 @@ class AccountFilter:
     has_gap: GapCode | None = strawberry.field(  # type: ignore[valid-type]
         default=None, description="Only accounts with at least one gap of this code (on asOf)."
     )
+    renewal_within_days: int | None = strawberry.field(
+        default=None, description="Only accounts renewing between asOf and asOf + this many days."
+    )
 
 
 @strawberry.enum(description="Orders for `accounts`; ties and nulls: by id, nulls last.")

@@ -22,6 +22,7 @@ from samgraph.api.inputs import (
     to_row,
 )
 from samgraph.api.integration_types import OrgFormat, SyncMode, SyncResult
+from samgraph.api.report_types import SavedQuery
 from samgraph.api.types import (
     Account,
     Ctx,
@@ -39,6 +40,7 @@ from samgraph.api.types import (
 from samgraph.bundle import service as bundle_service
 from samgraph.common import Id
 from samgraph.errors import InvalidInput, NotFound, Problem, invalid
+from samgraph.reports import service as reports
 from samgraph.sync import activity, orgchart
 from samgraph.sync.formats import OrgFormat as OrgFormatEnum
 from samgraph.sync.orgchart import SyncMode as SyncModeEnum
@@ -329,6 +331,24 @@ class Mutation:
             raise _as_input(exc, "interactions") from None
         rows = await _load(info, "interactions.get_interactions", [input.id])
         return Interaction.from_row(rows[0])
+
+    @strawberry.mutation(
+        description="Save (or replace) a named query after parsing and validating it against "
+        "the schema; mutations and subscriptions are refused."
+    )
+    async def save_query(
+        self, info: Ctx, name: str, document: str, description: str | None = None,
+        variables: JSON | None = None,
+    ) -> SavedQuery:  # fmt: skip
+        saved = await reports.save(info.context.db, name=name, document=document,
+                                   description=description, variables=variables)  # fmt: skip
+        return SavedQuery.from_data(saved)
+
+    @strawberry.mutation(description="Delete a saved query (built-in reports cannot be deleted).")
+    async def delete_saved_query(self, info: Ctx, name: str) -> DeleteResult:
+        return DeleteResult(
+            id=strawberry.ID(name), deleted=await reports.delete(info.context.db, name)
+        )
 
     @strawberry.mutation(description="Mark a stakeholder DEPARTED (kept for history).")
     async def mark_departed(

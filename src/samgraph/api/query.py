@@ -13,8 +13,9 @@ from strawberry.scalars import JSON
 from samgraph import common
 from samgraph.analyses import service as analyses
 from samgraph.analyses.coverage import SEVERITIES
-from samgraph.api.analysis_types import CoverageGap, PortfolioGap, Severity
+from samgraph.api.analysis_types import CoverageGap, GapCode, PortfolioGap, Severity
 from samgraph.api.inputs import AccountFilter, AccountSort
+from samgraph.api.report_types import SavedQuery
 from samgraph.api.types import (
     Account,
     AccountConnection,
@@ -25,14 +26,18 @@ from samgraph.api.types import (
     Opportunity,
     PageInfo,
     Product,
+    Relationship,
     Stakeholder,
     Team,
     load_one,
+    overdue_first,
 )
 from samgraph.bundle import service as bundle_service
-from samgraph.errors import Problem, invalid
+from samgraph.errors import NotFound, Problem, invalid
+from samgraph.reports import service as reports
 
-MAX_PAGE = 500
+# Big enough for a whole portfolio in one report (2,000 accounts and more).
+MAX_PAGE = 5000
 
 
 def encode_cursor(account_id: str) -> str:
@@ -45,6 +50,10 @@ def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
         return False
     if f.max_coverage_score is not None and (
         v.coverage is None or v.coverage.score > f.max_coverage_score
+    ):
+        return False
+    if f.renewal_within_days is not None and not (
+        v.days_to_renewal is not None and 0 <= v.days_to_renewal <= f.renewal_within_days
     ):
         return False
     if f.has_gap is not None:
@@ -159,7 +168,9 @@ class Query:
         as_of: dt.date | None = None,
         min_severity: Severity = common.Severity.LOW,  # type: ignore[valid-type]
         member_id: strawberry.ID | None = None,
+        codes: list[GapCode] | None = None,  # type: ignore[valid-type]
     ) -> list[PortfolioGap]:
+        wanted = {common.GapCode(c).value for c in codes} if codes else None
         views = await analyses.portfolio(
             info.context, as_of=analyses.today_or(as_of), with_coverage=True, member_id=member_id
         )
@@ -171,7 +182,7 @@ class Query:
             account = Account.from_row(v.row)
             for order, gap in enumerate(v.coverage.gaps):
                 rank = SEVERITIES.index(gap.severity)
-                if rank > limit:
+                if rank > limit or (wanted is not None and gap.code not in wanted):
                     continue
                 g = CoverageGap.from_gap(gap)
                 item = PortfolioGap(
@@ -185,6 +196,39 @@ class Query:
                 found.append(((rank, account.name, account.id, order), item))
         found.sort(key=lambda pair: pair[0])
         return [gap for _, gap in found]
+
+    @strawberry.field(
+        description="Relationships past their cadence across the portfolio, by member name, "
+        "then most overdue first (the overdue-touches-by-member report)."
+    )
+    async def overdue_touches(
+        self, info: Ctx, as_of: dt.date | None = None, member_id: strawberry.ID | None = None
+    ) -> list[Relationship]:
+        rows = [
+            r["item"]
+            for r in await info.context.db.read(
+                "relationships.knows_of_members", member_id=member_id
+            )
+        ]
+        due = overdue_first(info, rows, analyses.today_or(as_of))
+        names = {r["memberId"]: r.get("memberName") or "" for r in rows}
+        # Stable sort: within one member the most overdue stay first.
+        return sorted(due, key=lambda r: (names[r.member_id], r.member_id))
+
+    @strawberry.field(description="Built-in reports first, then the saved queries by name.")
+    async def saved_queries(self, info: Ctx) -> list[SavedQuery]:
+        return [SavedQuery.from_data(q) for q in await reports.list_all(info.context.db)]
+
+    @strawberry.field
+    async def saved_query(self, info: Ctx, name: str) -> SavedQuery | None:
+        try:
+            return SavedQuery.from_data(await reports.get(info.context.db, name))
+        except NotFound:
+            return None
+
+    @strawberry.field(description="Run a saved query or built-in report; returns its data.")
+    async def run_saved_query(self, info: Ctx, name: str, variables: JSON | None = None) -> JSON:
+        return await reports.run(info.context, name, variables=variables)  # type: ignore[arg-type]
 
     @strawberry.field
     async def team(self, info: Ctx, id: strawberry.ID) -> Team | None:

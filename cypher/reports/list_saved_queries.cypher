@@ -1,0 +1,4 @@
+// Every saved query, by name.
+// mode: read
+// params:
+MATCH (q:SavedQuery) RETURN q {.*} AS item ORDER BY q.name

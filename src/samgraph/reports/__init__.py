@@ -1,0 +1,1 @@
+"""Saved GraphQL queries and the reports built on them (JSON and CSV)."""

@@ -1,0 +1,220 @@
+"""Saved queries: validated against the schema when saved, run by name with variables.
+
+Built-in reports ship as `.graphql` files beside this module (their first `#` line
+is the description); their names are reserved. Only queries can be saved: a
+mutation or subscription is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from graphql import (
+    GraphQLError,
+    GraphQLSyntaxError,
+    ListTypeNode,
+    NamedTypeNode,
+    NonNullTypeNode,
+    OperationDefinitionNode,
+    OperationType,
+    TypeNode,
+    parse,
+    validate,
+)
+
+from samgraph.errors import InvalidInput, NotFound, Problem, SamgraphError, invalid
+
+if TYPE_CHECKING:
+    from samgraph.context import Context
+    from samgraph.db.driver import Db
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
+NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+MAX_DOCUMENT = 20_000
+
+
+class ReportFailed(SamgraphError):
+    code = "REPORT_FAILED"
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    document: str
+    description: str | None = None
+    variables: dict[str, Any] = field(default_factory=dict)
+    builtin: bool = False
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> SavedQuery:
+        return cls(
+            name=row["name"], document=row["document"], description=row.get("description"),
+            variables=orjson.loads(row.get("variables") or "{}"),
+            created_at=row.get("createdAt"), updated_at=row.get("updatedAt"),
+        )  # fmt: skip
+
+
+@functools.cache
+def builtin_reports() -> dict[str, SavedQuery]:
+    """The shipped reports, by name."""
+    out = {}
+    for path in sorted(BUILTIN_DIR.glob("*.graphql")):
+        text = path.read_text()
+        first = text.splitlines()[0] if text else ""
+        description = first[1:].strip() if first.startswith("#") else None
+        out[path.stem] = SavedQuery(path.stem, text, description, builtin=True)
+    return out
+
+
+def check_document(document: str) -> OperationDefinitionNode:
+    """Parse and validate against the schema; exactly one operation, and a query."""
+    from samgraph.schema import schema
+
+    if len(document) > MAX_DOCUMENT:
+        raise invalid([Problem("document", f"at most {MAX_DOCUMENT} characters")])
+    try:
+        doc = parse(document)
+    except GraphQLSyntaxError as exc:
+        raise invalid(
+            [Problem("document", f"syntax error: {exc.message} at {_where(exc)}")]
+        ) from None
+    ops = [d for d in doc.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(ops) != 1:
+        raise invalid([Problem("document", f"needs exactly one operation, found {len(ops)}")])
+    if ops[0].operation != OperationType.QUERY:
+        raise invalid(
+            [Problem("document", f"only queries can be saved, not a {ops[0].operation.value}")]
+        )
+    errors = validate(schema._schema, doc)
+    if errors:
+        raise invalid([Problem("document", f"{e.message} at {_where(e)}") for e in errors])
+    return ops[0]
+
+
+def _where(error: GraphQLError) -> str:
+    locs = error.locations or []
+    return ", ".join(f"line {loc.line} column {loc.column}" for loc in locs) or "?"
+
+
+def _check_name(name: str) -> None:
+    if not NAME.match(name):
+        raise invalid(
+            [
+                Problem(
+                    "name", "lower-case letters, digits, - and _, at most 64, starting alphanumeric"
+                )
+            ]
+        )
+
+
+async def save(
+    db: Db, *, name: str, document: str, description: str | None, variables: Any
+) -> SavedQuery:
+    _check_name(name)
+    if name in builtin_reports():
+        raise invalid([Problem("name", f"{name!r} is a built-in report")])
+    if variables is not None and not isinstance(variables, dict):
+        raise invalid([Problem("variables", "must be a JSON object of default values")])
+    if description is not None and len(description) > 2000:
+        raise invalid([Problem("description", "at most 2000 characters")])
+    check_document(document)
+    rows = await db.write(
+        "reports.save_query", name=name, document=document, description=description,
+        variables=orjson.dumps(variables or {}).decode(),
+    )  # fmt: skip
+    return SavedQuery.from_row(rows[0]["item"])
+
+
+async def list_all(db: Db) -> list[SavedQuery]:
+    saved = [SavedQuery.from_row(r["item"]) for r in await db.read("reports.list_saved_queries")]
+    return [*builtin_reports().values(), *saved]
+
+
+async def get(db: Db, name: str) -> SavedQuery:
+    if name in builtin_reports():
+        return builtin_reports()[name]
+    rows = await db.read("reports.get_saved_query", name=name)
+    if not rows:
+        raise NotFound(f"no saved query {name!r}", [Problem("name", "not found")])
+    return SavedQuery.from_row(rows[0]["item"])
+
+
+async def delete(db: Db, name: str) -> bool:
+    if name in builtin_reports():
+        raise invalid([Problem("name", f"{name!r} is a built-in report and cannot be deleted")])
+    rows = await db.write("reports.delete_saved_query", name=name)
+    return bool(rows and rows[0]["existed"])
+
+
+def _coerce(name: str, type_node: TypeNode, values: list[str]) -> Any:
+    """A URL parameter's text as the variable's GraphQL type (lists: repeat the parameter)."""
+    if isinstance(type_node, NonNullTypeNode):
+        type_node = type_node.type
+    if isinstance(type_node, ListTypeNode):
+        return [_coerce(name, type_node.type, [v]) for v in values]
+    assert isinstance(type_node, NamedTypeNode)
+    kind, text = type_node.name.value, values[-1]
+    try:
+        if kind == "Int":
+            return int(text)
+        if kind == "Float":
+            return float(text)
+        if kind == "Boolean":
+            if text.lower() not in ("true", "false", "1", "0"):
+                raise ValueError(text)
+            return text.lower() in ("true", "1")
+        if kind == "JSON":
+            return orjson.loads(text)
+    except (ValueError, orjson.JSONDecodeError):
+        raise invalid([Problem(name, f"{text!r} is not a valid {kind}")]) from None
+    return text
+
+
+def variables_from_params(document: str, params: dict[str, list[str]]) -> dict[str, Any]:
+    """Turn `?var=value` parameters into typed variables of the query."""
+    op = check_document(document)
+    defs = {v.variable.name.value: v.type for v in op.variable_definitions or ()}
+    unknown = sorted(set(params) - set(defs))
+    if unknown:
+        raise invalid([Problem(k, f"the query has no variable ${k}") for k in unknown])
+    return {k: _coerce(k, defs[k], v) for k, v in params.items()}
+
+
+async def run(
+    ctx: Context,
+    name: str,
+    *,
+    variables: dict[str, Any] | None = None,
+    params: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """Run a saved or built-in query; its saved variables are defaults for the given ones."""
+    from samgraph.schema import schema
+
+    saved = await get(ctx.db, name)
+    given = variables_from_params(saved.document, params) if params else (variables or {})
+    if not isinstance(given, dict):
+        raise invalid([Problem("variables", "must be a JSON object")])
+    result = await schema.execute(
+        saved.document, variable_values={**saved.variables, **given}, context_value=ctx
+    )
+    if result.errors:
+        first = result.errors[0]
+        original = first.original_error
+        if isinstance(original, SamgraphError):
+            raise original
+        raise (InvalidInput if original is None else ReportFailed)(
+            f"report {name!r}: {first.message}",
+            [
+                Problem(".".join(map(str, first.path or [])) or "variables", e.message)
+                for e in result.errors
+            ],
+        )
+    return result.data or {}
