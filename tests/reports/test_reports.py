@@ -1,0 +1,215 @@
+"""Saved queries, built-in reports, and the /reports HTTP endpoint (JSON and CSV)."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+from typing import Any
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from samgraph.cli import DEMO_BUNDLE, app
+from samgraph.db.driver import Db
+from tests.conftest import gql
+
+SAVE = """mutation($n: String!, $d: String!, $v: JSON) {
+  saveQuery(name: $n, document: $d, description: "test", variables: $v) { name builtin variables url } }"""
+BY_ARR = """query Big($minArr: Float, $first: Int = 10) {
+  accounts(filter: {minArr: $minArr}, first: $first, sortBy: ARR, descending: true) { nodes { id name arr tier } } }"""
+
+
+async def _demo(client: httpx.AsyncClient) -> None:
+    body = await gql(
+        client,
+        "mutation($b: JSON!) { importBundle(bundle: $b) { accounts } }",
+        b=json.loads(DEMO_BUNDLE.read_text()),
+    )
+    assert "errors" not in body, body
+
+
+async def test_save_list_run_delete(client: httpx.AsyncClient) -> None:
+    await _demo(client)
+    saved = (await gql(client, SAVE, n="big-accounts", d=BY_ARR, v={"minArr": 300000}))["data"][
+        "saveQuery"
+    ]
+    assert saved == {
+        "name": "big-accounts",
+        "builtin": False,
+        "variables": {"minArr": 300000},
+        "url": "/reports/big-accounts",
+    }
+    names = [
+        q["name"]
+        for q in (await gql(client, "{ savedQueries { name builtin } }"))["data"]["savedQueries"]
+    ]
+    assert names == [
+        "champions-without-backup",
+        "overdue-touches-by-member",
+        "portfolio-coverage",
+        "renewals-next-180-days",
+        "whitespace-by-account",
+        "big-accounts",
+    ]
+    run = 'query($v: JSON) { runSavedQuery(name: "big-accounts", variables: $v) }'
+    data = (await gql(client, run))["data"]["runSavedQuery"]
+    # Saved default minArr 300,000: Acme 1,200,000, GFC 850,000, Northwind 310,000.
+    assert [n["id"] for n in data["accounts"]["nodes"]] == ["acme", "gfc", "nwh"]
+    data = (await gql(client, run, v={"minArr": 900000}))["data"]["runSavedQuery"]
+    assert [n["id"] for n in data["accounts"]["nodes"]] == ["acme"]
+    deleted = await gql(
+        client,
+        'mutation { a: deleteSavedQuery(name: "big-accounts") { deleted } b: deleteSavedQuery(name: "big-accounts") { deleted } }',
+    )
+    assert deleted["data"] == {"a": {"deleted": True}, "b": {"deleted": False}}
+
+
+@pytest.mark.parametrize(
+    ("name", "document", "field", "reason"),
+    [
+        ("m", 'mutation { deleteAccount(id: "gfc") { deleted } }', "document", "only queries"),
+        ("s", "subscription { x }", "document", "only queries"),
+        ("x", "query { accounts { nope } }", "document", "Cannot query field"),
+        ("x", "query {", "document", "syntax error"),
+        (
+            "x",
+            "query A { members { id } } query B { members { id } }",
+            "document",
+            "exactly one operation",
+        ),
+        ("Bad Name", "{ members { id } }", "name", "lower-case"),
+        ("portfolio-coverage", "{ members { id } }", "name", "built-in"),
+    ],
+)
+async def test_bad_saved_queries_are_refused(
+    client: httpx.AsyncClient, name: str, document: str, field: str, reason: str
+) -> None:
+    body = await gql(client, SAVE, n=name, d=document)
+    ext = body["errors"][0]["extensions"]
+    assert ext["code"] == "BAD_USER_INPUT" and ext["field"] == field
+    assert reason in ext["problems"][0]["message"]
+    assert (
+        len((await gql(client, "{ savedQueries { name } }"))["data"]["savedQueries"]) == 5
+    )  # nothing stored
+    body = await gql(
+        client, 'mutation { deleteSavedQuery(name: "portfolio-coverage") { deleted } }'
+    )
+    assert body["errors"][0]["extensions"]["field"] == "name"
+
+
+async def test_report_csv_quoting_parsed_back(client: httpx.AsyncClient) -> None:
+    tricky = 'Smith, "Jones" & Co\nLtd'
+    await gql(
+        client,
+        "mutation($b: JSON!) { importBundle(bundle: $b) { accounts } }",
+        b={
+            "accounts": [
+                {"id": "a1", "name": tricky, "arr": 5.5},
+                {"id": "a2", "name": "Plain", "arr": 1.0},
+            ]
+        },
+    )
+    await gql(client, SAVE, n="by-arr", d=BY_ARR)
+    response = await client.get(
+        "/reports/by-arr", params={"format": "csv", "minArr": "0", "first": "5"}
+    )
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows == [
+        {"id": "a1", "name": tricky, "arr": "5.5", "tier": "STANDARD"},
+        {"id": "a2", "name": "Plain", "arr": "1.0", "tier": "STANDARD"},
+    ]
+    as_json = await client.get("/reports/by-arr", params={"minArr": "2"})
+    assert as_json.json() == {
+        "data": {
+            "accounts": {"nodes": [{"id": "a1", "name": tricky, "arr": 5.5, "tier": "STANDARD"}]}
+        }
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status", "field"),
+    [
+        ("/reports/nope", {}, 404, "name"),
+        ("/reports/by-arr", {"first": "ten"}, 400, "first"),
+        ("/reports/by-arr", {"color": "red"}, 400, "color"),
+    ],
+)
+async def test_report_errors(
+    client: httpx.AsyncClient, path: str, params: dict[str, str], status: int, field: str
+) -> None:
+    await gql(client, SAVE, n="by-arr", d=BY_ARR)
+    response = await client.get(path, params=params)
+    assert response.status_code == status
+    assert response.json()["error"]["field"] == field
+
+
+async def test_builtin_reports_on_the_demo(client: httpx.AsyncClient) -> None:
+    await _demo(client)
+    as_of = {"asOf": "2026-01-20"}
+
+    async def rows(name: str, params: dict[str, str] | None = None) -> list[dict[str, str]]:
+        response = await client.get(f"/reports/{name}", params={"format": "csv", **(params or {})})
+        assert response.status_code == 200, response.text
+        return list(csv.DictReader(io.StringIO(response.text)))
+
+    coverage = await rows("portfolio-coverage", as_of)
+    # Worst first: Northwind (champion departed, 1 cell) and Contoso (1 cell) at 11, then GFC 33.
+    assert [(r["id"], r["coverage.score"]) for r in coverage][:3] == [
+        ("contoso", "11"),
+        ("nwh", "11"),
+        ("gfc", "33"),
+    ]
+    assert set(coverage[0]) >= {
+        "id",
+        "name",
+        "tier",
+        "arr",
+        "coverage.score",
+        "coverage.threeByThree",
+    }
+    lonely = await rows("champions-without-backup", as_of)
+    assert [(r["account.id"], r["stakeholder.id"]) for r in lonely] == [("contoso", "contoso-vp")]
+    touches = await rows("overdue-touches-by-member", {**as_of, "memberId": "mrodriguez"})
+    assert {r["member.id"] for r in touches} == {"mrodriguez"}
+    # Maria on 2026-01-20: Alex Kim (IC, 31 days: 24 past 7) then Sarah Johnson (VP, 39 days:
+    # 9 past 30); everyone else she knows is within cadence (the QBR moved mchen to 01-08).
+    assert [(r["stakeholder.id"], r["daysSinceContact"]) for r in touches] == [
+        ("akim", "31"),
+        ("sjohnson", "39"),
+    ]
+    renewals = await rows("renewals-next-180-days", as_of)
+    # 2026-01-20 + 180 = 2026-07-19: Northwind (2026-03-31, 70 days) then GFC (2026-06-30, 161).
+    assert [(r["id"], r["renewal.daysToRenewal"], r["renewal.milestone"]) for r in renewals] == [
+        ("nwh", "70", "NEGOTIATION"),
+        ("gfc", "161", "INTERNAL_REVIEW"),
+    ]
+    whitespace = await rows("whitespace-by-account")
+    gfc = next(r for r in whitespace if r["id"] == "gfc")
+    assert gfc["whitespace.totals.deployedArr"] == "850000.0"
+
+
+async def test_cli_export_report_csv(db: Db) -> None:
+    from samgraph.bundle import service as bundle_service
+
+    await bundle_service.import_bundle(db, DEMO_BUNDLE.read_bytes())
+    result = await asyncio.to_thread(
+        CliRunner().invoke,
+        app,
+        [
+            "export",
+            "--report",
+            "renewals-next-180-days",
+            "--format",
+            "csv",
+            "--var",
+            "asOf=2026-01-20",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in csv.DictReader(io.StringIO(result.stdout))] == ["nwh", "gfc"]
+    bad = await asyncio.to_thread(CliRunner().invoke, app, ["export", "--format", "csv"])
+    assert bad.exit_code == 1 and "--report" in bad.output
