@@ -40,7 +40,7 @@ bench: install
 	@trap '$(BIN)/samgraph neo4j stop --data-dir $(BENCH_DATA)' EXIT; \
 	env_lines=$$($(BIN)/samgraph neo4j start --port 7698 --data-dir $(BENCH_DATA)) || exit 1; \
 	eval "$$env_lines"; \
-	$(BIN)/python bench/analyses_latency.py
+	PYTHONPATH=. $(BIN)/python bench/analyses_latency.py && PYTHONPATH=. $(BIN)/python bench/integrations.py
 
 lint: install
 	$(BIN)/ruff check src tests

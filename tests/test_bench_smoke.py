@@ -12,3 +12,12 @@ async def test_benchmark_smoke_runs_every_row(db: Db) -> None:
     # Header, separator, one row per analysis, portfolioGaps and the sorted accounts list.
     assert len(rows) == 2 + len(ANALYSES) + 2
     assert "16 accounts" in rows[-2] and "2 round trips" in rows[-2]  # 12 + 4 demo accounts
+
+
+async def test_integrations_benchmark_smoke(db: Db) -> None:
+    from bench.integrations import main as integrations
+
+    rows = await integrations(people=300, accounts=6)
+    # Two syncs, then each of the 5 built-in reports as JSON and CSV.
+    assert len(rows) == 2 + 5 * 2
+    assert "300 added" in rows[0] and "0 added, 30 updated" in rows[1]

@@ -6,7 +6,6 @@ import asyncio
 import csv
 import io
 import json
-from typing import Any
 
 import httpx
 import pytest
