@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 
 from samgraph.config import Settings
+from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
 from samgraph.main import create_app
 
@@ -102,7 +103,7 @@ async def main(runs: int = RUNS, accounts: int = ACCOUNTS) -> list[str]:
     app = create_app(Settings())
     async with app.router.lifespan_context(app):
         db = Db(app.state.driver, app.state.database, app.state.queries)
-        await db.write("db.wipe_data")
+        await wipe_data(db)
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench")
 
         async def post(query: str) -> dict[str, Any]:
@@ -154,7 +155,7 @@ async def main(runs: int = RUNS, accounts: int = ACCOUNTS) -> list[str]:
             f"| accounts sorted by coverage, first 50 of {body['data']['accounts']['totalCount']} ({body['extensions']['dbRoundTrips']} round trips) | {med:.0f} | {p90:.0f} | {raw[0]:.0f} | {med / raw[0]:.1f}x |"
         )
         await client.aclose()
-        await db.write("db.wipe_data")
+        await wipe_data(db)
     print(f"{runs} runs each; {accounts}-account portfolio imported in {load_s:.1f} s\n")
     print("\n".join(rows))
     return rows

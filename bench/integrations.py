@@ -14,6 +14,7 @@ import httpx
 from bench.analyses_latency import portfolio
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
+from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
 from samgraph.main import create_app
 from samgraph.reports.service import builtin_reports
@@ -42,10 +43,15 @@ def org_csv(n: int, seed: int = 11) -> str:
 async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
     app = create_app(Settings())
     settings = Settings()
-    out = []
+    out: list[str] = []
+
+    def emit(line: str) -> None:
+        out.append(line)
+        print(line, flush=True)
+
     async with app.router.lifespan_context(app):
         db = Db(app.state.driver, app.state.database, app.state.queries)
-        await db.write("db.wipe_data")
+        await wipe_data(db)
         await bundle_service.import_bundle(db, {"accounts": [{"id": "big", "name": "Big Corp"}]})
         content = org_csv(people)
         cadence = settings.samgraph_cadence_days
@@ -57,7 +63,7 @@ async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
             t1 = time.perf_counter()
             await apply_plan(db, plan, batch_size=settings.samgraph_import_batch_size)
             t2 = time.perf_counter()
-            out.append(
+            emit(
                 f"| org-chart sync {people:,} people, {label} | {len(plan.added):,} added, "
                 f"{len(plan.updated):,} updated | validate+diff {t1 - t0:.1f} s, write {t2 - t1:.1f} s | "
                 f"{people / (t2 - t0):,.0f} rows/s |"
@@ -69,7 +75,7 @@ async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
                 cells[2] += " II"
                 rows[k] = ",".join(cells)
             content = "\n".join(rows) + "\n"
-        await db.write("db.wipe_data")
+        await wipe_data(db)
         await bundle_service.import_bundle(
             db, portfolio(accounts), batch_size=settings.samgraph_import_batch_size
         )
@@ -82,12 +88,11 @@ async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
                 elapsed = time.perf_counter() - t0
                 assert response.status_code == 200, response.text[:300]
                 size = len(response.content)
-                out.append(
+                emit(
                     f"| report {name} ({fmt}), {accounts:,} accounts | {size / 1024:,.0f} KiB | {elapsed:.2f} s | |"
                 )
         await client.aclose()
-        await db.write("db.wipe_data")
-    print("\n".join(out))
+        await wipe_data(db)
     return out
 
 

@@ -15,6 +15,7 @@ import pytest_asyncio
 from neo4j import AsyncDriver
 
 from samgraph.config import Settings
+from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Connection, Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.main import create_app
@@ -50,7 +51,7 @@ async def driver() -> AsyncIterator[AsyncDriver]:
 async def db(driver: AsyncDriver) -> Db:
     """A fresh query runner on an empty graph."""
     runner = Db(driver, _connection().database)
-    await runner.write("db.wipe_data")
+    await wipe_data(runner)
     runner.round_trips = 0
     return runner
 

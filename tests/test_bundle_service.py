@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from samgraph.bundle import service
+from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
 from samgraph.errors import InvalidInput
 
@@ -18,7 +19,7 @@ async def test_export_wipe_import_export_is_identical(
 ) -> None:
     await service.import_bundle(db, example_bundle)
     first = await service.export_bundle(db)
-    await db.write("db.wipe_data")
+    await wipe_data(db)
     await service.import_bundle(db, first)
     second = await service.export_bundle(db)
     assert service.dumps(first) == service.dumps(second)

@@ -1,5 +1,8 @@
-// Delete every domain node (keeps schema and migration records). Tests and `demo --reset` only.
+// Delete up to $limit domain nodes (keeps schema and migration records); call until it
+// returns 0. Tests, benchmarks and `demo --reset` only.
 // mode: write
-// params:
+// params: limit
 MATCH (n) WHERE NOT n:SchemaMigration
+WITH n LIMIT $limit
 DETACH DELETE n
+RETURN count(*) AS deleted

@@ -17,6 +17,7 @@ from rich.console import Console
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings, get_settings
 from samgraph.context import Context
+from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate as run_migrations
 from samgraph.errors import SamgraphError
@@ -302,7 +303,7 @@ def demo(
         if if_empty and not (await db.read("db.graph_is_empty"))[0]["empty"]:
             return "graph not empty: demo not loaded"
         if reset:
-            await db.write("db.wipe_data")
+            await wipe_data(db)
         summary = await bundle_service.import_bundle(db, DEMO_BUNDLE.read_bytes())
         return f"demo loaded: {summary.counts['accounts']} accounts"
 
