@@ -91,11 +91,13 @@ async def test_log_interaction_creates_weak_knows_and_moves_contact(
         "strength": 2,
         "lastContact": "2026-01-19",
     }
+    before = await bundle_service.export_bundle(db)
     bad = await gql(
         client,
-        'mutation { logInteraction(input: {id: "i2", accountId: "gfc", type: CALL, date: "2026-01-19", stakeholderIds: ["nobody"]}) { id } }',
+        'mutation { logInteraction(input: {id: "i2", accountId: "gfc", type: CALL, date: "2026-01-19", memberIds: ["vpsales"], stakeholderIds: ["jwu", "nobody"]}) { id } }',
     )
-    assert bad["errors"][0]["extensions"]["field"] == "input[0].stakeholderIds[0]"
+    assert bad["errors"][0]["extensions"]["field"] == "input[0].stakeholderIds[1]"
+    assert await bundle_service.export_bundle(db) == before  # no interaction, no new KNOWS
 
 
 async def test_cli_import_interactions_and_sync(db: Db, example_bundle: dict[str, Any]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from samgraph.db.driver import Db
 
 
-async def wipe_data(db: Db, batch: int = 10_000) -> int:
+async def wipe_data(db: Db, batch: int = 2_000) -> int:
     """Delete every domain node, `batch` per transaction (a big graph in one transaction
     would exceed Neo4j's transaction memory limit). Returns how many were deleted."""
     total = 0

@@ -103,6 +103,7 @@ def validate_records(
         problems.append(Problem(f"row {rec.row}, column {_column(fmt, column)}", reason))
 
     first: dict[str, int] = {}
+    in_file = {r.id for r in records}
     refs = {r.account_ref for r in records if r.account_ref}
     for rec in records:
         if not rec.id:
@@ -129,7 +130,7 @@ def validate_records(
         if (
             rec.manager_id is not None
             and rec.manager_id not in existing
-            and not any(r.id == rec.manager_id for r in records)
+            and rec.manager_id not in in_file
         ):
             bad(rec, "managerId", f"unknown manager id {rec.manager_id!r}")
     if len(refs) > 1:
