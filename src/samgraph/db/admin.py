@@ -5,12 +5,15 @@ from __future__ import annotations
 from samgraph.db.driver import Db
 
 
-async def wipe_data(db: Db, batch: int = 2_000) -> int:
-    """Delete every domain node, `batch` per transaction (a big graph in one transaction
-    would exceed Neo4j's transaction memory limit). Returns how many were deleted."""
+async def wipe_data(db: Db, batch: int = 10_000) -> int:
+    """Delete every domain node: relationships first, then nodes, `batch` per transaction
+    (one transaction for a 100,000-person org exceeds Neo4j's transaction memory limit).
+    Returns how many nodes were deleted."""
     total = 0
-    while True:
-        deleted = (await db.write("db.wipe_data", limit=batch))[0]["deleted"]
-        total += deleted
-        if deleted < batch:
-            return total
+    for query in ("db.wipe_relationships", "db.wipe_nodes"):
+        while True:
+            deleted = (await db.write(query, limit=batch))[0]["deleted"]
+            total += deleted if query == "db.wipe_nodes" else 0
+            if deleted < batch:
+                break
+    return total
