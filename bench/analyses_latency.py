@@ -9,6 +9,7 @@ GraphQL layer and the Python arithmetic add.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 import random
@@ -55,7 +56,7 @@ def portfolio(n: int, seed: int = 7) -> dict[str, Any]:
     for i in range(n):
         a = f"b{i:05d}"
         b["accounts"].append({"id": a, "name": f"Bench {i:05d}", "arr": float(rng.randint(1, 50) * 10000),
-                              "renewalDate": "2026-09-30",
+                              "renewalDate": (dt.date(2026, 1, 20) + dt.timedelta(days=rng.randint(-30, 400))).isoformat(),
                               "scores": {"currentRevenue": rng.randint(0, 10), "strategicFit": rng.randint(0, 10)}})  # fmt: skip
         b["accountTeam"].append({"memberId": f"bm{i % 20}", "accountId": a, "role": "SAM"})
         for t, g in enumerate(("BUYING", "USING", "ADJACENT")):

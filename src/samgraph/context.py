@@ -65,3 +65,6 @@ class Context(BaseContext):
         self.db = db
         self.settings = settings
         self.loaders = Loaders(db)
+        # Coverage by (account id, asOf), computed once per request: a portfolio view that
+        # filters on coverage and then shows it does not compute it twice.
+        self.coverage: dict[tuple[str, Any], Any] = {}

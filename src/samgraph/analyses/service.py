@@ -39,8 +39,11 @@ async def graphs_of(ctx: Context, account_ids: Sequence[str]) -> dict[str, Accou
 
 
 async def coverage_of(ctx: Context, account_id: str, as_of: dt.date) -> coverage_mod.Coverage:
-    graph = await graph_of(ctx, account_id)
-    return coverage_mod.coverage(graph, as_of, ctx.settings.samgraph_cadence_days)
+    key = (account_id, as_of)
+    if key not in ctx.coverage:
+        graph = await graph_of(ctx, account_id)
+        ctx.coverage[key] = coverage_mod.coverage(graph, as_of, ctx.settings.samgraph_cadence_days)
+    return ctx.coverage[key]  # type: ignore[no-any-return]
 
 
 async def whitespace_of(ctx: Context, account_id: str) -> Whitespace:
@@ -116,4 +119,5 @@ async def portfolio(
         graphs = await graphs_of(ctx, [r["id"] for r in rows])
         cadence = ctx.settings.samgraph_cadence_days
         covs = {a: coverage_mod.coverage(g, as_of, cadence) for a, g in graphs.items()}
+        ctx.coverage.update({(a, as_of): c for a, c in covs.items()})
     return [view(ctx, r, as_of, covs.get(r["id"])) for r in rows]
