@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,13 +23,17 @@ class Loaders:
     def __init__(self, db: Db) -> None:
         self.db = db
         self._loaders: dict[tuple[Any, ...], DataLoader[str, Any]] = {}
-        self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._rows: dict[str, asyncio.Task[list[dict[str, Any]]]] = {}
 
     async def rows(self, name: str) -> list[dict[str, Any]]:
-        """A parameterless query's rows, read once per request (e.g. the product catalog)."""
+        """A parameterless query's rows, read once per request (e.g. the product catalog).
+
+        The task, not its result, is kept: resolvers of 2,000 sibling fields all ask
+        before the first answer arrives, and must share that one read.
+        """
         if name not in self._rows:
-            self._rows[name] = await self.db.read(name)
-        return self._rows[name]
+            self._rows[name] = asyncio.ensure_future(self.db.read(name))
+        return await self._rows[name]
 
     def one(self, name: str) -> DataLoader[str, dict[str, Any] | None]:
         """Rows by id; the query returns `key, item`."""

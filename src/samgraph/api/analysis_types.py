@@ -331,18 +331,5 @@ class Renewal:
 
 
 @strawberry.type(description="A coverage gap somewhere in the portfolio, with its account.")
-class PortfolioGap:
+class PortfolioGap(CoverageGap):
     account: Account
-    code: GapCode  # type: ignore[valid-type]
-    severity: Severity  # type: ignore[valid-type]
-    stakeholder_id: strawberry.ID | None
-    band: Band | None  # type: ignore[valid-type]
-    group: FunctionGroup | None  # type: ignore[valid-type]
-
-    @strawberry.field(description="The stakeholder the gap is about, if any.")
-    async def stakeholder(self, info: Ctx) -> Stakeholder | None:
-        if not self.stakeholder_id:
-            return None
-        return await load_one(
-            info, "stakeholders.get_stakeholders", self.stakeholder_id, Stakeholder
-        )
