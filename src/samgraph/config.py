@@ -50,6 +50,16 @@ class Settings(BaseSettings):
     samgraph_graphiql: bool | None = None
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
 
+    # GraphQL hardening (OWASP GraphQL cheat sheet); each rejection names its limit.
+    samgraph_max_depth: int = Field(default=10, ge=1)
+    samgraph_max_aliases: int = Field(default=30, ge=0)
+    samgraph_max_tokens: int = Field(default=3000, ge=1)
+    samgraph_max_body_bytes: int = Field(default=25_000_000, ge=1024)
+    # Seconds: a Cypher call's transaction timeout, and how long the driver keeps
+    # retrying while Neo4j is unreachable before the request answers 503.
+    samgraph_tx_timeout: float = Field(default=60.0, gt=0)
+    samgraph_db_retry_seconds: float = Field(default=5.0, ge=0)
+
     # Analyses (domain.md §2, §8): JSON in the env var, e.g. SAMGRAPH_CADENCE_DAYS='{"VP": 21}'.
     samgraph_cadence_days: dict[str, int] = Field(
         default_factory=lambda: dict(DEFAULT_CADENCE_DAYS)

@@ -65,10 +65,12 @@ class Loaders:
 class Context(BaseContext):
     """What every resolver gets as `info.context`."""
 
-    def __init__(self, db: Db, settings: Settings) -> None:
+    def __init__(self, db: Db, settings: Settings, schema: Any = None) -> None:
         super().__init__()
         self.db = db
         self.settings = settings
+        # The schema serving this request (saved queries run through the same limits).
+        self.schema = schema
         self.loaders = Loaders(db)
         # Coverage by (account id, asOf), computed once per request: a portfolio view that
         # filters on coverage and then shows it does not compute it twice.

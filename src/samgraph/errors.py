@@ -42,6 +42,12 @@ class NotFound(SamgraphError):
     code = "NOT_FOUND"
 
 
+class DatabaseUnavailable(SamgraphError):
+    """Neo4j cannot be reached; the request answers 503 and may be retried."""
+
+    code = "DATABASE_UNAVAILABLE"
+
+
 def format_loc(loc: tuple[Any, ...], prefix: str = "") -> str:
     """('stakeholders', 3, 'strength') -> 'stakeholders[3].strength'."""
     out = prefix

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -19,18 +19,19 @@ from samgraph.db.migrations import migrate
 from samgraph.errors import NotFound, SamgraphError
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines
-from samgraph.schema import schema
+from samgraph.schema import build_schema
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app; the lifespan opens the driver, checks the Cypher files and migrates."""
     settings = settings or get_settings()
+    schema = build_schema(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         qs = queries()  # fail at start-up, not on the first request
         conn = resolve_connection(settings)
-        driver = create_driver(conn)
+        driver = create_driver(conn, retry_seconds=settings.samgraph_db_retry_seconds)
         app.state.driver, app.state.database, app.state.queries = driver, conn.database, qs
         try:
             await migrate(Db(driver, conn.database, qs))
@@ -42,7 +43,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     async def get_context(request: Request) -> Context:
         state = request.app.state
-        return Context(Db(state.driver, state.database, state.queries), settings)
+        db = Db(state.driver, state.database, state.queries, timeout=settings.samgraph_tx_timeout)
+        return Context(db, settings, schema)
 
     router: GraphQLRouter[Context, None] = GraphQLRouter(
         schema,
@@ -50,6 +52,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         graphql_ide="graphiql" if settings.graphiql else None,
     )
     app.include_router(router, prefix="/graphql")
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Any) -> Any:
+        """Refuse bodies over SAMGRAPH_MAX_BODY_BYTES before reading them (413)."""
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > settings.samgraph_max_body_bytes:
+            limit = settings.samgraph_max_body_bytes
+            message = f"request body over {limit} bytes (SAMGRAPH_MAX_BODY_BYTES); use the CLI for big imports"
+            return JSONResponse({"error": {"code": "PAYLOAD_TOO_LARGE", "message": message}}, 413)
+        return await call_next(request)
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:
@@ -72,7 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> JSONResponse | StreamingResponse:
         """Run a saved query or built-in report; other query parameters are its variables."""
         state = request.app.state
-        ctx = Context(Db(state.driver, state.database, state.queries), settings)
+        db = Db(state.driver, state.database, state.queries, timeout=settings.samgraph_tx_timeout)
+        ctx = Context(db, settings, schema)
         params = {k: request.query_params.getlist(k) for k in request.query_params if k != "format"}
         try:
             data = await reports.run(ctx, name, params=params)

@@ -6,11 +6,20 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+from strawberry.extensions.query_depth_limiter import IgnoreContext
 
 from samgraph.api.mutation import Mutation
 from samgraph.api.query import Query
-from samgraph.errors import SamgraphError
+from samgraph.config import Settings, get_settings
+from samgraph.errors import DatabaseUnavailable, SamgraphError
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -27,8 +36,39 @@ class RoundTrips(SchemaExtension):
         return {"dbRoundTrips": db.round_trips} if db is not None else {}
 
 
-schema = strawberry.Schema(
-    query=Query,
-    mutation=Mutation,
-    extensions=[lambda: MaskErrors(should_mask_error=_should_mask), RoundTrips],
-)
+class UnavailableIs503(SchemaExtension):
+    """A request that failed because Neo4j is unreachable answers HTTP 503, not 200."""
+
+    def on_operation(self):  # type: ignore[no-untyped-def]
+        yield
+        result = self.execution_context.result
+        errors = result.errors if result else None
+        if errors and any(isinstance(e.original_error, DatabaseUnavailable) for e in errors):
+            response = getattr(self.execution_context.context, "response", None)
+            if response is not None:
+                response.status_code = 503
+
+
+def _introspection(ctx: IgnoreContext) -> bool:
+    # GraphiQL's introspection query is deep by nature; it is not data.
+    return ctx.field_name.startswith("__")
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the limits and modes of `settings`."""
+    extensions: list[Any] = [
+        lambda: MaskErrors(should_mask_error=_should_mask),
+        RoundTrips,
+        UnavailableIs503,
+        lambda: QueryDepthLimiter(
+            max_depth=settings.samgraph_max_depth, should_ignore=_introspection
+        ),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.samgraph_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.samgraph_max_tokens),
+    ]
+    if settings.samgraph_env == "production":
+        extensions.append(DisableIntrospection)
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+schema = build_schema(get_settings())

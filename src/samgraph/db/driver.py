@@ -8,10 +8,12 @@ from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from neo4j.time import Date, DateTime
 
 from samgraph.config import Settings
 from samgraph.db.cypher import CypherQuery, Queries, queries
+from samgraph.errors import DatabaseUnavailable
 from samgraph.localdb import manager
 
 
@@ -50,9 +52,14 @@ def resolve_connection(settings: Settings, *, autostart: bool = True) -> Connect
     return Connection(instance.uri, instance.user, instance.password, settings.neo4j_database)
 
 
-def create_driver(conn: Connection) -> AsyncDriver:
+def create_driver(conn: Connection, *, retry_seconds: float = 30.0) -> AsyncDriver:
+    """The async driver; managed transactions are retried for up to `retry_seconds`."""
     return AsyncGraphDatabase.driver(
-        conn.uri, auth=(conn.user, conn.password), notifications_min_severity="OFF"
+        conn.uri,
+        auth=(conn.user, conn.password),
+        notifications_min_severity="OFF",
+        max_transaction_retry_time=retry_seconds,
+        connection_acquisition_timeout=max(retry_seconds, 1.0),
     )
 
 
@@ -73,10 +80,18 @@ class Db:
     One Db per request: `round_trips` is what the N+1 test reads.
     """
 
-    def __init__(self, driver: AsyncDriver, database: str, qs: Queries | None = None) -> None:
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str,
+        qs: Queries | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.queries = qs or queries()
+        self.timeout = timeout
         self.round_trips = 0
 
     async def _run(self, query: CypherQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
@@ -85,16 +100,20 @@ class Db:
             raise TypeError(f"{query.name}: missing params {sorted(missing)}")
 
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
-        @unit_of_work(metadata={"query": query.name})
+        @unit_of_work(metadata={"query": query.name}, timeout=self.timeout)
         async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
             result = await tx.run(query.text, params)  # type: ignore[arg-type]
             return [to_native(r) for r in await result.data()]
 
         self.round_trips += 1
-        async with self.driver.session(database=self.database) as session:
-            if query.mode == "read":
-                return await session.execute_read(work)
-            return await session.execute_write(work)
+        try:
+            async with self.driver.session(database=self.database) as session:
+                if query.mode == "read":
+                    return await session.execute_read(work)
+                return await session.execute_write(work)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            # The driver already retried; say so plainly (never the address or credentials).
+            raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
 
     async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         query = self.queries[name]

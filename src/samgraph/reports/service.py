@@ -196,8 +196,9 @@ async def run(
     params: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     """Run a saved or built-in query; its saved variables are defaults for the given ones."""
-    from samgraph.schema import schema
+    from samgraph.schema import schema as default_schema
 
+    schema = ctx.schema or default_schema
     saved = await get(ctx.db, name)
     given = variables_from_params(saved.document, params) if params else (variables or {})
     if not isinstance(given, dict):
