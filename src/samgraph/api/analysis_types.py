@@ -248,21 +248,13 @@ class WhitespaceTotals:
 
 
 @strawberry.type
-class TeamWhitespace:
+class TeamWhitespace(WhitespaceTotals):
     team_id: strawberry.ID
-    deployed_arr: float
-    pipeline_amount: float
-    weighted_pipeline: float
-    whitespace_estimate: float
 
 
 @strawberry.type
-class ProductWhitespace:
+class ProductWhitespace(WhitespaceTotals):
     product_id: strawberry.ID
-    deployed_arr: float
-    pipeline_amount: float
-    weighted_pipeline: float
-    whitespace_estimate: float
 
 
 def _totals(t: Totals) -> dict[str, float]:
