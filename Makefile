@@ -8,7 +8,7 @@ TEST_PORT ?= 7697
 TEST_DATA := $(CURDIR)/.neo4j-test
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint schema bench clean
+.PHONY: install run test lint schema bench fuzz clean
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ bench: install
 	env_lines=$$($(BIN)/samgraph neo4j start --port 7698 --data-dir $(BENCH_DATA)) || exit 1; \
 	eval "$$env_lines"; \
 	PYTHONPATH=. $(BIN)/python bench/analyses_latency.py && PYTHONPATH=. $(BIN)/python bench/integrations.py
+
+# The long fuzz run of the whole schema (CI runs 150 cases of each kind).
+fuzz:
+	$(MAKE) test PYTEST_ARGS="-q tests/security/test_fuzz.py" SAMGRAPH_FUZZ_EXAMPLES=$${SAMGRAPH_FUZZ_EXAMPLES:-2000}
 
 lint: install
 	$(BIN)/ruff check src tests

@@ -97,7 +97,9 @@ async def test_concurrent_upserts_leave_no_duplicates_or_lost_fields(
 
 async def test_import_stopped_halfway_keeps_whole_batches_and_rerun_completes(db: Db) -> None:
     accounts = [{"id": f"acc-{i:03d}", "name": f"A{i}"} for i in range(25)]
-    people = [{"id": f"s-{i:03d}", "accountId": f"acc-{i % 25:03d}", "name": f"P{i}"} for i in range(50)]
+    people = [
+        {"id": f"s-{i:03d}", "accountId": f"acc-{i % 25:03d}", "name": f"P{i}"} for i in range(50)
+    ]
     bundle = bundle_service.parse_bundle({"accounts": accounts, "stakeholders": people})
     written: list[int] = []
 
@@ -111,6 +113,8 @@ async def test_import_stopped_halfway_keeps_whole_batches_and_rerun_completes(db
     half = await bundle_service.export_bundle(db)
     # Batches of 10: all 25 accounts took 3 batches (10, 10, 5); no stakeholder batch ran.
     assert len(half["accounts"]) == 25 and half["stakeholders"] == []
-    await bundle_service.import_bundle(db, {"accounts": accounts, "stakeholders": people}, batch_size=10)
+    await bundle_service.import_bundle(
+        db, {"accounts": accounts, "stakeholders": people}, batch_size=10
+    )
     full = await bundle_service.export_bundle(db)
     assert len(full["accounts"]) == 25 and len(full["stakeholders"]) == 50

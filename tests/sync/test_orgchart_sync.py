@@ -238,3 +238,31 @@ async def test_an_id_of_another_account_is_refused(db: Db, example_bundle: dict[
     assert await _rejected(db, example_bundle, OrgFormat.CSV, content) == {
         ("row 2, column id", "'x1'")
     }
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "id,name\na1,Ann\rB\n",  # a bare carriage return (found by the schema fuzzer)
+        'id,name\r\na1,"Ann\nB"\r\n',  # a quoted line break inside a field
+    ],
+)
+async def test_odd_line_breaks_never_crash(
+    db: Db, example_bundle: dict[str, Any], content: str
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle)
+    try:
+        plan = await sync_orgchart(
+            db,
+            account_id="gfc",
+            fmt=OrgFormat.CSV,
+            content=content,
+            mode=SyncMode.PARTIAL,
+            dry_run=True,
+            effective=DAY,
+            cadence=dict(DEFAULT_CADENCE_DAYS),
+        )
+    except InvalidInput as exc:  # a clear, located error is fine too
+        assert exc.problems and exc.problems[0].path.startswith("row")
+    else:
+        assert [a["id"] for a in plan.added][:1] == ["a1"]

@@ -35,12 +35,16 @@ def parse_interactions(content: str, *, fmt: str) -> list[dict[str, Any]]:
         if not isinstance(rows, list):
             raise invalid([Problem("file", "expected a list of interactions")])
         return rows
-    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
+    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff"), newline=""))
+    try:
+        raws = list(reader)
+    except csv.Error as exc:
+        raise invalid([Problem(f"row {reader.line_num}", f"not readable as CSV: {exc}")]) from None
     unknown = [h for h in reader.fieldnames or [] if h not in CSV_COLUMNS]
     if unknown:
         raise invalid([Problem(f"column {h}", "unknown column") for h in unknown])
     out = []
-    for raw in reader:
+    for raw in raws:
         row: dict[str, Any] = {k: v for k, v in raw.items() if v not in (None, "")}
         for key in ("memberIds", "stakeholderIds"):
             row[key] = [x.strip() for x in (raw.get(key) or "").split(";") if x.strip()]

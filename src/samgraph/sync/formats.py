@@ -97,9 +97,15 @@ def _blank(value: Any) -> str | None:
 
 
 def _csv_rows(content: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
-    headers = reader.fieldnames or []
-    rows = [(reader.line_num, row) for row in reader]
+    # newline="" semantics: a bare CR inside a field is data, not a broken file.
+    reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff"), newline=""))
+    try:
+        headers = reader.fieldnames or []
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise FormatError(
+            [FormatProblem(reader.line_num, "file", f"not readable as CSV: {exc}")]
+        ) from None
     return list(headers), rows
 
 
