@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from samgraph.auth import keys
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
@@ -101,11 +102,15 @@ async def timed(fn: Any, runs: int) -> tuple[float, float]:
 
 async def main(runs: int = RUNS, accounts: int = ACCOUNTS) -> list[str]:
     """Run the benchmark; return the result table's rows."""
-    app = create_app(Settings())
+    app = create_app(Settings(samgraph_rate_limit=""))
     async with app.router.lifespan_context(app):
         db = Db(app.state.driver, app.state.database, app.state.queries)
         await wipe_data(db)
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench")
+        token = (await keys.create_key(db, role="ADMIN", name="bench")).token
+        client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://bench",
+            headers={"Authorization": f"Bearer {token}"},
+        )  # fmt: skip
 
         async def post(query: str) -> dict[str, Any]:
             r = await client.post("/graphql", json={"query": query, "variables": {"d": AS_OF}})

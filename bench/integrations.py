@@ -12,6 +12,7 @@ import time
 import httpx
 
 from bench.analyses_latency import portfolio
+from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
@@ -41,7 +42,7 @@ def org_csv(n: int, seed: int = 11) -> str:
 
 
 async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
-    app = create_app(Settings())
+    app = create_app(Settings(samgraph_rate_limit=""))
     settings = Settings()
     out: list[str] = []
 
@@ -55,7 +56,11 @@ async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
         await bundle_service.import_bundle(
             db, portfolio(accounts), batch_size=settings.samgraph_import_batch_size
         )
-        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench")
+        token = (await keys.create_key(db, role="ADMIN", name="bench")).token
+        client = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://bench",
+            headers={"Authorization": f"Bearer {token}"},
+        )  # fmt: skip
         for name in builtin_reports():
             for fmt in ("json", "csv"):
                 t0 = time.perf_counter()

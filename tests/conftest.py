@@ -14,6 +14,7 @@ import pytest
 import pytest_asyncio
 from neo4j import AsyncDriver
 
+from samgraph.auth import keys
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Connection, Db, create_driver
@@ -61,13 +62,34 @@ def example_bundle() -> dict[str, Any]:
     return json.loads(EXAMPLE.read_text())
 
 
+async def api_key(db: Db, role: str = "ADMIN", member: str | None = None) -> str:
+    """A real API key, created the way `samgraph apikey create` does."""
+    return (await keys.create_key(db, role=role, member_id=member, name="test")).token
+
+
+def client_for(client: httpx.AsyncClient, token: str | None) -> httpx.AsyncClient:
+    """Another client on the same app, sending `token` (or no credentials at all)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.AsyncClient(transport=client._transport, base_url=client.base_url, headers=headers)
+
+
+def settings_for_tests(**overrides: Any) -> Settings:
+    """Settings for tests: no rate limit (it has its own test), audit lines to stderr."""
+    return Settings(**{"samgraph_rate_limit": "", **overrides})
+
+
 @pytest_asyncio.fixture(loop_scope="session")
 async def client(db: Db) -> AsyncIterator[httpx.AsyncClient]:
-    """The real app (lifespan included) on an empty graph."""
-    app = create_app(Settings())
+    """The real app (lifespan included) on an empty graph, with an ADMIN key."""
+    app = create_app(settings_for_tests())
+    token = await api_key(db)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        async with httpx.AsyncClient(
+            transport=transport,
+            base_url="http://test",
+            headers={"Authorization": f"Bearer {token}"},
+        ) as c:
             yield c
 
 

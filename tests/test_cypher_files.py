@@ -18,7 +18,7 @@ def test_every_query_file_loads_with_matching_params() -> None:
         assert query.mode in ("read", "write"), name
         assert query.description, f"{name} has no description line"
     assert queries["accounts.list_accounts"].params == {
-        "industry", "name_contains", "member_id", "min_arr", "max_arr",
+        "industry", "name_contains", "member_id", "min_arr", "max_arr", "account_ids",
     }  # fmt: skip
 
 

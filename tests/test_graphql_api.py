@@ -102,7 +102,7 @@ def _accounts(n: int, offset: int = 0) -> dict[str, Any]:
 
 
 ALL_ACCOUNTS_NESTED = """
-{ accounts(first: 100) { nodes { name teams { stakeholders { name manager { name } reports { name }
+{ accounts(first: 10) { nodes { name teams { stakeholders { name manager { name } reports { name }
   relationships { member { name } } influences { to { name } } }
   deployments { product { name } } opportunities { name } } } } }
 """

@@ -4,5 +4,5 @@
 UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (t:Team)-[u:USES]->(:Product {id: key})
-  RETURN u {.*, teamId: t.id, productId: key} ORDER BY t.id
+  RETURN u {.*, teamId: t.id, productId: key, accountId: t.accountId} ORDER BY t.id
 } AS items

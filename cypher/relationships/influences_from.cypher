@@ -4,5 +4,5 @@
 UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (:Stakeholder {id: key})-[r:INFLUENCES]->(b:Stakeholder)
-  RETURN {fromId: key, toId: b.id, weight: r.weight} ORDER BY b.id
+  RETURN {fromId: key, toId: b.id, weight: r.weight, accountId: b.accountId} ORDER BY b.id
 } AS items

@@ -4,5 +4,5 @@
 UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (a:Stakeholder)-[r:INFLUENCES]->(:Stakeholder {id: key})
-  RETURN {fromId: a.id, toId: key, weight: r.weight} ORDER BY a.id
+  RETURN {fromId: a.id, toId: key, weight: r.weight, accountId: a.accountId} ORDER BY a.id
 } AS items

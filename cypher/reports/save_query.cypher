@@ -1,8 +1,8 @@
-// Create or replace a saved query by name.
+// Create or replace a saved query by name (the first saver owns it).
 // mode: write
-// params: name, document, description, variables
+// params: name, document, description, variables, owner
 MERGE (q:SavedQuery {name: $name})
-ON CREATE SET q.createdAt = datetime()
+ON CREATE SET q.createdAt = datetime(), q.owner = $owner
 SET q.document = $document, q.description = $description, q.variables = $variables,
     q.updatedAt = datetime()
 RETURN q {.*} AS item

@@ -14,6 +14,7 @@ import orjson
 import typer
 from rich.console import Console
 
+from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings, get_settings
 from samgraph.context import Context
@@ -32,6 +33,10 @@ app = typer.Typer(help="samgraph: the relationship graph for strategic account m
                   no_args_is_help=True)  # fmt: skip
 neo4j_app = typer.Typer(help="The managed local Neo4j (no Docker needed).", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
+apikey_app = typer.Typer(
+    help="API keys (the API needs `Authorization: Bearer <key>`).", no_args_is_help=True
+)
+app.add_typer(apikey_app, name="apikey")
 # soft_wrap: long lines stay whole, for scripts and logs that read them.
 err = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
@@ -310,6 +315,58 @@ def demo(
     err.print(_with_db(get_settings(), run))
 
 
+@apikey_app.command("create")
+def apikey_create(
+    role: str = typer.Option(..., "--role", help="ADMIN, EDITOR or VIEWER."),
+    member: str = typer.Option(
+        None, "--member", help="Bind to a member: the key sees only that member's accounts."
+    ),
+    name: str = typer.Option(None, "--name", help="What the key is for."),
+) -> None:
+    """Create a key and print it once (only its hash is stored)."""
+
+    async def run(db: Db) -> keys.NewKey:
+        return await keys.create_key(db, role=role.upper(), member_id=member, name=name)
+
+    new = _with_db(get_settings(), run)
+    err.print(f"created key {new.record['id']} ({new.record['role']}); it is shown only once:")
+    typer.echo(new.token)
+
+
+@apikey_app.command("list")
+def apikey_list() -> None:
+    """Every key: id, role, member, name, created, revoked."""
+    for k in _with_db(get_settings(), keys.list_keys):
+        revoked = f"revoked {k['revokedAt']}" if k.get("revokedAt") else "active"
+        typer.echo(
+            f"{k['id']}\t{k['role']}\t{k.get('memberId') or '-'}\t{k.get('name') or '-'}\t"
+            f"{k['createdAt']}\t{revoked}"
+        )
+
+
+@apikey_app.command("revoke")
+def apikey_revoke(
+    key_id: str = typer.Argument(..., help="The key's id (see `apikey list`)."),
+) -> None:
+    """Revoke a key; it stops working on the next request."""
+    _with_db(get_settings(), lambda db: keys.revoke_key(db, key_id))
+    err.print(f"revoked {key_id}")
+
+
+async def ensure_dev_key(db: Db, path: Path) -> str:
+    """The development admin key: reused while it works, else created and saved (0600)."""
+    if path.exists():
+        token = path.read_text().strip()
+        if await keys.verify_key(db, token) is not None:
+            return token
+    new = await keys.create_key(db, role="ADMIN", name="development (samgraph serve)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    path.write_text(new.token + "\n")
+    return new.token
+
+
 @app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host"),
@@ -327,6 +384,9 @@ def serve(
             resolve_connection(s)
         except manager.LocalNeo4jError as exc:
             raise _fail(str(exc)) from None
+    if s.samgraph_env == "development":
+        key = _with_db(s, lambda db: ensure_dev_key(db, s.dev_key_file))
+        err.print(f"development admin key (GraphiQL sends it): {key}", highlight=False)
     err.print(f"samgraph API on http://{host}:{port}/graphql")
     uvicorn.run("samgraph.main:create_app", factory=True, host=host, port=port,
                 workers=workers, reload=reload)  # fmt: skip

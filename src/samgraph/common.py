@@ -160,3 +160,11 @@ class EdgeKind(StrEnum):
     KNOWS = "KNOWS"
     REPORTS_TO = "REPORTS_TO"
     INFLUENCES = "INFLUENCES"
+
+
+class Role(StrEnum):
+    """What an API key or token may do; each role includes the ones before it."""
+
+    VIEWER = "VIEWER"
+    EDITOR = "EDITOR"
+    ADMIN = "ADMIN"

@@ -59,6 +59,29 @@ class Settings(BaseSettings):
     # retrying while Neo4j is unreachable before the request answers 503.
     samgraph_tx_timeout: float = Field(default=60.0, gt=0)
     samgraph_db_retry_seconds: float = Field(default=5.0, ge=0)
+    # Query cost: every selected field costs 1 per parent item; a field with `first`
+    # multiplies what is under it by `first`, another list field by SAMGRAPH_LIST_SIZE.
+    samgraph_max_cost: int = Field(default=200_000, ge=1)
+    samgraph_list_size: int = Field(default=10, ge=1)
+    # Rows per GraphQL write: upsert inputs, and all sections of an importBundle
+    # (bigger bundles go through `samgraph import`, which batches them).
+    samgraph_max_input_rows: int = Field(default=1000, ge=1)
+    samgraph_max_bundle_rows: int = Field(default=20_000, ge=1)
+    # Per API key or token subject, `limits` syntax ("600/minute", "20/second"); "" = off.
+    samgraph_rate_limit: str = "600/minute"
+    # Audit log of mutations and exports (JSON lines): a file path, or "-" for stderr.
+    samgraph_audit_log: str = "-"
+
+    # JWT bearer tokens from an identity provider (API keys need none of this).
+    # The key is an HMAC secret or a PEM public key (text or file); or a JWKS file.
+    samgraph_jwt_issuer: str | None = None
+    samgraph_jwt_audience: str | None = None
+    samgraph_jwt_key: SecretStr | None = None
+    samgraph_jwt_key_file: Path | None = None
+    samgraph_jwt_jwks_file: Path | None = None
+    samgraph_jwt_algorithms: list[str] = Field(default_factory=lambda: ["RS256", "ES256"])
+    samgraph_jwt_role_claim: str = "samgraph_role"
+    samgraph_jwt_member_claim: str = "samgraph_member"
 
     # Analyses (domain.md §2, §8): JSON in the env var, e.g. SAMGRAPH_CADENCE_DAYS='{"VP": 21}'.
     samgraph_cadence_days: dict[str, int] = Field(
@@ -99,6 +122,17 @@ class Settings(BaseSettings):
         if self.samgraph_graphiql is not None:
             return self.samgraph_graphiql
         return self.samgraph_env == "development"
+
+    @property
+    def jwt_enabled(self) -> bool:
+        return bool(
+            self.samgraph_jwt_key or self.samgraph_jwt_key_file or self.samgraph_jwt_jwks_file
+        )
+
+    @property
+    def dev_key_file(self) -> Path:
+        """Where `samgraph serve` keeps the development admin key (development only)."""
+        return self.samgraph_home / "dev-admin.key"
 
     @property
     def neo4j_data_dir(self) -> Path:

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 from collections.abc import Sequence
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from samgraph.auth.principal import SYSTEM, Principal
 from samgraph.config import Settings
 from samgraph.db.driver import Db
+
+
+def account_of(query: str, row: dict[str, Any]) -> str | None:
+    """The account a loaded row belongs to (None: shared, like members and products)."""
+    if query.startswith("accounts."):
+        return row.get("id")
+    return row.get("accountId")
 
 
 class Loaders:
@@ -20,8 +29,11 @@ class Loaders:
     distinct (field, depth) rather than one per parent row.
     """
 
-    def __init__(self, db: Db) -> None:
+    def __init__(self, db: Db, principal: Principal = SYSTEM) -> None:
         self.db = db
+        # Member-bound callers: rows of other accounts are dropped here, so every
+        # lookup, list and nested field treats them exactly like missing ones.
+        self.principal = principal
         self._loaders: dict[tuple[Any, ...], DataLoader[str, Any]] = {}
         self._rows: dict[str, asyncio.Task[list[dict[str, Any]]]] = {}
 
@@ -42,7 +54,8 @@ class Loaders:
 
             async def load(ids: Sequence[str]) -> list[dict[str, Any] | None]:
                 rows = await self.db.read(name, ids=list(ids))
-                found = {r["key"]: r["item"] for r in rows}
+                sees = self.principal.sees
+                found = {r["key"]: r["item"] for r in rows if sees(account_of(name, r["item"]))}
                 return [found.get(i) for i in ids]
 
             self._loaders[key] = DataLoader(load_fn=load)
@@ -55,7 +68,10 @@ class Loaders:
 
             async def load(ids: Sequence[str]) -> list[list[dict[str, Any]]]:
                 rows = await self.db.read(name, ids=list(ids), **params)
-                found = {r["key"]: r["items"] for r in rows}
+                sees = self.principal.sees
+                found = {
+                    r["key"]: [x for x in r["items"] if sees(account_of(name, x))] for r in rows
+                }
                 return [found.get(i, []) for i in ids]
 
             self._loaders[key] = DataLoader(load_fn=load)
@@ -65,13 +81,38 @@ class Loaders:
 class Context(BaseContext):
     """What every resolver gets as `info.context`."""
 
-    def __init__(self, db: Db, settings: Settings, schema: Any = None) -> None:
+    def __init__(
+        self,
+        db: Db,
+        settings: Settings,
+        schema: Any = None,
+        *,
+        principal: Principal = SYSTEM,
+        request_id: str = "-",
+    ) -> None:
         super().__init__()
         self.db = db
         self.settings = settings
         # The schema serving this request (saved queries run through the same limits).
         self.schema = schema
-        self.loaders = Loaders(db)
+        self.principal = principal
+        self.request_id = request_id
+        # Built-in reports are trusted documents: they may page past the public `first`
+        # cap and skip the cost limit. User-saved queries never are.
+        self.trusted = False
+        self.loaders = Loaders(db, principal)
         # Coverage by (account id, asOf), computed once per request: a portfolio view that
         # filters on coverage and then shows it does not compute it twice.
         self.coverage: dict[tuple[str, Any], Any] = {}
+
+    @property
+    def scope(self) -> list[str] | None:
+        """The caller's visible account ids for Cypher parameters (None: all)."""
+        s = self.principal.scope
+        return None if s is None else sorted(s)
+
+    def as_trusted(self) -> Context:
+        """The same request (loaders, caller, scope) running a built-in report."""
+        twin = copy.copy(self)
+        twin.trusted = True
+        return twin

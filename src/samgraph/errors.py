@@ -42,6 +42,18 @@ class NotFound(SamgraphError):
     code = "NOT_FOUND"
 
 
+class Forbidden(SamgraphError):
+    """The caller's role does not allow this operation."""
+
+    code = "FORBIDDEN"
+
+
+class LimitExceeded(SamgraphError):
+    """A query over one of the configured limits (cost, page size, rows)."""
+
+    code = "LIMIT_EXCEEDED"
+
+
 class DatabaseUnavailable(SamgraphError):
     """Neo4j cannot be reached; the request answers 503 and may be retried."""
 

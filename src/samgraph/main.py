@@ -11,15 +11,17 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from strawberry.fastapi import GraphQLRouter
 
 from samgraph import __version__
+from samgraph.audit import accounts_in, audit
 from samgraph.config import Settings, get_settings
 from samgraph.context import Context
 from samgraph.db.cypher import queries
 from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate
-from samgraph.errors import NotFound, SamgraphError
+from samgraph.errors import DatabaseUnavailable, NotFound, SamgraphError
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines
 from samgraph.schema import build_schema
+from samgraph.web import AuthGate, error_response, inject_key, render, request_id_of
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -39,19 +41,46 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await driver.close()
 
-    app = FastAPI(title="samgraph", version=__version__, lifespan=lifespan)
+    # No OpenAPI pages: the API is GraphQL (its schema is schema.graphql).
+    app = FastAPI(
+        title="samgraph", version=__version__, lifespan=lifespan,
+        docs_url=None, redoc_url=None, openapi_url=None,
+    )  # fmt: skip
 
-    async def get_context(request: Request) -> Context:
+    def context_for(request: Request) -> Context:
         state = request.app.state
         db = Db(state.driver, state.database, state.queries, timeout=settings.samgraph_tx_timeout)
-        return Context(db, settings, schema)
+        return Context(
+            db, settings, schema, principal=request.state.principal,
+            request_id=request_id_of(request),
+        )  # fmt: skip
+
+    async def get_context(request: Request) -> Context:
+        return context_for(request)
 
     router: GraphQLRouter[Context, None] = GraphQLRouter(
         schema,
         context_getter=get_context,
         graphql_ide="graphiql" if settings.graphiql else None,
     )
+    if settings.graphiql and settings.samgraph_env == "development":
+        # GraphiQL sends the development admin key (printed by `samgraph serve`).
+        dev_key = settings.dev_key_file
+        original_ide = router.graphql_ide_html
+
+        def ide_html() -> str:
+            key = dev_key.read_text().strip() if dev_key.exists() else ""
+            return inject_key(original_ide, key)
+
+        router.render_graphql_ide = render(ide_html)  # type: ignore[method-assign]
     app.include_router(router, prefix="/graphql")
+
+    gate = AuthGate(settings)
+
+    @app.middleware("http")
+    async def authenticate(request: Request, call_next: Any) -> Any:
+        """401 without a valid key or token, 429 over the rate limit (health probes exempt)."""
+        return await gate(request, call_next)
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Any) -> Any:
@@ -60,7 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if length and length.isdigit() and int(length) > settings.samgraph_max_body_bytes:
             limit = settings.samgraph_max_body_bytes
             message = f"request body over {limit} bytes (SAMGRAPH_MAX_BODY_BYTES); use the CLI for big imports"
-            return JSONResponse({"error": {"code": "PAYLOAD_TOO_LARGE", "message": message}}, 413)
+            return error_response(413, "PAYLOAD_TOO_LARGE", message)
         return await call_next(request)
 
     @app.get("/healthz")
@@ -83,15 +112,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         name: str, request: Request, format: Literal["json", "csv"] = "json"
     ) -> JSONResponse | StreamingResponse:
         """Run a saved query or built-in report; other query parameters are its variables."""
-        state = request.app.state
-        db = Db(state.driver, state.database, state.queries, timeout=settings.samgraph_tx_timeout)
-        ctx = Context(db, settings, schema)
+        ctx = context_for(request)
         params = {k: request.query_params.getlist(k) for k in request.query_params if k != "format"}
         try:
             data = await reports.run(ctx, name, params=params)
         except SamgraphError as exc:
-            status = 404 if isinstance(exc, NotFound) else 400
+            status = 503 if isinstance(exc, DatabaseUnavailable) else 400
+            status = 404 if isinstance(exc, NotFound) else status
             return JSONResponse({"error": {"message": exc.message, **exc.extensions}}, status)
+        audit.record(ctx, f"report:{name}", kind="export", accounts=accounts_in(params))
         if format == "csv":
             return StreamingResponse(
                 csv_lines(data),

@@ -8,14 +8,15 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
     DisableIntrospection,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     QueryDepthLimiter,
     SchemaExtension,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.schema.config import StrawberryConfig
 
+from samgraph.api.guard import Guard, Mask
 from samgraph.api.mutation import Mutation
 from samgraph.api.query import Query
 from samgraph.config import Settings, get_settings
@@ -54,10 +55,17 @@ def _introspection(ctx: IgnoreContext) -> bool:
     return ctx.field_name.startswith("__")
 
 
+class SamgraphSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        # Masked errors are logged once, with their request id, by `Mask`.
+        super().process_errors([e for e in errors if not _should_mask(e)], execution_context)
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the limits and modes of `settings`."""
     extensions: list[Any] = [
-        lambda: MaskErrors(should_mask_error=_should_mask),
+        lambda: Mask(should_mask_error=_should_mask),
+        Guard,
         RoundTrips,
         UnavailableIs503,
         lambda: QueryDepthLimiter(
@@ -66,9 +74,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxAliasesLimiter(max_alias_count=settings.samgraph_max_aliases),
         lambda: MaxTokensLimiter(max_token_count=settings.samgraph_max_tokens),
     ]
-    if settings.samgraph_env == "production":
+    production = settings.samgraph_env == "production"
+    if production:
         extensions.append(DisableIntrospection)
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return SamgraphSchema(
+        query=Query, mutation=Mutation, extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=production),
+    )  # fmt: skip
 
 
 schema = build_schema(get_settings())

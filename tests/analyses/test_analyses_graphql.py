@@ -156,7 +156,7 @@ def _portfolio(n: int) -> dict[str, Any]:
 async def test_portfolio_filters_sorts_and_round_trips(client: httpx.AsyncClient) -> None:
     await _load(client, _portfolio(40))
     q = """query($d: Date, $f: AccountFilter, $s: AccountSort!, $desc: Boolean!) {
-      accounts(filter: $f, sortBy: $s, descending: $desc, asOf: $d, first: 500) {
+      accounts(filter: $f, sortBy: $s, descending: $desc, asOf: $d, first: 100) {
         totalCount nodes { id strategicScore tier coverage(asOf: $d) { score } } } }"""
     # Even accounts: 1 covered cell (EXECUTIVE/BUYING) = 11; odd ones: 0.
     body = await gql(client, q, d=AS_OF, f={"maxCoverageScore": 0}, s="ARR", desc=True)

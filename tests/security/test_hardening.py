@@ -7,18 +7,20 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest_asyncio
 
-from samgraph.config import Settings
 from samgraph.db.driver import Db
 from samgraph.main import create_app
-from tests.conftest import gql
+from tests.conftest import api_key, gql, settings_for_tests
 
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def prod(db: Db) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(Settings(samgraph_env="production"))
+    app = create_app(settings_for_tests(samgraph_env="production"))
+    headers = {"Authorization": f"Bearer {await api_key(db)}"}
     async with (
         app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c,
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t", headers=headers
+        ) as c,
     ):
         yield c
 
@@ -68,7 +70,7 @@ async def test_body_over_the_limit_is_413(client: httpx.AsyncClient) -> None:
         "/graphql", content=huge, headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
-    assert response.json()["error"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
 
 
 async def test_mutations_refused_over_get(client: httpx.AsyncClient) -> None:

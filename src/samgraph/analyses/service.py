@@ -112,6 +112,7 @@ async def portfolio(
             member_id=member_id,
             min_arr=min_arr,
             max_arr=max_arr,
+            account_ids=ctx.scope,
         )
     ]
     covs: dict[str, coverage_mod.Coverage] = {}

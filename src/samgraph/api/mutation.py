@@ -11,6 +11,8 @@ import strawberry
 from pydantic import TypeAdapter, ValidationError
 from strawberry.scalars import JSON
 
+from samgraph import privacy
+from samgraph.api.admin_types import ApiKey, Erasure, NewApiKey, Role
 from samgraph.api.inputs import (
     AccountInput,
     InteractionInput,
@@ -37,15 +39,15 @@ from samgraph.api.types import (
     Stakeholder,
     Team,
 )
+from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.common import Id
-from samgraph.errors import InvalidInput, NotFound, Problem, invalid
+from samgraph.errors import Forbidden, InvalidInput, LimitExceeded, NotFound, Problem, invalid
 from samgraph.reports import service as reports
 from samgraph.sync import activity, orgchart
 from samgraph.sync.formats import OrgFormat as OrgFormatEnum
 from samgraph.sync.orgchart import SyncMode as SyncModeEnum
 
-MAX_INPUT_ROWS = 1000
 MAX_SYNC_BYTES = 20_000_000
 _ID = TypeAdapter(Id)
 
@@ -67,13 +69,16 @@ async def _import_section(info: Ctx, section: str, rows: list[dict[str, Any]]) -
         info.context.db,
         {section: rows},
         batch_size=info.context.settings.samgraph_import_batch_size,
+        scope=info.context.principal.scope,
     )
 
 
 async def _upsert(info: Ctx, section: str, rows: list[dict[str, Any]]) -> None:
-    if len(rows) > MAX_INPUT_ROWS:
-        raise invalid(
-            [Problem("input", f"at most {MAX_INPUT_ROWS} rows per call; use importBundle")]
+    cap = info.context.settings.samgraph_max_input_rows
+    if len(rows) > cap:
+        raise LimitExceeded(
+            f"input: at most {cap} rows per call (SAMGRAPH_MAX_INPUT_ROWS); use importBundle",
+            [Problem("input", f"at most {cap} rows per call")],
         )
     try:
         await _import_section(info, section, rows)
@@ -97,14 +102,46 @@ def _check_ids(**ids: str) -> None:
         raise invalid(problems)
 
 
+# The lookup behind each kind of id a delete or unlink names (members and products
+# are shared: only credentials not bound to a member may delete them).
+_GET = {
+    "accounts": "accounts.get_accounts",
+    "teams": "teams.get_teams",
+    "stakeholders": "stakeholders.get_stakeholders",
+    "opportunities": "opportunities.get_opportunities",
+    "interactions": "interactions.get_interactions",
+}
+_SHARED = ("members", "products")
+
+
+async def _visible(info: Ctx, kind: str, id: str) -> bool:
+    """Whether a member-bound caller may touch this object (always true when unbound);
+    another account's object looks exactly like a missing one."""
+    if info.context.principal.scope is None:
+        return True
+    if kind in _SHARED:
+        raise Forbidden(
+            f"{kind} are shared by all accounts: needs a credential not bound to a member"
+        )
+    return await info.context.loaders.one(_GET[kind]).load(id) is not None
+
+
 async def _delete(info: Ctx, query: str, id: str) -> DeleteResult:
     _check_ids(id=id)
+    if not await _visible(info, query.split(".")[0], id):
+        return DeleteResult(id=strawberry.ID(id), deleted=False)
     rows = await info.context.db.write(query, id=id)
     return DeleteResult(id=strawberry.ID(id), deleted=bool(rows and rows[0]["existed"]))
 
 
-async def _unlink(info: Ctx, query: str, label: str, **ids: str) -> DeleteResult:
+async def _unlink(
+    info: Ctx, query: str, label: str, check: tuple[str, ...], **ids: str
+) -> DeleteResult:
+    """Remove an edge; `check` names the kinds of the ids that decide its account."""
     _check_ids(**{k: v for k, v in ids.items()})
+    for kind, value in zip(check, ids.values(), strict=False):
+        if kind and not await _visible(info, kind, value):
+            return DeleteResult(id=strawberry.ID(label), deleted=False)
     rows = await info.context.db.write(query, **ids)
     return DeleteResult(id=strawberry.ID(label), deleted=bool(rows and rows[0]["existed"]))
 
@@ -119,9 +156,22 @@ class Mutation:
         description="Import a bundle (domain.md §10): all validated, then written."
     )
     async def import_bundle(self, info: Ctx, bundle: JSON) -> ImportResult:
-        summary = await bundle_service.import_bundle(
-            info.context.db, bundle, batch_size=info.context.settings.samgraph_import_batch_size
+        cap = info.context.settings.samgraph_max_bundle_rows
+        rows = (
+            sum(len(v) for v in bundle.values() if isinstance(v, list))
+            if isinstance(bundle, dict)
+            else 0
         )
+        if rows > cap:
+            raise LimitExceeded(
+                f"bundle: {rows} rows, at most {cap} per request (SAMGRAPH_MAX_BUNDLE_ROWS); "
+                "import bigger bundles with `samgraph import FILE`, which batches them",
+                [Problem("bundle", f"at most {cap} rows")],
+            )
+        summary = await bundle_service.import_bundle(
+            info.context.db, bundle, batch_size=info.context.settings.samgraph_import_batch_size,
+            scope=info.context.principal.scope,
+        )  # fmt: skip
         c = summary.counts
         return ImportResult(
             accounts=c["accounts"], teams=c["teams"], stakeholders=c["stakeholders"],
@@ -231,7 +281,7 @@ class Mutation:
         self, info: Ctx, member_id: strawberry.ID, account_id: strawberry.ID
     ) -> DeleteResult:
         return await _unlink(
-            info, "relationships.unlink_account_team", f"{member_id}->{account_id}",
+            info, "relationships.unlink_account_team", f"{member_id}->{account_id}", ("", "accounts"),
             member_id=member_id, account_id=account_id,
         )  # fmt: skip
 
@@ -251,7 +301,7 @@ class Mutation:
     ) -> DeleteResult:
         return await _unlink(
             info, "relationships.unlink_knows", f"{member_id}->{stakeholder_id}",
-            member_id=member_id, stakeholder_id=stakeholder_id,
+            ("", "stakeholders"), member_id=member_id, stakeholder_id=stakeholder_id,
         )  # fmt: skip
 
     @strawberry.mutation(description="`fromId` sways `toId` with a weight 1-5 (INFLUENCES).")
@@ -267,7 +317,7 @@ class Mutation:
     ) -> DeleteResult:
         return await _unlink(
             info, "relationships.unlink_influence", f"{from_id}->{to_id}",
-            from_id=from_id, to_id=to_id,
+            ("stakeholders", "stakeholders"), from_id=from_id, to_id=to_id,
         )  # fmt: skip
 
     @strawberry.mutation(description="Record a team using a product (USES).")
@@ -286,7 +336,7 @@ class Mutation:
         self, info: Ctx, team_id: strawberry.ID, product_id: strawberry.ID
     ) -> DeleteResult:
         return await _unlink(
-            info, "relationships.unlink_deployment", f"{team_id}->{product_id}",
+            info, "relationships.unlink_deployment", f"{team_id}->{product_id}", ("teams", ""),
             team_id=team_id, product_id=product_id,
         )  # fmt: skip
 
@@ -304,6 +354,8 @@ class Mutation:
         dry_run: bool = False,
         effective_date: dt.date | None = None,
     ) -> SyncResult:
+        if not await _visible(info, "accounts", account_id):
+            raise NotFound(f"no account {account_id!r}", [Problem("accountId", "not found")])
         if len(content) > MAX_SYNC_BYTES:
             raise invalid(
                 [
@@ -326,7 +378,9 @@ class Mutation:
     )
     async def log_interaction(self, info: Ctx, input: InteractionInput) -> Interaction:
         try:
-            await activity.log_interactions(info.context.db, [to_row(input)])
+            await activity.log_interactions(
+                info.context.db, [to_row(input)], scope=info.context.principal.scope
+            )
         except InvalidInput as exc:
             raise _as_input(exc, "interactions") from None
         rows = await _load(info, "interactions.get_interactions", [input.id])
@@ -341,13 +395,15 @@ class Mutation:
         variables: JSON | None = None,
     ) -> SavedQuery:  # fmt: skip
         saved = await reports.save(info.context.db, name=name, document=document,
-                                   description=description, variables=variables)  # fmt: skip
+                                   description=description, variables=variables,
+                                   principal=info.context.principal)  # fmt: skip
         return SavedQuery.from_data(saved)
 
     @strawberry.mutation(description="Delete a saved query (built-in reports cannot be deleted).")
     async def delete_saved_query(self, info: Ctx, name: str) -> DeleteResult:
         return DeleteResult(
-            id=strawberry.ID(name), deleted=await reports.delete(info.context.db, name)
+            id=strawberry.ID(name),
+            deleted=await reports.delete(info.context.db, name, principal=info.context.principal),
         )
 
     @strawberry.mutation(description="Mark a stakeholder DEPARTED (kept for history).")
@@ -355,7 +411,8 @@ class Mutation:
         self, info: Ctx, stakeholder_id: strawberry.ID, date: dt.date | None = None
     ) -> Stakeholder:
         _check_ids(stakeholderId=stakeholder_id)
-        rows = await info.context.db.write(
+        visible = await _visible(info, "stakeholders", stakeholder_id)
+        rows = visible and await info.context.db.write(
             "stakeholders.mark_departed", id=stakeholder_id, date=date or dt.date.today()
         )
         if not rows:
@@ -363,3 +420,33 @@ class Mutation:
                 f"no stakeholder {stakeholder_id!r}", [Problem("stakeholderId", "not found")]
             )
         return Stakeholder.from_row(rows[0]["stakeholder"])
+
+    @strawberry.mutation(
+        description="Create an API key (ADMIN); bound to a member, it sees only that "
+        "member's accounts. The token is returned this once."
+    )
+    async def create_api_key(
+        self, info: Ctx, role: Role, member_id: strawberry.ID | None = None,  # type: ignore[valid-type]
+        name: str | None = None,
+    ) -> NewApiKey:  # fmt: skip
+        new = await keys.create_key(
+            info.context.db, role=role.value, member_id=member_id, name=name
+        )
+        return NewApiKey(token=new.token, key=ApiKey.from_row(new.record))
+
+    @strawberry.mutation(description="Revoke an API key by id (ADMIN); it stops working at once.")
+    async def revoke_api_key(self, info: Ctx, id: strawberry.ID) -> ApiKey:
+        return ApiKey.from_row(await keys.revoke_key(info.context.db, id))
+
+    @strawberry.mutation(
+        description="Erase a person (ADMIN): the stakeholder, their edges and history, and "
+        "their name in the interactions they attended. Cannot be undone."
+    )
+    async def erase_person(self, info: Ctx, stakeholder_id: strawberry.ID) -> Erasure:
+        _check_ids(stakeholderId=stakeholder_id)
+        r = await privacy.erase_person(info.context, stakeholder_id)
+        return Erasure(
+            stakeholder_id=stakeholder_id, account_id=r["accountId"], edges_removed=r["edges"],
+            history_removed=r["history"], interactions_scrubbed=r["interactions"],
+            reports_unlinked=r["reports"], other_history_cleared=r["otherHistory"],
+        )  # fmt: skip

@@ -10,9 +10,10 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
-from samgraph import common
+from samgraph import common, privacy
 from samgraph.analyses import service as analyses
 from samgraph.analyses.coverage import SEVERITIES
+from samgraph.api.admin_types import ApiKey
 from samgraph.api.analysis_types import CoverageGap, GapCode, PortfolioGap, Severity
 from samgraph.api.inputs import AccountFilter, AccountSort
 from samgraph.api.report_types import SavedQuery
@@ -32,12 +33,16 @@ from samgraph.api.types import (
     load_one,
     overdue_first,
 )
+from samgraph.audit import accounts_in, audit
+from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.errors import NotFound, Problem, invalid
 from samgraph.reports import service as reports
 
-# Big enough for a whole portfolio in one report (2,000 accounts and more).
-MAX_PAGE = 5000
+# `first` is capped at 100 for every caller (OWASP: bound every list). Built-in
+# reports, which are trusted documents, read a whole portfolio in one page.
+MAX_FIRST = 100
+MAX_PAGE_TRUSTED = 5000
 
 
 def encode_cursor(account_id: str) -> str:
@@ -107,7 +112,7 @@ class Query:
         return await load_one(info, "accounts.get_accounts", id, Account)
 
     @strawberry.field(
-        description="Accounts `first` at a time (1-500) after a cursor, filtered and sorted; "
+        description="Accounts `first` at a time (1-100) after a cursor, filtered and sorted; "
         "coverage filters and sorts are evaluated on asOf (default today)."
     )
     async def accounts(
@@ -120,8 +125,9 @@ class Query:
         descending: bool = False,
         as_of: dt.date | None = None,
     ) -> AccountConnection:
-        if not 1 <= first <= MAX_PAGE:
-            raise invalid([Problem("first", f"must be between 1 and {MAX_PAGE}")])
+        cap = MAX_PAGE_TRUSTED if info.context.trusted else MAX_FIRST
+        if not 1 <= first <= cap:
+            raise invalid([Problem("first", f"must be between 1 and {cap} (the page size limit)")])
         f = filter or AccountFilter()
         after_id = decode_cursor(after) if after else None
         need_coverage = (
@@ -204,11 +210,13 @@ class Query:
     async def overdue_touches(
         self, info: Ctx, as_of: dt.date | None = None, member_id: strawberry.ID | None = None
     ) -> list[Relationship]:
+        sees = info.context.principal.sees
         rows = [
             r["item"]
             for r in await info.context.db.read(
                 "relationships.knows_of_members", member_id=member_id
             )
+            if sees(r["item"]["accountId"])
         ]
         due = overdue_first(info, rows, analyses.today_or(as_of))
         names = {r["memberId"]: r.get("memberName") or "" for r in rows}
@@ -228,7 +236,10 @@ class Query:
 
     @strawberry.field(description="Run a saved query or built-in report; returns its data.")
     async def run_saved_query(self, info: Ctx, name: str, variables: JSON | None = None) -> JSON:
-        return await reports.run(info.context, name, variables=variables)  # type: ignore[arg-type]
+        data = await reports.run(info.context, name, variables=variables)  # type: ignore[arg-type]
+        audit.record(info.context, "runSavedQuery", kind="export",
+                     accounts=accounts_in(variables or {}))  # fmt: skip
+        return data
 
     @strawberry.field
     async def team(self, info: Ctx, id: strawberry.ID) -> Team | None:
@@ -269,6 +280,26 @@ class Query:
     async def export_bundle(
         self, info: Ctx, account_ids: list[strawberry.ID] | None = None
     ) -> JSON:
-        return await bundle_service.export_bundle(
-            info.context.db, list(account_ids) if account_ids is not None else None
-        )
+        wanted = list(account_ids) if account_ids is not None else None
+        scope = info.context.scope
+        if scope is not None:  # a member-bound caller exports its own accounts only
+            wanted = scope if wanted is None else [a for a in wanted if a in set(scope)]
+        bundle = await bundle_service.export_bundle(info.context.db, wanted)
+        audit.record(
+            info.context, "exportBundle", kind="export",
+            accounts=[a["id"] for a in bundle["accounts"]],
+        )  # fmt: skip
+        return bundle
+
+    @strawberry.field(description="Every API key, newest first (ADMIN).")
+    async def api_keys(self, info: Ctx) -> list[ApiKey]:
+        return [ApiKey.from_row(r) for r in await keys.list_keys(info.context.db)]
+
+    @strawberry.field(
+        description="Everything held about one person: a data subject access request (ADMIN)."
+    )
+    async def export_person(self, info: Ctx, stakeholder_id: strawberry.ID) -> JSON:
+        data = await privacy.export_person(info.context, stakeholder_id)
+        audit.record(info.context, "exportPerson", kind="export",
+                     accounts=[data["stakeholder"]["accountId"]])  # fmt: skip
+        return data

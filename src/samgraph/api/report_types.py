@@ -19,12 +19,16 @@ class SavedQuery:
     builtin: bool
     created_at: dt.datetime | None
     updated_at: dt.datetime | None
+    owner: str | None = strawberry.field(
+        description="The credential that first saved it (`key:<id>` or `jwt:<sub>`); others "
+        "need ADMIN to change or delete it."
+    )
     url: str = strawberry.field(description="Where to GET it as a report (?format=csv&var=...).")
 
     @classmethod
     def from_data(cls, q: SavedQueryData) -> SavedQuery:
         return cls(
             name=q.name, document=q.document, description=q.description, variables=q.variables,
-            builtin=q.builtin, created_at=q.created_at, updated_at=q.updated_at,
+            builtin=q.builtin, created_at=q.created_at, updated_at=q.updated_at, owner=q.owner,
             url=f"/reports/{q.name}",
         )  # fmt: skip

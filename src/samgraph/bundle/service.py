@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
+from samgraph.auth.scope import scope_problems
 from samgraph.bundle.models import Bundle, Row
 from samgraph.common import SCORE_INPUTS
 from samgraph.db.driver import Db
@@ -72,10 +73,17 @@ def _cycles(section: str, parents: dict[str, str | None], label: str) -> list[Pr
     return problems
 
 
-async def validate_references(db: Db, bundle: Bundle) -> None:
+async def validate_references(
+    db: Db, bundle: Bundle, *, scope: frozenset[str] | None = None
+) -> None:
     """Every id a row points at must exist in the bundle or the graph; new nodes need
-    their required fields. Raises InvalidInput listing every problem."""
+    their required fields. Raises InvalidInput listing every problem. With a `scope`,
+    rows outside those accounts are refused first (auth/scope.py)."""
     b = bundle
+    if scope is not None:
+        outside = await scope_problems(db, b, scope)
+        if outside:
+            raise invalid(outside)
     problems: list[Problem] = []
     problems += _duplicates("accounts", ((r.id,) for r in b.accounts), "id")
     problems += _duplicates("teams", ((r.id,) for r in b.teams), "id")
@@ -307,10 +315,13 @@ def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
     ]
 
 
-async def import_bundle(db: Db, raw: Any, *, batch_size: int = 1000) -> ImportSummary:
-    """Validate the whole bundle, then write it: one transaction per UNWIND batch."""
+async def import_bundle(
+    db: Db, raw: Any, *, batch_size: int = 1000, scope: frozenset[str] | None = None
+) -> ImportSummary:
+    """Validate the whole bundle, then write it: one transaction per UNWIND batch.
+    With a `scope` (a member-bound caller), every row must stay inside those accounts."""
     bundle = raw if isinstance(raw, Bundle) else parse_bundle(raw)
-    await validate_references(db, bundle)
+    await validate_references(db, bundle, scope=scope)
     return await write_bundle(db, bundle, batch_size=batch_size)
 
 

@@ -28,7 +28,9 @@ from graphql import (
     validate,
 )
 
-from samgraph.errors import InvalidInput, NotFound, Problem, SamgraphError, invalid
+from samgraph.auth.principal import SYSTEM, Principal
+from samgraph.common import Role
+from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
 
 if TYPE_CHECKING:
     from samgraph.context import Context
@@ -52,6 +54,7 @@ class SavedQuery:
     builtin: bool = False
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    owner: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> SavedQuery:
@@ -59,6 +62,7 @@ class SavedQuery:
             name=row["name"], document=row["document"], description=row.get("description"),
             variables=orjson.loads(row.get("variables") or "{}"),
             created_at=row.get("createdAt"), updated_at=row.get("updatedAt"),
+            owner=row.get("owner"),
         )  # fmt: skip
 
 
@@ -115,9 +119,16 @@ def _check_name(name: str) -> None:
         )
 
 
+def _may_change(principal: Principal, owner: str | None, name: str) -> None:
+    """Saved queries of others are changed or deleted by ADMIN only."""
+    if owner not in (None, principal.actor) and not principal.allows(Role.ADMIN):
+        raise Forbidden(f"saved query {name!r} belongs to another credential; needs ADMIN")
+
+
 async def save(
-    db: Db, *, name: str, document: str, description: str | None, variables: Any
-) -> SavedQuery:
+    db: Db, *, name: str, document: str, description: str | None, variables: Any,
+    principal: Principal = SYSTEM,
+) -> SavedQuery:  # fmt: skip
     _check_name(name)
     if name in builtin_reports():
         raise invalid([Problem("name", f"{name!r} is a built-in report")])
@@ -126,9 +137,12 @@ async def save(
     if description is not None and len(description) > 2000:
         raise invalid([Problem("description", "at most 2000 characters")])
     check_document(document)
+    existing = await db.read("reports.get_saved_query", name=name)
+    if existing:
+        _may_change(principal, existing[0]["item"].get("owner"), name)
     rows = await db.write(
         "reports.save_query", name=name, document=document, description=description,
-        variables=orjson.dumps(variables or {}).decode(),
+        variables=orjson.dumps(variables or {}).decode(), owner=principal.actor,
     )  # fmt: skip
     return SavedQuery.from_row(rows[0]["item"])
 
@@ -147,9 +161,12 @@ async def get(db: Db, name: str) -> SavedQuery:
     return SavedQuery.from_row(rows[0]["item"])
 
 
-async def delete(db: Db, name: str) -> bool:
+async def delete(db: Db, name: str, *, principal: Principal = SYSTEM) -> bool:
     if name in builtin_reports():
         raise invalid([Problem("name", f"{name!r} is a built-in report and cannot be deleted")])
+    existing = await db.read("reports.get_saved_query", name=name)
+    if existing:
+        _may_change(principal, existing[0]["item"].get("owner"), name)
     rows = await db.write("reports.delete_saved_query", name=name)
     return bool(rows and rows[0]["existed"])
 
@@ -200,6 +217,8 @@ async def run(
 
     schema = ctx.schema or default_schema
     saved = await get(ctx.db, name)
+    if saved.builtin:
+        ctx = ctx.as_trusted()
     given = variables_from_params(saved.document, params) if params else (variables or {})
     if not isinstance(given, dict):
         raise invalid([Problem("variables", "must be a JSON object")])

@@ -52,10 +52,16 @@ def parse_interactions(content: str, *, fmt: str) -> list[dict[str, Any]]:
     return out
 
 
-async def log_interactions(db: Db, rows: list[dict[str, Any]], *, batch_size: int = 1000) -> int:
+async def log_interactions(
+    db: Db,
+    rows: list[dict[str, Any]],
+    *,
+    batch_size: int = 1000,
+    scope: frozenset[str] | None = None,
+) -> int:
     """Validate all rows, write them, then give attendees without a KNOWS edge one at 2."""
     bundle = bundle_service.parse_bundle({"interactions": rows})
-    await bundle_service.validate_references(db, bundle)
+    await bundle_service.validate_references(db, bundle, scope=scope)
     # The import moves existing KNOWS forward; the new edges start on the interaction's date.
     await bundle_service.write_bundle(db, bundle, batch_size=batch_size)
     ids = [{"id": r.id} for r in bundle.interactions]

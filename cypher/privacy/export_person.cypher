@@ -1,0 +1,15 @@
+// Everything held about one stakeholder (GDPR access request): the node, its team and
+// manager, who reports to them, our relationships, influence both ways, recorded
+// changes and the interactions they attended.
+// mode: read
+// params: id
+MATCH (s:Stakeholder {id: $id})
+RETURN s {.*} AS stakeholder,
+  COLLECT { MATCH (s)-[:MEMBER_OF]->(t:Team) RETURN t {.id, .name} } AS teams,
+  COLLECT { MATCH (s)-[:REPORTS_TO]->(m:Stakeholder) RETURN m.id } AS managers,
+  COLLECT { MATCH (r:Stakeholder)-[:REPORTS_TO]->(s) RETURN r.id ORDER BY r.id } AS reports,
+  COLLECT { MATCH (m:Member)-[k:KNOWS]->(s) RETURN k {.*, memberId: m.id} ORDER BY m.id } AS relationships,
+  COLLECT { MATCH (s)-[i:INFLUENCES]->(b:Stakeholder) RETURN {toId: b.id, weight: i.weight} ORDER BY b.id } AS influences,
+  COLLECT { MATCH (a:Stakeholder)-[i:INFLUENCES]->(s) RETURN {fromId: a.id, weight: i.weight} ORDER BY a.id } AS influencedBy,
+  COLLECT { MATCH (s)-[:CHANGED]->(c:StakeholderChange) RETURN c {.*} ORDER BY c.date, c.recordedAt, c.field } AS history,
+  COLLECT { MATCH (s)-[:ATTENDED]->(x:Interaction) RETURN x {.*} ORDER BY x.date, x.id } AS interactions

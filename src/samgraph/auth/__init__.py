@@ -1,0 +1,1 @@
+"""Authentication (API keys, JWT bearer tokens) and authorization (roles, member scope)."""

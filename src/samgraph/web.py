@@ -1,0 +1,137 @@
+"""HTTP edge of the API: request ids, authentication, rate limits, error bodies."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from fastapi import Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from limits import parse as parse_limit
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from samgraph.auth.keys import verify_key
+from samgraph.auth.principal import Principal
+from samgraph.auth.tokens import TokenRejected, looks_like_jwt, verify_token
+from samgraph.config import Settings
+from samgraph.db.driver import Db
+from samgraph.errors import DatabaseUnavailable
+
+log = logging.getLogger("samgraph.auth")
+PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """A GraphQL-shaped error body, so clients read every refusal the same way."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status, headers=headers)
+
+
+def request_id_of(request: Request) -> str:
+    """The caller's X-Request-ID when it is sane, else a new one (kept on the request)."""
+    rid = getattr(request.state, "request_id", None)
+    if rid is None:
+        given = request.headers.get("x-request-id", "")
+        rid = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        request.state.request_id = rid
+    return str(rid)
+
+
+def inject_key(html: str, key: str) -> str:
+    """GraphiQL's page with the development key as its default Authorization header."""
+    headers = orjson.dumps({"Authorization": f"Bearer {key}"} if key else {}).decode()
+    return html.replace("const defaultHeaders = {};", f"const defaultHeaders = {headers};", 1)
+
+
+def render(html: Callable[[], str]) -> Callable[[Request], Awaitable[HTMLResponse]]:
+    async def _render(request: Request) -> HTMLResponse:
+        return HTMLResponse(html())
+
+    return _render
+
+
+def bearer(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+class AuthGate:
+    """Every request but the probes (and the GraphiQL page itself) needs a valid bearer
+    credential: an API key (`sgk_...`) or, when configured, a JWT. Then the per-actor
+    rate limit applies (moving window, in this process)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.limit = (
+            parse_limit(settings.samgraph_rate_limit) if settings.samgraph_rate_limit else None
+        )
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    def _is_ide_page(self, request: Request) -> bool:
+        return (
+            self.settings.graphiql
+            and request.method == "GET"
+            and request.url.path.rstrip("/") == "/graphql"
+            and "text/html" in request.headers.get("accept", "")
+            and "query" not in request.query_params
+        )
+
+    async def principal(self, request: Request) -> Principal | None:
+        token = bearer(request)
+        if token is None:
+            return None
+        state = request.app.state
+        db = Db(
+            state.driver, state.database, state.queries, timeout=self.settings.samgraph_tx_timeout
+        )
+        if looks_like_jwt(token):
+            if not self.settings.jwt_enabled:
+                return None
+            try:
+                return await verify_token(db, self.settings, token)
+            except TokenRejected as exc:
+                log.info("token refused: %s", exc, extra={"request_id": request_id_of(request)})
+                return None
+        return await verify_key(db, token)
+
+    async def __call__(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Any]]
+    ) -> Response:
+        rid = request_id_of(request)
+        if request.url.path in PUBLIC_PATHS or self._is_ide_page(request):
+            response: Response = await call_next(request)
+            response.headers["X-Request-ID"] = rid
+            return response
+        try:
+            principal = await self.principal(request)
+        except DatabaseUnavailable as exc:
+            return error_response(503, exc.code, exc.message, {"X-Request-ID": rid})
+        if principal is None:
+            return error_response(
+                401, "UNAUTHENTICATED",
+                "missing or invalid credentials: send `Authorization: Bearer <API key or JWT>`",
+                {"WWW-Authenticate": 'Bearer realm="samgraph"', "X-Request-ID": rid},
+            )  # fmt: skip
+        if self.limit is not None and not self.limiter.hit(self.limit, principal.actor):
+            reset, _ = self.limiter.get_window_stats(self.limit, principal.actor)
+            retry = max(1, math.ceil(reset - time.time()))
+            return error_response(
+                429, "RATE_LIMITED",
+                f"over the rate limit of {self.settings.samgraph_rate_limit} (SAMGRAPH_RATE_LIMIT); "
+                f"retry in {retry} s",
+                {"Retry-After": str(retry), "X-Request-ID": rid},
+            )  # fmt: skip
+        request.state.principal = principal
+        response = await call_next(request)
+        response.headers["X-Request-ID"] = rid
+        return response
