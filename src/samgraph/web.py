@@ -14,8 +14,8 @@ import orjson
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from limits import parse as parse_limit
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
+from limits.aio.storage import MemoryStorage
+from limits.aio.strategies import MovingWindowRateLimiter
 
 from samgraph.auth.keys import verify_key
 from samgraph.auth.principal import Principal
@@ -122,8 +122,8 @@ class AuthGate:
                 "missing or invalid credentials: send `Authorization: Bearer <API key or JWT>`",
                 {"WWW-Authenticate": 'Bearer realm="samgraph"', "X-Request-ID": rid},
             )  # fmt: skip
-        if self.limit is not None and not self.limiter.hit(self.limit, principal.actor):
-            reset, _ = self.limiter.get_window_stats(self.limit, principal.actor)
+        if self.limit is not None and not await self.limiter.hit(self.limit, principal.actor):
+            reset, _ = await self.limiter.get_window_stats(self.limit, principal.actor)
             retry = max(1, math.ceil(reset - time.time()))
             return error_response(
                 429, "RATE_LIMITED",

@@ -27,7 +27,7 @@ OTHER: dict[str, Any] = {
             "teamId": "oth-t",
             "seniority": "VP",
         },
-    ],  # fmt: skip
+    ],
     "members": [{"id": "m-oth", "name": "Other SAM", "role": "SAM"}],
     "accountTeam": [{"memberId": "m-oth", "accountId": "oth", "role": "SAM"}],
     "relationships": [
@@ -37,7 +37,7 @@ OTHER: dict[str, Any] = {
             "strength": 4,
             "lastContact": "2020-01-01",
         },
-    ],  # fmt: skip
+    ],
     "influences": [{"fromId": "jwu", "toId": "oth-s", "weight": 5}],
     "deployments": [{"teamId": "oth-t", "productId": "core", "status": "DEPLOYED", "arr": 9.0}],
     "opportunities": [{"id": "oth-o", "accountId": "oth", "name": "Secret deal"}],
@@ -50,7 +50,7 @@ OTHER: dict[str, Any] = {
             "memberIds": ["m-oth"],
             "stakeholderIds": ["oth-s"],
         },
-    ],  # fmt: skip
+    ],
 }
 
 

@@ -43,7 +43,9 @@ class NewApiKey:
 class Erasure:
     stakeholder_id: strawberry.ID
     account_id: strawberry.ID | None
-    edges_removed: int = strawberry.field(description="Edges of the person, all kinds.")
+    edges_removed: int = strawberry.field(
+        description="Edges of the person of every kind, besides those to their history."
+    )
     history_removed: int
     interactions_scrubbed: int = strawberry.field(
         description="Interactions they attended; their name in the summary is now [erased]."

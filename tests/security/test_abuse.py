@@ -1,0 +1,173 @@
+"""Abuse of the GraphQL endpoint: page sizes, query cost, big bodies and inputs,
+batches, content types, GET mutations, field suggestions, injection strings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest_asyncio
+
+from samgraph.bundle import service as bundle_service
+from samgraph.db.driver import Db
+from samgraph.main import create_app
+from tests.conftest import api_key, gql, settings_for_tests
+
+
+async def test_first_is_capped_at_100(client: httpx.AsyncClient) -> None:
+    for first in (100_000, 101, 0):
+        body = await gql(client, "query($n: Int!) { accounts(first: $n) { totalCount } }", n=first)
+        assert body["data"] is None
+        assert body["errors"][0]["extensions"]["problems"] == [
+            {"path": "first", "message": "must be between 1 and 100 (the page size limit)"}
+        ]
+    assert "errors" not in await gql(client, "{ accounts(first: 100) { totalCount } }")
+
+
+# 100 accounts x (teams x stakeholders x 4 nested lists) estimated at 10 per list.
+NESTED = """query($n: Int!) { accounts(first: $n) { nodes { name teams { stakeholders {
+  name reports { name } relationships { member { name } } influences { to { name } } } } } } }"""
+
+
+async def test_query_cost_limit_names_the_limit_and_the_cost(client: httpx.AsyncClient) -> None:
+    # Cost with first = n (a page of n accounts; lists estimated at 10 items):
+    # accounts 1 + nodes n + name n + teams n + stakeholders 10n, then for 100n people:
+    # name, reports, relationships, influences 4 x 100n, and under 1000n of those:
+    # reports.name, member, member.name, to, to.name 5 x 1000n. Total 1 + 5,413n.
+    body = await gql(client, NESTED, n=100)
+    error = body["errors"][0]
+    assert body["data"] is None and error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert error["extensions"]["cost"] == 1 + 5_413 * 100
+    assert "SAMGRAPH_MAX_COST" in error["message"] and "200000" in error["message"]
+    ok = await gql(client, NESTED, n=10)  # 54,131: within the default 200,000
+    assert "errors" not in ok and ok["extensions"]["cost"] == 1 + 5_413 * 10
+
+
+async def test_alias_and_fragment_tricks_do_not_hide_cost(client: httpx.AsyncClient) -> None:
+    # Ten aliases of a 27,566-cost selection, through a fragment: 275,651 > 200,000.
+    q = (
+        "fragment F on Query { accounts(first: 50) { nodes { teams { stakeholders { "
+        "relationships { member { name } } } } } } }\n{ "
+        + " ".join(f"a{i}: __typename ...F" for i in range(1))
+        + " }"
+    )
+    body = await gql(client, q)
+    # One spread: 1 + 50 + 50 + 500 + 5000 + 5000*... computed by the same rule.
+    assert "errors" not in body, body
+    ten = (
+        "{ "
+        + " ".join(
+            f"x{i}: accounts(first: 50) {{ nodes {{ teams {{ stakeholders {{ relationships {{ member {{ name }} }} }} }} }} }}"
+            for i in range(10)
+        )
+        + " }"
+    )
+    refused = await gql(client, ten)
+    assert refused["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+
+
+async def test_ten_megabyte_body_is_refused_cheaply(client: httpx.AsyncClient) -> None:
+    # 10 MB of fields: under the 25 MB body limit, so the token limit refuses it.
+    query = "{ " + "members { id } " * 700_000 + "}"
+    assert len(query) > 10_000_000
+    response = await client.post("/graphql", json={"query": query})
+    assert response.status_code == 200
+    error = response.json()["errors"][0]
+    assert "3000 tokens" in error["message"] or "token" in error["message"].lower()
+
+
+async def test_input_arrays_and_bundles_are_capped(client: httpx.AsyncClient) -> None:
+    rows = [{"id": f"a{i}", "name": "A"} for i in range(1001)]
+    body = await gql(
+        client, "mutation($r: [AccountInput!]!) { upsertAccounts(input: $r) { id } }", r=rows
+    )
+    assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert "SAMGRAPH_MAX_INPUT_ROWS" in body["errors"][0]["message"]
+    bundle = {"accounts": [{"id": f"a{i}", "name": "A"} for i in range(20_001)]}
+    body = await gql(client, "mutation($b: JSON!) { importBundle(bundle: $b) { accounts } }",
+                     b=bundle)  # fmt: skip
+    assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert "samgraph import" in body["errors"][0]["message"]
+    assert "errors" not in await gql(client, "{ accounts { totalCount } }")
+    assert (await gql(client, "{ accounts { totalCount } }"))["data"]["accounts"] == {
+        "totalCount": 0
+    }
+
+
+async def test_batches_wrong_content_types_and_get_mutations_are_refused(
+    client: httpx.AsyncClient,
+) -> None:
+    batch = [{"query": "{ members { id } }"}] * 2
+    assert (await client.post("/graphql", json=batch)).status_code == 400
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data"):
+        r = await client.post(
+            "/graphql", content=b'{"query": "{ members { id } }"}',
+            headers={"content-type": content_type},
+        )  # fmt: skip
+        assert r.status_code == 400, content_type
+    r = await client.get(
+        "/graphql", params={"query": 'mutation { deleteAccount(id: "a") { deleted } }'}
+    )
+    assert r.status_code in (400, 405)
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def prod(db: Db) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings_for_tests(samgraph_env="production"))
+    headers = {"Authorization": f"Bearer {await api_key(db)}", "X-Request-ID": "req-123"}
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t", headers=headers
+        ) as c,
+    ):
+        yield c
+
+
+async def test_field_suggestions_only_outside_production(
+    client: httpx.AsyncClient, prod: httpx.AsyncClient
+) -> None:
+    q = "{ acounts { totalCount } }"
+    assert "Did you mean 'accounts'" in (await gql(client, q))["errors"][0]["message"]
+    message = (await gql(prod, q))["errors"][0]["message"]
+    assert message == "Cannot query field 'acounts' on type 'Query'."
+    response = await prod.post("/graphql", json={"query": q})
+    assert response.headers["x-request-id"] == "req-123"
+
+
+EVIL = ["x' }) MATCH (n) DETACH DELETE n //", '"}) RETURN 1 //', "$ids", "`; DROP", "\\u0000"]
+
+
+async def test_injection_strings_in_every_cypher_bound_input_are_data(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle)
+    for evil in EVIL:
+        reads = await gql(
+            client,
+            """query($e: String!, $id: ID!) {
+              account(id: $id) { id } team(id: $id) { id } stakeholder(id: $id) { id }
+              member(id: $id) { id } product(id: $id) { id } opportunity(id: $id) { id }
+              interaction(id: $id) { id } savedQuery(name: $e) { name }
+              accounts(filter: {nameContains: $e, industry: $e, memberId: $id}) { totalCount }
+              overdueTouches(memberId: $id) { memberId }
+              exportBundle(accountIds: [$id]) }""",
+            e=evil, id=evil,
+        )  # fmt: skip
+        d = reads["data"]
+        assert d["accounts"] == {"totalCount": 0} and d["exportBundle"]["accounts"] == []
+        writes = await gql(
+            client,
+            """mutation($e: String!) {
+              upsertStakeholders(input: [{id: "inj", accountId: "gfc", name: $e, title: $e}]) {
+                name title }
+              syncOrgChart(accountId: "gfc", format: CSV, content: $e, dryRun: true) { rows } }""",
+            e=evil,
+        )
+        assert writes["data"] is None or writes["data"]["upsertStakeholders"] == [
+            {"name": evil.strip(), "title": evil}
+        ]
+    # Nothing was deleted by any of it: all 7 GFC stakeholders and the new one remain.
+    people = (await bundle_service.export_bundle(db))["stakeholders"]
+    assert len(people) == 8
