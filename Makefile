@@ -40,7 +40,7 @@ bench: install
 	@trap '$(BIN)/samgraph neo4j stop --data-dir $(BENCH_DATA)' EXIT; \
 	env_lines=$$($(BIN)/samgraph neo4j start --port 7698 --data-dir $(BENCH_DATA)) || exit 1; \
 	eval "$$env_lines"; \
-	PYTHONPATH=. $(BIN)/python bench/analyses_latency.py && PYTHONPATH=. $(BIN)/python bench/integrations.py
+	PYTHONPATH=. $(BIN)/python bench/analyses_latency.py && PYTHONPATH=. $(BIN)/python bench/integrations.py && PYTHONPATH=. $(BIN)/python bench/auth_overhead.py
 
 # The long fuzz run of the whole schema (CI runs 150 cases of each kind).
 fuzz:

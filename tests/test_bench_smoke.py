@@ -21,3 +21,10 @@ async def test_integrations_benchmark_smoke(db: Db) -> None:
     # Each of the 5 built-in reports as JSON and CSV, then two syncs.
     assert len(rows) == 2 + 5 * 2
     assert "300 added" in rows[-2] and "0 added, 30 updated" in rows[-1]
+
+
+async def test_auth_overhead_benchmark_smoke(db: Db) -> None:
+    from bench.auth_overhead import main as auth_overhead
+
+    rows = await auth_overhead(runs=3)
+    assert len(rows) == 2 + 5 and rows[2].startswith("| raw Cypher read |")
