@@ -12,6 +12,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from samgraph import __version__
 from samgraph.audit import accounts_in, audit
+from samgraph.auth.principal import NOBODY
 from samgraph.config import Settings, get_settings
 from samgraph.context import Context
 from samgraph.db.cypher import queries
@@ -51,7 +52,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         state = request.app.state
         db = Db(state.driver, state.database, state.queries, timeout=settings.samgraph_tx_timeout)
         return Context(
-            db, settings, schema, principal=request.state.principal,
+            db, settings, schema,
+            # Only the GraphiQL page itself is served without a credential; it runs nothing.
+            principal=getattr(request.state, "principal", NOBODY),
             request_id=request_id_of(request),
         )  # fmt: skip
 

@@ -293,3 +293,27 @@ async def test_audit_log_has_who_what_when_which_account_and_no_personal_data(
     text = log.read_text()
     for personal in ("Jane", "jane@", "Maria", "Jennifer", editor, viewer):
         assert personal not in text
+
+
+async def test_graphiql_page_sends_the_development_key(db: Db, tmp_path: Path) -> None:
+    from samgraph.cli import ensure_dev_key
+
+    settings = settings_for_tests(samgraph_home=tmp_path)
+    key = await ensure_dev_key(db, settings.dev_key_file)
+    assert await ensure_dev_key(db, settings.dev_key_file) == key  # reused while valid
+    assert oct(settings.dev_key_file.stat().st_mode & 0o777) == "0o600"
+    async for c in _app_client(settings, None):
+        page = await c.get("/graphql", headers={"accept": "text/html"})
+        assert page.status_code == 200
+        assert f'"Authorization":"Bearer {key}"' in page.text
+        async with client_for(c, key) as authed:
+            assert (await gql(authed, "{ members { id } }"))["data"] == {"members": []}
+    # Revoked: the next start makes a new one.
+    await keys_revoke(db, key)
+    assert await ensure_dev_key(db, settings.dev_key_file) != key
+
+
+async def keys_revoke(db: Db, token: str) -> None:
+    from samgraph.auth import keys
+
+    await keys.revoke_key(db, token.split("_")[1])

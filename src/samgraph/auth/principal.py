@@ -33,3 +33,6 @@ class Principal:
 
 # Built-in jobs (the CLI's exports, tests of internals) act with full rights.
 SYSTEM = Principal(actor="system", role=Role.ADMIN)
+
+# No credential (only the GraphiQL page is served so): sees and may do nothing.
+NOBODY = Principal(actor="anonymous", role=Role.VIEWER, member_id=None, scope=frozenset())
