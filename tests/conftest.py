@@ -3,6 +3,7 @@ and the real ASGI app behind an httpx client."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import AsyncIterator
@@ -71,6 +72,23 @@ def client_for(client: httpx.AsyncClient, token: str | None) -> httpx.AsyncClien
     """Another client on the same app, sending `token` (or no credentials at all)."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return httpx.AsyncClient(transport=client._transport, base_url=client.base_url, headers=headers)
+
+
+@contextlib.asynccontextmanager
+async def app_client(
+    settings: Settings, token: str | None = None, **headers: str
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client on a new app (lifespan included) built from `settings`, sending `token`."""
+    app = create_app(settings)
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t", headers=headers
+        ) as c,
+    ):
+        yield c
 
 
 def settings_for_tests(**overrides: Any) -> Settings:

@@ -11,8 +11,7 @@ import pytest_asyncio
 
 from samgraph.bundle import service as bundle_service
 from samgraph.db.driver import Db
-from samgraph.main import create_app
-from tests.conftest import api_key, gql, settings_for_tests
+from tests.conftest import api_key, app_client, gql, settings_for_tests
 
 
 async def test_first_is_capped_at_100(client: httpx.AsyncClient) -> None:
@@ -114,14 +113,8 @@ async def test_batches_wrong_content_types_and_get_mutations_are_refused(
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def prod(db: Db) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings_for_tests(samgraph_env="production"))
-    headers = {"Authorization": f"Bearer {await api_key(db)}", "X-Request-ID": "req-123"}
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t", headers=headers
-        ) as c,
-    ):
+    settings = settings_for_tests(samgraph_env="production")
+    async with app_client(settings, await api_key(db), **{"X-Request-ID": "req-123"}) as c:
         yield c
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -20,24 +19,11 @@ from typer.testing import CliRunner
 
 from samgraph.bundle import service as bundle_service
 from samgraph.cli import app as cli
-from samgraph.config import Settings
 from samgraph.db.driver import Db
 from samgraph.main import create_app
-from tests.conftest import api_key, client_for, gql, settings_for_tests
+from tests.conftest import api_key, app_client, client_for, gql, settings_for_tests
 
 SECRET = "test-hmac-secret-with-at-least-32-bytes!"
-
-
-async def _app_client(settings: Settings, token: str | None) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t", headers=headers
-        ) as c,
-    ):
-        yield c
 
 
 async def test_no_or_bad_credentials_get_401_and_probes_stay_open(
@@ -208,13 +194,13 @@ async def test_jwt_bearer_tokens_with_role_and_member_claims(
          None),
     ]  # fmt: skip
     for token, status, visible in cases:
-        async for c in _app_client(settings, token):
+        async with app_client(settings, token) as c:
             r = await c.post("/graphql", json={"query": "{ accounts { totalCount } }"})
             assert r.status_code == status, jwt.decode(token, options={"verify_signature": False})
             if visible is not None:
                 assert r.json()["data"]["accounts"]["totalCount"] == visible
     # A VIEWER token cannot write.
-    async for c in _app_client(settings, _token({"samgraph_role": "VIEWER"})):
+    async with app_client(settings, _token({"samgraph_role": "VIEWER"})) as c:
         body = await gql(c, 'mutation { upsertAccounts(input: [{id: "n", name: "N"}]) { id } }')
         assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
@@ -226,10 +212,10 @@ async def test_jwt_bearer_tokens_with_role_and_member_claims(
     rs = settings_for_tests(samgraph_jwt_jwks_file=jwks, samgraph_jwt_audience="samgraph")
     good = _token({"samgraph_role": "EDITOR"}, key=private, alg="RS256", kid="k1")
     unknown_kid = _token({"samgraph_role": "EDITOR"}, key=private, alg="RS256", kid="k2")
-    async for c in _app_client(rs, good):
+    async with app_client(rs, good) as c:
         body = await gql(c, 'mutation { upsertAccounts(input: [{id: "n", name: "N"}]) { id } }')
         assert body["data"] == {"upsertAccounts": [{"id": "n"}]}
-    async for c in _app_client(rs, unknown_kid):
+    async with app_client(rs, unknown_kid) as c:
         assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
 
 
@@ -302,7 +288,7 @@ async def test_graphiql_page_sends_the_development_key(db: Db, tmp_path: Path) -
     key = await ensure_dev_key(db, settings.dev_key_file)
     assert await ensure_dev_key(db, settings.dev_key_file) == key  # reused while valid
     assert oct(settings.dev_key_file.stat().st_mode & 0o777) == "0o600"
-    async for c in _app_client(settings, None):
+    async with app_client(settings, None) as c:
         page = await c.get("/graphql", headers={"accept": "text/html"})
         assert page.status_code == 200
         assert f'"Authorization":"Bearer {key}"' in page.text

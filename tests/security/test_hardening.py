@@ -8,20 +8,12 @@ import httpx
 import pytest_asyncio
 
 from samgraph.db.driver import Db
-from samgraph.main import create_app
-from tests.conftest import api_key, gql, settings_for_tests
+from tests.conftest import api_key, app_client, gql, settings_for_tests
 
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def prod(db: Db) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings_for_tests(samgraph_env="production"))
-    headers = {"Authorization": f"Bearer {await api_key(db)}"}
-    async with (
-        app.router.lifespan_context(app),
-        httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t", headers=headers
-        ) as c,
-    ):
+    async with app_client(settings_for_tests(samgraph_env="production"), await api_key(db)) as c:
         yield c
 
 
