@@ -22,7 +22,6 @@ from typing import Any
 import httpx
 
 from samgraph.auth import keys
-from samgraph.auth.principal import SYSTEM
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.context import Context
@@ -67,10 +66,7 @@ async def main(runs: int = RUNS) -> list[str]:
             assert result.errors is None, result.errors
 
         async def auth_only() -> None:
-            assert await keys.verify_key(db, admin) == keys_principal
-
-        keys_principal = await keys.verify_key(db, admin)
-        assert keys_principal is not None and SYSTEM.role == keys_principal.role
+            assert await keys.verify_key(db, admin) is not None
 
         def http(token: str) -> Callable[[], Awaitable[None]]:
             client = httpx.AsyncClient(transport=transport, base_url="http://bench",

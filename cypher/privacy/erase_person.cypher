@@ -1,9 +1,11 @@
 // Erase one stakeholder (GDPR erasure): their name is replaced in the summaries of the
 // interactions they attended, their id is cleared from others' recorded manager
-// changes, then the node goes with all its edges and its own history.
+// changes, then the node goes with all its edges and its own history. Only inside
+// `account_ids` when given (a member-bound caller).
 // mode: write
-// params: id, placeholder
+// params: id, placeholder, account_ids
 MATCH (s:Stakeholder {id: $id})
+WHERE $account_ids IS NULL OR s.accountId IN $account_ids
 CALL (s) {
   OPTIONAL MATCH (s)-[:ATTENDED]->(x:Interaction)
   WITH s, x WHERE x IS NOT NULL

@@ -1,9 +1,11 @@
 // Everything held about one stakeholder (GDPR access request): the node, its team and
 // manager, who reports to them, our relationships, influence both ways, recorded
-// changes and the interactions they attended.
+// changes and the interactions they attended. Only inside `account_ids` when given
+// (a member-bound caller), so another account's person reads as missing.
 // mode: read
-// params: id
+// params: id, account_ids
 MATCH (s:Stakeholder {id: $id})
+WHERE $account_ids IS NULL OR s.accountId IN $account_ids
 RETURN s {.*} AS stakeholder,
   COLLECT { MATCH (s)-[:MEMBER_OF]->(t:Team) RETURN t {.id, .name} } AS teams,
   COLLECT { MATCH (s)-[:REPORTS_TO]->(m:Stakeholder) RETURN m.id } AS managers,

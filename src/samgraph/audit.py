@@ -53,32 +53,28 @@ def write_line(target: str, entry: dict[str, Any]) -> None:
                 f.write(line)
 
 
-class _Audit:
-    def record(
-        self,
-        ctx: Context,
-        operation: str,
-        *,
-        kind: str,
-        accounts: Iterable[str] = (),
-        outcome: str = "ok",
-        code: str | None = None,
-    ) -> None:
-        p = ctx.principal
-        entry = {
-            "ts": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
-            "requestId": ctx.request_id,
-            "actor": p.actor,
-            "role": p.role.value,
-            "member": p.member_id,
-            "kind": kind,
-            "operation": operation,
-            "accounts": sorted(set(accounts)),
-            "outcome": outcome,
-        }
-        if code is not None:
-            entry["code"] = code
-        write_line(ctx.settings.samgraph_audit_log, entry)
-
-
-audit = _Audit()
+def record(
+    ctx: Context,
+    operation: str,
+    *,
+    kind: str,
+    accounts: Iterable[str] = (),
+    outcome: str = "ok",
+    code: str | None = None,
+) -> None:
+    """Append the audit line of one operation by the caller of `ctx`."""
+    p = ctx.principal
+    entry = {
+        "ts": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
+        "requestId": ctx.request_id,
+        "actor": p.actor,
+        "role": p.role.value,
+        "member": p.member_id,
+        "kind": kind,
+        "operation": operation,
+        "accounts": sorted(set(accounts)),
+        "outcome": outcome,
+    }
+    if code is not None:
+        entry["code"] = code
+    write_line(ctx.settings.samgraph_audit_log, entry)

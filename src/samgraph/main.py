@@ -10,8 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from strawberry.fastapi import GraphQLRouter
 
-from samgraph import __version__
-from samgraph.audit import accounts_in, audit
+from samgraph import __version__, audit
 from samgraph.auth.principal import NOBODY
 from samgraph.config import Settings, get_settings
 from samgraph.context import Context
@@ -123,7 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             status = 503 if isinstance(exc, DatabaseUnavailable) else 400
             status = 404 if isinstance(exc, NotFound) else status
             return JSONResponse({"error": {"message": exc.message, **exc.extensions}}, status)
-        audit.record(ctx, f"report:{name}", kind="export", accounts=accounts_in(params))
+        audit.record(ctx, f"report:{name}", kind="export", accounts=audit.accounts_in(params))
         if format == "csv":
             return StreamingResponse(
                 csv_lines(data),

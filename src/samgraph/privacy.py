@@ -23,22 +23,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-async def _check_visible(ctx: Context, stakeholder_id: str) -> None:
-    found = await ctx.loaders.one("stakeholders.get_stakeholders").load(stakeholder_id)
-    if found is None:
-        raise NotFound(
-            f"no stakeholder {stakeholder_id!r}", [Problem("stakeholderId", "not found")]
-        )
+def _missing(stakeholder_id: str) -> NotFound:
+    return NotFound(f"no stakeholder {stakeholder_id!r}", [Problem("stakeholderId", "not found")])
 
 
 async def export_person(ctx: Context, stakeholder_id: str) -> dict[str, Any]:
     """Everything held about one person, as one JSON document."""
-    await _check_visible(ctx, stakeholder_id)
-    rows = await ctx.db.read("privacy.export_person", id=stakeholder_id)
+    rows = await ctx.db.read("privacy.export_person", id=stakeholder_id, account_ids=ctx.scope)
     if not rows:
-        raise NotFound(
-            f"no stakeholder {stakeholder_id!r}", [Problem("stakeholderId", "not found")]
-        )
+        raise _missing(stakeholder_id)
     out: dict[str, Any] = _plain(dict(rows[0]))
     return out
 
@@ -46,10 +39,9 @@ async def export_person(ctx: Context, stakeholder_id: str) -> dict[str, Any]:
 async def erase_person(ctx: Context, stakeholder_id: str) -> dict[str, Any]:
     """Remove the person, their edges and history, and their name from interactions;
     returns what was touched (counts and the account, no personal data)."""
-    await _check_visible(ctx, stakeholder_id)
-    rows = await ctx.db.write("privacy.erase_person", id=stakeholder_id, placeholder=PLACEHOLDER)
+    rows = await ctx.db.write(
+        "privacy.erase_person", id=stakeholder_id, placeholder=PLACEHOLDER, account_ids=ctx.scope
+    )
     if not rows:
-        raise NotFound(
-            f"no stakeholder {stakeholder_id!r}", [Problem("stakeholderId", "not found")]
-        )
+        raise _missing(stakeholder_id)
     return dict(rows[0])

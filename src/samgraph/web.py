@@ -62,7 +62,9 @@ def render(html: Callable[[], str]) -> Callable[[Request], Awaitable[HTMLRespons
 
 def bearer(request: Request) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
 
 
 class AuthGate:

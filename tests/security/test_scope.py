@@ -175,7 +175,7 @@ async def test_writes_outside_own_accounts_are_refused_like_missing(
     assert ok == {"upsertStakeholders": [{"id": "new1", "account": {"id": "gfc"}}]}
 
 
-async def test_a_member_bound_jwt_or_key_of_a_member_without_accounts_sees_nothing(
+async def test_a_key_of_a_member_without_accounts_sees_nothing(
     client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
 ) -> None:
     await bundle_service.import_bundle(db, example_bundle)
@@ -184,3 +184,18 @@ async def test_a_member_bound_jwt_or_key_of_a_member_without_accounts_sees_nothi
         d = await data(idle, '{ accounts { totalCount } account(id: "gfc") { id } exportBundle }')
     assert d["accounts"] == {"totalCount": 0} and d["account"] is None
     assert d["exportBundle"]["accounts"] == []
+
+
+async def test_personal_data_requests_stay_inside_own_accounts(
+    maria: httpx.AsyncClient, client: httpx.AsyncClient, db: Db
+) -> None:
+    async with client_for(client, await api_key(db, "ADMIN", member="mrodriguez")) as admin:
+        for q in ('{ exportPerson(stakeholderId: "oth-s") }',
+                  'mutation { erasePerson(stakeholderId: "oth-s") { edgesRemoved } }'):  # fmt: skip
+            body = await gql(admin, q)
+            assert body["errors"][0]["message"] == "no stakeholder 'oth-s'", q
+        mine = await gql(admin, '{ exportPerson(stakeholderId: "jwu") }')
+        assert mine["data"]["exportPerson"]["stakeholder"]["id"] == "jwu"
+    assert (await data(client, '{ stakeholder(id: "oth-s") { id } }'))["stakeholder"] == {
+        "id": "oth-s"
+    }

@@ -27,7 +27,7 @@ from graphql import (
 from graphql.utilities import get_operation_ast
 from strawberry.extensions import MaskErrors, SchemaExtension
 
-from samgraph.audit import accounts_in, audit
+from samgraph import audit
 from samgraph.common import Role
 from samgraph.errors import Forbidden, LimitExceeded, SamgraphError
 
@@ -99,11 +99,11 @@ class Cost:
         return max(value, 1) if isinstance(value, int) else 1
 
     def _field(self, node: FieldNode, parent: Any, items: int, paged: bool) -> int:
-        if node.name.value.startswith("__") or not isinstance(parent, GraphQLObjectType):
-            return items if not node.name.value.startswith("__") else 0
-        field = parent.fields.get(node.name.value)
+        if node.name.value.startswith("__"):
+            return 0  # introspection and __typename: not data
+        field = parent.fields.get(node.name.value) if isinstance(parent, GraphQLObjectType) else None
         if field is None:
-            return 0
+            return items
         if node.selection_set is None:
             return items
         inner = items
@@ -200,7 +200,7 @@ class Guard(SchemaExtension):
 
     def _audit(self, ctx: Any, node: FieldNode, outcome: str, code: str | None) -> None:
         args = self._arguments(node)
-        audit.record(ctx, node.name.value, kind="mutation", accounts=accounts_in(args),
+        audit.record(ctx, node.name.value, kind="mutation", accounts=audit.accounts_in(args),
                      outcome=outcome, code=code)  # fmt: skip
 
     def _arguments(self, node: FieldNode) -> dict[str, Any]:

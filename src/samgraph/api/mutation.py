@@ -128,19 +128,20 @@ async def _visible(info: Ctx, kind: str, id: str) -> bool:
 
 async def _delete(info: Ctx, query: str, id: str) -> DeleteResult:
     _check_ids(id=id)
-    if not await _visible(info, query.split(".")[0], id):
+    kind = query.split(".")[0]  # cypher/<kind>/delete_*.cypher
+    if not await _visible(info, kind, id):
         return DeleteResult(id=strawberry.ID(id), deleted=False)
     rows = await info.context.db.write(query, id=id)
     return DeleteResult(id=strawberry.ID(id), deleted=bool(rows and rows[0]["existed"]))
 
 
 async def _unlink(
-    info: Ctx, query: str, label: str, check: tuple[str, ...], **ids: str
+    info: Ctx, query: str, label: str, owners: list[tuple[str, str]], **ids: str
 ) -> DeleteResult:
-    """Remove an edge; `check` names the kinds of the ids that decide its account."""
-    _check_ids(**{k: v for k, v in ids.items()})
-    for kind, value in zip(check, ids.values(), strict=False):
-        if kind and not await _visible(info, kind, value):
+    """Remove an edge; `owners` are the (kind, id) ends that decide its account."""
+    _check_ids(**ids)
+    for kind, value in owners:
+        if not await _visible(info, kind, value):
             return DeleteResult(id=strawberry.ID(label), deleted=False)
     rows = await info.context.db.write(query, **ids)
     return DeleteResult(id=strawberry.ID(label), deleted=bool(rows and rows[0]["existed"]))
@@ -281,7 +282,8 @@ class Mutation:
         self, info: Ctx, member_id: strawberry.ID, account_id: strawberry.ID
     ) -> DeleteResult:
         return await _unlink(
-            info, "relationships.unlink_account_team", f"{member_id}->{account_id}", ("", "accounts"),
+            info, "relationships.unlink_account_team", f"{member_id}->{account_id}",
+            [("accounts", account_id)],
             member_id=member_id, account_id=account_id,
         )  # fmt: skip
 
@@ -301,7 +303,7 @@ class Mutation:
     ) -> DeleteResult:
         return await _unlink(
             info, "relationships.unlink_knows", f"{member_id}->{stakeholder_id}",
-            ("", "stakeholders"), member_id=member_id, stakeholder_id=stakeholder_id,
+            [("stakeholders", stakeholder_id)], member_id=member_id, stakeholder_id=stakeholder_id,
         )  # fmt: skip
 
     @strawberry.mutation(description="`fromId` sways `toId` with a weight 1-5 (INFLUENCES).")
@@ -317,7 +319,7 @@ class Mutation:
     ) -> DeleteResult:
         return await _unlink(
             info, "relationships.unlink_influence", f"{from_id}->{to_id}",
-            ("stakeholders", "stakeholders"), from_id=from_id, to_id=to_id,
+            [("stakeholders", from_id), ("stakeholders", to_id)], from_id=from_id, to_id=to_id,
         )  # fmt: skip
 
     @strawberry.mutation(description="Record a team using a product (USES).")
@@ -336,7 +338,8 @@ class Mutation:
         self, info: Ctx, team_id: strawberry.ID, product_id: strawberry.ID
     ) -> DeleteResult:
         return await _unlink(
-            info, "relationships.unlink_deployment", f"{team_id}->{product_id}", ("teams", ""),
+            info, "relationships.unlink_deployment", f"{team_id}->{product_id}",
+            [("teams", team_id)],
             team_id=team_id, product_id=product_id,
         )  # fmt: skip
 
@@ -411,14 +414,16 @@ class Mutation:
         self, info: Ctx, stakeholder_id: strawberry.ID, date: dt.date | None = None
     ) -> Stakeholder:
         _check_ids(stakeholderId=stakeholder_id)
-        visible = await _visible(info, "stakeholders", stakeholder_id)
-        rows = visible and await info.context.db.write(
+        missing = NotFound(
+            f"no stakeholder {stakeholder_id!r}", [Problem("stakeholderId", "not found")]
+        )
+        if not await _visible(info, "stakeholders", stakeholder_id):
+            raise missing
+        rows = await info.context.db.write(
             "stakeholders.mark_departed", id=stakeholder_id, date=date or dt.date.today()
         )
         if not rows:
-            raise NotFound(
-                f"no stakeholder {stakeholder_id!r}", [Problem("stakeholderId", "not found")]
-            )
+            raise missing
         return Stakeholder.from_row(rows[0]["stakeholder"])
 
     @strawberry.mutation(

@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 from strawberry.scalars import JSON
 
-from samgraph import common, privacy
+from samgraph import audit, common, privacy
 from samgraph.analyses import service as analyses
 from samgraph.analyses.coverage import SEVERITIES
 from samgraph.api.admin_types import ApiKey
@@ -33,7 +33,6 @@ from samgraph.api.types import (
     load_one,
     overdue_first,
 )
-from samgraph.audit import accounts_in, audit
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.errors import NotFound, Problem, invalid
@@ -238,7 +237,7 @@ class Query:
     async def run_saved_query(self, info: Ctx, name: str, variables: JSON | None = None) -> JSON:
         data = await reports.run(info.context, name, variables=variables)  # type: ignore[arg-type]
         audit.record(info.context, "runSavedQuery", kind="export",
-                     accounts=accounts_in(variables or {}))  # fmt: skip
+                     accounts=audit.accounts_in(variables or {}))  # fmt: skip
         return data
 
     @strawberry.field
@@ -281,9 +280,9 @@ class Query:
         self, info: Ctx, account_ids: list[strawberry.ID] | None = None
     ) -> JSON:
         wanted = list(account_ids) if account_ids is not None else None
-        scope = info.context.scope
+        scope = info.context.principal.scope
         if scope is not None:  # a member-bound caller exports its own accounts only
-            wanted = scope if wanted is None else [a for a in wanted if a in set(scope)]
+            wanted = sorted(scope) if wanted is None else [a for a in wanted if a in scope]
         bundle = await bundle_service.export_bundle(info.context.db, wanted)
         audit.record(
             info.context, "exportBundle", kind="export",
