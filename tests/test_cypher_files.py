@@ -63,3 +63,38 @@ def test_migrations_are_ordered_and_unique() -> None:
     versions = [m.version for m in migrations]
     assert versions == sorted(versions) and versions[0] == 1
     assert all(m.statements for m in migrations)
+
+
+@pytest.mark.parametrize(
+    ("body", "columns"),
+    [
+        (
+            "UNWIND $ids AS key\nRETURN key, COLLECT { MATCH (x) RETURN x } AS items",
+            ("key", "items"),
+        ),
+        # An inner RETURN (inside braces) and a trailing ORDER BY are not the columns.
+        (
+            "MATCH (a)\nRETURN a {.*, n: COLLECT {\nRETURN 1 AS z\n}} AS item ORDER BY a.id",
+            ("item",),
+        ),
+        ("MATCH (a)\nRETURN DISTINCT a.id AS id, 'x, y' AS s SKIP 1", ("id", "s")),
+        # Items without a name cannot be packed: the query runs as written.
+        ("MATCH (a)\nRETURN a.id", None),
+        ("MATCH (a) RETURN a AS b", None),  # RETURN not at a line start
+    ],
+)
+def test_return_columns(body: str, columns: tuple[str, ...] | None) -> None:
+    q = parse_query(
+        "t.q", "// x\n// mode: read\n// params:" + (" ids" * ("$ids" in body)) + "\n" + body
+    )
+    assert q.columns == columns
+    if columns:
+        assert (
+            q.packed == f"CALL () {{\n{q.text}\n}}\nRETURN collect([{', '.join(columns)}]) AS rows"
+        )
+
+
+def test_every_read_returns_one_packed_record() -> None:
+    # SHOW cannot run inside CALL; it is the only read left unpacked.
+    unpacked = [n for n, q in load_queries().items() if q.mode == "read" and q.packed is None]
+    assert unpacked == ["db.list_constraints"]

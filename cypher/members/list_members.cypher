@@ -1,4 +1,5 @@
 // All members, by name.
 // mode: read
 // params:
-MATCH (m:Member) RETURN m {.*} AS item ORDER BY m.name, m.id
+MATCH (m:Member)
+RETURN m {.*} AS item ORDER BY m.name, m.id

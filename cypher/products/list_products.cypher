@@ -1,4 +1,5 @@
 // The whole catalog, by name.
 // mode: read
 // params:
-MATCH (p:Product) RETURN p {.*} AS item ORDER BY p.name, p.id
+MATCH (p:Product)
+RETURN p {.*} AS item ORDER BY p.name, p.id

@@ -1,4 +1,5 @@
 // One saved query by name.
 // mode: read
 // params: name
-MATCH (q:SavedQuery {name: $name}) RETURN q {.*} AS item
+MATCH (q:SavedQuery {name: $name})
+RETURN q {.*} AS item

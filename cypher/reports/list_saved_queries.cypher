@@ -1,4 +1,5 @@
 // Every saved query, by name.
 // mode: read
 // params:
-MATCH (q:SavedQuery) RETURN q {.*} AS item ORDER BY q.name
+MATCH (q:SavedQuery)
+RETURN q {.*} AS item ORDER BY q.name

@@ -315,6 +315,26 @@ def demo(
     err.print(_with_db(get_settings(), run))
 
 
+@app.command()
+def generate(
+    accounts: int = typer.Option(100, "--accounts", min=1, help="Number of accounts."),
+    per_account: int = typer.Option(
+        100, "--stakeholders-per-account", min=1, help="Stakeholders in each account."
+    ),
+    seed: int = typer.Option(1, "--seed", help="Same seed, same bundle."),
+    out: Path = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+) -> None:
+    """Write a synthetic portfolio bundle (deterministic) for benchmarks and trials."""
+    from samgraph.demo.generate import generate as make
+
+    data = orjson.dumps(make(accounts=accounts, stakeholders_per_account=per_account, seed=seed))
+    if out:
+        out.write_bytes(data)
+        err.print(f"wrote {out} ({len(data) / 1e6:.1f} MB)")
+    else:
+        sys.stdout.buffer.write(data)
+
+
 @apikey_app.command("create")
 def apikey_create(
     role: str = typer.Option(..., "--role", help="ADMIN, EDITOR or VIEWER."),

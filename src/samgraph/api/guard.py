@@ -101,7 +101,9 @@ class Cost:
     def _field(self, node: FieldNode, parent: Any, items: int, paged: bool) -> int:
         if node.name.value.startswith("__"):
             return 0  # introspection and __typename: not data
-        field = parent.fields.get(node.name.value) if isinstance(parent, GraphQLObjectType) else None
+        field = (
+            parent.fields.get(node.name.value) if isinstance(parent, GraphQLObjectType) else None
+        )
         if field is None:
             return items
         if node.selection_set is None:

@@ -39,7 +39,7 @@ from samgraph.common import (
     Weight,
 )
 
-MAX_ROWS = 200_000
+MAX_ROWS = 2_000_000
 MAX_ATTENDEES = 500
 
 

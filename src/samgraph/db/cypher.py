@@ -32,6 +32,20 @@ class CypherQuery:
     mode: Literal["read", "write"]
     params: frozenset[str]
     description: str
+    columns: tuple[str, ...] | None = None
+    """For reads: the result columns, when the final RETURN names them all."""
+
+    @property
+    def packed(self) -> str | None:
+        """The read wrapped to return all its rows as one record (see `columns`).
+
+        The Python driver spends about 60 us per record it receives (async I/O per
+        message) but decodes a list inside one record natively: 1,000 rows come back
+        in about 4 ms packed instead of 68 ms (docs/benchmarks.md).
+        """
+        if self.columns is None:
+            return None
+        return f"CALL () {{\n{self.text}\n}}\nRETURN collect([{', '.join(self.columns)}]) AS rows"
 
 
 def cypher_root() -> Path:
@@ -68,7 +82,49 @@ def parse_query(name: str, source: str) -> CypherQuery:
     if declared - used:
         raise CypherLoadError(f"{name}: declares unused params {sorted(declared - used)}")
     description = " ".join(h for h in header if not h.startswith(("mode:", "params:")))
-    return CypherQuery(name, text, mode, declared, description)  # type: ignore[arg-type]
+    columns = return_columns(text) if mode == "read" else None
+    return CypherQuery(name, text, mode, declared, description, columns)  # type: ignore[arg-type]
+
+
+_RETURN = re.compile(r"^RETURN\s", re.MULTILINE)
+_TAIL = re.compile(r"\s(ORDER\s+BY|SKIP|LIMIT|OFFSET)\s", re.IGNORECASE)
+_ALIAS = re.compile(r"(?s).*\sAS\s+([A-Za-z_][A-Za-z0-9_]*)")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _blank(text: str) -> str:
+    """The text with string literals' insides blanked (same length)."""
+    return _STRING.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[0], text)
+
+
+def return_columns(text: str) -> tuple[str, ...] | None:
+    """The column names of the last top-level `RETURN` at a line start, or None when
+    an item is neither a plain variable nor aliased with AS."""
+    blank, depth, level = _blank(text), [], 0
+    for ch in blank:
+        depth.append(level)
+        level += (ch in "({[") - (ch in ")}]")
+    starts = [m.start() for m in _RETURN.finditer(blank) if depth[m.start()] == 0]
+    if not starts:
+        return None
+    start = starts[-1] + len("RETURN ")
+    tail = blank[start:]
+    cut = next((m.start() for m in _TAIL.finditer(tail) if depth[start + m.start()] == 0), None)
+    items, begin = [], 0
+    for i, ch in enumerate(tail[:cut]):
+        if ch == "," and depth[start + i] == 0:
+            items.append(text[start + begin : start + i])
+            begin = i + 1
+    items.append(text[start + begin : start + (len(tail) if cut is None else cut)])
+    names = []
+    for item in (x.strip() for x in items):
+        item = item.removeprefix("DISTINCT ").strip()
+        alias = _ALIAS.fullmatch(item)
+        name = alias.group(1) if alias else item if _NAME.fullmatch(item) else None
+        if name is None:
+            return None
+        names.append(name)
+    return tuple(names)
 
 
 class Queries(Mapping[str, CypherQuery]):

@@ -99,9 +99,15 @@ class Db:
         if missing:
             raise TypeError(f"{query.name}: missing params {sorted(missing)}")
 
+        packed, columns = query.packed, query.columns
+
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
         @unit_of_work(metadata={"query": query.name}, timeout=self.timeout)
         async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+            if packed is not None and columns is not None:
+                result = await tx.run(packed, params)  # type: ignore[arg-type]
+                record = await result.single(strict=True)
+                return [to_native(dict(zip(columns, row, strict=True))) for row in record[0]]
             result = await tx.run(query.text, params)  # type: ignore[arg-type]
             return [to_native(r) for r in await result.data()]
 

@@ -1,0 +1,6 @@
+// Baseline: MERGE Opportunity nodes by id and set their properties, nothing else.
+// mode: write
+// params: rows
+UNWIND $rows AS row
+MERGE (n:Opportunity {id: row.id})
+SET n += row.props

@@ -1,0 +1,6 @@
+// Baseline: MERGE Stakeholder nodes by id and set their properties, nothing else.
+// mode: write
+// params: rows
+UNWIND $rows AS row
+MERGE (n:Stakeholder {id: row.id})
+SET n += row.props

@@ -1,0 +1,109 @@
+"""The load generator: a separate process that drives one GraphQL endpoint.
+
+    python bench/loadgen.py PLAN.json  ->  prints one JSON line of results
+
+The plan names the endpoint, its headers, the number of concurrent clients, how
+long to run, the account ids to spread requests over and the weighted mix of
+requests. Each client sends its next request as soon as the last one is answered
+(closed loop), so throughput is what the server sustains at that concurrency.
+Any response with `errors`, or a status other than 200, counts as an error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+
+
+def percentile(samples: list[float], q: float) -> float:
+    """Nearest-rank percentile of already sorted samples (q in 0..100)."""
+    if not samples:
+        return float("nan")
+    rank = max(1, round(q / 100 * len(samples)))
+    return samples[min(rank, len(samples)) - 1]
+
+
+def fill(variables: dict[str, Any], account: str) -> dict[str, Any]:
+    """`$account` in a string variable becomes this request's account id."""
+    return {k: v.replace("$account", account) if isinstance(v, str) else v for k, v in variables.items()}
+
+
+async def run(plan: dict[str, Any]) -> dict[str, Any]:
+    mix = plan["mix"]
+    names = [m["name"] for m in mix]
+    weights = [m["weight"] for m in mix]
+    ids = plan["accountIds"]
+    deadline = 0.0
+    lat: dict[str, list[float]] = {n: [] for n in names}
+    errors: dict[str, int] = dict.fromkeys(names, 0)
+    first_error: list[str] = []
+    limits = httpx.Limits(max_connections=plan["concurrency"], max_keepalive_connections=plan["concurrency"])
+
+    async def client(n: int, http: httpx.AsyncClient) -> None:
+        rng = random.Random(n)
+        i = n
+        while time.perf_counter() < deadline:
+            m = mix[names.index(rng.choices(names, weights)[0])]
+            i += 1
+            variables = fill(m.get("variables", {}), ids[i % len(ids)])
+            body = orjson.dumps({"query": m["query"], "variables": variables})
+            start = time.perf_counter()
+            r = await http.post(plan["url"], content=body, headers=plan["headers"])
+            took = (time.perf_counter() - start) * 1000
+            ok = r.status_code == 200 and b'"errors"' not in r.content[:20000]
+            if ok:
+                lat[m["name"]].append(took)
+            else:
+                errors[m["name"]] += 1
+                if not first_error:
+                    first_error.append(f"{m['name']}: {r.status_code} {r.text[:300]}")
+
+    async with httpx.AsyncClient(limits=limits, timeout=120) as http:
+        # Warm-up: one request of each kind, not counted.
+        for m in mix:
+            variables = fill(m.get("variables", {}), ids[0])
+            await http.post(plan["url"], content=orjson.dumps({"query": m["query"], "variables": variables}),
+                            headers=plan["headers"])  # fmt: skip
+        start = time.perf_counter()
+        deadline = start + plan["seconds"]
+        await asyncio.gather(*(client(n, http) for n in range(plan["concurrency"])))
+        elapsed = time.perf_counter() - start
+    every = sorted(x for v in lat.values() for x in v)
+    return {
+        "concurrency": plan["concurrency"],
+        "seconds": elapsed,
+        "requests": len(every),
+        "errors": sum(errors.values()),
+        "firstError": first_error[0] if first_error else None,
+        "throughput": len(every) / elapsed,
+        "p50": percentile(every, 50),
+        "p95": percentile(every, 95),
+        "p99": percentile(every, 99),
+        "byName": {
+            n: {"requests": len(v), "errors": errors[n], "p50": percentile(sorted(v), 50),
+                "p99": percentile(sorted(v), 99)}
+            for n, v in lat.items()
+        },  # fmt: skip
+    }
+
+
+def main() -> None:
+    plan = orjson.loads(Path(sys.argv[1]).read_bytes())
+    try:
+        import uvloop
+
+        result = uvloop.run(run(plan))
+    except ImportError:
+        result = asyncio.run(run(plan))
+    sys.stdout.buffer.write(orjson.dumps(result) + b"\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,652 @@
+"""`make bench`: samgraph against raw Cypher and against the Neo4j GraphQL Library.
+
+One process drives everything against one Neo4j (NEO4J_* from the environment):
+samgraph runs as a real uvicorn server and the peer (`bench/peer/`, the Neo4j
+GraphQL Library on Apollo Server) as a Node server, both over the same graph; raw
+Cypher runs through the Python driver in this process; the load test runs in a
+separate load-generator process (`bench/loadgen.py`). Results go to
+docs/benchmarks.md and PNG plots in docs/bench/.
+
+Sections: import (samgraph vs raw UNWIND), scale (S, M, L), API overhead (raw Cypher
+vs samgraph over HTTP), peer, load, round trips. Sizes and run counts come from
+BENCH_* variables (see `Config`); `BENCH_SMOKE=1` is the small CI version.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import neo4j
+import orjson
+
+from bench.loadgen import percentile
+from samgraph import __version__
+from samgraph.auth import keys
+from samgraph.bundle import service as bundle_service
+from samgraph.bundle.models import Bundle
+from samgraph.db.admin import wipe_data
+from samgraph.db.cypher import load_queries, queries
+from samgraph.db.driver import Db
+from samgraph.db.migrations import migrate
+from samgraph.demo.generate import ANCHOR, generate
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+AS_OF = ANCHOR.isoformat()
+
+
+@dataclass
+class Config:
+    sizes: dict[str, tuple[int, int]]
+    import_size: str
+    runs: int
+    gaps_runs: int
+    load_seconds: float
+    concurrency: list[int]
+    peer_seconds: float
+    workers: int
+    out: Path | None
+    plots: Path | None
+    smoke: bool = False
+
+    @classmethod
+    def from_env(cls) -> Config:
+        smoke = os.environ.get("BENCH_SMOKE") == "1"
+        e = os.environ.get
+        per = int(e("BENCH_STAKEHOLDERS", "30" if smoke else "100"))
+        sizes = {"S": (int(e("BENCH_S", "12" if smoke else "100")), per)}
+        if not smoke:
+            sizes |= {"M": (int(e("BENCH_M", "1000")), per), "L": (int(e("BENCH_L", "2000")), per)}
+        return cls(
+            sizes=sizes,
+            import_size=e("BENCH_IMPORT_SIZE", "S" if smoke else "M"),
+            runs=int(e("BENCH_RUNS", "3" if smoke else "40")),
+            gaps_runs=int(e("BENCH_GAPS_RUNS", "1" if smoke else "5")),
+            load_seconds=float(e("BENCH_LOAD_SECONDS", "1" if smoke else "15")),
+            concurrency=[int(c) for c in e("BENCH_CONCURRENCY", "1,4" if smoke else "1,8,32,64").split(",")],
+            peer_seconds=float(e("BENCH_PEER_SECONDS", "1" if smoke else "10")),
+            workers=int(e("BENCH_WORKERS", "1")),
+            out=None if smoke else Path(e("BENCH_OUT", str(ROOT / "docs" / "benchmarks.md"))),
+            plots=None if smoke else Path(e("BENCH_PLOTS", str(ROOT / "docs" / "bench"))),
+            smoke=smoke,
+        )  # fmt: skip
+
+
+# -- the requests ------------------------------------------------------------------
+
+NESTED = "query($id: ID!) { account(id: $id) { id name teams { id name stakeholders { id name title relationships { memberId strength lastContact } } } } }"
+PEER_NESTED = 'query($id: ID!) { accounts(where: {id: {eq: $id}}) { id name teams(sort: [{name: ASC}]) { id name stakeholders(where: {status: {eq: "ACTIVE"}}, sort: [{name: ASC}]) { id name title knownByConnection(sort: [{node: {id: ASC}}]) { edges { properties { strength lastContact } node { id } } } } } } }'
+LIST = "query { accounts(first: 100) { nodes { id name industry arr renewalDate } } }"
+PEER_LIST = "query { accounts(limit: 100, sort: [{id: ASC}]) { id name industry arr renewalDate } }"
+LIST_TEAMS = "query { accounts(first: 20) { nodes { id name teams { id name headcount } } } }"
+PEER_LIST_TEAMS = "query { accounts(limit: 20, sort: [{id: ASC}]) { id name teams(sort: [{name: ASC}]) { id name headcount } } }"
+LOOKUP = "query($id: ID!) { account(id: $id) { id name arr renewalDate tier strategicScore } }"
+ANALYSES = {
+    "coverage": "coverage(asOf: $d) { score cells { covered } gaps { code } }",
+    "championBackups": "championBackups(asOf: $d) { champion { id } backups { id } scoreIfLost }",
+    "warmPaths": "warmPaths(to: $to, asOf: $d) { hops nodes { id } }",
+    "influenceMap": "influenceMap(asOf: $d) { nodes { score rank } edges { source } }",
+    "whitespace": "whitespace { totals { whitespaceEstimate } cells { value } }",
+    "overdueTouches": "overdueTouches(asOf: $d) { stakeholderId }",
+}
+# The raw Cypher each analysis needs: its subgraph (or whitespace inputs), one account.
+RAW_OF = {name: "analyses.account_graphs" for name in ANALYSES} | {"whitespace": "analyses.whitespace_inputs"}
+GAPS = "query($d: Date) { portfolioGaps(asOf: $d, minSeverity: HIGH) { account { id } code } }"
+WRITE = "mutation($i: ID!, $a: ID!, $s: ID!) { logInteraction(input: {id: $i, accountId: $a, date: \"2026-11-02\", type: CALL, memberIds: [\"m0000\"], stakeholderIds: [$s]}) { id } }"
+
+
+def analysis_query(name: str) -> str:
+    args = "$id: ID!" + (", $d: Date" if "$d" in ANALYSES[name] else "") + (", $to: ID!" if name == "warmPaths" else "")
+    return f"query({args}) {{ account(id: $id) {{ {ANALYSES[name]} }} }}"
+
+
+def analysis_vars(name: str, account: str, per: int) -> dict[str, Any]:
+    v: dict[str, Any] = {"id": account}
+    if "$d" in ANALYSES[name]:
+        v["d"] = AS_OF
+    if name == "warmPaths":
+        v["to"] = f"{account}-s{per - 1}"  # an individual contributor at the bottom
+    return v
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+def stats(samples: list[float]) -> dict[str, float]:
+    s = sorted(samples)
+    return {"p50": statistics.median(s), "p95": percentile(s, 95), "mean": statistics.fmean(s)}
+
+
+async def sample(fn: Callable[[int], Awaitable[Any]], runs: int, warmup: int = 2) -> list[float]:
+    for i in range(warmup):
+        await fn(i)
+    out = []
+    for i in range(runs):
+        start = time.perf_counter()
+        await fn(i)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def wait_ready(url: str, body: dict[str, Any] | None, proc: subprocess.Popen[bytes], what: str) -> None:
+    async with httpx.AsyncClient() as c:
+        for _ in range(240):
+            if proc.poll() is not None:
+                raise RuntimeError(f"{what} exited with {proc.returncode}")
+            try:
+                r = await (c.post(url, json=body) if body else c.get(url))
+                if r.status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.25)
+    raise RuntimeError(f"{what} did not become ready at {url}")
+
+
+class Gql:
+    """A GraphQL client for one endpoint; raises on any error."""
+
+    def __init__(self, url: str, headers: dict[str, str] | None = None) -> None:
+        self.url, self.headers = url, {"content-type": "application/json", **(headers or {})}
+        self.http = httpx.AsyncClient(timeout=600)
+
+    async def __call__(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        r = await self.http.post(self.url, content=orjson.dumps({"query": query, "variables": variables or {}}),
+                                 headers=self.headers)  # fmt: skip
+        body = orjson.loads(r.content)
+        if r.status_code != 200 or body.get("errors"):
+            raise RuntimeError(f"{self.url}: {r.status_code} {r.text[:500]}")
+        return body
+
+
+@dataclass
+class Report:
+    config: Config
+    started: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    imports: list[dict[str, Any]] = field(default_factory=list)
+    scale: dict[str, dict[str, Any]] = field(default_factory=dict)
+    overhead: list[dict[str, Any]] = field(default_factory=list)
+    peer: list[dict[str, Any]] = field(default_factory=list)
+    load: list[dict[str, Any]] = field(default_factory=list)
+    trips: list[dict[str, Any]] = field(default_factory=list)
+    sizes_loaded: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+# -- the run -----------------------------------------------------------------------
+
+
+async def count_graph(db: Db, driver: neo4j.AsyncDriver) -> tuple[int, int]:
+    records, _, _ = await driver.execute_query(
+        "CALL () { MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:ApiKey RETURN count(n) AS nodes } "
+        "CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels",
+        database_=db.database, routing_=neo4j.RoutingControl.READ,
+    )  # fmt: skip
+    return records[0]["nodes"], records[0]["rels"]
+
+
+async def bench_import(db: Db, raw: Db, driver: neo4j.AsyncDriver, size: str, accounts: int, per: int, report: Report) -> None:
+    """`samgraph import` (parse, validate, history-aware upserts) vs raw UNWIND MERGE of
+    the same prepared rows, each into an empty graph, same batch size."""
+    data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
+    plan = bundle_service.write_plan(Bundle.model_validate_json(data))
+    rows = sum(len(r) for _, r in plan)
+    batch = 1000
+    await wipe_data(db)
+    start = time.perf_counter()
+    await bundle_service.import_bundle(db, data, batch_size=batch)
+    ours = time.perf_counter() - start
+    ours_graph = await count_graph(db, driver)
+    await wipe_data(db)
+    start = time.perf_counter()
+    for name, part in plan:
+        short = "raw_import." + name.split(".")[1]
+        if not part:
+            continue
+        for i in range(0, len(part), batch):
+            await raw.write(short, rows=part[i : i + batch])
+    theirs = time.perf_counter() - start
+    raw_graph = await count_graph(db, driver)
+    if ours_graph != raw_graph:
+        raise RuntimeError(f"imports differ: samgraph {ours_graph}, raw {raw_graph}")
+    report.imports.append({
+        "size": size, "rows": rows, "nodes": ours_graph[0], "rels": ours_graph[1],
+        "ours_s": ours, "raw_s": theirs, "ours_rate": rows / ours, "raw_rate": rows / theirs,
+    })  # fmt: skip
+    await wipe_data(db)
+
+
+async def load_size(db: Db, driver: neo4j.AsyncDriver, size: str, accounts: int, per: int, report: Report) -> list[str]:
+    await wipe_data(db)
+    data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
+    start = time.perf_counter()
+    summary = await bundle_service.import_bundle(db, data)
+    took = time.perf_counter() - start
+    nodes, rels = await count_graph(db, driver)
+    report.sizes_loaded[size] = {
+        "accounts": accounts, "per": per, "people": summary.counts["stakeholders"],
+        "nodes": nodes, "rels": rels, "import_s": took,
+        "rows": sum(summary.counts.values()),
+    }  # fmt: skip
+    ids = [f"a{i:05d}" for i in range(accounts)]
+    return [ids[k * accounts // min(20, accounts)] for k in range(min(20, accounts))]
+
+
+async def bench_scale(sam: Gql, size: str, sample_ids: list[str], per: int, cfg: Config, report: Report) -> None:
+    row: dict[str, Any] = {}
+    for name in ANALYSES:
+        q = analysis_query(name)
+        row[name] = stats(await sample(lambda i, q=q, name=name: sam(q, analysis_vars(name, sample_ids[i % len(sample_ids)], per)), cfg.runs))
+    body = await sam(GAPS, {"d": AS_OF})
+    gaps = len(body["data"]["portfolioGaps"])
+    row["portfolioGaps"] = stats(await sample(lambda i: sam(GAPS, {"d": AS_OF}), cfg.gaps_runs, warmup=0))
+    row["portfolioGaps"]["gaps"] = gaps
+    report.scale[size] = row
+
+
+async def bench_overhead(sam: Gql, driver: neo4j.AsyncDriver, database: str, sample_ids: list[str], per: int, cfg: Config, report: Report) -> None:
+    """Each analysis and the nested read: raw Cypher through the driver vs samgraph."""
+    qs, rawq = queries(), load_queries(BENCH / "cypher")
+
+    async def raw(text: str, params: dict[str, Any]) -> Any:
+        async with driver.session(database=database) as session:
+            async def work(tx: neo4j.AsyncManagedTransaction) -> Any:
+                return await (await tx.run(text, params)).data()  # type: ignore[arg-type]
+            return await session.execute_read(work)
+
+    def pick(i: int) -> str:
+        return sample_ids[i % len(sample_ids)]
+
+    cases: list[tuple[str, Callable[[int], Awaitable[Any]], Callable[[int], Awaitable[Any]]]] = [
+        ("nested read", lambda i: raw(rawq["raw.nested_account"].text, {"id": pick(i)}),
+         lambda i: sam(NESTED, {"id": pick(i)})),
+    ]  # fmt: skip
+    for name in ANALYSES:
+        text = qs[RAW_OF[name]].text
+        q = analysis_query(name)
+        cases.append((name, lambda i, text=text: raw(text, {"ids": [pick(i)]}),
+                      lambda i, q=q, name=name: sam(q, analysis_vars(name, pick(i), per))))  # fmt: skip
+    for label, raw_fn, sam_fn in cases:
+        # Interleaved, so drift on this shared machine hits both sides alike.
+        r, s = [], []
+        for block in range(4):
+            r += await sample(raw_fn, max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
+            s += await sample(sam_fn, max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
+        report.overhead.append({"request": label, "raw": stats(r), "samgraph": stats(s)})
+
+
+async def run_loadgen(url: str, headers: dict[str, str], concurrency: int, seconds: float, mix: list[dict[str, Any]], ids: list[str]) -> dict[str, Any]:
+    plan = {"url": url, "headers": {"content-type": "application/json", **headers}, "concurrency": concurrency,
+            "seconds": seconds, "mix": mix, "accountIds": ids}  # fmt: skip
+    with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as f:
+        f.write(orjson.dumps(plan))
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, str(BENCH / "loadgen.py"), f.name, stdout=asyncio.subprocess.PIPE, cwd=ROOT
+    )
+    out, _ = await proc.communicate()
+    os.unlink(f.name)
+    if proc.returncode:
+        raise RuntimeError(f"loadgen failed with {proc.returncode}")
+    result: dict[str, Any] = orjson.loads(out)
+    if result["errors"]:
+        raise RuntimeError(f"loadgen saw {result['errors']} errors, first: {result['firstError']}")
+    return result
+
+
+async def bench_peer(sam: Gql, peer: Gql, sample_ids: list[str], cfg: Config, report: Report) -> None:
+    pairs = [
+        ("nested read (one account)", NESTED, PEER_NESTED, True),
+        ("list: 100 accounts", LIST, PEER_LIST, False),
+        ("list: 20 accounts with teams", LIST_TEAMS, PEER_LIST_TEAMS, False),
+    ]
+    for label, ours, theirs, by_id in pairs:
+        def v(i: int, by_id: bool = by_id) -> dict[str, Any]:
+            return {"id": sample_ids[i % len(sample_ids)]} if by_id else {}
+        a = await sam(ours, v(0))
+        b = await peer(theirs, v(0))
+        same = _same_content(a["data"], b["data"]) if by_id else None
+        lat_s, lat_p = [], []
+        for block in range(4):
+            lat_s += await sample(lambda i, q=ours: sam(q, v(i)), max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
+            lat_p += await sample(lambda i, q=theirs: peer(q, v(i)), max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
+        mix_s = [{"name": label, "query": ours, "weight": 1, "variables": {"id": "$account"} if by_id else {}}]
+        mix_p = [{"name": label, "query": theirs, "weight": 1, "variables": {"id": "$account"} if by_id else {}}]
+        tp_s = await run_loadgen(sam.url, _auth(sam), 8, cfg.peer_seconds, mix_s, sample_ids)
+        tp_p = await run_loadgen(peer.url, {}, 8, cfg.peer_seconds, mix_p, sample_ids)
+        report.peer.append({"request": label, "samgraph": stats(lat_s), "peer": stats(lat_p),
+                            "tp_samgraph": tp_s["throughput"], "tp_peer": tp_p["throughput"], "same": same})  # fmt: skip
+
+
+def _auth(g: Gql) -> dict[str, str]:
+    return {k: v for k, v in g.headers.items() if k == "Authorization"}
+
+
+def _same_content(ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """The nested read returns the same people and edges from both servers."""
+    a = ours["account"]
+    b = theirs["accounts"][0]
+    mine = sorted((t["id"], s["id"], r["memberId"], r["strength"]) for t in a["teams"] for s in t["stakeholders"] for r in s["relationships"])
+    peer = sorted((t["id"], s["id"], e["node"]["id"], e["properties"]["strength"]) for t in b["teams"] for s in t["stakeholders"] for e in s["knownByConnection"]["edges"])
+    return mine == peer and len(a["teams"]) == len(b["teams"])
+
+
+MIX: list[dict[str, Any]] = [
+    {"name": "nested read", "query": NESTED, "weight": 25, "variables": {"id": "$account"}},
+    {"name": "account lookup", "query": LOOKUP, "weight": 20, "variables": {"id": "$account"}},
+    {"name": "list 100 accounts", "query": LIST, "weight": 10},
+    {"name": "coverage", "query": analysis_query("coverage"), "weight": 10, "variables": {"id": "$account", "d": AS_OF}},
+    {"name": "championBackups", "query": analysis_query("championBackups"), "weight": 8, "variables": {"id": "$account", "d": AS_OF}},
+    {"name": "warmPaths", "query": analysis_query("warmPaths"), "weight": 8, "variables": {"id": "$account", "d": AS_OF, "to": "$account-s99"}},
+    {"name": "influenceMap", "query": analysis_query("influenceMap"), "weight": 7, "variables": {"id": "$account", "d": AS_OF}},
+    {"name": "whitespace", "query": analysis_query("whitespace"), "weight": 7, "variables": {"id": "$account"}},
+    {"name": "logInteraction (write)", "query": WRITE, "weight": 5, "variables": {"i": "$account-call", "a": "$account", "s": "$account-s5"}},
+]
+
+
+def mix_for(per: int) -> list[dict[str, Any]]:
+    out = []
+    for m in MIX:
+        v = {k: (x.replace("-s99", f"-s{per - 1}") if isinstance(x, str) else x) for k, x in m.get("variables", {}).items()}
+        out.append({**m, "variables": v})
+    return out
+
+
+async def bench_load(sam: Gql, sample_ids: list[str], per: int, cfg: Config, report: Report) -> None:
+    for c in cfg.concurrency:
+        r = await run_loadgen(sam.url, _auth(sam), c, cfg.load_seconds, mix_for(per), sample_ids)
+        report.load.append(r)
+
+
+async def bench_trips(sam: Gql, sample_ids: list[str], per: int, report: Report) -> None:
+    a = sample_ids[0]
+    for m in mix_for(per):
+        v = {k: (x.replace("$account", a) if isinstance(x, str) else x) for k, x in m.get("variables", {}).items()}
+        body = await sam(m["query"], v)
+        report.trips.append({"request": m["name"], "trips": body["extensions"]["dbRoundTrips"],
+                             "bytes": len(orjson.dumps(body["data"]))})  # fmt: skip
+    for label, q, v in (("nested read, 20 accounts (list)", "query { accounts(first: 20) { nodes { id teams { id stakeholders { id relationships { memberId } } } } } }", {}),
+                        ("portfolioGaps (every account)", GAPS, {"d": AS_OF})):  # fmt: skip
+        body = await sam(q, v)
+        report.trips.append({"request": label, "trips": body["extensions"]["dbRoundTrips"], "bytes": len(orjson.dumps(body["data"]))})
+
+
+def start_samgraph(port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "SAMGRAPH_RATE_LIMIT": "", "SAMGRAPH_ENV": os.environ.get("SAMGRAPH_ENV", "development")}
+    cmd = [sys.executable, "-m", "uvicorn", "samgraph.main:create_app", "--factory", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers), "--loop", "uvloop", "--http", "httptools",
+           "--no-access-log", "--log-level", "warning"]  # fmt: skip
+    return subprocess.Popen(cmd, env=env, cwd=ROOT)
+
+
+def start_peer(port: int) -> subprocess.Popen[bytes]:
+    node = shutil.which("node")
+    if node is None or not (BENCH / "peer" / "node_modules").is_dir():
+        raise RuntimeError("the peer needs Node.js and `npm ci --prefix bench/peer` (make bench does it)")
+    return subprocess.Popen([node, "server.mjs", str(port)], cwd=BENCH / "peer", env=os.environ.copy(),
+                            stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+async def main(cfg: Config | None = None) -> Report:
+    cfg = cfg or Config.from_env()
+    report = Report(cfg)
+    uri, user, password = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"), os.environ["NEO4J_PASSWORD"]
+    database = os.environ.get("NEO4J_DATABASE", "neo4j")
+    driver = neo4j.AsyncGraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+    db = Db(driver, database, queries())
+    raw_db = Db(driver, database, load_queries(BENCH / "cypher"))
+    await migrate(db)
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        size, (n, per) = cfg.import_size, cfg.sizes.get(cfg.import_size) or (int(os.environ.get("BENCH_M", "1000")), 100)
+        print(f"import: {size}", file=sys.stderr)
+        await bench_import(db, raw_db, driver, size, n, per, report)
+        sam_port, peer_port = free_port(), free_port()
+        procs.append(start_samgraph(sam_port, cfg.workers))
+        procs.append(start_peer(peer_port))
+        await wait_ready(f"http://127.0.0.1:{sam_port}/healthz", None, procs[0], "samgraph")
+        await wait_ready(f"http://127.0.0.1:{peer_port}/", {"query": "{ __typename }"}, procs[1], "peer")
+        last = list(cfg.sizes)[-1]
+        for size, (n, per) in cfg.sizes.items():
+            print(f"size {size}: {n} x {per}", file=sys.stderr)
+            ids = await load_size(db, driver, size, n, per, report)
+            token = (await keys.create_key(db, role="EDITOR", name="bench")).token
+            sam = Gql(f"http://127.0.0.1:{sam_port}/graphql", {"Authorization": f"Bearer {token}"})
+            await bench_scale(sam, size, ids, per, cfg, report)
+            if size == last:
+                print("overhead, peer, round trips, load", file=sys.stderr)
+                await bench_overhead(sam, driver, database, ids, per, cfg, report)
+                await bench_peer(sam, Gql(f"http://127.0.0.1:{peer_port}/"), ids, cfg, report)
+                await bench_trips(sam, ids, per, report)
+                await bench_load(sam, ids, per, cfg, report)
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            p.wait(timeout=30)
+        await driver.close()
+    if cfg.out:
+        write_markdown(report, cfg.out, cfg.plots)
+    return report
+
+
+# -- the report --------------------------------------------------------------------
+
+
+def _ms(x: float) -> str:
+    return f"{x:.1f}" if x < 100 else f"{x:.0f}"
+
+
+def tables(report: Report) -> dict[str, list[str]]:
+    """Markdown tables by section."""
+    out: dict[str, list[str]] = {}
+    sizes = report.sizes_loaded
+    last = list(sizes)[-1]
+    out["sizes"] = ["| size | accounts x stakeholders | people | nodes | relationships | import | rows/s |", "|---|---|---|---|---|---|---|"] + [
+        f"| {k} | {v['accounts']:,} x {v['per']} | {v['people']:,} | {v['nodes']:,} | {v['rels']:,} | {v['import_s']:.1f} s | {v['rows'] / v['import_s']:,.0f} |"
+        for k, v in sizes.items()
+    ]
+    out["import"] = ["| size | rows | nodes | relationships | samgraph import | raw UNWIND | samgraph rows/s | raw rows/s | samgraph / raw throughput |", "|---|---|---|---|---|---|---|---|---|"] + [
+        f"| {r['size']} | {r['rows']:,} | {r['nodes']:,} | {r['rels']:,} | {r['ours_s']:.1f} s | {r['raw_s']:.1f} s | {r['ours_rate']:,.0f} | {r['raw_rate']:,.0f} | **{r['ours_rate'] / r['raw_rate']:.2f}x** |"
+        for r in report.imports
+    ]
+    out["overhead"] = [f"| request ({last}) | raw p50 ms | raw p95 ms | samgraph p50 ms | samgraph p95 ms | samgraph / raw (p50) |", "|---|---|---|---|---|---|"] + [
+        f"| {r['request']} | {_ms(r['raw']['p50'])} | {_ms(r['raw']['p95'])} | {_ms(r['samgraph']['p50'])} | {_ms(r['samgraph']['p95'])} | **{r['samgraph']['p50'] / r['raw']['p50']:.2f}** |"
+        for r in report.overhead
+    ]
+    out["peer"] = [f"| request ({last}) | samgraph p50 | samgraph p95 | peer p50 | peer p95 | samgraph req/s (8 clients) | peer req/s (8 clients) | throughput samgraph / peer | p50 samgraph / peer |", "|---|---|---|---|---|---|---|---|---|"] + [
+        f"| {r['request']}{' (same rows: ' + ('yes' if r['same'] else 'NO') + ')' if r['same'] is not None else ''} | {_ms(r['samgraph']['p50'])} | {_ms(r['samgraph']['p95'])} | {_ms(r['peer']['p50'])} | {_ms(r['peer']['p95'])} | {r['tp_samgraph']:.0f} | {r['tp_peer']:.0f} | **{r['tp_samgraph'] / r['tp_peer']:.2f}** | **{r['samgraph']['p50'] / r['peer']['p50']:.2f}** |"
+        for r in report.peer
+    ]
+    out["load"] = ["| clients | requests | req/s | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"] + [
+        f"| {r['concurrency']} | {r['requests']:,} | {r['throughput']:.0f} | {_ms(r['p50'])} | {_ms(r['p95'])} | {_ms(r['p99'])} | {r['errors']} |"
+        for r in report.load
+    ]
+    names = [*ANALYSES, "portfolioGaps"]
+    first = list(report.scale)[0]
+    out["scale"] = ["| analysis | " + " | ".join(f"{k} p50 ms" for k in report.scale) + f" | {last} / {first} |", "|---" * (len(report.scale) + 2) + "|"] + [
+        f"| {n}{' (every account, HIGH+)' if n == 'portfolioGaps' else ''} | " + " | ".join(_ms(report.scale[k][n]["p50"]) for k in report.scale)
+        + f" | **{report.scale[last][n]['p50'] / report.scale[first][n]['p50']:.2f}** |"
+        for n in names
+    ]
+    out["trips"] = ["| request | database round trips | response bytes |", "|---|---|---|"] + [
+        f"| {r['request']} | {r['trips']} | {r['bytes']:,} |" for r in report.trips
+    ]
+    return out
+
+
+def plots(report: Report, folder: Path) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    # API overhead: raw vs samgraph (and the peer on the nested read).
+    fig, ax = plt.subplots(figsize=(8, 4))
+    labels = [r["request"] for r in report.overhead]
+    xs = range(len(labels))
+    ax.bar([x - 0.2 for x in xs], [r["raw"]["p50"] for r in report.overhead], 0.4, label="raw Cypher (driver)")
+    ax.bar([x + 0.2 for x in xs], [r["samgraph"]["p50"] for r in report.overhead], 0.4, label="samgraph (HTTP GraphQL)")
+    ax.set_xticks(list(xs), labels, rotation=20, ha="right")
+    ax.set_ylabel("p50 latency, ms")
+    ax.set_title("API overhead, one account of the L portfolio")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(folder / "overhead.png", dpi=100)
+    made.append("overhead.png")
+    plt.close(fig)
+    # Scale: per-account analyses at each size.
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sizes = list(report.scale)
+    for n in ANALYSES:
+        ax.plot(sizes, [report.scale[s][n]["p50"] for s in sizes], marker="o", label=n)
+    ax.set_ylim(bottom=0)
+    ax.set_xlabel("portfolio size")
+    ax.set_ylabel("p50 latency, ms")
+    ax.set_title("Per-account analyses as the portfolio grows")
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    fig.savefig(folder / "scale.png", dpi=100)
+    made.append("scale.png")
+    plt.close(fig)
+    # Load: throughput and p99 by concurrency.
+    fig, ax = plt.subplots(figsize=(8, 4))
+    cs = [r["concurrency"] for r in report.load]
+    ax.plot(cs, [r["throughput"] for r in report.load], marker="o", color="tab:blue")
+    ax.set_xscale("log", base=2)
+    ax.set_xlabel("concurrent clients")
+    ax.set_ylabel("requests / s", color="tab:blue")
+    ax2 = ax.twinx()
+    ax2.plot(cs, [r["p99"] for r in report.load], marker="s", color="tab:red")
+    ax2.set_ylabel("p99 ms", color="tab:red")
+    ax.set_title("Mixed workload (reads, analyses, 5% writes)")
+    fig.tight_layout()
+    fig.savefig(folder / "load.png", dpi=100)
+    made.append("load.png")
+    plt.close(fig)
+    # Peer: throughput side by side.
+    fig, ax = plt.subplots(figsize=(8, 4))
+    labels = [r["request"] for r in report.peer]
+    xs = range(len(labels))
+    ax.bar([x - 0.2 for x in xs], [r["tp_samgraph"] for r in report.peer], 0.4, label="samgraph")
+    ax.bar([x + 0.2 for x in xs], [r["tp_peer"] for r in report.peer], 0.4, label="Neo4j GraphQL Library")
+    ax.set_xticks(list(xs), labels, rotation=10)
+    ax.set_ylabel("requests / s, 8 clients")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(folder / "peer.png", dpi=100)
+    made.append("peer.png")
+    plt.close(fig)
+    return made
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip() if shutil.which("node") else "-"
+    return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}, Node.js {node}; samgraph {__version__}; "
+            f"Neo4j heap {os.environ.get('SAMGRAPH_NEO4J_HEAP', '512m')}, page cache {os.environ.get('SAMGRAPH_NEO4J_PAGECACHE', '128m')}")  # fmt: skip
+
+
+def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
+    t = tables(report)
+    made = plots(report, plot_dir) if plot_dir else []
+    rel = os.path.relpath(plot_dir, out.parent) if plot_dir else ""
+    notes = (BENCH / "notes.md").read_text()
+    cfg = report.config
+    parts = [
+        "# Benchmarks",
+        "",
+        "Generated by `make bench` (`bench/suite.py`); the prose after the tables is",
+        "`bench/notes.md`. Do not edit the tables by hand: rerun.",
+        "",
+        f"Run {report.started} on {machine()}. samgraph served by uvicorn ({cfg.workers} worker, uvloop,",
+        "httptools) with API-key authentication on; the peer is the Neo4j GraphQL Library",
+        "7.6 on Apollo Server 5 (`bench/peer/`, no authentication); both read the same",
+        f"Neo4j 5.26. Latencies: {cfg.runs} sequential requests per row over HTTP keep-alive,",
+        "spread over 20 accounts, interleaved in blocks with the side they are compared to.",
+        "",
+        "## Portfolios (`samgraph generate --accounts N --stakeholders-per-account 100 --seed 1`)",
+        "", *t["sizes"], "",
+        "## 1. API overhead: raw Cypher vs samgraph",
+        "",
+        "Raw: the Cypher samgraph needs for the request (the analysis subgraph, or one",
+        "hand-written nested query for the nested read) through the Python driver in a",
+        "read transaction. samgraph: the whole GraphQL request over HTTP, with its key",
+        "check, DataLoaders and the analysis arithmetic.",
+        "", *t["overhead"], "",
+        *(f"![API overhead]({rel}/overhead.png)" for _ in [1] if made), "",
+        "## 2. Peer: the Neo4j GraphQL Library",
+        "",
+        "Same requests in each API's own dialect (same fields, same order, active people",
+        "only). Latency: sequential; throughput: 8 concurrent clients for "
+        f"{cfg.peer_seconds:.0f} s from the load-generator process.",
+        "", *t["peer"], "",
+        *(f"![Peer throughput]({rel}/peer.png)" for _ in [1] if made), "",
+        "## 3. Load: mixed workload",
+        "",
+        f"`bench/loadgen.py` in its own process, closed loop, {cfg.load_seconds:.0f} s per level:",
+        ", ".join(f"{m['name']} {m['weight']}%" for m in MIX) + ".",
+        "", *t["load"], "",
+        *(f"![Load]({rel}/load.png)" for _ in [1] if made), "",
+        "## 4. Import: `samgraph import` vs raw UNWIND",
+        "",
+        "The same generated bundle into an empty graph, batches of 1,000: samgraph parses",
+        "and validates the whole bundle, then runs its history-aware upserts; the raw side",
+        "runs the simplest `UNWIND ... MERGE ... SET +=` per kind (`bench/cypher/raw_import/`)",
+        "over the already prepared rows. Both produce the same node and relationship counts",
+        "(checked).",
+        "", *t["import"], "",
+        "## 5. Scale: per-account analyses at S, M and L",
+        "", *t["scale"], "",
+        *(f"![Scale]({rel}/scale.png)" for _ in [1] if made), "",
+        "## 6. Round trips per request",
+        "",
+        "`extensions.dbRoundTrips` of one request of each kind of the mix (the API-key",
+        "check is not counted; it is one more read unless cached, see notes).",
+        "", *t["trips"], "",
+        notes.rstrip(), "",
+    ]
+    out.write_text("\n".join(parts))
+    (out.parent / "bench" / "results.json").write_text(json.dumps({
+        "started": report.started, "imports": report.imports, "scale": report.scale,
+        "overhead": report.overhead, "peer": report.peer, "load": report.load, "trips": report.trips,
+        "sizes": report.sizes_loaded,
+    }, indent=1))  # fmt: skip
+    print(f"wrote {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    try:
+        import uvloop
+
+        uvloop.run(main())
+    except ImportError:
+        asyncio.run(main())
