@@ -32,7 +32,9 @@ def percentile(samples: list[float], q: float) -> float:
 
 def fill(variables: dict[str, Any], account: str) -> dict[str, Any]:
     """`$account` in a string variable becomes this request's account id."""
-    return {k: v.replace("$account", account) if isinstance(v, str) else v for k, v in variables.items()}
+    return {
+        k: v.replace("$account", account) if isinstance(v, str) else v for k, v in variables.items()
+    }
 
 
 async def run(plan: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +46,9 @@ async def run(plan: dict[str, Any]) -> dict[str, Any]:
     lat: dict[str, list[float]] = {n: [] for n in names}
     errors: dict[str, int] = dict.fromkeys(names, 0)
     first_error: list[str] = []
-    limits = httpx.Limits(max_connections=plan["concurrency"], max_keepalive_connections=plan["concurrency"])
+    limits = httpx.Limits(
+        max_connections=plan["concurrency"], max_keepalive_connections=plan["concurrency"]
+    )
 
     async def client(n: int, http: httpx.AsyncClient) -> None:
         rng = random.Random(n)
@@ -87,8 +91,12 @@ async def run(plan: dict[str, Any]) -> dict[str, Any]:
         "p95": percentile(every, 95),
         "p99": percentile(every, 99),
         "byName": {
-            n: {"requests": len(v), "errors": errors[n], "p50": percentile(sorted(v), 50),
-                "p99": percentile(sorted(v), 99)}
+            n: {
+                "requests": len(v),
+                "errors": errors[n],
+                "p50": percentile(sorted(v), 50),
+                "p99": percentile(sorted(v), 99),
+            }
             for n, v in lat.items()
         },  # fmt: skip
     }

@@ -106,13 +106,19 @@ ANALYSES = {
     "overdueTouches": "overdueTouches(asOf: $d) { stakeholderId }",
 }
 # The raw Cypher each analysis needs: its subgraph (or whitespace inputs), one account.
-RAW_OF = {name: "analyses.account_graphs" for name in ANALYSES} | {"whitespace": "analyses.whitespace_inputs"}
+RAW_OF = {name: "analyses.account_graphs" for name in ANALYSES} | {
+    "whitespace": "analyses.whitespace_inputs"
+}
 GAPS = "query($d: Date) { portfolioGaps(asOf: $d, minSeverity: HIGH) { account { id } code } }"
-WRITE = "mutation($i: ID!, $a: ID!, $s: ID!) { logInteraction(input: {id: $i, accountId: $a, date: \"2026-11-02\", type: CALL, memberIds: [\"m0000\"], stakeholderIds: [$s]}) { id } }"
+WRITE = 'mutation($i: ID!, $a: ID!, $s: ID!) { logInteraction(input: {id: $i, accountId: $a, date: "2026-11-02", type: CALL, memberIds: ["m0000"], stakeholderIds: [$s]}) { id } }'
 
 
 def analysis_query(name: str) -> str:
-    args = "$id: ID!" + (", $d: Date" if "$d" in ANALYSES[name] else "") + (", $to: ID!" if name == "warmPaths" else "")
+    args = (
+        "$id: ID!"
+        + (", $d: Date" if "$d" in ANALYSES[name] else "")
+        + (", $to: ID!" if name == "warmPaths" else "")
+    )
     return f"query({args}) {{ account(id: $id) {{ {ANALYSES[name]} }} }}"
 
 
@@ -150,7 +156,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def wait_ready(url: str, body: dict[str, Any] | None, proc: subprocess.Popen[bytes], what: str) -> None:
+async def wait_ready(
+    url: str, body: dict[str, Any] | None, proc: subprocess.Popen[bytes], what: str
+) -> None:
     async with httpx.AsyncClient() as c:
         for _ in range(240):
             if proc.poll() is not None:
@@ -184,7 +192,9 @@ class Gql:
 @dataclass
 class Report:
     config: Config
-    started: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    started: str = field(
+        default_factory=lambda: dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    )
     imports: list[dict[str, Any]] = field(default_factory=list)
     scale: dict[str, dict[str, Any]] = field(default_factory=dict)
     overhead: list[dict[str, Any]] = field(default_factory=list)
@@ -206,7 +216,9 @@ async def count_graph(db: Db, driver: neo4j.AsyncDriver) -> tuple[int, int]:
     return records[0]["nodes"], records[0]["rels"]
 
 
-async def bench_import(db: Db, raw: Db, driver: neo4j.AsyncDriver, size: str, accounts: int, per: int, report: Report) -> None:
+async def bench_import(
+    db: Db, raw: Db, driver: neo4j.AsyncDriver, size: str, accounts: int, per: int, report: Report
+) -> None:
     """`samgraph import` (parse, validate, history-aware upserts) vs raw UNWIND MERGE of
     the same prepared rows, each into an empty graph, same batch size."""
     data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
@@ -237,7 +249,9 @@ async def bench_import(db: Db, raw: Db, driver: neo4j.AsyncDriver, size: str, ac
     await wipe_data(db)
 
 
-async def load_size(db: Db, driver: neo4j.AsyncDriver, size: str, accounts: int, per: int, report: Report) -> list[str]:
+async def load_size(
+    db: Db, driver: neo4j.AsyncDriver, size: str, accounts: int, per: int, report: Report
+) -> list[str]:
     await wipe_data(db)
     data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
     start = time.perf_counter()
@@ -253,26 +267,47 @@ async def load_size(db: Db, driver: neo4j.AsyncDriver, size: str, accounts: int,
     return [ids[k * accounts // min(20, accounts)] for k in range(min(20, accounts))]
 
 
-async def bench_scale(sam: Gql, size: str, sample_ids: list[str], per: int, cfg: Config, report: Report) -> None:
+async def bench_scale(
+    sam: Gql, size: str, sample_ids: list[str], per: int, cfg: Config, report: Report
+) -> None:
     row: dict[str, Any] = {}
     for name in ANALYSES:
         q = analysis_query(name)
-        row[name] = stats(await sample(lambda i, q=q, name=name: sam(q, analysis_vars(name, sample_ids[i % len(sample_ids)], per)), cfg.runs))
+        row[name] = stats(
+            await sample(
+                lambda i, q=q, name=name: sam(
+                    q, analysis_vars(name, sample_ids[i % len(sample_ids)], per)
+                ),
+                cfg.runs,
+            )
+        )
     body = await sam(GAPS, {"d": AS_OF})
     gaps = len(body["data"]["portfolioGaps"])
-    row["portfolioGaps"] = stats(await sample(lambda i: sam(GAPS, {"d": AS_OF}), cfg.gaps_runs, warmup=0))
+    row["portfolioGaps"] = stats(
+        await sample(lambda i: sam(GAPS, {"d": AS_OF}), cfg.gaps_runs, warmup=0)
+    )
     row["portfolioGaps"]["gaps"] = gaps
     report.scale[size] = row
 
 
-async def bench_overhead(sam: Gql, driver: neo4j.AsyncDriver, database: str, sample_ids: list[str], per: int, cfg: Config, report: Report) -> None:
+async def bench_overhead(
+    sam: Gql,
+    driver: neo4j.AsyncDriver,
+    database: str,
+    sample_ids: list[str],
+    per: int,
+    cfg: Config,
+    report: Report,
+) -> None:
     """Each analysis and the nested read: raw Cypher through the driver vs samgraph."""
     qs, rawq = queries(), load_queries(BENCH / "cypher")
 
     async def raw(text: str, params: dict[str, Any]) -> Any:
         async with driver.session(database=database) as session:
+
             async def work(tx: neo4j.AsyncManagedTransaction) -> Any:
                 return await (await tx.run(text, params)).data()  # type: ignore[arg-type]
+
             return await session.execute_read(work)
 
     def pick(i: int) -> str:
@@ -296,7 +331,14 @@ async def bench_overhead(sam: Gql, driver: neo4j.AsyncDriver, database: str, sam
         report.overhead.append({"request": label, "raw": stats(r), "samgraph": stats(s)})
 
 
-async def run_loadgen(url: str, headers: dict[str, str], concurrency: int, seconds: float, mix: list[dict[str, Any]], ids: list[str]) -> dict[str, Any]:
+async def run_loadgen(
+    url: str,
+    headers: dict[str, str],
+    concurrency: int,
+    seconds: float,
+    mix: list[dict[str, Any]],
+    ids: list[str],
+) -> dict[str, Any]:
     plan = {"url": url, "headers": {"content-type": "application/json", **headers}, "concurrency": concurrency,
             "seconds": seconds, "mix": mix, "accountIds": ids}  # fmt: skip
     with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as f:
@@ -314,24 +356,48 @@ async def run_loadgen(url: str, headers: dict[str, str], concurrency: int, secon
     return result
 
 
-async def bench_peer(sam: Gql, peer: Gql, sample_ids: list[str], cfg: Config, report: Report) -> None:
+async def bench_peer(
+    sam: Gql, peer: Gql, sample_ids: list[str], cfg: Config, report: Report
+) -> None:
     pairs = [
         ("nested read (one account)", NESTED, PEER_NESTED, True),
         ("list: 100 accounts", LIST, PEER_LIST, False),
         ("list: 20 accounts with teams", LIST_TEAMS, PEER_LIST_TEAMS, False),
     ]
     for label, ours, theirs, by_id in pairs:
+
         def v(i: int, by_id: bool = by_id) -> dict[str, Any]:
             return {"id": sample_ids[i % len(sample_ids)]} if by_id else {}
+
         a = await sam(ours, v(0))
         b = await peer(theirs, v(0))
         same = _same_content(a["data"], b["data"]) if by_id else None
         lat_s, lat_p = [], []
         for block in range(4):
-            lat_s += await sample(lambda i, q=ours: sam(q, v(i)), max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
-            lat_p += await sample(lambda i, q=theirs: peer(q, v(i)), max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
-        mix_s = [{"name": label, "query": ours, "weight": 1, "variables": {"id": "$account"} if by_id else {}}]
-        mix_p = [{"name": label, "query": theirs, "weight": 1, "variables": {"id": "$account"} if by_id else {}}]
+            lat_s += await sample(
+                lambda i, q=ours: sam(q, v(i)), max(1, cfg.runs // 4), warmup=1 if block == 0 else 0
+            )
+            lat_p += await sample(
+                lambda i, q=theirs: peer(q, v(i)),
+                max(1, cfg.runs // 4),
+                warmup=1 if block == 0 else 0,
+            )
+        mix_s = [
+            {
+                "name": label,
+                "query": ours,
+                "weight": 1,
+                "variables": {"id": "$account"} if by_id else {},
+            }
+        ]
+        mix_p = [
+            {
+                "name": label,
+                "query": theirs,
+                "weight": 1,
+                "variables": {"id": "$account"} if by_id else {},
+            }
+        ]
         tp_s = await run_loadgen(sam.url, _auth(sam), 8, cfg.peer_seconds, mix_s, sample_ids)
         tp_p = await run_loadgen(peer.url, {}, 8, cfg.peer_seconds, mix_p, sample_ids)
         report.peer.append({"request": label, "samgraph": stats(lat_s), "peer": stats(lat_p),
@@ -346,8 +412,18 @@ def _same_content(ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
     """The nested read returns the same people and edges from both servers."""
     a = ours["account"]
     b = theirs["accounts"][0]
-    mine = sorted((t["id"], s["id"], r["memberId"], r["strength"]) for t in a["teams"] for s in t["stakeholders"] for r in s["relationships"])
-    peer = sorted((t["id"], s["id"], e["node"]["id"], e["properties"]["strength"]) for t in b["teams"] for s in t["stakeholders"] for e in s["knownByConnection"]["edges"])
+    mine = sorted(
+        (t["id"], s["id"], r["memberId"], r["strength"])
+        for t in a["teams"]
+        for s in t["stakeholders"]
+        for r in s["relationships"]
+    )
+    peer = sorted(
+        (t["id"], s["id"], e["node"]["id"], e["properties"]["strength"])
+        for t in b["teams"]
+        for s in t["stakeholders"]
+        for e in s["knownByConnection"]["edges"]
+    )
     return mine == peer and len(a["teams"]) == len(b["teams"])
 
 
@@ -355,24 +431,59 @@ MIX: list[dict[str, Any]] = [
     {"name": "nested read", "query": NESTED, "weight": 25, "variables": {"id": "$account"}},
     {"name": "account lookup", "query": LOOKUP, "weight": 20, "variables": {"id": "$account"}},
     {"name": "list 100 accounts", "query": LIST, "weight": 10},
-    {"name": "coverage", "query": analysis_query("coverage"), "weight": 10, "variables": {"id": "$account", "d": AS_OF}},
-    {"name": "championBackups", "query": analysis_query("championBackups"), "weight": 8, "variables": {"id": "$account", "d": AS_OF}},
-    {"name": "warmPaths", "query": analysis_query("warmPaths"), "weight": 8, "variables": {"id": "$account", "d": AS_OF, "to": "$account-s99"}},
-    {"name": "influenceMap", "query": analysis_query("influenceMap"), "weight": 7, "variables": {"id": "$account", "d": AS_OF}},
-    {"name": "whitespace", "query": analysis_query("whitespace"), "weight": 7, "variables": {"id": "$account"}},
-    {"name": "logInteraction (write)", "query": WRITE, "weight": 5, "variables": {"i": "$account-call", "a": "$account", "s": "$account-s5"}},
+    {
+        "name": "coverage",
+        "query": analysis_query("coverage"),
+        "weight": 10,
+        "variables": {"id": "$account", "d": AS_OF},
+    },
+    {
+        "name": "championBackups",
+        "query": analysis_query("championBackups"),
+        "weight": 8,
+        "variables": {"id": "$account", "d": AS_OF},
+    },
+    {
+        "name": "warmPaths",
+        "query": analysis_query("warmPaths"),
+        "weight": 8,
+        "variables": {"id": "$account", "d": AS_OF, "to": "$account-s99"},
+    },
+    {
+        "name": "influenceMap",
+        "query": analysis_query("influenceMap"),
+        "weight": 7,
+        "variables": {"id": "$account", "d": AS_OF},
+    },
+    {
+        "name": "whitespace",
+        "query": analysis_query("whitespace"),
+        "weight": 7,
+        "variables": {"id": "$account"},
+    },
+    {
+        "name": "logInteraction (write)",
+        "query": WRITE,
+        "weight": 5,
+        "variables": {"i": "$account-call", "a": "$account", "s": "$account-s5"},
+    },
 ]
 
 
 def mix_for(per: int) -> list[dict[str, Any]]:
     out = []
     for m in MIX:
-        v = {k: (x.replace("-s99", f"-s{per - 1}") if isinstance(x, str) else x) for k, x in m.get("variables", {}).items()}
+        v = {
+            k: (x.replace("-s99", f"-s{per - 1}") if isinstance(x, str) else x)
+            for k, x in m.get("variables", {}).items()
+        }
         out.append({**m, "variables": v})
     return out
 
 
-async def bench_load(sam: Gql, sample_ids: list[str], per: int, cfg: Config, report: Report) -> None:
+async def bench_load(
+    sam: Gql, sample_ids: list[str], per: int, cfg: Config, report: Report
+) -> None:
     for c in cfg.concurrency:
         r = await run_loadgen(sam.url, _auth(sam), c, cfg.load_seconds, mix_for(per), sample_ids)
         report.load.append(r)
@@ -381,18 +492,31 @@ async def bench_load(sam: Gql, sample_ids: list[str], per: int, cfg: Config, rep
 async def bench_trips(sam: Gql, sample_ids: list[str], per: int, report: Report) -> None:
     a = sample_ids[0]
     for m in mix_for(per):
-        v = {k: (x.replace("$account", a) if isinstance(x, str) else x) for k, x in m.get("variables", {}).items()}
+        v = {
+            k: (x.replace("$account", a) if isinstance(x, str) else x)
+            for k, x in m.get("variables", {}).items()
+        }
         body = await sam(m["query"], v)
         report.trips.append({"request": m["name"], "trips": body["extensions"]["dbRoundTrips"],
                              "bytes": len(orjson.dumps(body["data"]))})  # fmt: skip
     for label, q, v in (("nested read, 20 accounts (list)", "query { accounts(first: 20) { nodes { id teams { id stakeholders { id relationships { memberId } } } } } }", {}),
                         ("portfolioGaps (every account)", GAPS, {"d": AS_OF})):  # fmt: skip
         body = await sam(q, v)
-        report.trips.append({"request": label, "trips": body["extensions"]["dbRoundTrips"], "bytes": len(orjson.dumps(body["data"]))})
+        report.trips.append(
+            {
+                "request": label,
+                "trips": body["extensions"]["dbRoundTrips"],
+                "bytes": len(orjson.dumps(body["data"])),
+            }
+        )
 
 
 def start_samgraph(port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SAMGRAPH_RATE_LIMIT": "", "SAMGRAPH_ENV": os.environ.get("SAMGRAPH_ENV", "development")}
+    env = {
+        **os.environ,
+        "SAMGRAPH_RATE_LIMIT": "",
+        "SAMGRAPH_ENV": os.environ.get("SAMGRAPH_ENV", "development"),
+    }
     cmd = [sys.executable, "-m", "uvicorn", "samgraph.main:create_app", "--factory", "--host", "127.0.0.1",
            "--port", str(port), "--workers", str(workers), "--loop", "uvloop", "--http", "httptools",
            "--no-access-log", "--log-level", "warning"]  # fmt: skip
@@ -402,7 +526,9 @@ def start_samgraph(port: int, workers: int) -> subprocess.Popen[bytes]:
 def start_peer(port: int) -> subprocess.Popen[bytes]:
     node = shutil.which("node")
     if node is None or not (BENCH / "peer" / "node_modules").is_dir():
-        raise RuntimeError("the peer needs Node.js and `npm ci --prefix bench/peer` (make bench does it)")
+        raise RuntimeError(
+            "the peer needs Node.js and `npm ci --prefix bench/peer` (make bench does it)"
+        )
     return subprocess.Popen([node, "server.mjs", str(port)], cwd=BENCH / "peer", env=os.environ.copy(),
                             stdout=subprocess.DEVNULL)  # fmt: skip
 
@@ -410,22 +536,33 @@ def start_peer(port: int) -> subprocess.Popen[bytes]:
 async def main(cfg: Config | None = None) -> Report:
     cfg = cfg or Config.from_env()
     report = Report(cfg)
-    uri, user, password = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"), os.environ["NEO4J_PASSWORD"]
+    uri, user, password = (
+        os.environ["NEO4J_URI"],
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ["NEO4J_PASSWORD"],
+    )
     database = os.environ.get("NEO4J_DATABASE", "neo4j")
-    driver = neo4j.AsyncGraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+    driver = neo4j.AsyncGraphDatabase.driver(
+        uri, auth=(user, password), notifications_min_severity="OFF"
+    )
     db = Db(driver, database, queries())
     raw_db = Db(driver, database, load_queries(BENCH / "cypher"))
     await migrate(db)
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        size, (n, per) = cfg.import_size, cfg.sizes.get(cfg.import_size) or (int(os.environ.get("BENCH_M", "1000")), 100)
+        size, (n, per) = (
+            cfg.import_size,
+            cfg.sizes.get(cfg.import_size) or (int(os.environ.get("BENCH_M", "1000")), 100),
+        )
         print(f"import: {size}", file=sys.stderr)
         await bench_import(db, raw_db, driver, size, n, per, report)
         sam_port, peer_port = free_port(), free_port()
         procs.append(start_samgraph(sam_port, cfg.workers))
         procs.append(start_peer(peer_port))
         await wait_ready(f"http://127.0.0.1:{sam_port}/healthz", None, procs[0], "samgraph")
-        await wait_ready(f"http://127.0.0.1:{peer_port}/", {"query": "{ __typename }"}, procs[1], "peer")
+        await wait_ready(
+            f"http://127.0.0.1:{peer_port}/", {"query": "{ __typename }"}, procs[1], "peer"
+        )
         last = list(cfg.sizes)[-1]
         for size, (n, per) in cfg.sizes.items():
             print(f"size {size}: {n} x {per}", file=sys.stderr)
@@ -462,30 +599,51 @@ def tables(report: Report) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     sizes = report.sizes_loaded
     last = list(sizes)[-1]
-    out["sizes"] = ["| size | accounts x stakeholders | people | nodes | relationships | import | rows/s |", "|---|---|---|---|---|---|---|"] + [
+    out["sizes"] = [
+        "| size | accounts x stakeholders | people | nodes | relationships | import | rows/s |",
+        "|---|---|---|---|---|---|---|",
+    ] + [
         f"| {k} | {v['accounts']:,} x {v['per']} | {v['people']:,} | {v['nodes']:,} | {v['rels']:,} | {v['import_s']:.1f} s | {v['rows'] / v['import_s']:,.0f} |"
         for k, v in sizes.items()
     ]
-    out["import"] = ["| size | rows | nodes | relationships | samgraph import | raw UNWIND | samgraph rows/s | raw rows/s | samgraph / raw throughput |", "|---|---|---|---|---|---|---|---|---|"] + [
+    out["import"] = [
+        "| size | rows | nodes | relationships | samgraph import | raw UNWIND | samgraph rows/s | raw rows/s | samgraph / raw throughput |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ] + [
         f"| {r['size']} | {r['rows']:,} | {r['nodes']:,} | {r['rels']:,} | {r['ours_s']:.1f} s | {r['raw_s']:.1f} s | {r['ours_rate']:,.0f} | {r['raw_rate']:,.0f} | **{r['ours_rate'] / r['raw_rate']:.2f}x** |"
         for r in report.imports
     ]
-    out["overhead"] = [f"| request ({last}) | raw p50 ms | raw p95 ms | samgraph p50 ms | samgraph p95 ms | samgraph / raw (p50) |", "|---|---|---|---|---|---|"] + [
+    out["overhead"] = [
+        f"| request ({last}) | raw p50 ms | raw p95 ms | samgraph p50 ms | samgraph p95 ms | samgraph / raw (p50) |",
+        "|---|---|---|---|---|---|",
+    ] + [
         f"| {r['request']} | {_ms(r['raw']['p50'])} | {_ms(r['raw']['p95'])} | {_ms(r['samgraph']['p50'])} | {_ms(r['samgraph']['p95'])} | **{r['samgraph']['p50'] / r['raw']['p50']:.2f}** |"
         for r in report.overhead
     ]
-    out["peer"] = [f"| request ({last}) | samgraph p50 | samgraph p95 | peer p50 | peer p95 | samgraph req/s (8 clients) | peer req/s (8 clients) | throughput samgraph / peer | p50 samgraph / peer |", "|---|---|---|---|---|---|---|---|---|"] + [
+    out["peer"] = [
+        f"| request ({last}) | samgraph p50 | samgraph p95 | peer p50 | peer p95 | samgraph req/s (8 clients) | peer req/s (8 clients) | throughput samgraph / peer | p50 samgraph / peer |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ] + [
         f"| {r['request']}{' (same rows: ' + ('yes' if r['same'] else 'NO') + ')' if r['same'] is not None else ''} | {_ms(r['samgraph']['p50'])} | {_ms(r['samgraph']['p95'])} | {_ms(r['peer']['p50'])} | {_ms(r['peer']['p95'])} | {r['tp_samgraph']:.0f} | {r['tp_peer']:.0f} | **{r['tp_samgraph'] / r['tp_peer']:.2f}** | **{r['samgraph']['p50'] / r['peer']['p50']:.2f}** |"
         for r in report.peer
     ]
-    out["load"] = ["| clients | requests | req/s | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"] + [
+    out["load"] = [
+        "| clients | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---|---|---|---|---|---|",
+    ] + [
         f"| {r['concurrency']} | {r['requests']:,} | {r['throughput']:.0f} | {_ms(r['p50'])} | {_ms(r['p95'])} | {_ms(r['p99'])} | {r['errors']} |"
         for r in report.load
     ]
     names = [*ANALYSES, "portfolioGaps"]
     first = list(report.scale)[0]
-    out["scale"] = ["| analysis | " + " | ".join(f"{k} p50 ms" for k in report.scale) + f" | {last} / {first} |", "|---" * (len(report.scale) + 2) + "|"] + [
-        f"| {n}{' (every account, HIGH+)' if n == 'portfolioGaps' else ''} | " + " | ".join(_ms(report.scale[k][n]["p50"]) for k in report.scale)
+    out["scale"] = [
+        "| analysis | "
+        + " | ".join(f"{k} p50 ms" for k in report.scale)
+        + f" | {last} / {first} |",
+        "|---" * (len(report.scale) + 2) + "|",
+    ] + [
+        f"| {n}{' (every account, HIGH+)' if n == 'portfolioGaps' else ''} | "
+        + " | ".join(_ms(report.scale[k][n]["p50"]) for k in report.scale)
         + f" | **{report.scale[last][n]['p50'] / report.scale[first][n]['p50']:.2f}** |"
         for n in names
     ]
@@ -507,8 +665,18 @@ def plots(report: Report, folder: Path) -> list[str]:
     fig, ax = plt.subplots(figsize=(8, 4))
     labels = [r["request"] for r in report.overhead]
     xs = range(len(labels))
-    ax.bar([x - 0.2 for x in xs], [r["raw"]["p50"] for r in report.overhead], 0.4, label="raw Cypher (driver)")
-    ax.bar([x + 0.2 for x in xs], [r["samgraph"]["p50"] for r in report.overhead], 0.4, label="samgraph (HTTP GraphQL)")
+    ax.bar(
+        [x - 0.2 for x in xs],
+        [r["raw"]["p50"] for r in report.overhead],
+        0.4,
+        label="raw Cypher (driver)",
+    )
+    ax.bar(
+        [x + 0.2 for x in xs],
+        [r["samgraph"]["p50"] for r in report.overhead],
+        0.4,
+        label="samgraph (HTTP GraphQL)",
+    )
     ax.set_xticks(list(xs), labels, rotation=20, ha="right")
     ax.set_ylabel("p50 latency, ms")
     ax.set_title("API overhead, one account of the L portfolio")
@@ -551,7 +719,12 @@ def plots(report: Report, folder: Path) -> list[str]:
     labels = [r["request"] for r in report.peer]
     xs = range(len(labels))
     ax.bar([x - 0.2 for x in xs], [r["tp_samgraph"] for r in report.peer], 0.4, label="samgraph")
-    ax.bar([x + 0.2 for x in xs], [r["tp_peer"] for r in report.peer], 0.4, label="Neo4j GraphQL Library")
+    ax.bar(
+        [x + 0.2 for x in xs],
+        [r["tp_peer"] for r in report.peer],
+        0.4,
+        label="Neo4j GraphQL Library",
+    )
     ax.set_xticks(list(xs), labels, rotation=10)
     ax.set_ylabel("requests / s, 8 clients")
     ax.legend()
@@ -565,11 +738,19 @@ def plots(report: Report, folder: Path) -> list[str]:
 def machine() -> str:
     cpu = "unknown CPU"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip() if shutil.which("node") else "-"
+    node = (
+        subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+        if shutil.which("node")
+        else "-"
+    )
     return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}; "
             f"Python {platform.python_version()}, Node.js {node}; samgraph {__version__}; "
             f"Neo4j heap {os.environ.get('SAMGRAPH_NEO4J_HEAP', '512m')}, page cache {os.environ.get('SAMGRAPH_NEO4J_PAGECACHE', '128m')}")  # fmt: skip
@@ -594,28 +775,39 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "spread over 20 accounts, interleaved in blocks with the side they are compared to.",
         "",
         "## Portfolios (`samgraph generate --accounts N --stakeholders-per-account 100 --seed 1`)",
-        "", *t["sizes"], "",
+        "",
+        *t["sizes"],
+        "",
         "## 1. API overhead: raw Cypher vs samgraph",
         "",
         "Raw: the Cypher samgraph needs for the request (the analysis subgraph, or one",
         "hand-written nested query for the nested read) through the Python driver in a",
         "read transaction. samgraph: the whole GraphQL request over HTTP, with its key",
         "check, DataLoaders and the analysis arithmetic.",
-        "", *t["overhead"], "",
-        *(f"![API overhead]({rel}/overhead.png)" for _ in [1] if made), "",
+        "",
+        *t["overhead"],
+        "",
+        *(f"![API overhead]({rel}/overhead.png)" for _ in [1] if made),
+        "",
         "## 2. Peer: the Neo4j GraphQL Library",
         "",
         "Same requests in each API's own dialect (same fields, same order, active people",
         "only). Latency: sequential; throughput: 8 concurrent clients for "
         f"{cfg.peer_seconds:.0f} s from the load-generator process.",
-        "", *t["peer"], "",
-        *(f"![Peer throughput]({rel}/peer.png)" for _ in [1] if made), "",
+        "",
+        *t["peer"],
+        "",
+        *(f"![Peer throughput]({rel}/peer.png)" for _ in [1] if made),
+        "",
         "## 3. Load: mixed workload",
         "",
         f"`bench/loadgen.py` in its own process, closed loop, {cfg.load_seconds:.0f} s per level:",
         ", ".join(f"{m['name']} {m['weight']}%" for m in MIX) + ".",
-        "", *t["load"], "",
-        *(f"![Load]({rel}/load.png)" for _ in [1] if made), "",
+        "",
+        *t["load"],
+        "",
+        *(f"![Load]({rel}/load.png)" for _ in [1] if made),
+        "",
         "## 4. Import: `samgraph import` vs raw UNWIND",
         "",
         "The same generated bundle into an empty graph, batches of 1,000: samgraph parses",
@@ -623,16 +815,24 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "runs the simplest `UNWIND ... MERGE ... SET +=` per kind (`bench/cypher/raw_import/`)",
         "over the already prepared rows. Both produce the same node and relationship counts",
         "(checked).",
-        "", *t["import"], "",
+        "",
+        *t["import"],
+        "",
         "## 5. Scale: per-account analyses at S, M and L",
-        "", *t["scale"], "",
-        *(f"![Scale]({rel}/scale.png)" for _ in [1] if made), "",
+        "",
+        *t["scale"],
+        "",
+        *(f"![Scale]({rel}/scale.png)" for _ in [1] if made),
+        "",
         "## 6. Round trips per request",
         "",
         "`extensions.dbRoundTrips` of one request of each kind of the mix (the API-key",
         "check is not counted; it is one more read unless cached, see notes).",
-        "", *t["trips"], "",
-        notes.rstrip(), "",
+        "",
+        *t["trips"],
+        "",
+        notes.rstrip(),
+        "",
     ]
     out.write_text("\n".join(parts))
     (out.parent / "bench" / "results.json").write_text(json.dumps({

@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     samgraph_max_bundle_rows: int = Field(default=20_000, ge=1)
     # Per API key or token subject, `limits` syntax ("600/minute", "20/second"); "" = off.
     samgraph_rate_limit: str = "600/minute"
+    # Seconds a verified API key is remembered per process (0: read it on every request).
+    samgraph_auth_cache_seconds: float = Field(default=5.0, ge=0)
     # Audit log of mutations and exports (JSON lines): a file path, or "-" for stderr.
     samgraph_audit_log: str = "-"
 

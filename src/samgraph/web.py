@@ -104,7 +104,7 @@ class AuthGate:
             except TokenRejected as exc:
                 log.info("token refused: %s", exc, extra={"request_id": request_id_of(request)})
                 return None
-        return await verify_key(db, token)
+        return await verify_key(db, token, cache_seconds=self.settings.samgraph_auth_cache_seconds)
 
     async def __call__(
         self, request: Request, call_next: Callable[[Request], Awaitable[Any]]

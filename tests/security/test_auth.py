@@ -69,7 +69,7 @@ async def test_apikey_cli_creates_lists_and_revokes(client: httpx.AsyncClient, d
         assert re.search(rf"^{key_id}\tVIEWER\t-\tbi\t.*\tactive$", listed.stdout, re.M)
         revoked = await asyncio.to_thread(_cli, "apikey", "revoke", key_id)
         assert revoked.exit_code == 0
-        # Revocation holds on the very next request (no cache).
+        # Revocation holds on the very next request: this process forgets the key at once.
         assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
     listed = await asyncio.to_thread(_cli, "apikey", "list")
     assert re.search(rf"^{key_id}\tVIEWER.*\trevoked ", listed.stdout, re.M)
@@ -303,3 +303,24 @@ async def keys_revoke(db: Db, token: str) -> None:
     from samgraph.auth import keys
 
     await keys.revoke_key(db, token.split("_")[1])
+
+
+async def test_verified_keys_are_cached_briefly_per_process(db: Db) -> None:
+    from samgraph.auth import keys
+
+    token = (await keys.create_key(db, role="VIEWER", name="cached")).token
+    key_id = token.split("_")[1]
+    settings = settings_for_tests(samgraph_auth_cache_seconds=0.5)
+    async with app_client(settings, token) as c:
+        assert (await gql(c, "{ members { id } }"))["data"] == {"members": []}
+        # Another process revokes it (straight in the graph, not through this one).
+        await db.write("auth.revoke_api_key", id=key_id)
+        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 200
+        await asyncio.sleep(0.6)  # past the 0.5 s cache
+        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
+    # With the cache off, a revocation elsewhere holds on the next request.
+    token = (await keys.create_key(db, role="VIEWER", name="uncached")).token
+    async with app_client(settings_for_tests(samgraph_auth_cache_seconds=0), token) as c:
+        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 200
+        await db.write("auth.revoke_api_key", id=token.split("_")[1])
+        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,9 @@ from samgraph.errors import NotFound, Problem, invalid
 
 PREFIX = "sgk_"
 _ID = TypeAdapter(Id)
+_CACHE_LIMIT = 10_000
+# SHA-256 of a verified token -> (monotonic expiry, principal); this process only.
+_verified: dict[str, tuple[float, Principal]] = {}
 
 
 @dataclass(frozen=True)
@@ -79,16 +83,38 @@ async def revoke_key(db: Db, key_id: str) -> dict[str, Any]:
     rows = await db.write("auth.revoke_api_key", id=key_id)
     if not rows:
         raise NotFound(f"no API key {key_id!r}", [Problem("id", "not found")])
+    actor = f"key:{key_id}"
+    for digest in [d for d, (_, p) in _verified.items() if p.actor == actor]:
+        _verified.pop(digest, None)
     item: dict[str, Any] = rows[0]["item"]
     return item
 
 
-async def verify_key(db: Db, token: str) -> Principal | None:
-    """The principal of a valid, unrevoked key; None for anything else."""
+async def verify_key(db: Db, token: str, *, cache_seconds: float = 0.0) -> Principal | None:
+    """The principal of a valid, unrevoked key; None for anything else.
+
+    With `cache_seconds`, a verified key is remembered that long in this process
+    (SAMGRAPH_AUTH_CACHE_SECONDS): the read costs as much as a small query. A key
+    revoked through this process is forgotten at once; other processes stop
+    accepting it within `cache_seconds`. Refusals are never cached.
+    """
     parts = _split(token)
     if parts is None:
         return None
-    key_id, secret = parts
+    digest = _hash(token)
+    if cache_seconds > 0:
+        hit = _verified.get(digest)
+        if hit is not None and hit[0] > time.monotonic():
+            return hit[1]
+    principal = await _lookup(db, *parts)
+    if principal is not None and cache_seconds > 0:
+        if len(_verified) >= _CACHE_LIMIT:
+            _verified.clear()
+        _verified[digest] = (time.monotonic() + cache_seconds, principal)
+    return principal
+
+
+async def _lookup(db: Db, key_id: str, secret: str) -> Principal | None:
     rows = await db.read("auth.get_api_key", id=key_id)
     if not rows:
         return None
