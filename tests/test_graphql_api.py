@@ -118,14 +118,45 @@ async def test_round_trips_bounded_by_depth_not_rows(client: httpx.AsyncClient) 
         len(t["stakeholders"]) for a in big["data"]["accounts"]["nodes"] for t in a["teams"]
     )
     assert people == 60
-    # One round trip per loader and depth: accounts, teams, stakeholders, manager,
-    # reports, relationships, member, influences, deployments, product,
-    # opportunities = 11. `to` shares the by-id stakeholder loader with `manager`,
+    # One round trip per loader and depth: accounts, teams with their stakeholders and
+    # the relationships into them (one query for the three levels), manager,
+    # reports, member, influences, deployments, product, opportunities = 9. `to` shares the by-id stakeholder loader with `manager`,
     # and here every influence points at the team lead that `manager` already
     # fetched, so it is served from the request's cache. Same count for 1 account
     # (6 people) as for 10 accounts (60 people).
-    assert small["extensions"]["dbRoundTrips"] == 11
-    assert big["extensions"]["dbRoundTrips"] == 11
+    assert small["extensions"]["dbRoundTrips"] == 9
+    assert big["extensions"]["dbRoundTrips"] == 9
+
+
+PEOPLE_INLINE = """query($d: Boolean!) { accounts(first: 10) { nodes { id teams { id name
+  stakeholders(includeDeparted: $d) { id name status relationships { memberId strength } } } } } }"""
+PEOPLE_FRAGMENT = """query($d: Boolean!) { accounts(first: 10) { nodes { id teams { id name
+  stakeholders(includeDeparted: $d) { ...P } } } } }
+fragment P on Stakeholder { id name status relationships { memberId strength } }"""
+
+
+@pytest.mark.parametrize("departed", [False, True])
+async def test_teams_with_people_in_one_query_match_level_by_level(
+    client: httpx.AsyncClient, departed: bool
+) -> None:
+    await _load(client, _accounts(3))
+    await gql(client, 'mutation { markDeparted(stakeholderId: "a0-t1-s2") { status } }')
+    inline = await gql(client, PEOPLE_INLINE, d=departed)
+    # A fragment is not read by the shortcut: teams, stakeholders and relationships
+    # load level by level.
+    fragment = await gql(client, PEOPLE_FRAGMENT, d=departed)
+    assert inline["data"] == fragment["data"]
+    assert inline["extensions"]["dbRoundTrips"] == 2  # accounts; teams with people and edges
+    assert fragment["extensions"]["dbRoundTrips"] == 4
+    people = [
+        s
+        for a in inline["data"]["accounts"]["nodes"]
+        for t in a["teams"]
+        for s in t["stakeholders"]
+    ]
+    # 3 accounts x 2 teams x 3 people = 18, one of them departed; 1 relationship each.
+    assert len(people) == (18 if departed else 17)
+    assert all(len(p["relationships"]) == 1 for p in people)
 
 
 async def test_readme_nested_query_round_trips(
@@ -133,9 +164,9 @@ async def test_readme_nested_query_round_trips(
 ) -> None:
     await _load(client, example_bundle)
     body = await gql(client, NESTED, id="gfc")
-    # account, teams, stakeholders, manager, reports, relationships, member,
-    # influences, to, deployments, product, opportunities = 12
-    assert body["extensions"]["dbRoundTrips"] == 12
+    # account, teams with stakeholders and relationships (one query), manager,
+    # reports, member, influences, to, deployments, product, opportunities = 10
+    assert body["extensions"]["dbRoundTrips"] == 10
 
 
 async def test_cursor_pagination(client: httpx.AsyncClient) -> None:

@@ -77,6 +77,35 @@ class Loaders:
             self._loaders[key] = DataLoader(load_fn=load)
         return self._loaders[key]
 
+    async def team_trees(
+        self, account_id: str, *, include_departed: bool, with_relationships: bool
+    ) -> list[dict[str, Any]]:
+        """An account's teams for a nested read, in one round trip: the stakeholders of
+        each team (and the KNOWS edges into each) come with them and are primed into
+        the loaders the nested fields use, which then answer without a query."""
+        trees = await self.many(
+            "teams.team_trees",
+            include_departed=include_departed,
+            with_relationships=with_relationships,
+        ).load(account_id)
+        members = self.many("stakeholders.stakeholders_by_team", include_departed=include_departed)
+        knows = self.many("relationships.knows_by_stakeholder")
+        sees = self.principal.sees
+        teams = []
+        for tree in trees:
+            team = {k: v for k, v in tree.items() if k != "stakeholders"}
+            people = []
+            for person in tree["stakeholders"]:
+                edges = person.pop("relationships")
+                if sees(person.get("accountId")):
+                    people.append(person)
+                    if with_relationships:
+                        knows.prime(person["id"], [e for e in edges if sees(e.get("accountId"))])
+            members.prime(team["id"], people)
+            teams.append(team)
+        self.many("teams.teams_by_account").prime(account_id, teams)
+        return teams
+
 
 class Context(BaseContext):
     """What every resolver gets as `info.context`."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
 import strawberry
 from pydantic.alias_generators import to_snake
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField
 
 from samgraph import common
 from samgraph.analyses import cadence as cadence_mod
@@ -67,6 +68,27 @@ async def load_many(info: Ctx, query: str, key: str, kind: type[R], **params: An
     """The children of `key` through the request's grouped DataLoader for `query`."""
     rows = await info.context.loaders.many(query, **params).load(key)
     return [kind.from_row(r) for r in rows]
+
+
+def _nested_people(info: Ctx) -> tuple[bool, bool] | None:
+    """For `teams { stakeholders { ... } }`: (includeDeparted, relationships selected?),
+    so the teams come with their people in one query. None for any other selection,
+    or one this shortcut does not read (fragments, two differently-argued
+    `stakeholders` fields): the fields then load level by level, as always."""
+    found: list[tuple[bool, bool]] = []
+    for team_field in info.selected_fields:
+        for sel in team_field.selections:
+            if not isinstance(sel, SelectedField):
+                return None
+            if sel.name != "stakeholders":
+                continue
+            if any(not isinstance(x, SelectedField) for x in sel.selections):
+                return None
+            departed = bool(sel.arguments.get("includeDeparted", False))
+            found.append((departed, any(x.name == "relationships" for x in sel.selections)))
+    if len(set(found)) != 1:
+        return None
+    return found[0]
 
 
 @strawberry.type(description="The seven strategic-score inputs, each 0-10 (domain.md §8).")
@@ -232,7 +254,14 @@ class Account:
 
     @strawberry.field(description="The account's teams, by name.")
     async def teams(self, info: Ctx) -> list[Team]:
-        return await load_many(info, "teams.teams_by_account", self.id, Team)
+        nested = _nested_people(info)
+        if nested is None:
+            return await load_many(info, "teams.teams_by_account", self.id, Team)
+        include_departed, with_relationships = nested
+        rows = await info.context.loaders.team_trees(
+            self.id, include_departed=include_departed, with_relationships=with_relationships
+        )
+        return [Team.from_row(r) for r in rows]
 
     @strawberry.field(description="The account's stakeholders, by name; departed ones on request.")
     async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
