@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 import datetime as dt
@@ -9,6 +10,7 @@ from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
+from strawberry.types.nodes import SelectedField
 
 from samgraph import audit, common, privacy
 from samgraph.analyses import service as analyses
@@ -104,10 +106,48 @@ def decode_cursor(cursor: str) -> str:
     return text.removeprefix("account:")
 
 
+# The inputs each analysis field of Account reads (through the request's loaders).
+_INPUTS = {
+    "coverage": ("analyses.account_graphs",),
+    "championBackups": ("analyses.account_graphs",),
+    "warmPaths": ("analyses.account_graphs",),
+    "influenceMap": ("analyses.account_graphs",),
+    "overdueTouches": ("analyses.account_graphs",),
+    "whitespace": ("analyses.whitespace_inputs",),
+}
+
+
+def _prefetch_inputs(info: Ctx, account_id: str) -> None:
+    """Start loading the analysis inputs the selection will need together with the
+    account itself: two reads at once instead of one after the other. Nothing else
+    changes: the analysis fields find the load under way in the same DataLoader."""
+    wanted = {
+        name
+        for top in info.selected_fields
+        for sel in top.selections
+        if isinstance(sel, SelectedField)
+        for name in _INPUTS.get(sel.name, ())
+    }
+    if "analyses.whitespace_inputs" in wanted:
+        asyncio.ensure_future(
+            info.context.loaders.rows("products.list_products")
+        ).add_done_callback(_quiet)
+    for name in sorted(wanted):
+        info.context.loaders.one(name).load(account_id).add_done_callback(_quiet)
+
+
+def _quiet(future: asyncio.Future[Any]) -> None:
+    """Mark a prefetch's outcome as seen: if the account does not exist nobody awaits
+    it, and a failure is reported by the field that needs it."""
+    if not future.cancelled():
+        future.exception()
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="One account by id, or null.")
     async def account(self, info: Ctx, id: strawberry.ID) -> Account | None:
+        _prefetch_inputs(info, id)
         return await load_one(info, "accounts.get_accounts", id, Account)
 
     @strawberry.field(
