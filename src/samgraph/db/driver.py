@@ -63,15 +63,23 @@ def create_driver(conn: Connection, *, retry_seconds: float = 30.0) -> AsyncDriv
     )
 
 
+_CONVERT = (Date, DateTime)
+
+
 def to_native(value: Any) -> Any:
-    """Neo4j temporal values to Python's, recursively."""
-    if isinstance(value, Date | DateTime):
+    """Neo4j temporal values to Python's, recursively (only containers and temporal
+    values are visited: this runs over every row of every read)."""
+    kind = type(value)
+    if kind is dict:
+        return {k: v if type(v) in _PLAIN else to_native(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _PLAIN else to_native(v) for v in value]
+    if isinstance(value, _CONVERT):
         return value.to_native()
-    if isinstance(value, list):
-        return [to_native(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_native(v) for k, v in value.items()}
     return value
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 class Db:
