@@ -33,22 +33,26 @@ test: install
 	eval "$$env_lines"; \
 	SAMGRAPH_TEST_NEO4J_DATA_DIR=$(TEST_DATA) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Analysis latencies (demo account, 2,000-account portfolio) on a separate Neo4j.
+# The benchmarks (not part of `make test`): samgraph vs raw Cypher and vs the Neo4j
+# GraphQL Library (installed here with npm), on generated portfolios S, M and L, on
+# a separate Neo4j; writes docs/benchmarks.md and docs/bench/*.png. About 15 minutes.
 BENCH_DATA := $(CURDIR)/.neo4j-bench
 bench: install
+	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	@rm -rf $(BENCH_DATA)
 	@trap '$(BIN)/samgraph neo4j stop --data-dir $(BENCH_DATA)' EXIT; \
+	export SAMGRAPH_NEO4J_HEAP=$${SAMGRAPH_NEO4J_HEAP:-3g} SAMGRAPH_NEO4J_PAGECACHE=$${SAMGRAPH_NEO4J_PAGECACHE:-2g}; \
 	env_lines=$$($(BIN)/samgraph neo4j start --port 7698 --data-dir $(BENCH_DATA)) || exit 1; \
 	eval "$$env_lines"; \
-	PYTHONPATH=. $(BIN)/python bench/analyses_latency.py && PYTHONPATH=. $(BIN)/python bench/integrations.py && PYTHONPATH=. $(BIN)/python bench/auth_overhead.py
+	PYTHONPATH=. $(BIN)/python -m bench.suite
 
 # The long fuzz run of the whole schema (CI runs 150 cases of each kind).
 fuzz:
 	$(MAKE) test PYTEST_ARGS="-q tests/security/test_fuzz.py" SAMGRAPH_FUZZ_EXAMPLES=$${SAMGRAPH_FUZZ_EXAMPLES:-2000}
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 # Re-export schema.graphql from the code (a test fails when it is stale).
 schema: install

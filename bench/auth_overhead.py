@@ -49,7 +49,8 @@ async def _median(fn: Callable[[], Awaitable[Any]], runs: int) -> float:
 async def main(runs: int = RUNS) -> list[str]:
     settings = Settings(samgraph_rate_limit="1000000/minute")
     app = create_app(settings)
-    async with app.router.lifespan_context(app):
+    uncached = create_app(settings.model_copy(update={"samgraph_auth_cache_seconds": 0.0}))
+    async with app.router.lifespan_context(app), uncached.router.lifespan_context(uncached):
         db = Db(app.state.driver, app.state.database, app.state.queries)
         await wipe_data(db)
         await bundle_service.import_bundle(db, DEMO.read_bytes())
@@ -68,8 +69,8 @@ async def main(runs: int = RUNS) -> list[str]:
         async def auth_only() -> None:
             assert await keys.verify_key(db, admin) is not None
 
-        def http(token: str) -> Callable[[], Awaitable[None]]:
-            client = httpx.AsyncClient(transport=transport, base_url="http://bench",
+        def http(token: str, via: httpx.ASGITransport = transport) -> Callable[[], Awaitable[None]]:
+            client = httpx.AsyncClient(transport=via, base_url="http://bench",
                                        headers={"Authorization": f"Bearer {token}"})  # fmt: skip
 
             async def go() -> None:
@@ -84,6 +85,9 @@ async def main(runs: int = RUNS) -> list[str]:
             "schema.execute (limits, cost, guard)": await _median(in_schema, runs),
             "HTTP + API key (unbound)": await _median(http(admin), runs),
             "HTTP + API key (member-bound)": await _median(http(scoped), runs),
+            "HTTP + API key, cache off (unbound)": await _median(
+                http(admin, httpx.ASGITransport(app=uncached)), runs
+            ),
         }
     rows = ["| path | median ms | x raw |", "|---|---|---|"]
     rows += [f"| {k} | {v:.2f} | {v / t['raw Cypher read']:.1f} |" for k, v in t.items()]

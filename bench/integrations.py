@@ -11,12 +11,12 @@ import time
 
 import httpx
 
-from bench.analyses_latency import portfolio
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
+from samgraph.demo.generate import generate
 from samgraph.main import create_app
 from samgraph.reports.service import builtin_reports
 from samgraph.sync.formats import OrgFormat
@@ -54,7 +54,9 @@ async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
         db = Db(app.state.driver, app.state.database, app.state.queries)
         await wipe_data(db)
         await bundle_service.import_bundle(
-            db, portfolio(accounts), batch_size=settings.samgraph_import_batch_size
+            db,
+            generate(accounts=accounts, stakeholders_per_account=8),
+            batch_size=settings.samgraph_import_batch_size,
         )
         token = (await keys.create_key(db, role="ADMIN", name="bench")).token
         client = httpx.AsyncClient(

@@ -98,7 +98,7 @@ async def run(plan: dict[str, Any]) -> dict[str, Any]:
                 "p99": percentile(sorted(v), 99),
             }
             for n, v in lat.items()
-        },  # fmt: skip
+        },
     }
 
 

@@ -15,6 +15,7 @@ BENCH_* variables (see `Config`); `BENCH_SMOKE=1` is the small CI version.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -202,6 +203,8 @@ class Report:
     load: list[dict[str, Any]] = field(default_factory=list)
     trips: list[dict[str, Any]] = field(default_factory=list)
     sizes_loaded: dict[str, dict[str, Any]] = field(default_factory=dict)
+    integrations: list[str] = field(default_factory=list)
+    auth: list[str] = field(default_factory=list)
 
 
 # -- the run -----------------------------------------------------------------------
@@ -576,6 +579,14 @@ async def main(cfg: Config | None = None) -> Report:
                 await bench_peer(sam, Gql(f"http://127.0.0.1:{peer_port}/"), ids, cfg, report)
                 await bench_trips(sam, ids, per, report)
                 await bench_load(sam, ids, per, cfg, report)
+        for p in procs:
+            p.terminate()
+        if not cfg.smoke:
+            from bench import auth_overhead, integrations
+
+            print("integrations, auth overhead", file=sys.stderr)
+            report.integrations = await integrations.main()
+            report.auth = await auth_overhead.main()
     finally:
         for p in procs:
             p.terminate()
@@ -635,7 +646,7 @@ def tables(report: Report) -> dict[str, list[str]]:
         for r in report.load
     ]
     names = [*ANALYSES, "portfolioGaps"]
-    first = list(report.scale)[0]
+    first = next(iter(report.scale))
     out["scale"] = [
         "| analysis | "
         + " | ".join(f"{k} p50 ms" for k in report.scale)
@@ -737,14 +748,12 @@ def plots(report: Report, folder: Path) -> list[str]:
 
 def machine() -> str:
     cpu = "unknown CPU"
-    try:
+    with contextlib.suppress(OSError, StopIteration):
         cpu = next(
             line.split(":", 1)[1].strip()
             for line in Path("/proc/cpuinfo").read_text().splitlines()
             if line.startswith("model name")
         )
-    except (OSError, StopIteration):
-        pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     node = (
         subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()

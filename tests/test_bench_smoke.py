@@ -1,17 +1,44 @@
-"""CI's small smoke run of the analyses benchmark (the full run is `make bench`)."""
+"""CI's small smoke runs of the benchmarks (the full run is `make bench`): every
+section runs end to end on a small portfolio; no thresholds."""
 
 from __future__ import annotations
 
-from bench.analyses_latency import ANALYSES, main
+import shutil
+import subprocess
+from pathlib import Path
+
+from bench.suite import ANALYSES, MIX, Config, main
 
 from samgraph.db.driver import Db
 
+PEER = Path(__file__).resolve().parents[1] / "bench" / "peer"
 
-async def test_benchmark_smoke_runs_every_row(db: Db) -> None:
-    rows = await main(runs=2, accounts=12)
-    # Header, separator, one row per analysis, portfolioGaps and the sorted accounts list.
-    assert len(rows) == 2 + len(ANALYSES) + 2
-    assert "16 accounts" in rows[-2] and "2 round trips" in rows[-2]  # 12 + 4 demo accounts
+
+async def test_benchmark_suite_smoke(db: Db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The peer is installed the way `make bench` does it (npm, from the lock file).
+    if not (PEER / "node_modules").is_dir():
+        npm = shutil.which("npm")
+        assert npm, "the benchmark peer needs Node.js and npm"
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=PEER, check=True)
+    monkeypatch.setenv("BENCH_SMOKE", "1")
+    report = await main(Config.from_env())
+    loaded = report.sizes_loaded["S"]
+    # 12 accounts x 30 stakeholders; the import comparison built the same graph twice.
+    assert loaded["accounts"] == 12 and loaded["people"] == 360
+    assert report.imports[0]["nodes"] == loaded["nodes"]
+    assert [r["request"] for r in report.overhead] == ["nested read", *ANALYSES]
+    assert all(r["raw"]["p50"] > 0 and r["samgraph"]["p50"] > 0 for r in report.overhead)
+    # The peer returned the same people and edges as samgraph on the nested read.
+    assert report.peer[0]["same"] is True
+    assert all(r["tp_samgraph"] > 0 and r["tp_peer"] > 0 for r in report.peer)
+    assert [r["concurrency"] for r in report.load] == [1, 4]
+    assert all(r["errors"] == 0 and r["requests"] > 0 for r in report.load)
+    trips = {r["request"]: r["trips"] for r in report.trips}
+    assert len(trips) == len(MIX) + 2
+    # Bounded by depth: account + teams-with-people for one account or for 20.
+    assert trips["nested read"] == 2 and trips["nested read, 20 accounts (list)"] == 2
+    assert trips["portfolioGaps (every account)"] == 2
+    assert set(report.scale["S"]) == {*ANALYSES, "portfolioGaps"}
 
 
 async def test_integrations_benchmark_smoke(db: Db) -> None:
@@ -27,4 +54,24 @@ async def test_auth_overhead_benchmark_smoke(db: Db) -> None:
     from bench.auth_overhead import main as auth_overhead
 
     rows = await auth_overhead(runs=3)
-    assert len(rows) == 2 + 5 and rows[2].startswith("| raw Cypher read |")
+    assert len(rows) == 2 + 6 and rows[2].startswith("| raw Cypher read |")
+
+
+def test_generate_is_deterministic_and_valid() -> None:
+    from samgraph.bundle.models import Bundle
+    from samgraph.demo.generate import generate
+
+    a = generate(accounts=3, stakeholders_per_account=40, seed=5)
+    assert a == generate(accounts=3, stakeholders_per_account=40, seed=5)
+    assert a != generate(accounts=3, stakeholders_per_account=40, seed=6)
+    Bundle.model_validate(a)
+    # Org levels: CEO, 5 executives (2 C-level, 3 VPs), 15 directors, then managers.
+    first = [s for s in a["stakeholders"] if s["accountId"] == "a00000"]
+    assert len(first) == 40
+    assert [s["seniority"] for s in first[:6]] == ["C_LEVEL"] * 3 + ["VP"] * 3
+    assert sum(s["seniority"] == "DIRECTOR" for s in first) == 15
+    assert all(s.get("managerId") for s in first[1:]) and "managerId" not in first[0]
+    # 2 to 5 members per account; a team for the CEO, each executive and each director.
+    per_account = [sum(r["accountId"] == f"a{i:05d}" for r in a["accountTeam"]) for i in range(3)]
+    assert all(2 <= n <= 5 for n in per_account)
+    assert sum(t["accountId"] == "a00000" for t in a["teams"]) == 1 + 5 + 15
