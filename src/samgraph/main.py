@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, Literal
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from strawberry.fastapi import GraphQLRouter
@@ -22,6 +23,14 @@ from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines
 from samgraph.schema import build_schema
 from samgraph.web import AuthGate, error_response, inject_key, render, request_id_of
+
+
+class Router(GraphQLRouter[Context, None]):
+    """Strawberry's FastAPI router answering with orjson (a nested read's 15 KB body
+    encodes several times faster than with the standard library)."""
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -60,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def get_context(request: Request) -> Context:
         return context_for(request)
 
-    router: GraphQLRouter[Context, None] = GraphQLRouter(
+    router = Router(
         schema,
         context_getter=get_context,
         graphql_ide="graphiql" if settings.graphiql else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -31,6 +32,12 @@ class ImportSummary:
 def parse_bundle(raw: Any) -> Bundle:
     """Validate the document's shape and values; raises InvalidInput naming every bad field."""
     if isinstance(raw, str | bytes):
+        # pydantic's own JSON parser builds the models straight from the text; any
+        # failure takes the path below, which words every error.
+        try:
+            return Bundle.model_validate_json(raw)
+        except ValidationError:
+            pass
         try:
             raw = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
@@ -271,48 +278,44 @@ def _edge_rows(rows: Sequence[Row], keys: tuple[str, ...]) -> list[dict[str, Any
 
 def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
     """The write queries in dependency order, each with its rows."""
+    return [(name, rows()) for name, rows in plan_steps(bundle)]
+
+
+def plan_steps(bundle: Bundle) -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
+    """The write queries in dependency order, each with the function making its rows
+    (so `write_bundle` can prepare one section while the last one is written)."""
     b = bundle
     return [
-        (
-            "accounts.upsert_accounts",
-            [{"id": r.id, "props": _account_props(r)} for r in b.accounts],
-        ),
-        ("products.upsert_products", _node_rows(b.products)),
-        ("members.upsert_members", _node_rows(b.members)),
-        ("teams.upsert_teams", _node_rows(b.teams)),
-        ("teams.link_team_accounts", _links(b.teams, "account_id")),
-        ("teams.link_team_parents", _links(b.teams, "parent_id")),
-        ("stakeholders.upsert_stakeholders", _node_rows(b.stakeholders)),
-        ("stakeholders.link_stakeholder_teams", _links(b.stakeholders, "team_id")),
-        ("stakeholders.link_stakeholder_managers", _links(b.stakeholders, "manager_id")),
-        (
-            "relationships.upsert_account_team",
-            _edge_rows(b.account_team, ("memberId", "accountId")),
-        ),
-        ("relationships.upsert_knows", _edge_rows(b.relationships, ("memberId", "stakeholderId"))),
-        ("relationships.upsert_influences", _edge_rows(b.influences, ("fromId", "toId"))),
-        ("relationships.upsert_deployments", _edge_rows(b.deployments, ("teamId", "productId"))),
-        ("opportunities.upsert_opportunities", _node_rows(b.opportunities)),
-        (
-            "interactions.upsert_interactions",
-            _node_rows(b.interactions, exclude={"memberIds", "stakeholderIds"}),
-        ),
-        (
-            "interactions.link_member_attendees",
-            [{"id": r.id, "ids": r.member_ids} for r in b.interactions if r.member_ids is not None],
-        ),
-        (
-            "interactions.link_stakeholder_attendees",
-            [
-                {"id": r.id, "ids": r.stakeholder_ids}
-                for r in b.interactions
-                if r.stakeholder_ids is not None
-            ],
-        ),
+        ("accounts.upsert_accounts",
+         lambda: [{"id": r.id, "props": _account_props(r)} for r in b.accounts]),
+        ("products.upsert_products", lambda: _node_rows(b.products)),
+        ("members.upsert_members", lambda: _node_rows(b.members)),
+        ("teams.upsert_teams", lambda: _node_rows(b.teams)),
+        ("teams.link_team_accounts", lambda: _links(b.teams, "account_id")),
+        ("teams.link_team_parents", lambda: _links(b.teams, "parent_id")),
+        ("stakeholders.upsert_stakeholders", lambda: _node_rows(b.stakeholders)),
+        ("stakeholders.link_stakeholder_teams", lambda: _links(b.stakeholders, "team_id")),
+        ("stakeholders.link_stakeholder_managers", lambda: _links(b.stakeholders, "manager_id")),
+        ("relationships.upsert_account_team",
+         lambda: _edge_rows(b.account_team, ("memberId", "accountId"))),
+        ("relationships.upsert_knows",
+         lambda: _edge_rows(b.relationships, ("memberId", "stakeholderId"))),
+        ("relationships.upsert_influences", lambda: _edge_rows(b.influences, ("fromId", "toId"))),
+        ("relationships.upsert_deployments",
+         lambda: _edge_rows(b.deployments, ("teamId", "productId"))),
+        ("opportunities.upsert_opportunities", lambda: _node_rows(b.opportunities)),
+        ("interactions.upsert_interactions",
+         lambda: _node_rows(b.interactions, exclude={"memberIds", "stakeholderIds"})),
+        ("interactions.link_member_attendees",
+         lambda: [{"id": r.id, "ids": r.member_ids} for r in b.interactions
+                  if r.member_ids is not None]),
+        ("interactions.link_stakeholder_attendees",
+         lambda: [{"id": r.id, "ids": r.stakeholder_ids} for r in b.interactions
+                  if r.stakeholder_ids is not None]),
         # Last: attendance (just written) moves KNOWS.lastContact forward.
-        ("interactions.touch_knows", [{"id": r.id} for r in b.interactions]),
-        ("stakeholders.import_history", [r.provided() for r in b.history]),
-    ]
+        ("interactions.touch_knows", lambda: [{"id": r.id} for r in b.interactions]),
+        ("stakeholders.import_history", lambda: [r.provided() for r in b.history]),
+    ]  # fmt: skip
 
 
 async def import_bundle(
@@ -341,14 +344,24 @@ async def write_bundle(
     (default today); `progress` is called with the rows of each written batch."""
     summary = ImportSummary()
     history = {"changed_on": changed_on or dt.date.today(), "record_created": record_created}
-    for name, rows in write_plan(bundle):
-        extra = history if name == "stakeholders.upsert_stakeholders" else {}
-        for start in range(0, len(rows), batch_size):
-            batch = rows[start : start + batch_size]
-            await db.write(name, rows=batch, **extra)
-            summary.batches += 1
-            if progress:
-                progress(len(batch))
+    steps = plan_steps(bundle)
+    pending = asyncio.ensure_future(asyncio.to_thread(steps[0][1]))
+    try:
+        for i, (name, _) in enumerate(steps):
+            rows = await pending
+            if i + 1 < len(steps):
+                # The next section's rows are built in a thread while this one is
+                # written (Neo4j works in its own process meanwhile).
+                pending = asyncio.ensure_future(asyncio.to_thread(steps[i + 1][1]))
+            extra = history if name == "stakeholders.upsert_stakeholders" else {}
+            for start in range(0, len(rows), batch_size):
+                batch = rows[start : start + batch_size]
+                await db.write(name, rows=batch, **extra)
+                summary.batches += 1
+                if progress:
+                    progress(len(batch))
+    finally:
+        pending.cancel()
     for name, info in Bundle.model_fields.items():
         summary.counts[info.alias or name] = len(getattr(bundle, name))
     return summary
