@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bench.suite import ANALYSES, MIX, Config, main
+from bench.suite import ANALYSES, MIX, Config, main, tables, targets
 
 from samgraph.db.driver import Db
 
@@ -38,7 +38,15 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch) -> None:  # type: igno
     # Bounded by depth: account + teams-with-people for one account or for 20.
     assert trips["nested read"] == 2 and trips["nested read, 20 accounts (list)"] == 2
     assert trips["portfolioGaps (every account)"] == 2
-    assert set(report.scale["S"]) == {*ANALYSES, "portfolioGaps"}
+    assert set(report.scale["S"]) == {*ANALYSES, "portfolioGaps", "dbHits"}
+    # The per-account reads touch only that account: a few hundred database hits for
+    # 30 people, whatever the portfolio holds.
+    assert 0 < report.scale["S"]["dbHits"]["analyses.account_graphs"] < 10_000
+    # The report renders: every table, and one target line per measured ratio.
+    assert set(tables(report)) >= {"overhead", "peer", "load", "import", "scale", "trips"}
+    goals = targets(report)
+    assert len(goals) == 2 + 7 + 2 * 3 + 1 + len(ANALYSES) + 1
+    assert goals[-1].endswith("| 2 vs 2 | yes |")
 
 
 async def test_integrations_benchmark_smoke(db: Db) -> None:
