@@ -16,7 +16,7 @@ from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
-from samgraph.demo.generate import generate
+from samgraph.demo.generate import ANCHOR, generate
 from samgraph.main import create_app
 from samgraph.reports.service import builtin_reports
 from samgraph.sync.formats import OrgFormat
@@ -24,7 +24,7 @@ from samgraph.sync.orgchart import SyncMode, apply_plan, plan_sync
 
 PEOPLE = int(os.environ.get("BENCH_ORG_PEOPLE", "100000"))
 ACCOUNTS = int(os.environ.get("BENCH_ACCOUNTS", "2000"))
-AS_OF = "2026-01-20"
+AS_OF = ANCHOR.isoformat()  # the generated portfolio's dates are drawn around it
 
 
 def org_csv(n: int, seed: int = 11) -> str:

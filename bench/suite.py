@@ -227,7 +227,7 @@ async def bench_import(
     """`samgraph import` (parse, validate, history-aware upserts) vs raw UNWIND MERGE of
     the same prepared rows, each into an empty graph, same batch size. A first,
     untimed import grows the store files (the first writer would otherwise pay for
-    that alone); then each side runs twice, alternating, and its mean is kept."""
+    that alone); then each side runs three times, alternating; medians are kept."""
     data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
     plan = bundle_service.write_plan(Bundle.model_validate_json(data))
     rows = sum(len(r) for _, r in plan)
@@ -249,14 +249,14 @@ async def bench_import(
 
     await ours()  # warm-up, not counted
     ours_s, raw_s = [], []
-    for _ in range(2):
+    for _ in range(3):
         ours_s.append(await ours())
         ours_graph = await count_graph(db, driver)
         raw_s.append(await theirs())
         raw_graph = await count_graph(db, driver)
         if ours_graph != raw_graph:
             raise RuntimeError(f"imports differ: samgraph {ours_graph}, raw {raw_graph}")
-    o, t = statistics.fmean(ours_s), statistics.fmean(raw_s)
+    o, t = statistics.median(ours_s), statistics.median(raw_s)
     report.imports.append({
         "size": size, "rows": rows, "nodes": ours_graph[0], "rels": ours_graph[1],
         "ours_s": o, "raw_s": t, "ours_rate": rows / o, "raw_rate": rows / t,
