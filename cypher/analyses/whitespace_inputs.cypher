@@ -1,14 +1,16 @@
 // Per account: its teams, their deployments (USES) and the OPEN opportunities with a
-// team and a product, for the whitespace grid (DataLoader batch). The index hint keeps
-// the USES match starting from the account's teams: a plan cached while the graph was
-// small started from the 6 products instead, and grew with every deployment.
+// team and a product, for the whitespace grid (DataLoader batch). The index hints keep
+// each match on the account's own nodes: plans made while the graph was small (or just
+// wiped) scanned every opportunity instead, growing with the portfolio (benchmarks.md).
 // mode: read
 // params: ids
 UNWIND $ids AS key
 MATCH (a:Account {id: key})
 RETURN key, {
   teams: COLLECT {
-    MATCH (t:Team {accountId: key}) RETURN t {.id, .name, .headcount} ORDER BY t.name, t.id
+    MATCH (t:Team {accountId: key})
+    USING INDEX t:Team(accountId)
+    RETURN t {.id, .name, .headcount} ORDER BY t.name, t.id
   },
   uses: COLLECT {
     MATCH (t:Team {accountId: key})-[u:USES]->(p:Product)
@@ -17,6 +19,7 @@ RETURN key, {
   },
   openOpportunities: COLLECT {
     MATCH (o:Opportunity {accountId: key})
+    USING INDEX o:Opportunity(accountId)
     WHERE o.status = 'OPEN' AND o.teamId IS NOT NULL AND o.productId IS NOT NULL
     RETURN o {.teamId, .productId, .amount, .probability}
   }
