@@ -767,6 +767,13 @@ def targets(report: Report) -> list[str]:
     return rows
 
 
+def _save(plt: Any, fig: Any, folder: Path, name: str) -> str:
+    fig.tight_layout()
+    fig.savefig(folder / name, dpi=100)
+    plt.close(fig)
+    return name
+
+
 def plots(report: Report, folder: Path) -> list[str]:
     import matplotlib
 
@@ -795,10 +802,7 @@ def plots(report: Report, folder: Path) -> list[str]:
     ax.set_ylabel("p50 latency, ms")
     ax.set_title("API overhead, one account of the L portfolio")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(folder / "overhead.png", dpi=100)
-    made.append("overhead.png")
-    plt.close(fig)
+    made.append(_save(plt, fig, folder, "overhead.png"))
     # Scale: per-account analyses at each size.
     fig, ax = plt.subplots(figsize=(8, 4))
     sizes = list(report.scale)
@@ -809,10 +813,7 @@ def plots(report: Report, folder: Path) -> list[str]:
     ax.set_ylabel("p50 latency, ms")
     ax.set_title("Per-account analyses as the portfolio grows")
     ax.legend(fontsize="small")
-    fig.tight_layout()
-    fig.savefig(folder / "scale.png", dpi=100)
-    made.append("scale.png")
-    plt.close(fig)
+    made.append(_save(plt, fig, folder, "scale.png"))
     # Load: throughput and p99 by concurrency.
     fig, ax = plt.subplots(figsize=(8, 4))
     cs = [r["concurrency"] for r in report.load]
@@ -824,10 +825,7 @@ def plots(report: Report, folder: Path) -> list[str]:
     ax2.plot(cs, [r["p99"] for r in report.load], marker="s", color="tab:red")
     ax2.set_ylabel("p99 ms", color="tab:red")
     ax.set_title("Mixed workload (reads, analyses, 5% writes)")
-    fig.tight_layout()
-    fig.savefig(folder / "load.png", dpi=100)
-    made.append("load.png")
-    plt.close(fig)
+    made.append(_save(plt, fig, folder, "load.png"))
     # Peer: throughput side by side.
     fig, ax = plt.subplots(figsize=(8, 4))
     labels = [r["request"] for r in report.peer]
@@ -836,18 +834,15 @@ def plots(report: Report, folder: Path) -> list[str]:
            label=f"samgraph ({report.config.workers} workers)")  # fmt: skip
     ax.bar(list(xs), [r["tp_samgraph_1"] for r in report.peer], 0.27, label="samgraph (1 worker)")
     ax.bar(
-        [x + 0.2 for x in xs],
+        [x + 0.27 for x in xs],
         [r["tp_peer"] for r in report.peer],
-        0.4,
+        0.27,
         label="Neo4j GraphQL Library",
     )
     ax.set_xticks(list(xs), labels, rotation=10)
     ax.set_ylabel("requests / s, 8 clients")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(folder / "peer.png", dpi=100)
-    made.append("peer.png")
-    plt.close(fig)
+    made.append(_save(plt, fig, folder, "peer.png"))
     return made
 
 
