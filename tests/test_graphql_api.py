@@ -190,6 +190,22 @@ async def test_cursor_pagination(client: httpx.AsyncClient) -> None:
     assert seen == [f"a{i}" for i in range(7)]
 
 
+async def test_the_same_teams_twice_in_one_request(client: httpx.AsyncClient) -> None:
+    await _load(client, _accounts(1))
+    # Two aliases read the same account's teams with their people: the second reads
+    # the rows the first one already loaded (and primed) in this request.
+    body = await gql(
+        client,
+        """{ x: account(id: "a0") { teams { stakeholders { id relationships { memberId } } } }
+      y: account(id: "a0") { teams { stakeholders { id relationships { memberId } } } } }""",
+    )
+    assert "errors" not in body, body
+    assert body["data"]["x"] == body["data"]["y"]
+    # 2 teams x 3 people, one relationship each.
+    people = [p for t in body["data"]["y"]["teams"] for p in t["stakeholders"]]
+    assert len(people) == 6 and all(p["relationships"] == [{"memberId": "m1"}] for p in people)
+
+
 async def test_paging_by_id_in_cypher_matches_the_general_path(
     client: httpx.AsyncClient, example_bundle: dict[str, Any]
 ) -> None:

@@ -95,11 +95,14 @@ class Loaders:
         for tree in trees:
             team = {k: v for k, v in tree.items() if k != "stakeholders"}
             people = []
-            for person in tree["stakeholders"]:
-                edges = person.pop("relationships")
+            for row in tree["stakeholders"]:
+                # A copy: the rows stay in the DataLoader's cache, and a second
+                # `teams` field for the same account reads them again.
+                person = {k: v for k, v in row.items() if k != "relationships"}
                 if sees(person.get("accountId")):
                     people.append(person)
                     if with_relationships:
+                        edges = row["relationships"]
                         knows.prime(person["id"], [e for e in edges if sees(e.get("accountId"))])
             members.prime(team["id"], people)
             teams.append(team)
