@@ -126,16 +126,18 @@ async def _page_by_id(
     )[0]
     if not row["cursorFound"]:
         raise invalid([Problem("after", "cursor is not in this result any more")])
-    nodes = [Account.from_row(r) for r in row["page"][:first]]
+    return _connection(row["page"][:first], has_next=len(row["page"]) > first, total=row["total"])
+
+
+def _connection(rows: list[dict[str, Any]], *, has_next: bool, total: int) -> AccountConnection:
+    """One page of accounts with their cursors."""
+    nodes = [Account.from_row(r) for r in rows]
     edges = [AccountEdge(cursor=encode_cursor(a.id), node=a) for a in nodes]
     return AccountConnection(
         edges=edges,
         nodes=nodes,
-        page_info=PageInfo(
-            has_next_page=len(row["page"]) > first,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        total_count=row["total"],
+        page_info=PageInfo(has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None),
+        total_count=total,
     )
 
 
@@ -227,16 +229,10 @@ class Query:
             if after_id not in ids:
                 raise invalid([Problem("after", "cursor is not in this result any more")])
             start = ids.index(after_id) + 1
-        nodes = [Account.from_row(v.row) for v in views[start : start + first]]
-        edges = [AccountEdge(cursor=encode_cursor(a.id), node=a) for a in nodes]
-        return AccountConnection(
-            edges=edges,
-            nodes=nodes,
-            page_info=PageInfo(
-                has_next_page=start + first < len(views),
-                end_cursor=edges[-1].cursor if edges else None,
-            ),
-            total_count=len(views),
+        return _connection(
+            [v.row for v in views[start : start + first]],
+            has_next=start + first < len(views),
+            total=len(views),
         )
 
     @strawberry.field(
