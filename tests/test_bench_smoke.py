@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from bench.suite import ANALYSES, MIX, Config, main, tables, targets
 
 from samgraph.db.driver import Db
@@ -14,7 +15,7 @@ from samgraph.db.driver import Db
 PEER = Path(__file__).resolve().parents[1] / "bench" / "peer"
 
 
-async def test_benchmark_suite_smoke(db: Db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) -> None:
     # The peer is installed the way `make bench` does it (npm, from the lock file).
     if not (PEER / "node_modules").is_dir():
         npm = shutil.which("npm")
