@@ -8,7 +8,7 @@ TEST_PORT ?= 7697
 TEST_DATA := $(CURDIR)/.neo4j-test
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint schema bench fuzz clean
+.PHONY: install run test lint schema generate bench fuzz clean
 
 install: $(STAMP)
 
@@ -50,13 +50,21 @@ bench: install
 fuzz:
 	$(MAKE) test PYTEST_ARGS="-q tests/security/test_fuzz.py" SAMGRAPH_FUZZ_EXAMPLES=$${SAMGRAPH_FUZZ_EXAMPLES:-2000}
 
+# ruff (lint and format) everywhere; mypy strict on src/ (configured in pyproject.toml).
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 # Re-export schema.graphql from the code (a test fails when it is stale).
 schema: install
 	$(BIN)/strawberry export-schema samgraph.schema:schema --output schema.graphql
+
+# Every generated file: schema.graphql and the typed stub of the Cypher queries
+# (src/samgraph/db/queries.pyi); tests fail when either is stale.
+generate: schema
+	$(BIN)/python -c "from samgraph.db.cypher import load_queries, render_stub; \
+	open('src/samgraph/db/queries.pyi', 'w').write(render_stub(load_queries()))"
 
 clean:
 	rm -rf $(VENV) $(TEST_DATA) .pytest_cache .hypothesis

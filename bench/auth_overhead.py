@@ -21,12 +21,14 @@ from typing import Any
 
 import httpx
 
+from samgraph import clock
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.context import Context
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 from samgraph.main import create_app
 from samgraph.schema import build_schema
 
@@ -51,16 +53,16 @@ async def main(runs: int = RUNS) -> list[str]:
     app = create_app(settings)
     uncached = create_app(settings.model_copy(update={"samgraph_auth_cache_seconds": 0.0}))
     async with app.router.lifespan_context(app), uncached.router.lifespan_context(uncached):
-        db = Db(app.state.driver, app.state.database, app.state.queries)
+        db = Db(app.state.driver, app.state.database)
         await wipe_data(db)
-        await bundle_service.import_bundle(db, DEMO.read_bytes())
+        await bundle_service.import_bundle(db, DEMO.read_bytes(), changed_on=clock.today())
         admin = (await keys.create_key(db, role="ADMIN")).token
         scoped = (await keys.create_key(db, role="VIEWER", member_id="mrodriguez")).token
         schema = build_schema(settings)
         transport = httpx.ASGITransport(app=app)
 
         async def raw() -> None:
-            await db.read("accounts.get_accounts", ids=["gfc"])
+            await db.read(queries.accounts.get_accounts, ids=["gfc"])
 
         async def in_schema() -> None:
             result = await schema.execute(QUERY, context_value=Context(db, settings, schema))

@@ -42,7 +42,7 @@ REQUESTS = {
 async def main(runs):
     app = create_app(Settings(samgraph_rate_limit="", samgraph_audit_log="/dev/null"))
     async with app.router.lifespan_context(app):
-        db = Db(app.state.driver, app.state.database, app.state.queries)
+        db = Db(app.state.driver, app.state.database)
         token = (await keys.create_key(db, role="VIEWER", name="changes")).token
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://x",
                                    headers={"Authorization": f"Bearer {token}"})

@@ -11,6 +11,7 @@ import time
 
 import httpx
 
+from samgraph import clock
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
@@ -51,12 +52,13 @@ async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
         print(line, flush=True)
 
     async with app.router.lifespan_context(app):
-        db = Db(app.state.driver, app.state.database, app.state.queries)
+        db = Db(app.state.driver, app.state.database)
         await wipe_data(db)
         await bundle_service.import_bundle(
             db,
             generate(accounts=accounts, stakeholders_per_account=8),
             batch_size=settings.samgraph_import_batch_size,
+            changed_on=clock.today(),
         )
         token = (await keys.create_key(db, role="ADMIN", name="bench")).token
         client = httpx.AsyncClient(
@@ -76,7 +78,9 @@ async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
                 )
         await client.aclose()
         await wipe_data(db)
-        await bundle_service.import_bundle(db, {"accounts": [{"id": "big", "name": "Big Corp"}]})
+        await bundle_service.import_bundle(
+            db, {"accounts": [{"id": "big", "name": "Big Corp"}]}, changed_on=clock.today()
+        )
         content = org_csv(people)
         cadence = settings.samgraph_cadence_days
         for label in ("first sync (all new)", "second sync (10% changed titles)"):

@@ -37,14 +37,15 @@ import neo4j
 import orjson
 
 from bench.loadgen import percentile
-from samgraph import __version__
+from samgraph import __version__, clock
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.bundle.models import Bundle
 from samgraph.db.admin import wipe_data
-from samgraph.db.cypher import load_queries, queries
+from samgraph.db.cypher import load_queries
 from samgraph.db.driver import Db
 from samgraph.db.migrations import migrate
+from samgraph.db.queries import queries
 from samgraph.demo.generate import ANCHOR, generate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,6 +110,14 @@ ANALYSES = {
     "overdueTouches": "overdueTouches(asOf: $d) { stakeholderId }",
 }
 # The raw Cypher each analysis needs: its subgraph (or whitespace inputs), one account.
+# The raw UNWIND mirror of each write of the import (bench/cypher/raw_import/).
+RAW_IMPORT = {
+    "relationships.account_team.upsert": "raw_import.upsert_account_team",
+    "relationships.knows.upsert": "raw_import.upsert_knows",
+    "relationships.influences.upsert": "raw_import.upsert_influences",
+    "relationships.deployments.upsert": "raw_import.upsert_deployments",
+}
+TODAY = clock.today()
 RAW_OF = {name: "analyses.account_graphs" for name in ANALYSES} | {
     "whitespace": "analyses.whitespace_inputs"
 }
@@ -230,21 +239,23 @@ async def bench_import(
     that alone); then each side runs three times, alternating; medians are kept."""
     data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
     plan = bundle_service.write_plan(Bundle.model_validate_json(data))
+    rawq = load_queries(BENCH / "cypher")
     rows = sum(len(r) for _, r in plan)
     batch = 1000
 
     async def ours() -> float:
         await wipe_data(db)
         start = time.perf_counter()
-        await bundle_service.import_bundle(db, data, batch_size=batch)
+        await bundle_service.import_bundle(db, data, batch_size=batch, changed_on=TODAY)
         return time.perf_counter() - start
 
     async def theirs() -> float:
         await wipe_data(db)
         start = time.perf_counter()
-        for name, part in plan:
+        for query, part in plan:
+            mirror = rawq[RAW_IMPORT.get(query.name, "raw_import." + query.name.split(".")[-1])]
             for i in range(0, len(part), batch):
-                await raw.write("raw_import." + name.split(".")[1], rows=part[i : i + batch])
+                await raw.write(mirror, rows=part[i : i + batch])
         return time.perf_counter() - start
 
     await ours()  # warm-up, not counted
@@ -271,7 +282,7 @@ async def load_size(
     await wipe_data(db)
     data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
     start = time.perf_counter()
-    summary = await bundle_service.import_bundle(db, data)
+    summary = await bundle_service.import_bundle(db, data, changed_on=TODAY)
     took = time.perf_counter() - start
     nodes, rels = await count_graph(db, driver)
     report.sizes_loaded[size] = {
@@ -301,7 +312,7 @@ async def bench_scale(
     sam: Gql, driver: neo4j.AsyncDriver, database: str, size: str, sample_ids: list[str],
     per: int, cfg: Config, report: Report,
 ) -> None:  # fmt: skip
-    qs = queries()
+    qs = queries
     row: dict[str, Any] = {
         "dbHits": {
             name: statistics.median([
@@ -339,7 +350,7 @@ async def bench_overhead(
     report: Report,
 ) -> None:
     """Each analysis and the nested read: raw Cypher through the driver vs samgraph."""
-    qs, rawq = queries(), load_queries(BENCH / "cypher")
+    qs, rawq = queries, load_queries(BENCH / "cypher")
 
     async def raw(text: str, params: dict[str, Any]) -> Any:
         async with driver.session(database=database) as session:
@@ -593,8 +604,8 @@ async def main(cfg: Config | None = None) -> Report:
     driver = neo4j.AsyncGraphDatabase.driver(
         uri, auth=(user, password), notifications_min_severity="OFF"
     )
-    db = Db(driver, database, queries())
-    raw_db = Db(driver, database, load_queries(BENCH / "cypher"))
+    db = Db(driver, database)
+    raw_db = Db(driver, database)
     await migrate(db)
     procs: list[subprocess.Popen[bytes]] = []
     try:

@@ -11,16 +11,18 @@ import pytest
 from samgraph.bundle import service
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 from samgraph.errors import InvalidInput
+from tests.factories import TODAY
 
 
 async def test_export_wipe_import_export_is_identical(
     db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await service.import_bundle(db, example_bundle)
+    await service.import_bundle(db, example_bundle, changed_on=TODAY)
     first = await service.export_bundle(db)
     await wipe_data(db)
-    await service.import_bundle(db, first)
+    await service.import_bundle(db, first, changed_on=TODAY)
     second = await service.export_bundle(db)
     assert service.dumps(first) == service.dumps(second)
     # And the export holds what we imported: 7 stakeholders, 6 KNOWS edges, the scores.
@@ -34,14 +36,14 @@ async def test_export_wipe_import_export_is_identical(
 
 
 async def test_import_is_idempotent(db: Db, example_bundle: dict[str, Any]) -> None:
-    await service.import_bundle(db, example_bundle)
+    await service.import_bundle(db, example_bundle, changed_on=TODAY)
     once = await service.export_bundle(db)
-    await service.import_bundle(db, example_bundle)
+    await service.import_bundle(db, example_bundle, changed_on=TODAY)
     assert await service.export_bundle(db) == once
 
 
 async def test_example_round_trips_field_for_field(db: Db, example_bundle: dict[str, Any]) -> None:
-    await service.import_bundle(db, example_bundle)
+    await service.import_bundle(db, example_bundle, changed_on=TODAY)
     exported = await service.export_bundle(db)
     by_id = {s["id"]: s for s in exported["stakeholders"]}
     for original in example_bundle["stakeholders"]:
@@ -51,11 +53,13 @@ async def test_example_round_trips_field_for_field(db: Db, example_bundle: dict[
 async def test_omitted_field_keeps_value_and_null_clears(
     db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await service.import_bundle(db, example_bundle)
+    await service.import_bundle(db, example_bundle, changed_on=TODAY)
     # Only the title is sent: seniority etc. stay; email null clears nothing that was
     # absent; managerId null removes the REPORTS_TO edge too.
     await service.import_bundle(
-        db, {"stakeholders": [{"id": "dpark", "title": "Senior Director", "managerId": None}]}
+        db,
+        {"stakeholders": [{"id": "dpark", "title": "Senior Director", "managerId": None}]},
+        changed_on=TODAY,
     )
     out = await service.export_bundle(db)
     dpark = next(s for s in out["stakeholders"] if s["id"] == "dpark")
@@ -63,7 +67,7 @@ async def test_omitted_field_keeps_value_and_null_clears(
     assert dpark["seniority"] == "DIRECTOR" and dpark["teamId"] == "gfc-data"
     assert "managerId" not in dpark
     reports = await db.read(
-        "stakeholders.reports_by_stakeholder", ids=["mchen"], include_departed=True
+        queries.stakeholders.reports_by_stakeholder, ids=["mchen"], include_departed=True
     )
     assert reports[0]["items"] == []
 
@@ -71,14 +75,14 @@ async def test_omitted_field_keeps_value_and_null_clears(
 async def test_interaction_moves_last_contact_forward_never_back(
     db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await service.import_bundle(db, example_bundle)
+    await service.import_bundle(db, example_bundle, changed_on=TODAY)
     # jwu lastContact 2026-01-08: a later meeting moves it, an earlier one does not.
     await service.import_bundle(db, {"interactions": [
         {"id": "i-late", "accountId": "gfc", "date": "2026-01-15", "type": "CALL",
          "memberIds": ["mrodriguez"], "stakeholderIds": ["jwu"]},
         {"id": "i-early", "accountId": "gfc", "date": "2025-12-01", "type": "EMAIL",
          "memberIds": ["mrodriguez"], "stakeholderIds": ["mchen"]},
-    ]})  # fmt: skip
+    ]}, changed_on=TODAY)  # fmt: skip
     rels = {
         (r["memberId"], r["stakeholderId"]): r
         for r in (await service.export_bundle(db))["relationships"]
@@ -120,10 +124,12 @@ async def test_bad_row_names_its_path_and_writes_nothing(
     changes: dict[str, Any],
     path: str,
 ) -> None:
-    await service.import_bundle(db, {"products": example_bundle["products"]})
+    await service.import_bundle(db, {"products": example_bundle["products"]}, changed_on=TODAY)
     before = await service.export_bundle(db)
     with pytest.raises(InvalidInput) as info:
-        await service.import_bundle(db, _bad(example_bundle, section, index, **changes))
+        await service.import_bundle(
+            db, _bad(example_bundle, section, index, **changes), changed_on=TODAY
+        )
     assert path in {p.path for p in info.value.problems}, info.value.problems
     assert await service.export_bundle(db) == before
 
@@ -133,7 +139,7 @@ async def test_cycle_in_reporting_lines_is_rejected(db: Db, example_bundle: dict
         example_bundle, "stakeholders", 0, managerId="akim"
     )  # jwu -> akim -> dpark -> mchen -> jwu
     with pytest.raises(InvalidInput, match="cycle"):
-        await service.import_bundle(db, bad)
+        await service.import_bundle(db, bad, changed_on=TODAY)
     assert (await service.export_bundle(db))["stakeholders"] == []
 
 
@@ -142,21 +148,23 @@ async def test_duplicate_ids_and_missing_required_fields(db: Db) -> None:
         await service.import_bundle(db, {
             "accounts": [{"id": "a", "name": "A"}, {"id": "a", "name": "A again"}],
             "stakeholders": [{"id": "s1", "name": "No account"}],
-        })  # fmt: skip
+        }, changed_on=TODAY)  # fmt: skip
     paths = {p.path for p in info.value.problems}
     assert paths == {"accounts[1]", "stakeholders[0].accountId"}
 
 
 async def test_not_json_and_not_an_object(db: Db) -> None:
     with pytest.raises(InvalidInput, match="not valid JSON"):
-        await service.import_bundle(db, b"{nope")
+        await service.import_bundle(db, b"{nope", changed_on=TODAY)
     with pytest.raises(InvalidInput, match="JSON object"):
-        await service.import_bundle(db, [1, 2])
+        await service.import_bundle(db, [1, 2], changed_on=TODAY)
 
 
 async def test_batches_are_used_for_large_sections(db: Db) -> None:
     accounts = [{"id": f"acc-{i:04d}", "name": f"Account {i}"} for i in range(25)]
-    summary = await service.import_bundle(db, {"accounts": accounts}, batch_size=10)
+    summary = await service.import_bundle(
+        db, {"accounts": accounts}, batch_size=10, changed_on=TODAY
+    )
     # 25 rows in batches of 10: 3 write transactions.
     assert summary.batches == 3
     assert len((await service.export_bundle(db))["accounts"]) == 25

@@ -33,11 +33,16 @@ def test_read_queries_do_not_write() -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("// x\n// mode: read\n// params:\n", "empty query"),
-        ("// x\n// params:\nRETURN 1", "mode"),
-        ("// x\n// mode: read\nRETURN 1", "params"),
-        ("// x\n// mode: read\n// params:\nRETURN $a", "undeclared"),
-        ("// x\n// mode: read\n// params: a, b\nRETURN $a", "unused"),
+        ("// x\n// mode: read\n// params:\n// scope: shared\n", "empty query"),
+        ("// x\n// params:\n// scope: shared\nRETURN 1", "mode"),
+        ("// x\n// mode: read\n// scope: shared\nRETURN 1", "params"),
+        ("// x\n// mode: read\n// params:\n// scope: shared\nRETURN $a", "undeclared"),
+        ("// x\n// mode: read\n// params: a, b\n// scope: shared\nRETURN $a", "unused"),
+        ("// x\n// mode: read\n// params:\nRETURN 1", "scope"),
+        ("// x\n// mode: read\n// params:\n// scope: checked\nRETURN 1", "scope of a read"),
+        ("// x\n// mode: write\n// params:\n// scope: account id\nRETURN 1", "scope of a write"),
+        ("// x\n// mode: read\n// params:\n// scope: param\nRETURN 1", "account_ids"),
+        ("// x\n// mode: read\n// params:\n// scope: account\nRETURN 1", "paths"),
     ],
 )
 def test_bad_files_fail_loudly(source: str, message: str) -> None:
@@ -46,7 +51,9 @@ def test_bad_files_fail_loudly(source: str, message: str) -> None:
 
 
 def test_dollar_inside_string_literal_is_not_a_param() -> None:
-    q = parse_query("t.q", "// x\n// mode: read\n// params:\nRETURN '$notaparam' AS s")
+    q = parse_query(
+        "t.q", "// x\n// mode: read\n// params:\n// scope: shared\nRETURN '$notaparam' AS s"
+    )
     assert q.params == frozenset()
 
 
@@ -85,7 +92,11 @@ def test_migrations_are_ordered_and_unique() -> None:
 )
 def test_return_columns(body: str, columns: tuple[str, ...] | None) -> None:
     q = parse_query(
-        "t.q", "// x\n// mode: read\n// params:" + (" ids" * ("$ids" in body)) + "\n" + body
+        "t.q",
+        "// x\n// mode: read\n// params:"
+        + (" ids" * ("$ids" in body))
+        + "\n// scope: shared\n"
+        + body,
     )
     assert q.columns == columns
     if columns:

@@ -2,6 +2,7 @@
 // opportunities, interactions); members and products stay. Returns whether it existed.
 // mode: write
 // params: id
+// scope: checked
 OPTIONAL MATCH (a:Account {id: $id})
 CALL (a) {
   WITH a WHERE a IS NOT NULL

@@ -2,6 +2,7 @@
 // analysis filters are applied by the caller over this list).
 // mode: read
 // params: industry, name_contains, member_id, min_arr, max_arr, account_ids
+// scope: param
 MATCH (a:Account)
 WHERE ($account_ids IS NULL OR a.id IN $account_ids)
   AND ($industry IS NULL OR a.industry = $industry)

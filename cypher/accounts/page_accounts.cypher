@@ -3,6 +3,7 @@
 // after it (the extra one says whether a next page exists), in one record.
 // mode: read
 // params: industry, name_contains, member_id, min_arr, max_arr, account_ids, after, first
+// scope: param
 MATCH (a:Account)
 WHERE ($account_ids IS NULL OR a.id IN $account_ids)
   AND ($industry IS NULL OR a.industry = $industry)

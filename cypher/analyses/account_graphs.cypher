@@ -3,9 +3,11 @@
 // stakeholders (DataLoader batch; every analysis of §2-§6 runs on this).
 // mode: read
 // params: ids
+// scope: account accountId
 UNWIND $ids AS key
 MATCH (a:Account {id: key})
 RETURN key, {
+  accountId: key,
   people: COLLECT {
     MATCH (s:Stakeholder {accountId: key})
     WHERE coalesce(s.status, 'ACTIVE') = 'ACTIVE'

@@ -4,9 +4,11 @@
 // wiped) scanned every opportunity instead, growing with the portfolio (benchmarks.md).
 // mode: read
 // params: ids
+// scope: account accountId
 UNWIND $ids AS key
 MATCH (a:Account {id: key})
 RETURN key, {
+  accountId: key,
   teams: COLLECT {
     MATCH (t:Team {accountId: key})
     USING INDEX t:Team(accountId)

@@ -2,6 +2,7 @@
 // (a member-bound writer may only touch its own accounts).
 // mode: read
 // params: teams, stakeholders, opportunities, interactions
+// scope: internal
 CALL {
   UNWIND $teams AS id MATCH (n:Team {id: id}) RETURN 'teams' AS kind, id, n.accountId AS accountId
   UNION ALL

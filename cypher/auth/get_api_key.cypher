@@ -2,6 +2,7 @@
 // in one round trip per request.
 // mode: read
 // params: id
+// scope: internal
 MATCH (k:ApiKey {id: $id})
 RETURN k {.*} AS item,
        COLLECT { MATCH (:Member {id: k.memberId})-[:ON_ACCOUNT_TEAM]->(a:Account) RETURN a.id } AS accounts

@@ -1,6 +1,7 @@
 // Which of the given ids already exist, per label (import validation).
 // mode: read
 // params: accounts, teams, stakeholders, members, products, opportunities, interactions
+// scope: internal
 RETURN
   [x IN $accounts WHERE EXISTS { MATCH (:Account {id: x}) }] AS accounts,
   [x IN $teams WHERE EXISTS { MATCH (:Team {id: x}) }] AS teams,

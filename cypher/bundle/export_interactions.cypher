@@ -1,6 +1,7 @@
 // Interactions of the exported accounts with their attendees' ids, by id.
 // mode: read
 // params: account_ids
+// scope: param
 MATCH (i:Interaction) WHERE $account_ids IS NULL OR i.accountId IN $account_ids
 RETURN i {.*,
   memberIds: COLLECT { MATCH (m:Member)-[:ATTENDED]->(i) RETURN m.id ORDER BY m.id },

@@ -1,6 +1,7 @@
 // Members: all of them, or those tied to the exported accounts (team, KNOWS, attendance).
 // mode: read
 // params: account_ids
+// scope: param
 MATCH (m:Member)
 WHERE $account_ids IS NULL
    OR EXISTS { MATCH (m)-[:ON_ACCOUNT_TEAM]->(a:Account) WHERE a.id IN $account_ids }

@@ -1,4 +1,5 @@
 // Names of the schema constraints (migration tests and diagnostics).
 // mode: read
 // params:
+// scope: internal
 SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name

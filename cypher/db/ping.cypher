@@ -1,4 +1,5 @@
 // Readiness probe.
 // mode: read
 // params:
+// scope: internal
 RETURN 1 AS ok

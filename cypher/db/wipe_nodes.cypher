@@ -2,6 +2,7 @@
 // returns 0. Tests, benchmarks and `demo --reset` only.
 // mode: write
 // params: limit
+// scope: internal
 MATCH (n) WHERE NOT n:SchemaMigration
 WITH n LIMIT $limit
 DETACH DELETE n

@@ -2,6 +2,7 @@
 // a node of high degree never drags all its relationships into one transaction).
 // mode: write
 // params: limit
+// scope: internal
 MATCH ()-[r]->()
 WITH r LIMIT $limit
 DELETE r

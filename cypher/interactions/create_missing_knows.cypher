@@ -2,6 +2,7 @@
 // contact on the interaction's date (documented in the README).
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (i:Interaction {id: row.id}) WHERE i.date IS NOT NULL
 MATCH (m:Member)-[:ATTENDED]->(i)<-[:ATTENDED]-(s:Stakeholder)

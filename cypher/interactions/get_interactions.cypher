@@ -1,6 +1,7 @@
 // Interactions by id with their attendees' ids (DataLoader batch).
 // mode: read
 // params: ids
+// scope: account accountId
 UNWIND $ids AS key
 MATCH (i:Interaction {id: key})
 RETURN key, i {.*,

@@ -1,6 +1,7 @@
 // The interactions of each account, newest first, with attendees' ids (DataLoader batch).
 // mode: read
 // params: ids
+// scope: account accountId
 UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (i:Interaction {accountId: key})

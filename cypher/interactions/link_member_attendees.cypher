@@ -1,6 +1,7 @@
 // Replace the members attending each interaction with row.ids.
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (i:Interaction {id: row.id})
 OPTIONAL MATCH (:Member)-[old:ATTENDED]->(i)

@@ -1,6 +1,7 @@
 // Replace the stakeholders attending each interaction with row.ids.
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (i:Interaction {id: row.id})
 OPTIONAL MATCH (:Stakeholder)-[old:ATTENDED]->(i)

@@ -2,6 +2,7 @@
 // interaction's date, never backward (domain.md §1).
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (i:Interaction {id: row.id}) WHERE i.date IS NOT NULL
 MATCH (m:Member)-[:ATTENDED]->(i)<-[:ATTENDED]-(s:Stakeholder)

@@ -4,6 +4,7 @@
 // `account_ids` when given (a member-bound caller).
 // mode: write
 // params: id, placeholder, account_ids
+// scope: param
 MATCH (s:Stakeholder {id: $id})
 WHERE $account_ids IS NULL OR s.accountId IN $account_ids
 CALL (s) {

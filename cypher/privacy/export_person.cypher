@@ -4,6 +4,7 @@
 // (a member-bound caller), so another account's person reads as missing.
 // mode: read
 // params: id, account_ids
+// scope: param
 MATCH (s:Stakeholder {id: $id})
 WHERE $account_ids IS NULL OR s.accountId IN $account_ids
 RETURN s {.*} AS stakeholder,

@@ -1,6 +1,7 @@
 // Delete a product with its deployments; opportunities' productId is cleared.
 // mode: write
 // params: id
+// scope: shared
 OPTIONAL MATCH (p:Product {id: $id})
 CALL (p) {
   WITH p WHERE p IS NOT NULL

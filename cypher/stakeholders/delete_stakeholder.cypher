@@ -2,6 +2,7 @@
 // to keep history. Returns whether it existed.
 // mode: write
 // params: id
+// scope: checked
 OPTIONAL MATCH (s:Stakeholder {id: $id})
 CALL (s) {
   WITH s WHERE s IS NOT NULL

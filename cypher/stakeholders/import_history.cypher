@@ -1,6 +1,7 @@
 // Restore history entries from a bundle (idempotent: keyed by all their values).
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (s:Stakeholder {id: row.stakeholderId})
 MERGE (s)-[:CHANGED]->(c:StakeholderChange {stakeholderId: row.stakeholderId, date: row.date,

@@ -1,6 +1,7 @@
 // Point each stakeholder's REPORTS_TO at row.target (the managerId); null target removes it.
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (s:Stakeholder {id: row.id})
 OPTIONAL MATCH (s)-[old:REPORTS_TO]->()

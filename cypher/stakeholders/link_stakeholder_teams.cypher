@@ -1,6 +1,7 @@
 // Point each stakeholder's MEMBER_OF at row.target (the teamId); null target removes it.
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (s:Stakeholder {id: row.id})
 OPTIONAL MATCH (s)-[old:MEMBER_OF]->()

@@ -2,6 +2,7 @@
 // a status change is recorded in the history when they were not departed already.
 // mode: write
 // params: id, date
+// scope: checked
 MATCH (s:Stakeholder {id: $id})
 WITH s, coalesce(s.status, 'ACTIVE') AS before
 SET s.status = 'DEPARTED', s.departedAt = $date

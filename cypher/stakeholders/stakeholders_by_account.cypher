@@ -1,6 +1,7 @@
 // The stakeholders of each account, departed ones only when asked (DataLoader batch).
 // mode: read
 // params: ids, include_departed
+// scope: account accountId
 UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (s:Stakeholder {accountId: key})

@@ -4,6 +4,7 @@
 // stakeholder also gets a `status` change from null to its status (org-chart sync).
 // mode: write
 // params: rows, changed_on, record_created
+// scope: checked
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Stakeholder {id: row.id})
 WITH row, old IS NOT NULL AS existed,

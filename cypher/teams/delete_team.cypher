@@ -2,6 +2,7 @@
 // opportunities' teamId) are cleared. Returns whether it existed.
 // mode: write
 // params: id
+// scope: checked
 OPTIONAL MATCH (t:Team {id: $id})
 CALL (t) {
   WITH t WHERE t IS NOT NULL

@@ -1,6 +1,7 @@
 // Point each team's BELONGS_TO at row.target (the accountId); null target removes it.
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (t:Team {id: row.id})
 OPTIONAL MATCH (t)-[old:BELONGS_TO]->()

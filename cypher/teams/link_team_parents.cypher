@@ -1,6 +1,7 @@
 // Point each team's PART_OF at row.target (the parentId); null target removes it.
 // mode: write
 // params: rows
+// scope: checked
 UNWIND $rows AS row
 MATCH (t:Team {id: row.id})
 OPTIONAL MATCH (t)-[old:PART_OF]->()

@@ -3,6 +3,7 @@
 // stakeholder (as knows_by_stakeholder): a nested read in one query instead of three.
 // mode: read
 // params: ids, include_departed, with_relationships
+// scope: account accountId, stakeholders.accountId, stakeholders.relationships.accountId
 UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (t:Team {accountId: key})

@@ -12,7 +12,9 @@ from typing import Any, TypeVar
 
 import orjson
 import typer
+import uvicorn
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
@@ -21,10 +23,13 @@ from samgraph.context import Context
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate as run_migrations
+from samgraph.db.queries import queries
+from samgraph.demo.generate import generate as make_portfolio
 from samgraph.errors import SamgraphError
 from samgraph.localdb import manager
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines
+from samgraph.schema import build_schema
 from samgraph.sync import activity, orgchart
 from samgraph.sync.formats import OrgFormat
 from samgraph.sync.orgchart import SyncMode
@@ -54,6 +59,7 @@ def _with_db(settings: Settings, fn: Callable[[Db], Awaitable[T]]) -> T:
         conn = resolve_connection(settings)
         driver = create_driver(conn)
         try:
+            # The CLI is an operator's tool: it acts on every account (no member scope).
             db = Db(driver, conn.database)
             await run_migrations(db)
             return await fn(db)
@@ -100,10 +106,10 @@ def neo4j_start(
         )
     except manager.LocalNeo4jError as exc:
         raise _fail(str(exc)) from None
-    print(f"NEO4J_URI={shlex.quote(instance.uri)}")
-    print(f"NEO4J_USER={shlex.quote(instance.user)}")
-    print(f"NEO4J_PASSWORD={shlex.quote(instance.password)}")
-    print("export NEO4J_URI NEO4J_USER NEO4J_PASSWORD")
+    typer.echo(f"NEO4J_URI={shlex.quote(instance.uri)}")
+    typer.echo(f"NEO4J_USER={shlex.quote(instance.user)}")
+    typer.echo(f"NEO4J_PASSWORD={shlex.quote(instance.password)}")
+    typer.echo("export NEO4J_URI NEO4J_USER NEO4J_PASSWORD")
     err.print(f"Neo4j {instance.version} running on {instance.uri} (pid {instance.pid})")
 
 
@@ -123,9 +129,11 @@ def neo4j_status(data_dir: Path = DataDir) -> None:
     target = (data_dir or get_settings().neo4j_data_dir).resolve()
     instance = manager.status(target)
     if instance is None:
-        print(f"not running (data dir {target})")
+        typer.echo(f"not running (data dir {target})")
         raise typer.Exit(3)
-    print(f"running: {instance.uri} pid {instance.pid} Neo4j {instance.version} data dir {target}")
+    typer.echo(
+        f"running: {instance.uri} pid {instance.pid} Neo4j {instance.version} data dir {target}"
+    )
 
 
 @app.command()
@@ -142,7 +150,7 @@ def import_(
         metavar="[interactions] FILE",
         help="A bundle JSON file, or `interactions FILE` (CSV or JSON).",
     ),
-    file: Path = typer.Argument(
+    file: Path | None = typer.Argument(
         None, exists=True, dir_okay=False, readable=True, show_default=False
     ),
 ) -> None:
@@ -155,8 +163,9 @@ def import_(
 
         async def run(db: Db) -> bundle_service.ImportSummary:
             return await bundle_service.import_bundle(
-                db, bundle_file.read_bytes(), batch_size=s.samgraph_import_batch_size
-            )
+                db, bundle_file.read_bytes(), batch_size=s.samgraph_import_batch_size,
+                changed_on=s.today(),
+            )  # fmt: skip
 
         summary = _with_db(s, run)
         written = ", ".join(f"{k} {v}" for k, v in summary.counts.items() if v)
@@ -170,7 +179,9 @@ def import_(
 
     async def feed(db: Db) -> int:
         rows = activity.parse_interactions(file.read_text(), fmt=fmt)
-        return await activity.log_interactions(db, rows, batch_size=s.samgraph_import_batch_size)
+        return await activity.log_interactions(
+            db, rows, batch_size=s.samgraph_import_batch_size, today=s.today()
+        )
 
     err.print(f"logged {_with_db(s, feed)} interactions")
 
@@ -212,13 +223,11 @@ def sync_orgchart(
     date: str = typer.Option(None, "--date", help="Effective date (ISO, default today)."),
 ) -> None:
     """Sync an account's org chart from a file: validate all rows, diff, then write in batches."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
     s = get_settings()
     text = file.read_text()
     fmt = format or _detect_format(file, text)
     try:
-        effective = dt.date.fromisoformat(date) if date else dt.date.today()
+        effective = dt.date.fromisoformat(date) if date else s.today()
     except ValueError:
         raise _fail(f"--date {date!r} is not an ISO date (YYYY-MM-DD)") from None
 
@@ -255,7 +264,7 @@ def export(
         None, "--account", help="Account id (repeatable); default all."
     ),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
-    report: str = typer.Option(
+    report: str | None = typer.Option(
         None, "--report", help="Export a saved query or built-in report instead."
     ),
     format: str = typer.Option("json", "--format", help="json, or csv (with --report)."),
@@ -284,7 +293,8 @@ def export(
         settings = get_settings()
 
         async def run_report(db: Db) -> dict[str, Any]:
-            return await reports.run(Context(db, settings), report, params=params)
+            ctx = Context(db, settings, build_schema(settings))
+            return await reports.run(ctx, report, params=params)
 
         result = _with_db(settings, run_report)
         if format == "csv":
@@ -305,11 +315,13 @@ def demo(
     """Load the demo portfolio."""
 
     async def run(db: Db) -> str:
-        if if_empty and not (await db.read("db.graph_is_empty"))[0]["empty"]:
+        if if_empty and not (await db.read(queries.db.graph_is_empty))[0]["empty"]:
             return "graph not empty: demo not loaded"
         if reset:
             await wipe_data(db)
-        summary = await bundle_service.import_bundle(db, DEMO_BUNDLE.read_bytes())
+        summary = await bundle_service.import_bundle(
+            db, DEMO_BUNDLE.read_bytes(), changed_on=get_settings().today()
+        )
         return f"demo loaded: {summary.counts['accounts']} accounts"
 
     err.print(_with_db(get_settings(), run))
@@ -325,9 +337,9 @@ def generate(
     out: Path = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
 ) -> None:
     """Write a synthetic portfolio bundle (deterministic) for benchmarks and trials."""
-    from samgraph.demo.generate import generate as make
-
-    data = orjson.dumps(make(accounts=accounts, stakeholders_per_account=per_account, seed=seed))
+    data = orjson.dumps(
+        make_portfolio(accounts=accounts, stakeholders_per_account=per_account, seed=seed)
+    )
     if out:
         out.write_bytes(data)
         err.print(f"wrote {out} ({len(data) / 1e6:.1f} MB)")
@@ -395,8 +407,6 @@ def serve(
     reload: bool = typer.Option(False, "--reload", help="Development: restart on code changes."),
 ) -> None:
     """Serve the GraphQL API with uvicorn (GraphiQL at /graphql in development)."""
-    import uvicorn
-
     s = get_settings()
     if not s.neo4j_uri:
         # Resolve (and start) the local Neo4j once here, so workers do not race to start it.

@@ -1,10 +1,14 @@
-"""Shared constrained types and the domain enums (domain.md §1)."""
+"""Shared constrained types and the domain enums (docs/domain.md §1, §3-§9).
+
+Each enum is declared once, here, and is both the value the analyses compute with
+(a StrEnum compares equal to its text) and the GraphQL enum of the same name."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import Annotated
 
+import strawberry
 from pydantic import Field, StringConstraints
 
 # Ids are external and stable; no whitespace or control characters.
@@ -22,12 +26,14 @@ Health = Annotated[int, Field(ge=0, le=100, strict=True)]
 ScoreInput = Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)]
 
 
+@strawberry.enum
 class FunctionGroup(StrEnum):
     BUYING = "BUYING"
     USING = "USING"
     ADJACENT = "ADJACENT"
 
 
+@strawberry.enum
 class Seniority(StrEnum):
     IC = "IC"
     MANAGER = "MANAGER"
@@ -36,6 +42,7 @@ class Seniority(StrEnum):
     C_LEVEL = "C_LEVEL"
 
 
+@strawberry.enum
 class BuyingRole(StrEnum):
     CHAMPION = "CHAMPION"
     ECONOMIC_BUYER = "ECONOMIC_BUYER"
@@ -47,6 +54,7 @@ class BuyingRole(StrEnum):
     NONE = "NONE"
 
 
+@strawberry.enum
 class Sentiment(StrEnum):
     ADVOCATE = "ADVOCATE"
     NEUTRAL = "NEUTRAL"
@@ -54,11 +62,13 @@ class Sentiment(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
+@strawberry.enum
 class StakeholderStatus(StrEnum):
     ACTIVE = "ACTIVE"
     DEPARTED = "DEPARTED"
 
 
+@strawberry.enum
 class MemberRole(StrEnum):
     SAM = "SAM"
     EXECUTIVE_SPONSOR = "EXECUTIVE_SPONSOR"
@@ -69,17 +79,20 @@ class MemberRole(StrEnum):
     OTHER = "OTHER"
 
 
+@strawberry.enum
 class Pricing(StrEnum):
     PER_TEAM = "PER_TEAM"
     PER_SEAT = "PER_SEAT"
 
 
+@strawberry.enum
 class OpportunityStatus(StrEnum):
     OPEN = "OPEN"
     WON = "WON"
     LOST = "LOST"
 
 
+@strawberry.enum
 class InteractionType(StrEnum):
     MEETING = "MEETING"
     CALL = "CALL"
@@ -88,6 +101,7 @@ class InteractionType(StrEnum):
     EVENT = "EVENT"
 
 
+@strawberry.enum
 class DeploymentStatus(StrEnum):
     DEPLOYED = "DEPLOYED"
     PILOT = "PILOT"
@@ -102,15 +116,20 @@ SCORE_INPUTS = (
     "productAdoption",
     "partnershipPotential",
 )
+"""The seven strategic-score inputs (§8), in the order of the contract. The bundle
+model, the GraphQL input and type and the default weights are checked against this
+tuple (tests/test_entity_fields.py)."""
 
 
 # Analysis enums (domain.md §3, §5, §7, §8, §9).
+@strawberry.enum
 class Band(StrEnum):
     EXECUTIVE = "EXECUTIVE"
     DIRECTOR = "DIRECTOR"
     STAFF = "STAFF"
 
 
+@strawberry.enum
 class GapCode(StrEnum):
     NO_EXECUTIVE_ENGAGED = "NO_EXECUTIVE_ENGAGED"
     NO_CHAMPION = "NO_CHAMPION"
@@ -121,6 +140,7 @@ class GapCode(StrEnum):
     UNCOVERED_CELL = "UNCOVERED_CELL"
 
 
+@strawberry.enum
 class Severity(StrEnum):
     CRITICAL = "CRITICAL"
     HIGH = "HIGH"
@@ -128,6 +148,7 @@ class Severity(StrEnum):
     LOW = "LOW"
 
 
+@strawberry.enum
 class CellStatus(StrEnum):
     DEPLOYED = "DEPLOYED"
     PILOT = "PILOT"
@@ -135,12 +156,14 @@ class CellStatus(StrEnum):
     WHITESPACE = "WHITESPACE"
 
 
+@strawberry.enum
 class Tier(StrEnum):
     STRATEGIC = "STRATEGIC"
     KEY = "KEY"
     STANDARD = "STANDARD"
 
 
+@strawberry.enum
 class RenewalMilestone(StrEnum):
     INTERNAL_REVIEW = "INTERNAL_REVIEW"
     EXECUTIVE_ALIGNMENT = "EXECUTIVE_ALIGNMENT"
@@ -151,17 +174,20 @@ class RenewalMilestone(StrEnum):
     RENEWAL = "RENEWAL"
 
 
+@strawberry.enum
 class PathNodeKind(StrEnum):
     MEMBER = "MEMBER"
     STAKEHOLDER = "STAKEHOLDER"
 
 
+@strawberry.enum
 class EdgeKind(StrEnum):
     KNOWS = "KNOWS"
     REPORTS_TO = "REPORTS_TO"
     INFLUENCES = "INFLUENCES"
 
 
+@strawberry.enum
 class Role(StrEnum):
     """What an API key or token may do; each role includes the ones before it."""
 

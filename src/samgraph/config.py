@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from samgraph import clock
 
 DEFAULT_NEO4J_VERSION = "5.26.30"
 # domain.md §2 and §8.
@@ -49,6 +53,8 @@ class Settings(BaseSettings):
     samgraph_env: Literal["development", "production"] = "development"
     samgraph_graphiql: bool | None = None
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
+    # The zone of "today" (default asOf, change and sync dates): an IANA name.
+    samgraph_timezone: str = "UTC"
 
     # GraphQL hardening (OWASP GraphQL cheat sheet); each rejection names its limit.
     samgraph_max_depth: int = Field(default=10, ge=1)
@@ -111,6 +117,23 @@ class Settings(BaseSettings):
         if set(merged) - set(DEFAULT_SCORE_WEIGHTS) or any(w < 0 for w in merged.values()):
             raise ValueError("score weights: the seven score inputs only, each >= 0")
         return merged
+
+    @field_validator("samgraph_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}: use an IANA name like UTC") from None
+        return value
+
+    def today(self) -> dt.date:
+        """Today in SAMGRAPH_TIMEZONE (clock.py)."""
+        return clock.today(self.samgraph_timezone)
+
+    def today_or(self, as_of: dt.date | None) -> dt.date:
+        """`asOf` when given, else today in SAMGRAPH_TIMEZONE."""
+        return clock.today_or(as_of, self.samgraph_timezone)
 
     @model_validator(mode="after")
     def _safe_outside_development(self) -> Settings:

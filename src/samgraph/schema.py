@@ -1,11 +1,15 @@
-"""The strawberry schema; `schema.graphql` is exported from this object."""
+"""The strawberry schema: each domain's root Query and Mutation, merged.
+
+`build_schema(settings)` is what the app serves (limits and modes of the settings);
+`schema` (built on first access from the environment's settings) is what
+`make schema` exports to schema.graphql.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -13,44 +17,38 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    SchemaExtension,
     ValidationCache,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
 
-from samgraph.api.guard import Guard, Mask
-from samgraph.api.mutation import Mutation
-from samgraph.api.query import Query
+from samgraph.accounts import resolvers as accounts
+from samgraph.analyses import resolvers as analyses
+from samgraph.auth import resolvers as auth
+from samgraph.bundle import resolvers as bundle
 from samgraph.config import Settings, get_settings
-from samgraph.errors import DatabaseUnavailable, SamgraphError
+from samgraph.gql.extensions import Mask, RoundTrips, UnavailableIs503, should_mask
+from samgraph.gql.guard import Guard
+from samgraph.graph import resolvers as graph
+from samgraph.privacy import resolvers as privacy
+from samgraph.reports import resolvers as reports
+from samgraph.sync import resolvers as sync
 
+# The order of the domains is the order of the root fields in schema.graphql.
+Query = merge_types(
+    "Query",
+    (accounts.Query, analyses.Query, reports.Query, graph.Query, bundle.Query, auth.Query,
+     privacy.Query),
+)  # fmt: skip
+Mutation = merge_types(
+    "Mutation",
+    (bundle.Mutation, accounts.Mutation, graph.Mutation, sync.Mutation, reports.Mutation,
+     auth.Mutation, privacy.Mutation),
+)  # fmt: skip
 
-def _should_mask(error: GraphQLError) -> bool:
-    """Hide unexpected failures; show ours and GraphQL's own (syntax, validation)."""
-    original = error.original_error
-    return original is not None and not isinstance(original, SamgraphError | GraphQLError)
-
-
-class RoundTrips(SchemaExtension):
-    """Report the database round trips of each request in `extensions.dbRoundTrips`."""
-
-    def get_results(self) -> dict[str, Any]:
-        db = getattr(self.execution_context.context, "db", None)
-        return {"dbRoundTrips": db.round_trips} if db is not None else {}
-
-
-class UnavailableIs503(SchemaExtension):
-    """A request that failed because Neo4j is unreachable answers HTTP 503, not 200."""
-
-    def on_operation(self):  # type: ignore[no-untyped-def]
-        yield
-        result = self.execution_context.result
-        errors = result.errors if result else None
-        if errors and any(isinstance(e.original_error, DatabaseUnavailable) for e in errors):
-            response = getattr(self.execution_context.context, "response", None)
-            if response is not None:
-                response.status_code = 503
+CACHE_SIZE = 256
+"""Distinct documents whose parse and validation are kept (LRU, per process)."""
 
 
 def _introspection(ctx: IgnoreContext) -> bool:
@@ -59,13 +57,9 @@ def _introspection(ctx: IgnoreContext) -> bool:
 
 
 class SamgraphSchema(strawberry.Schema):
-    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+    def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
         # Masked errors are logged once, with their request id, by `Mask`.
-        super().process_errors([e for e in errors if not _should_mask(e)], execution_context)
-
-
-CACHE_SIZE = 256
-"""Distinct documents whose parse and validation are kept (LRU, per process)."""
+        super().process_errors([e for e in errors if not should_mask(e)], execution_context)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -80,7 +74,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         *MaxAliasesLimiter(max_alias_count=settings.samgraph_max_aliases).validation_rules,
     ]
     extensions: list[Any] = [
-        lambda: Mask(should_mask_error=_should_mask),
+        Mask,
         Guard,
         RoundTrips,
         UnavailableIs503,
@@ -98,4 +92,11 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )  # fmt: skip
 
 
-schema = build_schema(get_settings())
+def __getattr__(name: str) -> strawberry.Schema:
+    """`samgraph.schema:schema` for `strawberry export-schema`, built on first use (not at
+    import: building reads the settings)."""
+    if name == "schema":
+        built = build_schema(get_settings())
+        globals()["schema"] = built
+        return built
+    raise AttributeError(name)

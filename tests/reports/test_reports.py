@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from samgraph.cli import DEMO_BUNDLE, app
 from samgraph.db.driver import Db
 from tests.conftest import gql
+from tests.factories import TODAY
 
 SAVE = """mutation($n: String!, $d: String!, $v: JSON) {
   saveQuery(name: $n, document: $d, description: "test", variables: $v) { name builtin variables url } }"""
@@ -143,7 +144,7 @@ async def test_report_errors(
     await gql(client, SAVE, n="by-arr", d=BY_ARR)
     response = await client.get(path, params=params)
     assert response.status_code == status
-    assert response.json()["error"]["field"] == field
+    assert response.json()["errors"][0]["extensions"]["field"] == field
 
 
 async def test_builtin_reports_on_the_demo(client: httpx.AsyncClient) -> None:
@@ -194,7 +195,7 @@ async def test_builtin_reports_on_the_demo(client: httpx.AsyncClient) -> None:
 async def test_cli_export_report_csv(db: Db) -> None:
     from samgraph.bundle import service as bundle_service
 
-    await bundle_service.import_bundle(db, DEMO_BUNDLE.read_bytes())
+    await bundle_service.import_bundle(db, DEMO_BUNDLE.read_bytes(), changed_on=TODAY)
     result = await asyncio.to_thread(
         CliRunner().invoke,
         app,

@@ -12,6 +12,7 @@ import pytest_asyncio
 from samgraph.bundle import service as bundle_service
 from samgraph.db.driver import Db
 from tests.conftest import api_key, app_client, gql, settings_for_tests
+from tests.factories import TODAY
 
 
 async def test_first_is_capped_at_100(client: httpx.AsyncClient) -> None:
@@ -133,7 +134,7 @@ EVIL = ["x' }) MATCH (n) DETACH DELETE n //", '"}) RETURN 1 //', "$ids", "`; DRO
 async def test_injection_strings_in_every_cypher_bound_input_are_data(
     client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     for evil in EVIL:
         reads = await gql(
             client,

@@ -20,8 +20,10 @@ from typer.testing import CliRunner
 from samgraph.bundle import service as bundle_service
 from samgraph.cli import app as cli
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 from samgraph.main import create_app
 from tests.conftest import api_key, app_client, client_for, gql, settings_for_tests
+from tests.factories import TODAY
 
 SECRET = "test-hmac-secret-with-at-least-32-bytes!"
 
@@ -57,7 +59,7 @@ async def test_apikey_cli_creates_lists_and_revokes(client: httpx.AsyncClient, d
     token = out.stdout.strip().splitlines()[-1]
     key_id = re.fullmatch(r"sgk_([0-9a-f]{16})_[\w-]{43}", token).group(1)  # type: ignore[union-attr]
     # Only the SHA-256 of the secret is stored; the token appears nowhere in the graph.
-    stored = await db.read("auth.get_api_key", id=key_id)
+    stored = await db.read(queries.auth.get_api_key, id=key_id)
     secret = token.split("_", 2)[2]
     assert stored[0]["item"]["hash"] == hashlib.sha256(secret.encode()).hexdigest()
     everything = json.dumps(stored[0]["item"], default=str)
@@ -106,7 +108,7 @@ RANK = {"VIEWER": 0, "EDITOR": 1, "ADMIN": 2}
 async def test_authorization_matrix(
     client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any], role: str
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     async with client_for(client, await api_key(db, role)) as c:
         for query, needs in MATRIX:
             before = await bundle_service.export_bundle(db)
@@ -149,7 +151,9 @@ async def test_saved_queries_of_others_need_admin(client: httpx.AsyncClient, db:
 
 
 async def test_admin_manages_keys_over_graphql(client: httpx.AsyncClient, db: Db) -> None:
-    await bundle_service.import_bundle(db, {"members": [{"id": "m1", "name": "M"}]})
+    await bundle_service.import_bundle(
+        db, {"members": [{"id": "m1", "name": "M"}]}, changed_on=TODAY
+    )
     made = await gql(
         client, 'mutation { createApiKey(role: VIEWER, memberId: "m1", name: "x") '
                 "{ token key { id role memberId revokedAt } } }",
@@ -175,8 +179,10 @@ def _token(claims: dict[str, Any], key: Any = SECRET, alg: str = "HS256", **head
 async def test_jwt_bearer_tokens_with_role_and_member_claims(
     db: Db, example_bundle: dict[str, Any], tmp_path: Path
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
-    await bundle_service.import_bundle(db, {"accounts": [{"id": "oth", "name": "Other"}]})
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    await bundle_service.import_bundle(
+        db, {"accounts": [{"id": "oth", "name": "Other"}]}, changed_on=TODAY
+    )
     settings = settings_for_tests(
         samgraph_jwt_issuer="https://idp.example", samgraph_jwt_audience="samgraph",
         samgraph_jwt_key=SECRET, samgraph_jwt_algorithms=["HS256"],
@@ -244,7 +250,7 @@ async def test_rate_limit_per_key_answers_429_with_retry_after(db: Db) -> None:
 async def test_audit_log_has_who_what_when_which_account_and_no_personal_data(
     db: Db, example_bundle: dict[str, Any], tmp_path: Path
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     log = tmp_path / "audit.jsonl"
     settings = settings_for_tests(samgraph_audit_log=str(log))
     editor, viewer = await api_key(db, "EDITOR"), await api_key(db, "VIEWER")
@@ -314,7 +320,7 @@ async def test_verified_keys_are_cached_briefly_per_process(db: Db) -> None:
     async with app_client(settings, token) as c:
         assert (await gql(c, "{ members { id } }"))["data"] == {"members": []}
         # Another process revokes it (straight in the graph, not through this one).
-        await db.write("auth.revoke_api_key", id=key_id)
+        await db.write(queries.auth.revoke_api_key, id=key_id)
         assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 200
         await asyncio.sleep(0.6)  # past the 0.5 s cache
         assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
@@ -322,5 +328,5 @@ async def test_verified_keys_are_cached_briefly_per_process(db: Db) -> None:
     token = (await keys.create_key(db, role="VIEWER", name="uncached")).token
     async with app_client(settings_for_tests(samgraph_auth_cache_seconds=0), token) as c:
         assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 200
-        await db.write("auth.revoke_api_key", id=token.split("_")[1])
+        await db.write(queries.auth.revoke_api_key, id=token.split("_")[1])
         assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401

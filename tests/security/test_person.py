@@ -9,6 +9,7 @@ import httpx
 from samgraph.bundle import service as bundle_service
 from samgraph.db.driver import Db
 from tests.conftest import api_key, client_for, gql
+from tests.factories import TODAY
 
 EXTRA: dict[str, Any] = {
     "interactions": [
@@ -30,8 +31,8 @@ EXTRA: dict[str, Any] = {
 async def test_export_person_holds_everything_about_them(
     client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
-    await bundle_service.import_bundle(db, EXTRA)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    await bundle_service.import_bundle(db, EXTRA, changed_on=TODAY)
     d = (await gql(client, '{ exportPerson(stakeholderId: "akim") }'))["data"]["exportPerson"]
     assert d["stakeholder"]["id"] == "akim" and d["stakeholder"]["name"] == "Alex Kim"
     assert d["managers"] == ["dpark"]  # the §12 example: Alex reports to David Park
@@ -45,8 +46,8 @@ async def test_export_person_holds_everything_about_them(
 async def test_erase_person_removes_them_their_edges_history_and_name(
     client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
-    await bundle_service.import_bundle(db, EXTRA)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    await bundle_service.import_bundle(db, EXTRA, changed_on=TODAY)
     async with client_for(client, await api_key(db, "EDITOR")) as editor:
         refused = await gql(
             editor, 'mutation { erasePerson(stakeholderId: "akim") { edgesRemoved } }'

@@ -17,6 +17,7 @@ from samgraph.db.migrations import migrate
 from samgraph.localdb import manager
 from samgraph.main import create_app
 from tests.conftest import api_key, gql
+from tests.factories import TODAY
 
 
 def _free_port() -> int:
@@ -91,7 +92,9 @@ async def test_restart_gives_503_then_recovers_without_losing_writes(tmp_path: P
 async def test_concurrent_upserts_leave_no_duplicates_or_lost_fields(
     client: httpx.AsyncClient, db: Db
 ) -> None:
-    await bundle_service.import_bundle(db, {"accounts": [{"id": "acc", "name": "Acc"}]})
+    await bundle_service.import_bundle(
+        db, {"accounts": [{"id": "acc", "name": "Acc"}]}, changed_on=TODAY
+    )
     # 40 clients upsert the same 5 stakeholders at once, each setting a different field.
     fields = ["title", "email"]
     q = """mutation($rows: [StakeholderInput!]!) { upsertStakeholders(input: $rows) { id } }"""
@@ -125,12 +128,14 @@ async def test_import_stopped_halfway_keeps_whole_batches_and_rerun_completes(db
             raise KeyboardInterrupt  # the process is killed between two batches
 
     with pytest.raises(KeyboardInterrupt):
-        await bundle_service.write_bundle(db, bundle, batch_size=10, progress=die_after_three)
+        await bundle_service.write_bundle(
+            db, bundle, batch_size=10, progress=die_after_three, changed_on=TODAY
+        )
     half = await bundle_service.export_bundle(db)
     # Batches of 10: all 25 accounts took 3 batches (10, 10, 5); no stakeholder batch ran.
     assert len(half["accounts"]) == 25 and half["stakeholders"] == []
     await bundle_service.import_bundle(
-        db, {"accounts": accounts, "stakeholders": people}, batch_size=10
+        db, {"accounts": accounts, "stakeholders": people}, batch_size=10, changed_on=TODAY
     )
     full = await bundle_service.export_bundle(db)
     assert len(full["accounts"]) == 25 and len(full["stakeholders"]) == 50

@@ -12,6 +12,7 @@ import pytest_asyncio
 from samgraph.bundle import service as bundle_service
 from samgraph.db.driver import Db
 from tests.conftest import api_key, client_for, gql
+from tests.factories import TODAY
 
 # A second account that Maria (mrodriguez, on the GFC team) is not on. Edges cross into
 # it from GFC: an influence from GFC's Jennifer Wu, and a KNOWS from Maria herself, so
@@ -59,8 +60,8 @@ async def maria(
     client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An EDITOR key bound to Maria, with GFC and the other account loaded."""
-    await bundle_service.import_bundle(db, example_bundle)
-    await bundle_service.import_bundle(db, OTHER)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    await bundle_service.import_bundle(db, OTHER, changed_on=TODAY)
     async with client_for(client, await api_key(db, "EDITOR", member="mrodriguez")) as c:
         yield c
 
@@ -178,8 +179,10 @@ async def test_writes_outside_own_accounts_are_refused_like_missing(
 async def test_a_key_of_a_member_without_accounts_sees_nothing(
     client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
-    await bundle_service.import_bundle(db, {"members": [{"id": "idle", "name": "Idle"}]})
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    await bundle_service.import_bundle(
+        db, {"members": [{"id": "idle", "name": "Idle"}]}, changed_on=TODAY
+    )
     async with client_for(client, await api_key(db, "VIEWER", member="idle")) as idle:
         d = await data(idle, '{ accounts { totalCount } account(id: "gfc") { id } exportBundle }')
     assert d["accounts"] == {"totalCount": 0} and d["account"] is None

@@ -13,6 +13,7 @@ from samgraph.bundle import service as bundle_service
 from samgraph.cli import app
 from samgraph.db.driver import Db
 from tests.conftest import gql
+from tests.factories import TODAY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SYNC = """mutation($c: String!, $dry: Boolean!) {
@@ -101,7 +102,7 @@ async def test_log_interaction_creates_weak_knows_and_moves_contact(
 
 
 async def test_cli_import_interactions_and_sync(db: Db, example_bundle: dict[str, Any]) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
 
     async def invoke(*args: str) -> Any:
         # The CLI runs its own event loop: call it from a worker thread.

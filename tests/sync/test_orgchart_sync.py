@@ -15,6 +15,7 @@ from samgraph.db.driver import Db
 from samgraph.errors import InvalidInput
 from samgraph.sync.formats import OrgFormat, infer_seniority
 from samgraph.sync.orgchart import FieldChange, SyncMode, SyncPlan, sync_orgchart
+from tests.factories import TODAY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DAY = dt.date(2026, 1, 20)
@@ -62,7 +63,7 @@ def test_seniority_inferred_from_title(title: str | None, level: str) -> None:
 
 
 async def test_full_csv_sync_departs_the_champion(db: Db, example_bundle: dict[str, Any]) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     dry = await _sync(db, "gfc-orgchart.csv", OrgFormat.CSV, SyncMode.FULL, dry_run=True)
     assert dry.written is False
     # David Park is not in the file: departed (he is the champion).
@@ -109,7 +110,7 @@ async def test_full_csv_sync_departs_the_champion(db: Db, example_bundle: dict[s
 async def test_history_answers_as_of_a_date(
     db: Db, example_bundle: dict[str, Any], client: Any
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     await _sync(db, "gfc-orgchart.csv", OrgFormat.CSV, SyncMode.FULL)
     from tests.conftest import gql
 
@@ -129,7 +130,7 @@ async def test_history_answers_as_of_a_date(
 
 
 async def test_scim_partial_sync_with_manager_chain(db: Db, example_bundle: dict[str, Any]) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     plan = await _sync(db, "gfc-scim-users.json", OrgFormat.SCIM, SyncMode.PARTIAL)
     added = {a["id"]: a for a in plan.added}
     assert {k: (v["seniority"], v.get("managerId"), v["teamId"]) for k, v in added.items()} == {
@@ -159,7 +160,7 @@ async def test_scim_partial_sync_with_manager_chain(db: Db, example_bundle: dict
 async def test_salesforce_export_with_first_and_last_name(
     db: Db, example_bundle: dict[str, Any]
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     plan = await _sync(db, "gfc-salesforce.csv", OrgFormat.SALESFORCE, SyncMode.PARTIAL)
     assert [(a["id"], a["name"], a["seniority"], a["managerId"]) for a in plan.added] == [
         ("0035e00000B1", "Ana Lima", "VP", "jwu"),
@@ -170,7 +171,7 @@ async def test_salesforce_export_with_first_and_last_name(
 async def _rejected(
     db: Db, example_bundle: dict[str, Any], fmt: OrgFormat, content: str
 ) -> set[tuple[str, str]]:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     before = await bundle_service.export_bundle(db)
     with pytest.raises(InvalidInput) as info:
         await sync_orgchart(
@@ -233,6 +234,7 @@ async def test_an_id_of_another_account_is_refused(db: Db, example_bundle: dict[
             "accounts": [{"id": "other", "name": "Other"}],
             "stakeholders": [{"id": "x1", "accountId": "other", "name": "X"}],
         },
+        changed_on=TODAY,
     )
     content = "id,name\nx1,X\n"
     assert await _rejected(db, example_bundle, OrgFormat.CSV, content) == {
@@ -250,7 +252,7 @@ async def test_an_id_of_another_account_is_refused(db: Db, example_bundle: dict[
 async def test_odd_line_breaks_never_crash(
     db: Db, example_bundle: dict[str, Any], content: str
 ) -> None:
-    await bundle_service.import_bundle(db, example_bundle)
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
     try:
         plan = await sync_orgchart(
             db,

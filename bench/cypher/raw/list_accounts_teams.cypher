@@ -2,6 +2,7 @@
 // its teams by name.
 // mode: read
 // params: first
+// scope: internal
 MATCH (a:Account)
 WITH a ORDER BY a.id LIMIT $first
 RETURN collect(a {.id, .name, teams: COLLECT {

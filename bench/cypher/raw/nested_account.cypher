@@ -2,6 +2,7 @@
 // the KNOWS edges into each, in one query, ordered as samgraph orders them.
 // mode: read
 // params: id
+// scope: internal
 MATCH (a:Account {id: $id})
 RETURN a {.id, .name, teams: COLLECT {
   MATCH (t:Team)-[:BELONGS_TO]->(a)

@@ -1,6 +1,7 @@
 // Baseline: MERGE a PART_OF edge from each Team to its target Team.
 // mode: write
 // params: rows
+// scope: internal
 UNWIND $rows AS row
 MATCH (a:Team {id: row.id})
 MATCH (b:Team {id: row.target})

@@ -1,6 +1,7 @@
 // Baseline: MERGE a USES edge between the two ends and set its properties.
 // mode: write
 // params: rows
+// scope: internal
 UNWIND $rows AS row
 MATCH (a:Team {id: row.teamId})
 MATCH (b:Product {id: row.productId})

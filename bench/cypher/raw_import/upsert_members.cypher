@@ -1,6 +1,7 @@
 // Baseline: MERGE Member nodes by id and set their properties, nothing else.
 // mode: write
 // params: rows
+// scope: internal
 UNWIND $rows AS row
 MERGE (n:Member {id: row.id})
 SET n += row.props

@@ -6,49 +6,49 @@ import datetime as dt
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from samgraph.analyses.cadence import ENGAGED, STRONG, engagement
 from samgraph.analyses.graph import AccountGraph, Person
+from samgraph.common import Band, BuyingRole, FunctionGroup, GapCode, Seniority, Sentiment, Severity
 
-BANDS = ("EXECUTIVE", "DIRECTOR", "STAFF")
-GROUPS = ("BUYING", "USING", "ADJACENT")
-SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")  # most severe first
-GAP_CODES = (
-    "NO_EXECUTIVE_ENGAGED", "NO_CHAMPION", "CHAMPION_WITHOUT_BACKUP", "SINGLE_THREADED",
-    "DETRACTOR_ECONOMIC_BUYER", "BELOW_TARGET", "UNCOVERED_CELL",
-)  # fmt: skip
+BANDS = tuple(Band)
+GROUPS = tuple(FunctionGroup)
+SEVERITIES = tuple(Severity)  # most severe first
+GAP_CODES = tuple(GapCode)  # the order of gaps of equal severity
 SEVERITY = {
-    "NO_EXECUTIVE_ENGAGED": "CRITICAL",
-    "NO_CHAMPION": "HIGH",
-    "CHAMPION_WITHOUT_BACKUP": "HIGH",
-    "SINGLE_THREADED": "HIGH",
-    "DETRACTOR_ECONOMIC_BUYER": "HIGH",
-    "BELOW_TARGET": "MEDIUM",
-    "UNCOVERED_CELL": "LOW",
+    GapCode.NO_EXECUTIVE_ENGAGED: Severity.CRITICAL,
+    GapCode.NO_CHAMPION: Severity.HIGH,
+    GapCode.CHAMPION_WITHOUT_BACKUP: Severity.HIGH,
+    GapCode.SINGLE_THREADED: Severity.HIGH,
+    GapCode.DETRACTOR_ECONOMIC_BUYER: Severity.HIGH,
+    GapCode.BELOW_TARGET: Severity.MEDIUM,
+    GapCode.UNCOVERED_CELL: Severity.LOW,
 }
 TARGET_ENGAGED = 8
-SENIORITY_RANK = {"C_LEVEL": 5, "VP": 4, "DIRECTOR": 3, "MANAGER": 2, "IC": 1}
-SENTIMENT_RANK = {"ADVOCATE": 0, "NEUTRAL": 1}
+SENIORITY_RANK: dict[str, int] = {Seniority.C_LEVEL: 5, Seniority.VP: 4, Seniority.DIRECTOR: 3,
+                  Seniority.MANAGER: 2, Seniority.IC: 1}  # fmt: skip
+SENTIMENT_RANK: dict[str, int] = {Sentiment.ADVOCATE: 0, Sentiment.NEUTRAL: 1}
 
 
-def band(seniority: str | None) -> str:
+def band(seniority: str | None) -> Band:
     """EXECUTIVE = C_LEVEL, VP; DIRECTOR; STAFF = MANAGER, IC (and unknown seniority)."""
-    if seniority in ("C_LEVEL", "VP"):
-        return "EXECUTIVE"
-    if seniority == "DIRECTOR":
-        return "DIRECTOR"
-    return "STAFF"
+    if seniority in (Seniority.C_LEVEL, Seniority.VP):
+        return Band.EXECUTIVE
+    if seniority == Seniority.DIRECTOR:
+        return Band.DIRECTOR
+    return Band.STAFF
 
 
-def group(person: Person) -> str:
+def group(person: Person) -> FunctionGroup:
     """The team's functionGroup; no team or no functionGroup means ADJACENT."""
-    return person.function_group or "ADJACENT"
+    return FunctionGroup(person.function_group or FunctionGroup.ADJACENT)
 
 
 @dataclass(frozen=True)
 class Cell:
-    band: str
-    group: str
+    band: Band
+    group: FunctionGroup
     engaged_count: int
 
     @property
@@ -58,11 +58,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class Gap:
-    code: str
-    severity: str
+    code: GapCode
+    severity: Severity
     stakeholder_id: str | None = None
-    band: str | None = None
-    group: str | None = None
+    band: Band | None = None
+    group: FunctionGroup | None = None
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def champion_backups(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[Champ
     """§4 for every active CHAMPION, champions by name then id."""
     out = []
     champions = sorted(
-        (p for p in graph.people.values() if p.buying_role == "CHAMPION"),
+        (p for p in graph.people.values() if p.buying_role == BuyingRole.CHAMPION),
         key=lambda p: (p.name, p.id),
     )
     for champ in champions:
@@ -191,26 +191,26 @@ def coverage(graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]) ->
 
     gaps: list[Gap] = []
 
-    def add(code: str, **kw: str | None) -> None:
+    def add(code: GapCode, **kw: Any) -> None:
         gaps.append(Gap(code, SEVERITY[code], **kw))
 
-    if not any(p.seniority == "C_LEVEL" and eng[p.id] >= ENGAGED for p in people):
-        add("NO_EXECUTIVE_ENGAGED")
+    if not any(p.seniority == Seniority.C_LEVEL and eng[p.id] >= ENGAGED for p in people):
+        add(GapCode.NO_EXECUTIVE_ENGAGED)
     if not champions:
-        add("NO_CHAMPION")
+        add(GapCode.NO_CHAMPION)
     for ch in champions:
         if not ch.has_backup:
-            add("CHAMPION_WITHOUT_BACKUP", stakeholder_id=ch.champion.id)
+            add(GapCode.CHAMPION_WITHOUT_BACKUP, stakeholder_id=ch.champion.id)
     if engaged <= 2:
-        add("SINGLE_THREADED")
+        add(GapCode.SINGLE_THREADED)
     for p in people:
-        if p.buying_role == "ECONOMIC_BUYER" and p.sentiment == "DETRACTOR":
-            add("DETRACTOR_ECONOMIC_BUYER", stakeholder_id=p.id)
+        if p.buying_role == BuyingRole.ECONOMIC_BUYER and p.sentiment == Sentiment.DETRACTOR:
+            add(GapCode.DETRACTOR_ECONOMIC_BUYER, stakeholder_id=p.id)
     if engaged < TARGET_ENGAGED:
-        add("BELOW_TARGET")
+        add(GapCode.BELOW_TARGET)
     for c in cells:
         if not c.covered:
-            add("UNCOVERED_CELL", band=c.band, group=c.group)
+            add(GapCode.UNCOVERED_CELL, band=c.band, group=c.group)
     gaps.sort(key=_gap_key)
     return Coverage(
         score=score_of(sum(1 for c in cells if c.covered)),

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from samgraph.analyses.cadence import decay
 from samgraph.analyses.graph import AccountGraph
+from samgraph.common import EdgeKind
 
+REPORTS_TO_STRENGTH = 3
 MAX_HOPS = 6
 MAX_FIRST = 20
-KIND_RANK = {"KNOWS": 0, "REPORTS_TO": 1, "INFLUENCES": 2}
+KIND_RANK = {EdgeKind.KNOWS: 0, EdgeKind.REPORTS_TO: 1, EdgeKind.INFLUENCES: 2}
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class Link:
     """The undirected link between two people: the strongest of their edges."""
 
     strength: int
-    kind: str
+    kind: EdgeKind
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,11 @@ def link_graph(
         eff = decay(k.strength, k.last_contact, person.seniority, as_of, cadence).effective
         if eff > 0:
             members.add(k.member_id)
-            add(k.member_id, k.stakeholder_id, Link(eff, "KNOWS"))
+            add(k.member_id, k.stakeholder_id, Link(eff, EdgeKind.KNOWS))
     for report, manager in graph.reports:
-        add(report, manager, Link(3, "REPORTS_TO"))
+        add(report, manager, Link(REPORTS_TO_STRENGTH, EdgeKind.REPORTS_TO))
     for a, b, w in graph.influences:
-        add(a, b, Link(w, "INFLUENCES"))
+        add(a, b, Link(w, EdgeKind.INFLUENCES))
     return adj, members
 
 

@@ -7,15 +7,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-MILESTONES = (  # days before renewalDate, latest first in time order
-    (180, "INTERNAL_REVIEW"),
-    (150, "EXECUTIVE_ALIGNMENT"),
-    (120, "PROPOSAL"),
-    (90, "NEGOTIATION"),
-    (60, "LEGAL_AND_PROCUREMENT"),
-    (30, "SIGNATURE_TARGET"),
-    (0, "RENEWAL"),
+from samgraph.common import SCORE_INPUTS, RenewalMilestone, Tier
+
+MILESTONES = (  # days before renewalDate, in time order
+    (180, RenewalMilestone.INTERNAL_REVIEW),
+    (150, RenewalMilestone.EXECUTIVE_ALIGNMENT),
+    (120, RenewalMilestone.PROPOSAL),
+    (90, RenewalMilestone.NEGOTIATION),
+    (60, RenewalMilestone.LEGAL_AND_PROCUREMENT),
+    (30, RenewalMilestone.SIGNATURE_TARGET),
+    (0, RenewalMilestone.RENEWAL),
 )
+
+
+SCORE_PREFIX = "score_"
+"""An Account node keeps each input as a property `score_<input>` (the bundle nests them)."""
 
 
 def strategic_score(scores: Mapping[str, float | None], weights: Mapping[str, float]) -> float:
@@ -23,22 +29,22 @@ def strategic_score(scores: Mapping[str, float | None], weights: Mapping[str, fl
     return sum(w * float(scores.get(k) or 0.0) for k, w in weights.items()) / 10
 
 
-def tier(score: float, strategic: float, key: float) -> str:
+def tier(score: float, strategic: float, key: float) -> Tier:
     if score >= strategic:
-        return "STRATEGIC"
+        return Tier.STRATEGIC
     if score >= key:
-        return "KEY"
-    return "STANDARD"
+        return Tier.KEY
+    return Tier.STANDARD
 
 
 def scores_of(account_row: Mapping[str, Any]) -> dict[str, float | None]:
     """The seven inputs from an Account node's `score_<input>` properties."""
-    return {k[len("score_") :]: v for k, v in account_row.items() if k.startswith("score_")}
+    return {k: account_row.get(SCORE_PREFIX + k) for k in SCORE_INPUTS}
 
 
 @dataclass(frozen=True)
 class Milestone:
-    name: str
+    name: RenewalMilestone
     date: dt.date
 
 

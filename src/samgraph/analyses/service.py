@@ -1,57 +1,202 @@
 """Fetch what the analyses need (through the request's DataLoaders) and run them.
 
 One Cypher query per request level fetches the subgraphs of every account asked
-for (`analyses.account_graphs`); the arithmetic of domain.md §2-§9 then runs in
-the pure functions beside this module, so a page of 2,000 accounts costs the same
-number of round trips as one account.
+for (`analyses.account_graphs`); the arithmetic of docs/domain.md §2-§9 then runs
+in the pure functions beside this module, so a page of 2,000 accounts costs the
+same number of round trips as one account. Resolvers call these functions and
+only convert what they return.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from samgraph.analyses import cadence as cadence_mod
 from samgraph.analyses import coverage as coverage_mod
 from samgraph.analyses import scores as scores_mod
 from samgraph.analyses.graph import AccountGraph
+from samgraph.analyses.influence import REPORTS_TO_WEIGHT, influence_scores
+from samgraph.analyses.paths import MAX_FIRST, MAX_HOPS, WarmPath
+from samgraph.analyses.paths import warm_paths as find_paths
 from samgraph.analyses.whitespace import Whitespace, whitespace
+from samgraph.common import EdgeKind, GapCode, PathNodeKind, Severity, StakeholderStatus, Tier
 from samgraph.context import Context
-
-GRAPHS = "analyses.account_graphs"
-
-
-def today_or(as_of: dt.date | None) -> dt.date:
-    """`asOf` defaults to today (UTC date of the server)."""
-    return as_of or dt.date.today()
+from samgraph.db.queries import queries
+from samgraph.errors import NotFound, Problem, invalid
 
 
 async def graph_of(ctx: Context, account_id: str) -> AccountGraph:
     """The account's subgraph (empty when the account does not exist)."""
-    row = await ctx.loaders.one(GRAPHS).load(account_id)
+    row = await ctx.loaders.one(queries.analyses.account_graphs).load(account_id)
     return AccountGraph.from_row(account_id, row or {})
 
 
 async def graphs_of(ctx: Context, account_ids: Sequence[str]) -> dict[str, AccountGraph]:
-    rows = await ctx.loaders.one(GRAPHS).load_many(list(account_ids))
+    rows = await ctx.loaders.one(queries.analyses.account_graphs).load_many(list(account_ids))
     return {a: AccountGraph.from_row(a, r or {}) for a, r in zip(account_ids, rows, strict=True)}
 
 
+def _cadence(ctx: Context) -> dict[str, int]:
+    return ctx.settings.samgraph_cadence_days
+
+
 async def coverage_of(ctx: Context, account_id: str, as_of: dt.date) -> coverage_mod.Coverage:
-    key = (account_id, as_of)
-    if key not in ctx.coverage:
+    """§3 and §4 for one account on a date (computed once per request)."""
+    key = ("coverage", account_id, as_of)
+    if key not in ctx.memo:
         graph = await graph_of(ctx, account_id)
-        ctx.coverage[key] = coverage_mod.coverage(graph, as_of, ctx.settings.samgraph_cadence_days)
-    return ctx.coverage[key]  # type: ignore[no-any-return]
+        ctx.memo[key] = coverage_mod.coverage(graph, as_of, _cadence(ctx))
+    found: coverage_mod.Coverage = ctx.memo[key]
+    return found
 
 
 async def whitespace_of(ctx: Context, account_id: str) -> Whitespace:
-    row = await ctx.loaders.one("analyses.whitespace_inputs").load(account_id) or {}
-    catalog = [r["item"] for r in await ctx.loaders.rows("products.list_products")]
+    """§7: the team x product grid of one account."""
+    row = await ctx.loaders.one(queries.analyses.whitespace_inputs).load(account_id) or {}
+    catalog = [r["item"] for r in await ctx.loaders.rows(queries.products.list_products)]
     return whitespace(
         row.get("teams", []), catalog, row.get("uses", []), row.get("openOpportunities", [])
     )
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """A person on a warm path, with what a client shows of them."""
+
+    id: str
+    kind: PathNodeKind
+    name: str
+
+
+@dataclass(frozen=True)
+class NamedPath:
+    path: WarmPath
+    steps: tuple[PathStep, ...]
+
+
+async def warm_paths(
+    ctx: Context,
+    *,
+    account_id: str,
+    to: str,
+    source: str | None,
+    max_hops: int,
+    first: int,
+    as_of: dt.date,
+) -> list[NamedPath]:
+    """§5: the best chains of introductions from a member (or `source`) to `to`."""
+    problems = []
+    if not 1 <= max_hops <= MAX_HOPS:
+        problems.append(Problem("maxHops", f"must be between 1 and {MAX_HOPS}"))
+    if not 1 <= first <= MAX_FIRST:
+        problems.append(Problem("first", f"must be between 1 and {MAX_FIRST}"))
+    if problems:
+        raise invalid(problems)
+    graph = await graph_of(ctx, account_id)
+    if to not in graph.people:
+        raise NotFound(
+            f"no active stakeholder {to!r} on account {account_id!r}", [Problem("to", "not found")]
+        )
+    if source is not None and not await ctx.loaders.one(queries.members.get_members).load(source):
+        raise NotFound(f"no member {source!r}", [Problem("from", "not found")])
+    paths = find_paths(
+        graph, to, as_of=as_of, cadence=_cadence(ctx), source=source,
+        max_hops=max_hops, first=first,
+    )  # fmt: skip
+    names = {p.id: p.name for p in graph.people.values()}
+    names.update({k.member_id: k.member_name for k in graph.knows})
+    members = {k.member_id for k in graph.knows}
+
+    def step(i: int, node: str) -> PathStep:
+        member = i == 0 and node in members
+        kind = PathNodeKind.MEMBER if member else PathNodeKind.STAKEHOLDER
+        return PathStep(node, kind, names.get(node, ""))
+
+    return [NamedPath(p, tuple(step(i, n) for i, n in enumerate(p.nodes))) for p in paths]
+
+
+@dataclass(frozen=True)
+class InfluenceNodeData:
+    person_row: dict[str, Any]
+    score: float
+    rank: int
+    engagement: int
+
+
+@dataclass(frozen=True)
+class InfluenceEdgeData:
+    source: str
+    target: str
+    weight: int
+    kind: EdgeKind
+
+
+async def influence_map(
+    ctx: Context, *, account_id: str, as_of: dt.date
+) -> tuple[list[InfluenceNodeData], list[InfluenceEdgeData]]:
+    """§6: nodes by rank with their engagement; edges INFLUENCES then REPORTS_TO."""
+    graph = await graph_of(ctx, account_id)
+    eng = cadence_mod.engagement(graph, as_of, _cadence(ctx))
+    nodes = [
+        InfluenceNodeData(graph.people[s.stakeholder_id].row, s.score, s.rank, eng[s.stakeholder_id])
+        for s in influence_scores(graph)
+    ]  # fmt: skip
+    edges = [
+        InfluenceEdgeData(a, b, w, EdgeKind.INFLUENCES) for a, b, w in sorted(graph.influences)
+    ]
+    edges += [
+        InfluenceEdgeData(r, m, REPORTS_TO_WEIGHT, EdgeKind.REPORTS_TO)
+        for r, m in sorted(graph.reports)
+    ]
+    return nodes, edges
+
+
+def overdue_first(ctx: Context, rows: Iterable[dict[str, Any]], as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
+    """The overdue relationships among KNOWS rows: never contacted first, then most days
+    past cadence, then stakeholder id and member id."""
+    due = []
+    for row in rows:
+        d = cadence_mod.decay(
+            int(row.get("strength") or 0), row.get("lastContact"), row.get("seniority"),
+            as_of, _cadence(ctx),
+        )  # fmt: skip
+        if d.overdue:
+            late = d.days_overdue
+            key = (0 if late is None else 1, -(late or 0), row["stakeholderId"], row["memberId"])
+            due.append((key, row))
+    due.sort(key=lambda item: item[0])
+    return [r for _, r in due]
+
+
+async def account_overdue(ctx: Context, *, account_id: str, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
+    """§2: the account's relationships past cadence, most overdue first."""
+    graph = await graph_of(ctx, account_id)
+    rows = [
+        {"memberId": k.member_id, "stakeholderId": k.stakeholder_id, "strength": k.strength,
+         "lastContact": k.last_contact, "seniority": graph.people[k.stakeholder_id].seniority}
+        for k in graph.knows
+    ]  # fmt: skip
+    return overdue_first(ctx, rows, as_of)
+
+
+async def member_overdue(ctx: Context, *, member_id: str, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
+    """One member's relationships with active stakeholders past cadence."""
+    rows = await ctx.loaders.many(queries.relationships.knows.by_member).load(member_id)
+    active = [r for r in rows if (r.get("stakeholderStatus") or "ACTIVE") == StakeholderStatus.ACTIVE]  # fmt: skip
+    return overdue_first(ctx, active, as_of)
+
+
+async def portfolio_overdue(ctx: Context, *, member_id: str | None, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
+    """Relationships past cadence across the portfolio, by member name, then most
+    overdue first (the overdue-touches-by-member report)."""
+    rows = [r["item"] for r in await ctx.db.read(queries.relationships.knows.of_members, member_id=member_id)]  # fmt: skip
+    due = overdue_first(ctx, rows, as_of)
+    names = {r["memberId"]: r.get("memberName") or "" for r in rows}
+    # Stable sort: within one member the most overdue stay first.
+    return sorted(due, key=lambda r: (names[r["memberId"]], r["memberId"]))
 
 
 @dataclass(frozen=True)
@@ -60,7 +205,7 @@ class AccountView:
 
     row: dict[str, Any]
     strategic_score: float
-    tier: str
+    tier: Tier
     days_to_renewal: int | None
     coverage: coverage_mod.Coverage | None
 
@@ -69,23 +214,28 @@ class AccountView:
         return str(self.row["id"])
 
 
-def strategic(ctx: Context, row: dict[str, Any]) -> tuple[float, str]:
+def strategic(ctx: Context, row: dict[str, Any]) -> tuple[float, Tier]:
     """The account's strategic score and tier under the configured weights (§8)."""
     s = ctx.settings
     score = scores_mod.strategic_score(scores_mod.scores_of(row), s.samgraph_score_weights)
     return score, scores_mod.tier(score, s.samgraph_tier_strategic, s.samgraph_tier_key)
 
 
+def renewal(row: dict[str, Any], as_of: dt.date) -> scores_mod.Renewal:
+    """§9 for one account row."""
+    return scores_mod.renewal(row.get("renewalDate"), as_of)
+
+
 def view(
     ctx: Context, row: dict[str, Any], as_of: dt.date, cov: coverage_mod.Coverage | None
 ) -> AccountView:
     score, tier = strategic(ctx, row)
-    renewal = row.get("renewalDate")
+    renewal_date = row.get("renewalDate")
     return AccountView(
         row=row,
         strategic_score=score,
         tier=tier,
-        days_to_renewal=(renewal - as_of).days if renewal else None,
+        days_to_renewal=(renewal_date - as_of).days if renewal_date else None,
         coverage=cov,
     )
 
@@ -106,19 +256,44 @@ async def portfolio(
     rows = [
         r["item"]
         for r in await ctx.db.read(
-            "accounts.list_accounts",
+            queries.accounts.list_accounts,
             industry=industry,
             name_contains=name_contains,
             member_id=member_id,
             min_arr=min_arr,
             max_arr=max_arr,
-            account_ids=ctx.scope,
         )
     ]
     covs: dict[str, coverage_mod.Coverage] = {}
     if with_coverage and rows:
         graphs = await graphs_of(ctx, [r["id"] for r in rows])
-        cadence = ctx.settings.samgraph_cadence_days
-        covs = {a: coverage_mod.coverage(g, as_of, cadence) for a, g in graphs.items()}
-        ctx.coverage.update({(a, as_of): c for a, c in covs.items()})
+        covs = {a: coverage_mod.coverage(g, as_of, _cadence(ctx)) for a, g in graphs.items()}
+        ctx.memo.update({("coverage", a, as_of): c for a, c in covs.items()})
     return [view(ctx, r, as_of, covs.get(r["id"])) for r in rows]
+
+
+async def portfolio_gaps(
+    ctx: Context,
+    *,
+    as_of: dt.date,
+    min_severity: Severity,
+    member_id: str | None,
+    codes: Iterable[GapCode] | None,
+) -> list[tuple[dict[str, Any], coverage_mod.Gap]]:
+    """Every coverage gap across the portfolio on a date, with its account row: most
+    severe first, then by account name and id, then in the account's gap order."""
+    wanted = set(codes) if codes else None
+    views = await portfolio(ctx, as_of=as_of, with_coverage=True, member_id=member_id)
+    limit = coverage_mod.SEVERITIES.index(min_severity)
+    found: list[tuple[tuple[int, str, str, int], tuple[dict[str, Any], coverage_mod.Gap]]] = []
+    for v in views:
+        if v.coverage is None:
+            continue
+        name = v.row.get("name") or ""
+        for order, gap in enumerate(v.coverage.gaps):
+            rank = coverage_mod.SEVERITIES.index(gap.severity)
+            if rank > limit or (wanted is not None and gap.code not in wanted):
+                continue
+            found.append(((rank, name, v.id, order), (v.row, gap)))
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]

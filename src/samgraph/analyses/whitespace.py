@@ -6,12 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from samgraph.common import CellStatus, DeploymentStatus, Pricing
+
 
 @dataclass(frozen=True)
 class WhitespaceCell:
     team_id: str
     product_id: str
-    status: str  # DEPLOYED, PILOT, IN_PIPELINE, WHITESPACE
+    status: CellStatus
     value: float
     weighted_value: float  # amount x probability for IN_PIPELINE; 0 otherwise
 
@@ -24,9 +26,9 @@ class Totals:
     whitespace_estimate: float = 0.0
 
     def add(self, cell: WhitespaceCell) -> None:
-        if cell.status in ("DEPLOYED", "PILOT"):
+        if cell.status in (CellStatus.DEPLOYED, CellStatus.PILOT):
             self.deployed_arr += cell.value
-        elif cell.status == "IN_PIPELINE":
+        elif cell.status == CellStatus.IN_PIPELINE:
             self.pipeline_amount += cell.value
             self.weighted_pipeline += cell.weighted_value
         else:
@@ -66,15 +68,19 @@ def whitespace(
         for p in products:
             key = (t["id"], p["id"])
             u = use.get(key)
-            if u is not None and u.get("status") in ("DEPLOYED", "PILOT"):
-                cell = WhitespaceCell(*key, u["status"], float(u.get("arr") or 0.0), 0.0)
+            if u is not None and u.get("status") in (
+                DeploymentStatus.DEPLOYED,
+                DeploymentStatus.PILOT,
+            ):
+                status = CellStatus(u["status"])
+                cell = WhitespaceCell(*key, status, float(u.get("arr") or 0.0), 0.0)
             elif key in pipeline:
-                cell = WhitespaceCell(*key, "IN_PIPELINE", *pipeline[key])
+                cell = WhitespaceCell(*key, CellStatus.IN_PIPELINE, *pipeline[key])
             else:
                 price = float(p.get("listPrice") or 0.0)
-                if p.get("pricing") == "PER_SEAT":
+                if p.get("pricing") == Pricing.PER_SEAT:
                     price *= float(t.get("headcount") or 0)
-                cell = WhitespaceCell(*key, "WHITESPACE", price, 0.0)
+                cell = WhitespaceCell(*key, CellStatus.WHITESPACE, price, 0.0)
             out.cells.append(cell)
             out.totals.add(cell)
             out.by_team[t["id"]].add(cell)

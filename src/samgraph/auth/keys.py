@@ -18,8 +18,10 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from samgraph.auth.principal import Principal
+from samgraph.auth.scope import EVERYTHING, Scope
 from samgraph.common import Id, Role
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
 
 PREFIX = "sgk_"
@@ -61,14 +63,14 @@ async def create_key(
             _ID.validate_python(member_id)
         except ValidationError:
             raise invalid([Problem("member", "not a valid id")]) from None
-        found = await db.read("members.get_members", ids=[member_id])
+        found = await db.read(queries.members.get_members, ids=[member_id])
         if not found:
             raise NotFound(f"no member {member_id!r}", [Problem("member", "not found")])
     if name is not None and len(name) > 200:
         raise invalid([Problem("name", "at most 200 characters")])
     key_id, secret = secrets.token_hex(8), secrets.token_urlsafe(32)
     rows = await db.write(
-        "auth.create_api_key", id=key_id, name=name, role=role.value, member_id=member_id,
+        queries.auth.create_api_key, id=key_id, name=name, role=role.value, member_id=member_id,
         hash=_hash(secret),
     )  # fmt: skip
     record = {k: v for k, v in rows[0]["item"].items() if k != "hash"}
@@ -76,11 +78,11 @@ async def create_key(
 
 
 async def list_keys(db: Db) -> list[dict[str, Any]]:
-    return [r["item"] for r in await db.read("auth.list_api_keys")]
+    return [r["item"] for r in await db.read(queries.auth.list_api_keys)]
 
 
 async def revoke_key(db: Db, key_id: str) -> dict[str, Any]:
-    rows = await db.write("auth.revoke_api_key", id=key_id)
+    rows = await db.write(queries.auth.revoke_api_key, id=key_id)
     if not rows:
         raise NotFound(f"no API key {key_id!r}", [Problem("id", "not found")])
     actor = f"key:{key_id}"
@@ -115,7 +117,7 @@ async def verify_key(db: Db, token: str, *, cache_seconds: float = 0.0) -> Princ
 
 
 async def _lookup(db: Db, key_id: str, secret: str) -> Principal | None:
-    rows = await db.read("auth.get_api_key", id=key_id)
+    rows = await db.read(queries.auth.get_api_key, id=key_id)
     if not rows:
         return None
     item, accounts = rows[0]["item"], rows[0]["accounts"]
@@ -126,5 +128,5 @@ async def _lookup(db: Db, key_id: str, secret: str) -> Principal | None:
         actor=f"key:{key_id}",
         role=Role(item["role"]),
         member_id=member,
-        scope=frozenset(accounts) if member else None,
+        scope=Scope(frozenset(accounts)) if member else EVERYTHING,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from samgraph.auth.scope import EVERYTHING, NOTHING, Scope
 from samgraph.common import Role
 
 _RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ADMIN: 2}
@@ -14,25 +15,21 @@ class Principal:
     """An authenticated caller.
 
     `actor` names the credential in logs (`key:<id>` or `jwt:<sub>`), never a secret.
-    `scope` is None for an unbound credential (every account), otherwise the ids of the
-    accounts on the bound member's account team, read when the request starts.
+    `scope` covers every account for an unbound credential, otherwise the accounts on
+    the bound member's account team, read when the request starts.
     """
 
     actor: str
     role: Role
     member_id: str | None = None
-    scope: frozenset[str] | None = None
+    scope: Scope = EVERYTHING
 
     def allows(self, role: Role) -> bool:
         return _RANK[self.role] >= _RANK[role]
-
-    def sees(self, account_id: str | None) -> bool:
-        """Whether an object of this account is visible (None: not tied to an account)."""
-        return self.scope is None or account_id is None or account_id in self.scope
 
 
 # Built-in jobs (the CLI's exports, tests of internals) act with full rights.
 SYSTEM = Principal(actor="system", role=Role.ADMIN)
 
 # No credential (only the GraphiQL page is served so): sees and may do nothing.
-NOBODY = Principal(actor="anonymous", role=Role.VIEWER, member_id=None, scope=frozenset())
+NOBODY = Principal(actor="anonymous", role=Role.VIEWER, member_id=None, scope=NOTHING)

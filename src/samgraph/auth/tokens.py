@@ -15,9 +15,11 @@ from typing import Any
 import jwt
 
 from samgraph.auth.principal import Principal
+from samgraph.auth.scope import EVERYTHING, Scope
 from samgraph.common import Role
 from samgraph.config import Settings
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 
 
 class TokenRejected(Exception):
@@ -38,7 +40,8 @@ def _key(settings: Settings, token: str) -> Any:
         raise TokenRejected(f"no key {kid!r} in the JWKS file")
     if settings.samgraph_jwt_key_file is not None:
         return settings.samgraph_jwt_key_file.read_text()
-    assert settings.samgraph_jwt_key is not None
+    if settings.samgraph_jwt_key is None:
+        raise TokenRejected("no JWT key is configured")
     return settings.samgraph_jwt_key.get_secret_value()
 
 
@@ -64,16 +67,16 @@ async def verify_token(db: Db, settings: Settings, token: str) -> Principal:
     except jwt.PyJWTError as exc:
         raise TokenRejected(str(exc)) from None
     try:
-        role = Role(claims.get(settings.samgraph_jwt_role_claim))
+        role = Role(str(claims.get(settings.samgraph_jwt_role_claim)))
     except ValueError:
         raise TokenRejected(f"claim {settings.samgraph_jwt_role_claim!r} is not a role") from None
     member = claims.get(settings.samgraph_jwt_member_claim)
     if member is not None and not isinstance(member, str):
         raise TokenRejected(f"claim {settings.samgraph_jwt_member_claim!r} is not an id")
-    scope = None
+    scope = EVERYTHING
     if member is not None:
-        rows = await db.read("auth.member_accounts", member_id=member)
-        scope = frozenset(rows[0]["accounts"])
+        rows = await db.read(queries.auth.member_accounts, member_id=member)
+        scope = Scope(frozenset(rows[0]["accounts"]))
     return Principal(
         actor=f"jwt:{claims.get('sub', '?')}", role=role, member_id=member, scope=scope
     )

@@ -9,9 +9,10 @@ statuses) may be left out but never set to null.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from collections.abc import Collection
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from samgraph.common import (
@@ -39,6 +40,18 @@ from samgraph.common import (
     Weight,
 )
 
+T = TypeVar("T")
+
+
+def _not_null(value: T | None) -> T:
+    if value is None:
+        raise ValueError("may be left out (keeps the stored value) but not null")
+    return value
+
+
+NotNull = Annotated[T | None, AfterValidator(_not_null)]
+"""A field that may be left out of a row (None: not given) but never set to null."""
+
 MAX_ROWS = 2_000_000
 MAX_ATTENDEES = 500
 
@@ -48,12 +61,18 @@ class Row(BaseModel):
         extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True
     )
 
-    def provided(self, *, exclude: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
+    def provided(self, *, exclude: Collection[str] = frozenset()) -> dict[str, Any]:
         """The fields sent, by their camelCase names (enums as plain strings)."""
         data = self.model_dump(mode="python", by_alias=True, include=self.model_fields_set)
         return {
             k: (v.value if hasattr(v, "value") else v) for k, v in data.items() if k not in exclude
         }
+
+
+class NodeRow(Row):
+    """A row of a node section: keyed by its id."""
+
+    id: Id
 
 
 class Scores(Row):
@@ -66,9 +85,8 @@ class Scores(Row):
     partnership_potential: ScoreInput | None = None
 
 
-class AccountRow(Row):
-    id: Id
-    name: Name = None  # type: ignore[assignment]
+class AccountRow(NodeRow):
+    name: NotNull[Name] = None
     industry: ShortText | None = None
     arr: Money | None = None
     renewal_date: dt.date | None = None
@@ -76,19 +94,17 @@ class AccountRow(Row):
     scores: Scores | None = None
 
 
-class TeamRow(Row):
-    id: Id
-    account_id: Id = None  # type: ignore[assignment]
-    name: Name = None  # type: ignore[assignment]
+class TeamRow(NodeRow):
+    account_id: NotNull[Id] = None
+    name: NotNull[Name] = None
     parent_id: Id | None = None
     function_group: FunctionGroup | None = None
     headcount: Count | None = None
 
 
-class StakeholderRow(Row):
-    id: Id
-    account_id: Id = None  # type: ignore[assignment]
-    name: Name = None  # type: ignore[assignment]
+class StakeholderRow(NodeRow):
+    account_id: NotNull[Id] = None
+    name: NotNull[Name] = None
     title: ShortText | None = None
     email: Email | None = None
     seniority: Seniority | None = None
@@ -96,45 +112,41 @@ class StakeholderRow(Row):
     manager_id: Id | None = None
     buying_role: BuyingRole | None = None
     sentiment: Sentiment | None = None
-    status: StakeholderStatus = None  # type: ignore[assignment]
+    status: NotNull[StakeholderStatus] = None
     departed_at: dt.date | None = None
 
 
-class MemberRow(Row):
-    id: Id
-    name: Name = None  # type: ignore[assignment]
+class MemberRow(NodeRow):
+    name: NotNull[Name] = None
     email: Email | None = None
     role: MemberRole | None = None
 
 
-class ProductRow(Row):
-    id: Id
-    name: Name = None  # type: ignore[assignment]
-    pricing: Pricing = None  # type: ignore[assignment]
+class ProductRow(NodeRow):
+    name: NotNull[Name] = None
+    pricing: NotNull[Pricing] = None
     list_price: Money | None = None
 
 
-class OpportunityRow(Row):
-    id: Id
-    account_id: Id = None  # type: ignore[assignment]
+class OpportunityRow(NodeRow):
+    account_id: NotNull[Id] = None
     team_id: Id | None = None
     product_id: Id | None = None
-    name: Name = None  # type: ignore[assignment]
+    name: NotNull[Name] = None
     amount: Money | None = None
     probability: Probability | None = None
     stage: ShortText | None = None
     close_date: dt.date | None = None
-    status: OpportunityStatus = None  # type: ignore[assignment]
+    status: NotNull[OpportunityStatus] = None
 
 
-class InteractionRow(Row):
-    id: Id
-    account_id: Id = None  # type: ignore[assignment]
-    date: dt.date = None  # type: ignore[assignment]
-    type: InteractionType = None  # type: ignore[assignment]
+class InteractionRow(NodeRow):
+    account_id: NotNull[Id] = None
+    date: NotNull[dt.date] = None
+    type: NotNull[InteractionType] = None
     summary: LongText | None = None
-    member_ids: list[Id] = Field(default=None, max_length=MAX_ATTENDEES)  # type: ignore[assignment]
-    stakeholder_ids: list[Id] = Field(default=None, max_length=MAX_ATTENDEES)  # type: ignore[assignment]
+    member_ids: NotNull[list[Id]] = Field(default=None, max_length=MAX_ATTENDEES)
+    stakeholder_ids: NotNull[list[Id]] = Field(default=None, max_length=MAX_ATTENDEES)
 
 
 class AccountTeamRow(Row):

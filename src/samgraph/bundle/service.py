@@ -12,13 +12,14 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from samgraph.auth.scope import scope_problems
-from samgraph.bundle.models import Bundle, Row
+from samgraph.analyses.scores import SCORE_PREFIX
+from samgraph.bundle.models import AccountRow, Bundle, NodeRow, Row
 from samgraph.common import SCORE_INPUTS
+from samgraph.context import Context
+from samgraph.db.cypher import CypherQuery
 from samgraph.db.driver import Db
-from samgraph.errors import Problem, from_validation_error, invalid
-
-SCORE_PREFIX = "score_"
+from samgraph.db.queries import queries
+from samgraph.errors import InvalidInput, LimitExceeded, Problem, from_validation_error, invalid
 
 
 @dataclass
@@ -80,17 +81,14 @@ def _cycles(section: str, parents: dict[str, str | None], label: str) -> list[Pr
     return problems
 
 
-async def validate_references(
-    db: Db, bundle: Bundle, *, scope: frozenset[str] | None = None
-) -> None:
+async def validate_references(db: Db, bundle: Bundle) -> None:
     """Every id a row points at must exist in the bundle or the graph; new nodes need
-    their required fields. Raises InvalidInput listing every problem. With a `scope`,
-    rows outside those accounts are refused first (auth/scope.py)."""
+    their required fields. Raises InvalidInput listing every problem. Rows outside
+    the caller's scope are refused first (auth/scope.py)."""
     b = bundle
-    if scope is not None:
-        outside = await scope_problems(db, b, scope)
-        if outside:
-            raise invalid(outside)
+    outside = await db.scope.check_bundle(db, b)
+    if outside:
+        raise invalid(outside)
     problems: list[Problem] = []
     problems += _duplicates("accounts", ((r.id,) for r in b.accounts), "id")
     problems += _duplicates("teams", ((r.id,) for r in b.teams), "id")
@@ -111,46 +109,46 @@ async def validate_references(
     )
 
     wanted: dict[str, set[str]] = defaultdict(set)
-    for r in b.accounts:
-        wanted["accounts"].add(r.id)
-    for r in b.teams:
-        wanted["teams"].add(r.id)
-        if r.account_id:
-            wanted["accounts"].add(r.account_id)
-        if r.parent_id:
-            wanted["teams"].add(r.parent_id)
-    for r in b.stakeholders:
-        wanted["stakeholders"].add(r.id)
-        wanted["accounts"].update(x for x in (r.account_id,) if x)
-        wanted["teams"].update(x for x in (r.team_id,) if x)
-        wanted["stakeholders"].update(x for x in (r.manager_id,) if x)
-    for r in b.members:
-        wanted["members"].add(r.id)
-    for r in b.products:
-        wanted["products"].add(r.id)
-    for r in b.opportunities:
-        wanted["opportunities"].add(r.id)
-        wanted["accounts"].update(x for x in (r.account_id,) if x)
-        wanted["teams"].update(x for x in (r.team_id,) if x)
-        wanted["products"].update(x for x in (r.product_id,) if x)
-    for r in b.interactions:
-        wanted["interactions"].add(r.id)
-        wanted["accounts"].update(x for x in (r.account_id,) if x)
-        wanted["members"].update(r.member_ids or ())
-        wanted["stakeholders"].update(r.stakeholder_ids or ())
-    for r in b.account_team:
-        wanted["members"].add(r.member_id)
-        wanted["accounts"].add(r.account_id)
-    for r in b.relationships:
-        wanted["members"].add(r.member_id)
-        wanted["stakeholders"].add(r.stakeholder_id)
-    for r in b.influences:
-        wanted["stakeholders"].update((r.from_id, r.to_id))
-    for r in b.deployments:
-        wanted["teams"].add(r.team_id)
-        wanted["products"].add(r.product_id)
-    for r in b.history:
-        wanted["stakeholders"].add(r.stakeholder_id)
+    for a in b.accounts:
+        wanted["accounts"].add(a.id)
+    for t in b.teams:
+        wanted["teams"].add(t.id)
+        if t.account_id:
+            wanted["accounts"].add(t.account_id)
+        if t.parent_id:
+            wanted["teams"].add(t.parent_id)
+    for s in b.stakeholders:
+        wanted["stakeholders"].add(s.id)
+        wanted["accounts"].update(x for x in (s.account_id,) if x)
+        wanted["teams"].update(x for x in (s.team_id,) if x)
+        wanted["stakeholders"].update(x for x in (s.manager_id,) if x)
+    for m in b.members:
+        wanted["members"].add(m.id)
+    for p in b.products:
+        wanted["products"].add(p.id)
+    for o in b.opportunities:
+        wanted["opportunities"].add(o.id)
+        wanted["accounts"].update(x for x in (o.account_id,) if x)
+        wanted["teams"].update(x for x in (o.team_id,) if x)
+        wanted["products"].update(x for x in (o.product_id,) if x)
+    for x in b.interactions:
+        wanted["interactions"].add(x.id)
+        wanted["accounts"].update(x for x in (x.account_id,) if x)
+        wanted["members"].update(x.member_ids or ())
+        wanted["stakeholders"].update(x.stakeholder_ids or ())
+    for at in b.account_team:
+        wanted["members"].add(at.member_id)
+        wanted["accounts"].add(at.account_id)
+    for k in b.relationships:
+        wanted["members"].add(k.member_id)
+        wanted["stakeholders"].add(k.stakeholder_id)
+    for inf in b.influences:
+        wanted["stakeholders"].update((inf.from_id, inf.to_id))
+    for d in b.deployments:
+        wanted["teams"].add(d.team_id)
+        wanted["products"].add(d.product_id)
+    for h in b.history:
+        wanted["stakeholders"].add(h.stakeholder_id)
 
     labels = (
         "accounts",
@@ -161,7 +159,7 @@ async def validate_references(
         "opportunities",
         "interactions",
     )
-    rows = await db.read("bundle.existing_ids", **{k: sorted(wanted[k]) for k in labels})
+    rows = await db.read(queries.bundle.existing_ids, **{k: sorted(wanted[k]) for k in labels})
     in_db = {k: set(rows[0][k]) for k in labels}
     in_bundle = {
         "accounts": {r.id for r in b.accounts},
@@ -178,7 +176,9 @@ async def validate_references(
         if not known(kind, ident):
             problems.append(Problem(path, f"unknown {kind[:-1]} {ident!r}"))
 
-    def require_on_create(section: str, i: int, row: Row, kind: str, fields: Sequence[str]) -> None:
+    def require_on_create(
+        section: str, i: int, row: NodeRow, kind: str, fields: Sequence[str]
+    ) -> None:
         if row.id in in_db[kind]:
             return
         for name in fields:
@@ -188,57 +188,57 @@ async def validate_references(
                     Problem(f"{section}[{i}].{camel}", f"required for a new {kind[:-1]}")
                 )
 
-    for i, r in enumerate(b.accounts):
-        require_on_create("accounts", i, r, "accounts", ("name",))
-    for i, r in enumerate(b.teams):
-        require_on_create("teams", i, r, "teams", ("account_id", "name"))
-        need(f"teams[{i}].accountId", "accounts", r.account_id)
-        need(f"teams[{i}].parentId", "teams", r.parent_id)
-        if r.parent_id == r.id:
+    for i, a in enumerate(b.accounts):
+        require_on_create("accounts", i, a, "accounts", ("name",))
+    for i, t in enumerate(b.teams):
+        require_on_create("teams", i, t, "teams", ("account_id", "name"))
+        need(f"teams[{i}].accountId", "accounts", t.account_id)
+        need(f"teams[{i}].parentId", "teams", t.parent_id)
+        if t.parent_id == t.id:
             problems.append(Problem(f"teams[{i}].parentId", "a team cannot be its own parent"))
-    for i, r in enumerate(b.stakeholders):
-        require_on_create("stakeholders", i, r, "stakeholders", ("account_id", "name"))
-        need(f"stakeholders[{i}].accountId", "accounts", r.account_id)
-        need(f"stakeholders[{i}].teamId", "teams", r.team_id)
-        need(f"stakeholders[{i}].managerId", "stakeholders", r.manager_id)
-        if r.manager_id == r.id:
+    for i, s in enumerate(b.stakeholders):
+        require_on_create("stakeholders", i, s, "stakeholders", ("account_id", "name"))
+        need(f"stakeholders[{i}].accountId", "accounts", s.account_id)
+        need(f"stakeholders[{i}].teamId", "teams", s.team_id)
+        need(f"stakeholders[{i}].managerId", "stakeholders", s.manager_id)
+        if s.manager_id == s.id:
             problems.append(
                 Problem(f"stakeholders[{i}].managerId", "a stakeholder cannot manage themselves")
             )
-    for i, r in enumerate(b.members):
-        require_on_create("members", i, r, "members", ("name",))
-    for i, r in enumerate(b.products):
-        require_on_create("products", i, r, "products", ("name", "pricing"))
-    for i, r in enumerate(b.opportunities):
-        require_on_create("opportunities", i, r, "opportunities", ("account_id", "name"))
-        need(f"opportunities[{i}].accountId", "accounts", r.account_id)
-        need(f"opportunities[{i}].teamId", "teams", r.team_id)
-        need(f"opportunities[{i}].productId", "products", r.product_id)
-    for i, r in enumerate(b.interactions):
-        require_on_create("interactions", i, r, "interactions", ("account_id", "date", "type"))
-        need(f"interactions[{i}].accountId", "accounts", r.account_id)
-        for j, m in enumerate(r.member_ids or ()):
-            need(f"interactions[{i}].memberIds[{j}]", "members", m)
-        for j, s in enumerate(r.stakeholder_ids or ()):
-            need(f"interactions[{i}].stakeholderIds[{j}]", "stakeholders", s)
-    for i, r in enumerate(b.account_team):
-        need(f"accountTeam[{i}].memberId", "members", r.member_id)
-        need(f"accountTeam[{i}].accountId", "accounts", r.account_id)
-    for i, r in enumerate(b.relationships):
-        need(f"relationships[{i}].memberId", "members", r.member_id)
-        need(f"relationships[{i}].stakeholderId", "stakeholders", r.stakeholder_id)
-    for i, r in enumerate(b.influences):
-        need(f"influences[{i}].fromId", "stakeholders", r.from_id)
-        need(f"influences[{i}].toId", "stakeholders", r.to_id)
-        if r.from_id == r.to_id:
+    for i, m in enumerate(b.members):
+        require_on_create("members", i, m, "members", ("name",))
+    for i, p in enumerate(b.products):
+        require_on_create("products", i, p, "products", ("name", "pricing"))
+    for i, o in enumerate(b.opportunities):
+        require_on_create("opportunities", i, o, "opportunities", ("account_id", "name"))
+        need(f"opportunities[{i}].accountId", "accounts", o.account_id)
+        need(f"opportunities[{i}].teamId", "teams", o.team_id)
+        need(f"opportunities[{i}].productId", "products", o.product_id)
+    for i, x in enumerate(b.interactions):
+        require_on_create("interactions", i, x, "interactions", ("account_id", "date", "type"))
+        need(f"interactions[{i}].accountId", "accounts", x.account_id)
+        for j, mid in enumerate(x.member_ids or ()):
+            need(f"interactions[{i}].memberIds[{j}]", "members", mid)
+        for j, sid in enumerate(x.stakeholder_ids or ()):
+            need(f"interactions[{i}].stakeholderIds[{j}]", "stakeholders", sid)
+    for i, at in enumerate(b.account_team):
+        need(f"accountTeam[{i}].memberId", "members", at.member_id)
+        need(f"accountTeam[{i}].accountId", "accounts", at.account_id)
+    for i, k in enumerate(b.relationships):
+        need(f"relationships[{i}].memberId", "members", k.member_id)
+        need(f"relationships[{i}].stakeholderId", "stakeholders", k.stakeholder_id)
+    for i, inf in enumerate(b.influences):
+        need(f"influences[{i}].fromId", "stakeholders", inf.from_id)
+        need(f"influences[{i}].toId", "stakeholders", inf.to_id)
+        if inf.from_id == inf.to_id:
             problems.append(
                 Problem(f"influences[{i}].toId", "a stakeholder cannot influence themselves")
             )
-    for i, r in enumerate(b.deployments):
-        need(f"deployments[{i}].teamId", "teams", r.team_id)
-        need(f"deployments[{i}].productId", "products", r.product_id)
-    for i, r in enumerate(b.history):
-        need(f"history[{i}].stakeholderId", "stakeholders", r.stakeholder_id)
+    for i, d in enumerate(b.deployments):
+        need(f"deployments[{i}].teamId", "teams", d.team_id)
+        need(f"deployments[{i}].productId", "products", d.product_id)
+    for i, h in enumerate(b.history):
+        need(f"history[{i}].stakeholderId", "stakeholders", h.stakeholder_id)
 
     problems += _cycles("teams", {r.id: r.parent_id for r in b.teams}, "parentId")
     problems += _cycles("stakeholders", {r.id: r.manager_id for r in b.stakeholders}, "managerId")
@@ -246,26 +246,22 @@ async def validate_references(
         raise invalid(problems)
 
 
-def _node_rows(rows: Sequence[Row], exclude: set[str] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]
-    return [{"id": r.id, "props": r.provided(exclude={"id", *exclude})} for r in rows]  # type: ignore[attr-defined]
+def _node_rows(rows: Sequence[NodeRow], exclude: frozenset[str] = frozenset()) -> list[dict[str, Any]]:  # fmt: skip
+    return [{"id": r.id, "props": r.provided(exclude={"id", *exclude})} for r in rows]
 
 
-def _account_props(row: Row) -> dict[str, Any]:
+def _account_props(row: AccountRow) -> dict[str, Any]:
     props = row.provided(exclude={"id", "scores"})
     if "scores" in row.model_fields_set:
-        scores = row.scores  # type: ignore[attr-defined]
+        scores = row.scores
         given = scores.provided() if scores is not None else dict.fromkeys(SCORE_INPUTS)
         props.update({SCORE_PREFIX + k: v for k, v in given.items()})
     return props
 
 
-def _links(rows: Sequence[Row], attr: str) -> list[dict[str, Any]]:
+def _links(rows: Sequence[NodeRow], attr: str) -> list[dict[str, Any]]:
     """Rows that set a reference field, as {id, target} for the link queries."""
-    return [
-        {"id": r.id, "target": getattr(r, attr)}  # type: ignore[attr-defined]
-        for r in rows
-        if attr in r.model_fields_set
-    ]
+    return [{"id": r.id, "target": getattr(r, attr)} for r in rows if attr in r.model_fields_set]
 
 
 def _edge_rows(rows: Sequence[Row], keys: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -276,56 +272,84 @@ def _edge_rows(rows: Sequence[Row], keys: tuple[str, ...]) -> list[dict[str, Any
     return out
 
 
-def write_plan(bundle: Bundle) -> list[tuple[str, list[dict[str, Any]]]]:
+def write_plan(bundle: Bundle) -> list[tuple[CypherQuery, list[dict[str, Any]]]]:
     """The write queries in dependency order, each with its rows."""
     return [(name, rows()) for name, rows in plan_steps(bundle)]
 
 
-def plan_steps(bundle: Bundle) -> list[tuple[str, Callable[[], list[dict[str, Any]]]]]:
+def plan_steps(bundle: Bundle) -> list[tuple[CypherQuery, Callable[[], list[dict[str, Any]]]]]:
     """The write queries in dependency order, each with the function making its rows
     (so `write_bundle` can prepare one section while the last one is written)."""
-    b = bundle
+    b, q = bundle, queries
     return [
-        ("accounts.upsert_accounts",
+        (q.accounts.upsert_accounts,
          lambda: [{"id": r.id, "props": _account_props(r)} for r in b.accounts]),
-        ("products.upsert_products", lambda: _node_rows(b.products)),
-        ("members.upsert_members", lambda: _node_rows(b.members)),
-        ("teams.upsert_teams", lambda: _node_rows(b.teams)),
-        ("teams.link_team_accounts", lambda: _links(b.teams, "account_id")),
-        ("teams.link_team_parents", lambda: _links(b.teams, "parent_id")),
-        ("stakeholders.upsert_stakeholders", lambda: _node_rows(b.stakeholders)),
-        ("stakeholders.link_stakeholder_teams", lambda: _links(b.stakeholders, "team_id")),
-        ("stakeholders.link_stakeholder_managers", lambda: _links(b.stakeholders, "manager_id")),
-        ("relationships.upsert_account_team",
+        (q.products.upsert_products, lambda: _node_rows(b.products)),
+        (q.members.upsert_members, lambda: _node_rows(b.members)),
+        (q.teams.upsert_teams, lambda: _node_rows(b.teams)),
+        (q.teams.link_team_accounts, lambda: _links(b.teams, "account_id")),
+        (q.teams.link_team_parents, lambda: _links(b.teams, "parent_id")),
+        (q.stakeholders.upsert_stakeholders, lambda: _node_rows(b.stakeholders)),
+        (q.stakeholders.link_stakeholder_teams, lambda: _links(b.stakeholders, "team_id")),
+        (q.stakeholders.link_stakeholder_managers, lambda: _links(b.stakeholders, "manager_id")),
+        (q.relationships.account_team.upsert,
          lambda: _edge_rows(b.account_team, ("memberId", "accountId"))),
-        ("relationships.upsert_knows",
+        (q.relationships.knows.upsert,
          lambda: _edge_rows(b.relationships, ("memberId", "stakeholderId"))),
-        ("relationships.upsert_influences", lambda: _edge_rows(b.influences, ("fromId", "toId"))),
-        ("relationships.upsert_deployments",
+        (q.relationships.influences.upsert, lambda: _edge_rows(b.influences, ("fromId", "toId"))),
+        (q.relationships.deployments.upsert,
          lambda: _edge_rows(b.deployments, ("teamId", "productId"))),
-        ("opportunities.upsert_opportunities", lambda: _node_rows(b.opportunities)),
-        ("interactions.upsert_interactions",
-         lambda: _node_rows(b.interactions, exclude={"memberIds", "stakeholderIds"})),
-        ("interactions.link_member_attendees",
+        (q.opportunities.upsert_opportunities, lambda: _node_rows(b.opportunities)),
+        (q.interactions.upsert_interactions,
+         lambda: _node_rows(b.interactions, exclude=frozenset({"memberIds", "stakeholderIds"}))),
+        (q.interactions.link_member_attendees,
          lambda: [{"id": r.id, "ids": r.member_ids} for r in b.interactions
                   if r.member_ids is not None]),
-        ("interactions.link_stakeholder_attendees",
+        (q.interactions.link_stakeholder_attendees,
          lambda: [{"id": r.id, "ids": r.stakeholder_ids} for r in b.interactions
                   if r.stakeholder_ids is not None]),
         # Last: attendance (just written) moves KNOWS.lastContact forward.
-        ("interactions.touch_knows", lambda: [{"id": r.id} for r in b.interactions]),
-        ("stakeholders.import_history", lambda: [r.provided() for r in b.history]),
+        (q.interactions.touch_knows, lambda: [{"id": r.id} for r in b.interactions]),
+        (q.stakeholders.import_history, lambda: [r.provided() for r in b.history]),
     ]  # fmt: skip
 
 
 async def import_bundle(
-    db: Db, raw: Any, *, batch_size: int = 1000, scope: frozenset[str] | None = None
+    db: Db, raw: Any, *, changed_on: dt.date, batch_size: int = 1000
 ) -> ImportSummary:
     """Validate the whole bundle, then write it: one transaction per UNWIND batch.
-    With a `scope` (a member-bound caller), every row must stay inside those accounts."""
+    For a member-bound caller (the Db's scope), every row must stay inside its
+    accounts. Stakeholder changes are recorded as of `changed_on`."""
     bundle = raw if isinstance(raw, Bundle) else parse_bundle(raw)
-    await validate_references(db, bundle, scope=scope)
-    return await write_bundle(db, bundle, batch_size=batch_size)
+    await validate_references(db, bundle)
+    return await write_bundle(db, bundle, batch_size=batch_size, changed_on=changed_on)
+
+
+async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]], argument: str = "input") -> None:  # fmt: skip
+    """An upsert or link mutation: its rows are one bundle section, validated and written
+    like an import; problems name the mutation's argument (`input[0].x`)."""
+    cap = ctx.settings.samgraph_max_input_rows
+    if len(rows) > cap:
+        raise LimitExceeded(
+            f"{argument}: at most {cap} rows per call (SAMGRAPH_MAX_INPUT_ROWS); use importBundle",
+            [Problem(argument, f"at most {cap} rows per call")],
+        )
+    try:
+        await import_bundle(
+            ctx.db, {section: rows}, batch_size=ctx.settings.samgraph_import_batch_size,
+            changed_on=ctx.settings.today(),
+        )  # fmt: skip
+    except InvalidInput as exc:
+        raise renamed(exc, section, argument) from None
+
+
+def renamed(exc: InvalidInput, section: str, argument: str) -> InvalidInput:
+    """Report `stakeholders[0].x` as `input[0].x` for a mutation's argument."""
+    problems = [
+        Problem(argument + p.path[len(section) :] if p.path.startswith(section) else p.path, p.message)
+        for p in exc.problems
+    ]  # fmt: skip
+    return invalid(problems)
 
 
 Progress = Callable[[int], None]
@@ -336,27 +360,27 @@ async def write_bundle(
     bundle: Bundle,
     *,
     batch_size: int = 1000,
-    changed_on: dt.date | None = None,
+    changed_on: dt.date,
     record_created: bool = False,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Write an already validated bundle. Stakeholder changes are dated `changed_on`
-    (default today); `progress` is called with the rows of each written batch."""
+    (the writer's today); `progress` is called with the rows of each written batch."""
     summary = ImportSummary()
-    history = {"changed_on": changed_on or dt.date.today(), "record_created": record_created}
+    history = {"changed_on": changed_on, "record_created": record_created}
     steps = plan_steps(bundle)
     pending = asyncio.ensure_future(asyncio.to_thread(steps[0][1]))
     try:
-        for i, (name, _) in enumerate(steps):
+        for i, (query, _) in enumerate(steps):
             rows = await pending
             if i + 1 < len(steps):
                 # The next section's rows are built in a thread while this one is
                 # written (Neo4j works in its own process meanwhile).
                 pending = asyncio.ensure_future(asyncio.to_thread(steps[i + 1][1]))
-            extra = history if name == "stakeholders.upsert_stakeholders" else {}
+            extra = history if query is queries.stakeholders.upsert_stakeholders else {}
             for start in range(0, len(rows), batch_size):
                 batch = rows[start : start + batch_size]
-                await db.write(name, rows=batch, **extra)
+                await db.write(query, rows=batch, **extra)
                 summary.batches += 1
                 if progress:
                     progress(len(batch))
@@ -388,11 +412,11 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 async def export_bundle(db: Db, account_ids: list[str] | None = None) -> dict[str, Any]:
     """The lossless bundle of the given accounts (all when None), sorted for stable diffs."""
     out: dict[str, Any] = {}
-    # One query per section, named after it: cypher/bundle/export_<section>.cypher.
+    # One query per section, named after it: cypher/bundle/export_<section>.cypher. The
+    # Db narrows `account_ids` to the caller's scope; the catalog is shared by all.
     for name, info in Bundle.model_fields.items():
-        query = f"bundle.export_{name}"
-        # The catalog is global (whitespace columns are every product): never filtered.
-        params = {} if name == "products" else {"account_ids": account_ids}
+        query = queries[f"bundle.export_{name}"]
+        params = {"account_ids": account_ids} if "account_ids" in query.params else {}
         out[info.alias or name] = [_clean(r["row"]) for r in await db.read(query, **params)]
     return out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,10 +11,13 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from neo4j.time import Date, DateTime
 
+from samgraph.auth.scope import EVERYTHING, Scope
 from samgraph.config import Settings
-from samgraph.db.cypher import CypherQuery, Queries, queries
+from samgraph.db.cypher import CypherQuery
 from samgraph.errors import DatabaseUnavailable
 from samgraph.localdb import manager
+
+log = logging.getLogger("samgraph.db")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ def resolve_connection(settings: Settings, *, autostart: bool = True) -> Connect
                 "NEO4J_URI is unset and the local Neo4j is not running: run "
                 f"`samgraph neo4j start`, {manager.ALTERNATIVES}"
             )
-        print("samgraph: starting the local Neo4j (NEO4J_URI is unset)...", file=sys.stderr)
+        log.warning("starting the local Neo4j (NEO4J_URI is unset)...")
         instance = manager.start(
             data_dir=settings.neo4j_data_dir,
             port=settings.samgraph_neo4j_port,
@@ -83,26 +86,36 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 class Db:
-    """Runs named queries in managed transactions and counts round trips.
+    """Runs Cypher queries in managed transactions, within a caller's scope, and counts
+    round trips.
 
-    One Db per request: `round_trips` is what the N+1 test reads.
+    One Db per request: `round_trips` is what the N+1 test reads, and `scope` is the
+    caller's (auth/scope.py), applied to every query as its `// scope:` header says.
     """
 
     def __init__(
         self,
         driver: AsyncDriver,
         database: str,
-        qs: Queries | None = None,
         *,
+        scope: Scope = EVERYTHING,
         timeout: float | None = None,
     ) -> None:
         self.driver = driver
         self.database = database
-        self.queries = qs or queries()
+        self.scope = scope
         self.timeout = timeout
         self.round_trips = 0
 
+    def within(self, scope: Scope) -> Db:
+        """A runner on the same connection for another scope (its own round trips)."""
+        return Db(self.driver, self.database, scope=scope, timeout=self.timeout)
+
     async def _run(self, query: CypherQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if query.scope == "param":
+            params = {**params, "account_ids": self.scope.narrow(params.get("account_ids"))}
+        elif query.scope == "shared" and query.mode == "write":
+            self.scope.refuse_shared_write("members and products")
         missing = query.params - params.keys()
         if missing:
             raise TypeError(f"{query.name}: missing params {sorted(missing)}")
@@ -113,32 +126,34 @@ class Db:
         @unit_of_work(metadata={"query": query.name}, timeout=self.timeout)
         async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
             if packed is not None and columns is not None:
-                result = await tx.run(packed, params)  # type: ignore[arg-type]
+                result = await tx.run(packed, params)
                 record = await result.single(strict=True)
                 return [to_native(dict(zip(columns, row, strict=True))) for row in record[0]]
-            result = await tx.run(query.text, params)  # type: ignore[arg-type]
+            result = await tx.run(query.text, params)
             return [to_native(r) for r in await result.data()]
 
         self.round_trips += 1
         try:
             async with self.driver.session(database=self.database) as session:
                 if query.mode == "read":
-                    return await session.execute_read(work)
-                return await session.execute_write(work)
+                    rows = await session.execute_read(work)
+                else:
+                    rows = await session.execute_write(work)
         except (ServiceUnavailable, SessionExpired) as exc:
             # The driver already retried; say so plainly (never the address or credentials).
             raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
+        if query.scope == "account":
+            return self.scope.prune(rows, query.scope_paths)
+        return rows
 
-    async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        query = self.queries[name]
+    async def read(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
         if query.mode != "read":
-            raise TypeError(f"{name} is a write query")
+            raise TypeError(f"{query.name} is a write query")
         return await self._run(query, params)
 
-    async def write(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
-        query = self.queries[name]
+    async def write(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
         if query.mode != "write":
-            raise TypeError(f"{name} is a read query")
+            raise TypeError(f"{query.name} is a read query")
         return await self._run(query, params)
 
 

@@ -10,6 +10,7 @@ from neo4j import AsyncManagedTransaction
 
 from samgraph.db.cypher import cypher_root
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 
 _VERSION = re.compile(r"^v(\d{3,})_[a-z0-9_]+\.cypher$")
 
@@ -42,7 +43,7 @@ def load_migrations(root: Path | None = None) -> list[Migration]:
 
 async def migrate(db: Db) -> list[str]:
     """Apply pending migrations; return the names applied (empty when up to date)."""
-    applied = {row["version"] for row in await db.read("db.applied_migrations")}
+    applied = {row["version"] for row in await db.read(queries.db.applied_migrations)}
     done: list[str] = []
     for migration in load_migrations():
         if migration.version in applied:
@@ -50,10 +51,10 @@ async def migrate(db: Db) -> list[str]:
         for statement in migration.statements:
             # Schema statements are fixed text from our own files, never user input.
             async def work(tx: AsyncManagedTransaction, text: str = statement) -> None:
-                await (await tx.run(text)).consume()  # type: ignore[arg-type]
+                await (await tx.run(text)).consume()
 
             async with db.driver.session(database=db.database) as session:
                 await session.execute_write(work)
-        await db.write("db.record_migration", version=migration.version, name=migration.name)
+        await db.write(queries.db.record_migration, version=migration.version, name=migration.name)
         done.append(migration.name)
     return done

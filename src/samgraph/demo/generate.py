@@ -42,7 +42,8 @@ MEMBER_ROLES = ("CSM", "TAM", "SOLUTION_ARCHITECT", "EXECUTIVE_SPONSOR")
 
 def _levels(people: int) -> list[int]:
     """The org level of each of `people` stakeholders, breadth first."""
-    levels, width, level = [], 1, 0
+    levels: list[int] = []
+    width, level = 1, 0
     while len(levels) < people:
         levels.extend([level] * min(width, people - len(levels)))
         width *= SPANS[min(level, len(SPANS) - 1)]
@@ -157,13 +158,13 @@ def _org(
                 "memberId": m, "stakeholderId": sid, "strength": rng.randint(1, 5),
                 "lastContact": _day(rng, int(rng.expovariate(1 / 90)) % 400),
             })  # fmt: skip
-        boss = manager[s]
-        if boss is not None:
+        above_me = manager[s]
+        if above_me is not None:
             if rng.random() < 0.6:
-                b["influences"].append({"fromId": f"{a}-s{boss}", "toId": sid,
+                b["influences"].append({"fromId": f"{a}-s{above_me}", "toId": sid,
                                         "weight": rng.randint(2, 5)})  # fmt: skip
             if rng.random() < 0.3:
-                b["influences"].append({"fromId": sid, "toId": f"{a}-s{boss}",
+                b["influences"].append({"fromId": sid, "toId": f"{a}-s{above_me}",
                                         "weight": rng.randint(1, 4)})  # fmt: skip
         if s and rng.random() < 0.6:
             other = rng.randrange(len(levels))
@@ -175,7 +176,7 @@ def _org(
         for p, (_, pricing, price) in enumerate(PRODUCTS):
             x = rng.random()
             if x < 0.2:
-                seats = rng.randint(10, t["headcount"])
+                seats = rng.randint(10, int(str(t["headcount"])))
                 arr = price if pricing == "PER_TEAM" else price * seats
                 row = {"teamId": t["id"], "productId": f"p{p}", "status": "PILOT",
                        "seats": seats, "since": _day(rng, 900)}  # fmt: skip

@@ -30,11 +30,13 @@ from graphql import (
 
 from samgraph.auth.principal import SYSTEM, Principal
 from samgraph.common import Role
+from samgraph.context import Context
+from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
 
 if TYPE_CHECKING:
-    from samgraph.context import Context
-    from samgraph.db.driver import Db
+    import strawberry
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "builtin"
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -78,10 +80,8 @@ def builtin_reports() -> dict[str, SavedQuery]:
     return out
 
 
-def check_document(document: str) -> OperationDefinitionNode:
+def check_document(schema: strawberry.Schema, document: str) -> OperationDefinitionNode:
     """Parse and validate against the schema; exactly one operation, and a query."""
-    from samgraph.schema import schema
-
     if len(document) > MAX_DOCUMENT:
         raise invalid([Problem("document", f"at most {MAX_DOCUMENT} characters")])
     try:
@@ -126,8 +126,8 @@ def _may_change(principal: Principal, owner: str | None, name: str) -> None:
 
 
 async def save(
-    db: Db, *, name: str, document: str, description: str | None, variables: Any,
-    principal: Principal = SYSTEM,
+    db: Db, *, schema: strawberry.Schema, name: str, document: str, description: str | None,
+    variables: Any, principal: Principal = SYSTEM,
 ) -> SavedQuery:  # fmt: skip
     _check_name(name)
     if name in builtin_reports():
@@ -136,26 +136,26 @@ async def save(
         raise invalid([Problem("variables", "must be a JSON object of default values")])
     if description is not None and len(description) > 2000:
         raise invalid([Problem("description", "at most 2000 characters")])
-    check_document(document)
-    existing = await db.read("reports.get_saved_query", name=name)
+    check_document(schema, document)
+    existing = await db.read(queries.reports.get_saved_query, name=name)
     if existing:
         _may_change(principal, existing[0]["item"].get("owner"), name)
     rows = await db.write(
-        "reports.save_query", name=name, document=document, description=description,
+        queries.reports.save_query, name=name, document=document, description=description,
         variables=orjson.dumps(variables or {}).decode(), owner=principal.actor,
     )  # fmt: skip
     return SavedQuery.from_row(rows[0]["item"])
 
 
 async def list_all(db: Db) -> list[SavedQuery]:
-    saved = [SavedQuery.from_row(r["item"]) for r in await db.read("reports.list_saved_queries")]
+    saved = [SavedQuery.from_row(r["item"]) for r in await db.read(queries.reports.list_saved_queries)]  # fmt: skip
     return [*builtin_reports().values(), *saved]
 
 
 async def get(db: Db, name: str) -> SavedQuery:
     if name in builtin_reports():
         return builtin_reports()[name]
-    rows = await db.read("reports.get_saved_query", name=name)
+    rows = await db.read(queries.reports.get_saved_query, name=name)
     if not rows:
         raise NotFound(f"no saved query {name!r}", [Problem("name", "not found")])
     return SavedQuery.from_row(rows[0]["item"])
@@ -164,10 +164,10 @@ async def get(db: Db, name: str) -> SavedQuery:
 async def delete(db: Db, name: str, *, principal: Principal = SYSTEM) -> bool:
     if name in builtin_reports():
         raise invalid([Problem("name", f"{name!r} is a built-in report and cannot be deleted")])
-    existing = await db.read("reports.get_saved_query", name=name)
+    existing = await db.read(queries.reports.get_saved_query, name=name)
     if existing:
         _may_change(principal, existing[0]["item"].get("owner"), name)
-    rows = await db.write("reports.delete_saved_query", name=name)
+    rows = await db.write(queries.reports.delete_saved_query, name=name)
     return bool(rows and rows[0]["existed"])
 
 
@@ -195,9 +195,11 @@ def _coerce(name: str, type_node: TypeNode, values: list[str]) -> Any:
     return text
 
 
-def variables_from_params(document: str, params: dict[str, list[str]]) -> dict[str, Any]:
+def variables_from_params(
+    schema: strawberry.Schema, document: str, params: dict[str, list[str]]
+) -> dict[str, Any]:
     """Turn `?var=value` parameters into typed variables of the query."""
-    op = check_document(document)
+    op = check_document(schema, document)
     defs = {v.variable.name.value: v.type for v in op.variable_definitions or ()}
     unknown = sorted(set(params) - set(defs))
     if unknown:
@@ -212,14 +214,15 @@ async def run(
     variables: dict[str, Any] | None = None,
     params: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
-    """Run a saved or built-in query; its saved variables are defaults for the given ones."""
-    from samgraph.schema import schema as default_schema
-
-    schema = ctx.schema or default_schema
+    """Run a saved or built-in query; its saved variables are defaults for the given ones.
+    It runs through the request's own schema, with the caller's role, scope and limits."""
+    schema = ctx.schema
+    if schema is None:
+        raise TypeError("reports run through a Context that carries its schema")
     saved = await get(ctx.db, name)
     if saved.builtin:
         ctx = ctx.as_trusted()
-    given = variables_from_params(saved.document, params) if params else (variables or {})
+    given = variables_from_params(schema, saved.document, params) if params else (variables or {})
     if not isinstance(given, dict):
         raise invalid([Problem("variables", "must be a JSON object")])
     result = await schema.execute(

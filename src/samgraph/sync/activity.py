@@ -12,6 +12,7 @@ an `interactions` list, in the bundle's shape.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from typing import Any
 
@@ -19,6 +20,7 @@ import orjson
 
 from samgraph.bundle import service as bundle_service
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 from samgraph.errors import Problem, invalid
 
 CSV_COLUMNS = ("id", "accountId", "date", "type", "summary", "memberIds", "stakeholderIds")
@@ -53,18 +55,16 @@ def parse_interactions(content: str, *, fmt: str) -> list[dict[str, Any]]:
 
 
 async def log_interactions(
-    db: Db,
-    rows: list[dict[str, Any]],
-    *,
-    batch_size: int = 1000,
-    scope: frozenset[str] | None = None,
+    db: Db, rows: list[dict[str, Any]], *, today: dt.date, batch_size: int = 1000
 ) -> int:
-    """Validate all rows, write them, then give attendees without a KNOWS edge one at 2."""
+    """Validate all rows, write them, then give attendees without a KNOWS edge one at 2.
+    A member-bound caller (the Db's scope) may only log its own accounts' interactions."""
     bundle = bundle_service.parse_bundle({"interactions": rows})
-    await bundle_service.validate_references(db, bundle, scope=scope)
+    await bundle_service.validate_references(db, bundle)
     # The import moves existing KNOWS forward; the new edges start on the interaction's date.
-    await bundle_service.write_bundle(db, bundle, batch_size=batch_size)
+    await bundle_service.write_bundle(db, bundle, batch_size=batch_size, changed_on=today)
     ids = [{"id": r.id} for r in bundle.interactions]
     for start in range(0, len(ids), batch_size):
-        await db.write("interactions.create_missing_knows", rows=ids[start : start + batch_size])
+        batch = ids[start : start + batch_size]
+        await db.write(queries.interactions.create_missing_knows, rows=batch)
     return len(ids)

@@ -23,10 +23,12 @@ from enum import StrEnum
 from typing import Any
 
 import orjson
+import strawberry
 
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 
 
+@strawberry.enum(description="CSV (ours), SCIM 2.0 Users JSON, Salesforce Contacts CSV.")
 class OrgFormat(StrEnum):
     CSV = "CSV"
     SCIM = "SCIM"
@@ -127,7 +129,9 @@ def parse_csv(content: str) -> list[OrgRecord]:
         raise FormatError(problems)
     out = []
     for line, raw in rows:
-        values = {columns[h]: _blank(v) for h, v in raw.items() if h is not None and columns.get(h)}
+        values: dict[str, str | None] = {
+            key: _blank(v) for h, v in raw.items() if h is not None and (key := columns.get(h))
+        }
         rec = OrgRecord(row=line, id=values.get("id") or "", given={k for k in values if k != "id"})
         rec.name, rec.title, rec.email = (
             values.get("name"),

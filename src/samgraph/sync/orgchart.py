@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import strawberry
 from pydantic import TypeAdapter, ValidationError
 
 from samgraph.analyses import coverage as coverage_mod
@@ -24,6 +25,7 @@ from samgraph.bundle import service as bundle_service
 from samgraph.bundle.models import Bundle
 from samgraph.common import BuyingRole, Email, Id, Name, Seniority, Sentiment, ShortText
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
 from samgraph.sync.formats import FormatError, OrgFormat, OrgRecord, parse
 
@@ -43,6 +45,7 @@ _CHECKS: dict[str, TypeAdapter[Any]] = {
 }  # fmt: skip
 
 
+@strawberry.enum(description="FULL: the file is the whole org; PARTIAL: upsert only.")
 class SyncMode(StrEnum):
     FULL = "FULL"
     PARTIAL = "PARTIAL"
@@ -167,13 +170,13 @@ def validate_records(
 async def _state(
     db: Db, account_id: str
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], AccountGraph]:
-    if not (await db.read("accounts.get_accounts", ids=[account_id])):
+    if not (await db.read(queries.accounts.get_accounts, ids=[account_id])):
         raise NotFound(f"no account {account_id!r}", [Problem("accountId", "not found")])
     people = await db.read(
-        "stakeholders.stakeholders_by_account", ids=[account_id], include_departed=True
+        queries.stakeholders.stakeholders_by_account, ids=[account_id], include_departed=True
     )
-    teams = await db.read("teams.teams_by_account", ids=[account_id])
-    graph_rows = await db.read("analyses.account_graphs", ids=[account_id])
+    teams = await db.read(queries.teams.teams_by_account, ids=[account_id])
+    graph_rows = await db.read(queries.analyses.account_graphs, ids=[account_id])
     existing = {p["id"]: p for p in (people[0]["items"] if people else [])}
     graph = AccountGraph.from_row(account_id, graph_rows[0]["item"] if graph_rows else {})
     return existing, (teams[0]["items"] if teams else []), graph
@@ -198,15 +201,16 @@ async def plan_sync(
         ) from None
     existing, teams, graph = await _state(db, account_id)
     ids = sorted({r.id for r in records if r.id} - set(existing))
-    found = (await db.read("bundle.existing_ids", accounts=[], teams=[], stakeholders=ids, members=[],
-                           products=[], opportunities=[], interactions=[]))[0]["stakeholders"]  # fmt: skip
+    found = (await db.read(queries.bundle.existing_ids, accounts=[], teams=[], stakeholders=ids,
+                           members=[], products=[], opportunities=[],
+                           interactions=[]))[0]["stakeholders"]  # fmt: skip
     problems = validate_records(fmt, records, existing, set(found))
     if problems:
         raise invalid(problems)
 
     result = SyncPlan(account_id, mode, effective, rows=len(records))
-    team_ids = {t["name"].strip().lower(): t["id"] for t in teams if t.get("name")}
-    groups = {t["id"]: t.get("functionGroup") for t in teams}
+    team_ids: dict[str, str] = {t["name"].strip().lower(): t["id"] for t in teams if t.get("name")}
+    groups: dict[str, str | None] = {t["id"]: t.get("functionGroup") for t in teams}
 
     def team_id(name: str, parent: str | None) -> str:
         key = name.strip().lower()
@@ -289,10 +293,11 @@ def _graph_after(
     for row in plan.added:
         rows[row["id"]] = row
     for sid, row in rows.items():
+        team = row.get("teamId")
         people[sid] = Person(
             id=sid, name=row.get("name") or "", seniority=row.get("seniority"),
             sentiment=row.get("sentiment"), buying_role=row.get("buyingRole"),
-            team_id=row.get("teamId"), function_group=groups.get(row.get("teamId")),
+            team_id=team, function_group=groups.get(team) if team else None,
             title=row.get("title"), row=row,
         )  # fmt: skip
     reports = tuple(
@@ -316,14 +321,14 @@ async def sync_orgchart(
     content: str,
     mode: SyncMode,
     dry_run: bool,
-    effective: dt.date | None = None,
+    effective: dt.date,
     cadence: dict[str, int],
     batch_size: int = 1000,
     progress: Callable[[int], None] | None = None,
 ) -> SyncPlan:
     """Plan the sync and, unless `dry_run`, write it in UNWIND batches."""
     plan = await plan_sync(db, account_id=account_id, fmt=fmt, content=content, mode=mode,
-                           effective=effective or dt.date.today(), cadence=cadence)  # fmt: skip
+                           effective=effective, cadence=cadence)  # fmt: skip
     if not dry_run:
         await apply_plan(db, plan, batch_size=batch_size, progress=progress)
     return plan

@@ -1,8 +1,0 @@
-// The accounts each member is on, with the role (DataLoader batch).
-// mode: read
-// params: ids
-UNWIND $ids AS key
-RETURN key, COLLECT {
-  MATCH (:Member {id: key})-[r:ON_ACCOUNT_TEAM]->(a:Account)
-  RETURN {memberId: key, accountId: a.id, role: r.role} ORDER BY a.name, a.id
-} AS items

@@ -1,8 +1,0 @@
-// Upsert INFLUENCES edges keyed by (fromId, toId).
-// mode: write
-// params: rows
-UNWIND $rows AS row
-MATCH (a:Stakeholder {id: row.fromId})
-MATCH (b:Stakeholder {id: row.toId})
-MERGE (a)-[r:INFLUENCES]->(b)
-SET r += row.props

@@ -1,0 +1,1 @@
+"""Accounts: the customers, their list views and their lifecycle."""

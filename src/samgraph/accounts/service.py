@@ -1,0 +1,131 @@
+"""Accounts: lookups, the portfolio list (filtered, sorted, paged) and deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from samgraph.accounts.inputs import AccountFilter, AccountSort
+from samgraph.analyses import service as analyses
+from samgraph.context import Context
+from samgraph.db.queries import queries
+from samgraph.errors import Problem, invalid
+from samgraph.gql.pagination import check_first, decode_cursor
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of account rows, the filtered total and whether more follow."""
+
+    rows: list[dict[str, Any]]
+    has_next: bool
+    total: int
+
+
+async def get(ctx: Context, *, account_id: str) -> dict[str, Any] | None:
+    """One account's row, or None (also for another member's account)."""
+    return await ctx.loaders.one(queries.accounts.get_accounts).load(account_id)
+
+
+async def _page_by_id(ctx: Context, f: AccountFilter, after_id: str | None, first: int) -> Page:
+    """The common list (by id, stored-property filters only) paged in Cypher: one
+    record with the count and the page, instead of every account through Python."""
+    row = (
+        await ctx.db.read(
+            queries.accounts.page_accounts,
+            industry=f.industry,
+            name_contains=f.name_contains,
+            member_id=f.member_id,
+            min_arr=f.min_arr,
+            max_arr=f.max_arr,
+            after=after_id,
+            first=first,
+        )
+    )[0]
+    if not row["cursorFound"]:
+        raise invalid([Problem("after", "cursor is not in this result any more")])
+    return Page(row["page"][:first], has_next=len(row["page"]) > first, total=row["total"])
+
+
+def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
+    """The filters on derived figures (stored-property filters ran in Cypher)."""
+    if f.tier is not None and v.tier != f.tier:
+        return False
+    if f.max_coverage_score is not None and (
+        v.coverage is None or v.coverage.score > f.max_coverage_score
+    ):
+        return False
+    if f.renewal_within_days is not None and not (
+        v.days_to_renewal is not None and 0 <= v.days_to_renewal <= f.renewal_within_days
+    ):
+        return False
+    return f.has_gap is None or (
+        v.coverage is not None and any(g.code == f.has_gap for g in v.coverage.gaps)
+    )
+
+
+def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
+    match sort_by:
+        case AccountSort.NAME:
+            return v.row.get("name")
+        case AccountSort.ARR:
+            return v.row.get("arr")
+        case AccountSort.COVERAGE_SCORE:
+            return v.coverage.score if v.coverage else None
+        case AccountSort.STRATEGIC_SCORE:
+            return v.strategic_score
+        case AccountSort.DAYS_TO_RENEWAL:
+            return v.days_to_renewal
+    return v.id
+
+
+def _sorted(
+    views: list[analyses.AccountView], sort_by: AccountSort, descending: bool
+) -> list[analyses.AccountView]:
+    """Sort by the chosen value (nulls last), ties by id ascending in either direction."""
+    by_id = sorted(views, key=lambda v: v.id)
+    present = [v for v in by_id if _sort_value(v, sort_by) is not None]
+    missing = [v for v in by_id if _sort_value(v, sort_by) is None]
+    # Python's sort stays stable with reverse=True, so ties keep the id order.
+    present.sort(key=lambda v: _sort_value(v, sort_by), reverse=descending)
+    return present + missing
+
+
+async def list_accounts(
+    ctx: Context,
+    *,
+    account_filter: AccountFilter,
+    first: int,
+    after: str | None,
+    sort_by: AccountSort,
+    descending: bool,
+    as_of: dt.date,
+) -> Page:
+    """The accounts the caller sees, filtered, sorted and paged (`first` after a cursor)."""
+    check_first(first, trusted=ctx.trusted)
+    after_id = decode_cursor("account", after) if after else None
+    f = account_filter
+    if sort_by == AccountSort.ID and not descending and not f.derived:
+        return await _page_by_id(ctx, f, after_id, first)
+    need_coverage = (
+        f.max_coverage_score is not None
+        or f.has_gap is not None
+        or sort_by == AccountSort.COVERAGE_SCORE
+    )
+    views = await analyses.portfolio(
+        ctx, as_of=as_of, with_coverage=need_coverage, industry=f.industry,
+        name_contains=f.name_contains, member_id=f.member_id, min_arr=f.min_arr, max_arr=f.max_arr,
+    )  # fmt: skip
+    views = _sorted([v for v in views if _passes(v, f)], sort_by, descending)
+    start = 0
+    if after_id is not None:
+        ids = [v.id for v in views]
+        if after_id not in ids:
+            raise invalid([Problem("after", "cursor is not in this result any more")])
+        start = ids.index(after_id) + 1
+    return Page(
+        [v.row for v in views[start : start + first]],
+        has_next=start + first < len(views),
+        total=len(views),
+    )

@@ -1,0 +1,230 @@
+"""Strawberry types of accounts: the account with its analyses, and its list page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.types.nodes import SelectedField
+
+from samgraph.accounts.service import Page
+from samgraph.analyses import service as analyses
+from samgraph.analyses.scores import scores_of
+from samgraph.common import Tier
+from samgraph.db.queries import queries as q
+from samgraph.gql.loading import Ctx, Later, load_many
+from samgraph.gql.pagination import PageInfo, encode_cursor
+from samgraph.gql.rows import from_row
+from samgraph.graph import service as graph_service
+from samgraph.graph.types import (
+    AccountTeamAssignment,
+    Interaction,
+    Opportunity,
+    Relationship,
+    Stakeholder,
+    StakeholderSnapshot,
+    Team,
+)
+
+if TYPE_CHECKING:
+    from samgraph.analyses.types import (
+        ChampionBackup,
+        Coverage,
+        InfluenceMap,
+        Renewal,
+        WarmPath,
+        Whitespace,
+    )
+
+_ANALYSES = "samgraph.analyses.types"
+COVERAGE: Later[Coverage] = Later(_ANALYSES, "Coverage")
+BACKUP: Later[ChampionBackup] = Later(_ANALYSES, "ChampionBackup")
+PATH: Later[WarmPath] = Later(_ANALYSES, "WarmPath")
+MAP: Later[InfluenceMap] = Later(_ANALYSES, "InfluenceMap")
+WHITESPACE: Later[Whitespace] = Later(_ANALYSES, "Whitespace")
+RENEWAL: Later[Renewal] = Later(_ANALYSES, "Renewal")
+
+
+@strawberry.type(description="The seven strategic-score inputs, each 0-10 (domain.md §8).")
+class AccountScores:
+    current_revenue: float | None
+    expansion_potential: float | None
+    strategic_fit: float | None
+    market_influence: float | None
+    relationship_strength: float | None
+    product_adoption: float | None
+    partnership_potential: float | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> AccountScores:
+        return from_row(cls, scores_of(row))
+
+
+@strawberry.type(description="A customer account.")
+class Account:
+    id: strawberry.ID
+    name: str = ""
+    industry: str | None = None
+    arr: float | None = strawberry.field(
+        default=None, description="Current annual recurring revenue, USD."
+    )
+    renewal_date: dt.date | None = None
+    health_score: int | None = None
+    scores: AccountScores = strawberry.field(default_factory=lambda: AccountScores.from_row({}))
+    row: strawberry.Private[dict[str, Any]] = strawberry.field(default_factory=dict)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Account:
+        return from_row(cls, row, scores=AccountScores.from_row(row), row=row)
+
+    @strawberry.field(description="sum(weight x input) / 10, on 0-100 (domain.md §8).")
+    def strategic_score(self, info: Ctx) -> float:
+        return analyses.strategic(info.context, self.row)[0]
+
+    @strawberry.field(description="STRATEGIC, KEY or STANDARD by strategic score (§8).")
+    def tier(self, info: Ctx) -> Tier:
+        return analyses.strategic(info.context, self.row)[1]
+
+    @strawberry.field(description="The renewal timeline on a date (§9); asOf defaults to today.")
+    def renewal(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> Annotated[Renewal, strawberry.lazy(_ANALYSES)]:
+        return RENEWAL.get().from_data(analyses.renewal(self.row, info.context.today_or(as_of)))
+
+    @strawberry.field(description="Multi-threading coverage on a date (§3).")
+    async def coverage(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> Annotated[Coverage, strawberry.lazy(_ANALYSES)]:
+        c = await analyses.coverage_of(info.context, self.id, info.context.today_or(as_of))
+        return COVERAGE.get().from_data(c)
+
+    @strawberry.field(description="Each active champion's ranked backups and scoreIfLost (§4).")
+    async def champion_backups(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> list[Annotated[ChampionBackup, strawberry.lazy(_ANALYSES)]]:
+        c = await analyses.coverage_of(info.context, self.id, info.context.today_or(as_of))
+        return [BACKUP.get().from_data(ch) for ch in c.champions]
+
+    @strawberry.field(description="Best chains of introductions from a member to `to` (§5).")
+    async def warm_paths(
+        self,
+        info: Ctx,
+        to: strawberry.ID,
+        from_: Annotated[strawberry.ID | None, strawberry.argument(name="from")] = None,
+        max_hops: int = 4,
+        first: int = 3,
+        as_of: dt.date | None = None,
+    ) -> list[Annotated[WarmPath, strawberry.lazy(_ANALYSES)]]:
+        paths = await analyses.warm_paths(
+            info.context, account_id=self.id, to=to, source=from_, max_hops=max_hops,
+            first=first, as_of=info.context.today_or(as_of),
+        )  # fmt: skip
+        return [PATH.get().from_data(p) for p in paths]
+
+    @strawberry.field(description="PageRank of who sways whom, nodes and edges to draw (§6).")
+    async def influence_map(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> Annotated[InfluenceMap, strawberry.lazy(_ANALYSES)]:
+        nodes, edges = await analyses.influence_map(
+            info.context, account_id=self.id, as_of=info.context.today_or(as_of)
+        )
+        return MAP.get().from_data(nodes, edges)
+
+    @strawberry.field(description="Team x product grid with totals, in USD (§7).")
+    async def whitespace(self, info: Ctx) -> Annotated[Whitespace, strawberry.lazy(_ANALYSES)]:
+        return WHITESPACE.get().from_data(await analyses.whitespace_of(info.context, self.id))
+
+    @strawberry.field(description="Relationships past their cadence, most overdue first (§2).")
+    async def overdue_touches(self, info: Ctx, as_of: dt.date | None = None) -> list[Relationship]:
+        rows = await analyses.account_overdue(
+            info.context, account_id=self.id, as_of=info.context.today_or(as_of)
+        )
+        return [Relationship.from_row(r) for r in rows]
+
+    @strawberry.field(description="The account's teams, by name.")
+    async def teams(self, info: Ctx) -> list[Team]:
+        nested = _nested_people(info)
+        if nested is None:
+            return await load_many(info, q.teams.teams_by_account, self.id, Team)
+        include_departed, with_relationships = nested
+        rows = await graph_service.team_trees(
+            info.context, account_id=self.id, include_departed=include_departed,
+            with_relationships=with_relationships,
+        )  # fmt: skip
+        return [Team.from_row(r) for r in rows]
+
+    @strawberry.field(description="The account's stakeholders, by name; departed ones on request.")
+    async def stakeholders(self, info: Ctx, include_departed: bool = False) -> list[Stakeholder]:
+        return await load_many(
+            info, q.stakeholders.stakeholders_by_account, self.id, Stakeholder,
+            include_departed=include_departed,
+        )  # fmt: skip
+
+    @strawberry.field(
+        description="The org chart as it was on a date (e.g. the last QBR): every stakeholder "
+        "who was on it then, with title, team, manager and status of that day."
+    )
+    async def org_chart(self, info: Ctx, date: dt.date) -> list[StakeholderSnapshot]:
+        rows = await graph_service.org_chart(info.context, account_id=self.id, date=date)
+        return [StakeholderSnapshot.from_row(r) for r in rows]
+
+    @strawberry.field(description="Our members assigned to the account, with their role.")
+    async def account_team(self, info: Ctx) -> list[AccountTeamAssignment]:
+        return await load_many(
+            info, q.relationships.account_team.by_account, self.id, AccountTeamAssignment
+        )
+
+    @strawberry.field(description="Opportunities, latest close date first.")
+    async def opportunities(self, info: Ctx) -> list[Opportunity]:
+        return await load_many(info, q.opportunities.opportunities_by_account, self.id, Opportunity)
+
+    @strawberry.field(description="Interactions, newest first.")
+    async def interactions(self, info: Ctx) -> list[Interaction]:
+        return await load_many(info, q.interactions.interactions_by_account, self.id, Interaction)
+
+
+def _nested_people(info: Ctx) -> tuple[bool, bool] | None:
+    """For `teams { stakeholders { ... } }`: (includeDeparted, relationships selected?),
+    so the teams come with their people in one query. None for any other selection,
+    or one this shortcut does not read (fragments, two differently-argued
+    `stakeholders` fields): the fields then load level by level, as always."""
+    found: list[tuple[bool, bool]] = []
+    for team_field in info.selected_fields:
+        for sel in team_field.selections:
+            if not isinstance(sel, SelectedField):
+                return None
+            if sel.name != "stakeholders":
+                continue
+            if any(not isinstance(x, SelectedField) for x in sel.selections):
+                return None
+            departed = bool(sel.arguments.get("includeDeparted", False))
+            nested = any(isinstance(x, SelectedField) and x.name == "relationships" for x in sel.selections)  # fmt: skip
+            found.append((departed, nested))
+    if len(set(found)) != 1:
+        return None
+    return found[0]
+
+
+@strawberry.type
+class AccountEdge:
+    cursor: str
+    node: Account
+
+
+@strawberry.type(description="A page of accounts ordered by id, with the filtered total.")
+class AccountConnection:
+    edges: list[AccountEdge]
+    nodes: list[Account]
+    page_info: PageInfo
+    total_count: int
+
+    @classmethod
+    def from_page(cls, page: Page) -> AccountConnection:
+        nodes = [Account.from_row(r) for r in page.rows]
+        edges = [AccountEdge(cursor=encode_cursor("account", a.id), node=a) for a in nodes]
+        end = edges[-1].cursor if edges else None
+        return cls(
+            edges=edges, nodes=nodes, total_count=page.total,
+            page_info=PageInfo(has_next_page=page.has_next, end_cursor=end),
+        )  # fmt: skip

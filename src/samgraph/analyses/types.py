@@ -1,0 +1,302 @@
+"""Strawberry types of the analyses (domain.md §11 names); each converts the
+result of a pure analysis function (`from_data`), computing nothing itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+
+import strawberry
+
+from samgraph.accounts.types import Account
+from samgraph.analyses import coverage as cov
+from samgraph.analyses.scores import Renewal as RenewalData
+from samgraph.analyses.service import InfluenceEdgeData, InfluenceNodeData, NamedPath
+from samgraph.analyses.whitespace import Whitespace as WhitespaceData
+from samgraph.common import (
+    Band,
+    BuyingRole,
+    CellStatus,
+    EdgeKind,
+    FunctionGroup,
+    GapCode,
+    PathNodeKind,
+    RenewalMilestone,
+    Seniority,
+    Sentiment,
+    Severity,
+)
+from samgraph.db.queries import queries as q
+from samgraph.gql.loading import Ctx, load_one
+from samgraph.graph.types import Stakeholder
+
+
+@strawberry.type(description="One of the nine seniority band x function group cells.")
+class CoverageCell:
+    band: Band
+    group: FunctionGroup
+    engaged_count: int
+    covered: bool
+
+
+@strawberry.type(description="A coverage gap (domain.md §3).")
+class CoverageGap:
+    code: GapCode
+    severity: Severity
+    stakeholder_id: strawberry.ID | None
+    band: Band | None
+    group: FunctionGroup | None
+
+    @classmethod
+    def from_gap(cls, gap: cov.Gap) -> CoverageGap:
+        return cls(
+            code=gap.code, severity=gap.severity, band=gap.band, group=gap.group,
+            stakeholder_id=strawberry.ID(gap.stakeholder_id) if gap.stakeholder_id else None,
+        )  # fmt: skip
+
+    @strawberry.field(description="The stakeholder the gap is about, if any.")
+    async def stakeholder(self, info: Ctx) -> Stakeholder | None:
+        if not self.stakeholder_id:
+            return None
+        return await load_one(info, q.stakeholders.get_stakeholders, self.stakeholder_id, Stakeholder)  # fmt: skip
+
+
+@strawberry.type(description="Multi-threading coverage, the 3x3 rule (domain.md §3).")
+class Coverage:
+    score: int
+    mapped_count: int
+    engaged_count: int
+    strong_count: int
+    three_by_three: bool
+    cells: list[CoverageCell]
+    gaps: list[CoverageGap]
+
+    @classmethod
+    def from_data(cls, c: cov.Coverage) -> Coverage:
+        return cls(
+            score=c.score,
+            mapped_count=c.mapped_count,
+            engaged_count=c.engaged_count,
+            strong_count=c.strong_count,
+            three_by_three=c.three_by_three,
+            cells=[
+                CoverageCell(
+                    band=x.band, group=x.group, engaged_count=x.engaged_count, covered=x.covered
+                )
+                for x in c.cells
+            ],
+            gaps=[CoverageGap.from_gap(g) for g in c.gaps],
+        )
+
+
+@strawberry.type(description="A backup candidate for a champion, with why it qualifies.")
+class BackupCandidate:
+    stakeholder: Stakeholder
+    engagement: int
+    org_distance: int
+
+
+@strawberry.type(description="If this champion left, who carries the deal (domain.md §4).")
+class ChampionBackup:
+    champion: Stakeholder
+    has_backup: bool
+    score_if_lost: int = strawberry.field(description="Coverage score as if the champion departed.")
+    backups: list[Stakeholder] = strawberry.field(description="Ranked best first.")
+    candidates: list[BackupCandidate]
+
+    @classmethod
+    def from_data(cls, ch: cov.ChampionBackups) -> ChampionBackup:
+        return cls(
+            champion=Stakeholder.from_row(ch.champion.row),
+            has_backup=ch.has_backup,
+            score_if_lost=ch.score_if_lost,
+            backups=[Stakeholder.from_row(b.person.row) for b in ch.backups],
+            candidates=[
+                BackupCandidate(
+                    stakeholder=Stakeholder.from_row(b.person.row),
+                    engagement=b.engagement,
+                    org_distance=b.distance,
+                )
+                for b in ch.backups
+            ],
+        )
+
+
+@strawberry.type(description="A person on a warm path: one of our members, or a stakeholder.")
+class PathNode:
+    id: strawberry.ID
+    kind: PathNodeKind
+    name: str
+
+
+@strawberry.type(description="One link of a path, with the kind of edge that gives its strength.")
+class PathEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    kind: EdgeKind
+    strength: int
+
+
+@strawberry.type(description="A chain of introductions from a member to a stakeholder (§5).")
+class WarmPath:
+    hops: int
+    weakest_link: int
+    total_strength: int
+    nodes: list[PathNode] = strawberry.field(description="Member first, target last.")
+    edges: list[PathEdge]
+
+    @classmethod
+    def from_data(cls, named: NamedPath) -> WarmPath:
+        p = named.path
+        return cls(
+            hops=p.hops,
+            weakest_link=p.weakest_link,
+            total_strength=p.total_strength,
+            nodes=[PathNode(id=strawberry.ID(n.id), kind=n.kind, name=n.name) for n in named.steps],
+            edges=[
+                PathEdge(source=strawberry.ID(a), target=strawberry.ID(b), kind=link.kind,
+                         strength=link.strength)
+                for a, b, link in zip(p.nodes, p.nodes[1:], p.links, strict=False)
+            ],
+        )  # fmt: skip
+
+
+@strawberry.type(description="A stakeholder on the influence map, ready to draw.")
+class InfluenceNode:
+    stakeholder: Stakeholder
+    score: float = strawberry.field(description="PageRank; the scores of a map sum to 1.")
+    rank: int = strawberry.field(description="1 is the most influential.")
+    engagement: int
+    buying_role: BuyingRole | None
+    sentiment: Sentiment | None
+    seniority: Seniority | None
+    team_id: strawberry.ID | None
+
+    @classmethod
+    def from_data(cls, node: InfluenceNodeData) -> InfluenceNode:
+        st = Stakeholder.from_row(node.person_row)
+        return cls(
+            stakeholder=st, score=node.score, rank=node.rank, engagement=node.engagement,
+            buying_role=st.buying_role, sentiment=st.sentiment, seniority=st.seniority,
+            team_id=st.team_id,
+        )  # fmt: skip
+
+
+@strawberry.type(description="An edge to draw: INFLUENCES (source sways target) or REPORTS_TO.")
+class InfluenceEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    weight: int
+    kind: EdgeKind
+
+
+@strawberry.type(description="Who sways whom in one account (domain.md §6).")
+class InfluenceMap:
+    nodes: list[InfluenceNode] = strawberry.field(description="By rank.")
+    edges: list[InfluenceEdge]
+
+    @classmethod
+    def from_data(cls, nodes: list[InfluenceNodeData], edges: list[InfluenceEdgeData]) -> InfluenceMap:  # fmt: skip
+        return cls(
+            nodes=[InfluenceNode.from_data(n) for n in nodes],
+            edges=[InfluenceEdge(source=strawberry.ID(e.source), target=strawberry.ID(e.target),
+                                 weight=e.weight, kind=e.kind) for e in edges],
+        )  # fmt: skip
+
+
+@strawberry.type(description="One team x product cell (domain.md §7).")
+class WhitespaceCell:
+    team_id: strawberry.ID
+    product_id: strawberry.ID
+    status: CellStatus
+    value: float = strawberry.field(
+        description="USES arr (DEPLOYED, PILOT), open amount (IN_PIPELINE) or estimate."
+    )
+    weighted_value: float = strawberry.field(
+        description="Sum of amount x probability for IN_PIPELINE; 0 for other statuses."
+    )
+
+
+@strawberry.type
+class WhitespaceTotals:
+    deployed_arr: float
+    pipeline_amount: float
+    weighted_pipeline: float
+    whitespace_estimate: float
+
+
+@strawberry.type
+class TeamWhitespace(WhitespaceTotals):
+    team_id: strawberry.ID
+
+
+@strawberry.type
+class ProductWhitespace(WhitespaceTotals):
+    product_id: strawberry.ID
+
+
+@strawberry.type(description="Business unit x product, in dollars (domain.md §7).")
+class Whitespace:
+    cells: list[WhitespaceCell]
+    totals: WhitespaceTotals
+    by_team: list[TeamWhitespace]
+    by_product: list[ProductWhitespace]
+
+    @classmethod
+    def from_data(cls, w: WhitespaceData) -> Whitespace:
+        return cls(
+            cells=[
+                WhitespaceCell(
+                    team_id=strawberry.ID(c.team_id),
+                    product_id=strawberry.ID(c.product_id),
+                    status=c.status,
+                    value=c.value,
+                    weighted_value=c.weighted_value,
+                )
+                for c in w.cells
+            ],
+            totals=WhitespaceTotals(**asdict(w.totals)),
+            by_team=[
+                TeamWhitespace(team_id=strawberry.ID(k), **asdict(v)) for k, v in w.by_team.items()
+            ],
+            by_product=[
+                ProductWhitespace(product_id=strawberry.ID(k), **asdict(v))
+                for k, v in w.by_product.items()
+            ],
+        )
+
+
+@strawberry.type(description="Where the renewal stands on a date (domain.md §9).")
+class Renewal:
+    milestone: RenewalMilestone | None = strawberry.field(
+        description="The latest milestone dated on or before asOf; null before day 180."
+    )
+    date: dt.date | None = strawberry.field(description="The date of that milestone.")
+    days_to_renewal: int | None = strawberry.field(description="Negative once passed.")
+    renewal_date: dt.date | None
+    next_milestone: RenewalMilestone | None
+    next_milestone_date: dt.date | None
+
+    @classmethod
+    def from_data(cls, r: RenewalData) -> Renewal:
+        return cls(
+            milestone=r.milestone.name if r.milestone else None,
+            date=r.milestone.date if r.milestone else None,
+            days_to_renewal=r.days_to_renewal,
+            renewal_date=r.renewal_date,
+            next_milestone=r.next_milestone.name if r.next_milestone else None,
+            next_milestone_date=r.next_milestone.date if r.next_milestone else None,
+        )
+
+
+@strawberry.type(description="A coverage gap somewhere in the portfolio, with its account.")
+class PortfolioGap(CoverageGap):
+    account: Account
+
+    @classmethod
+    def from_data(cls, account: Account, gap: cov.Gap) -> PortfolioGap:
+        return cls(
+            account=account, code=gap.code, severity=gap.severity, band=gap.band,
+            group=gap.group,
+            stakeholder_id=strawberry.ID(gap.stakeholder_id) if gap.stakeholder_id else None,
+        )  # fmt: skip

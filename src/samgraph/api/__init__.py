@@ -1,1 +1,0 @@
-"""The GraphQL API: types, inputs, root resolvers."""

@@ -1,0 +1,162 @@
+# Generated from cypher/ by `make generate` (samgraph.db.cypher.render_stub): do not edit.
+# Plain classes (no __getattr__), so mypy rejects a query name that has no file.
+from collections.abc import Iterator, Mapping
+
+from samgraph.db.cypher import CypherQuery
+
+class _Q_accounts:
+    delete_account: CypherQuery
+    get_accounts: CypherQuery
+    list_accounts: CypherQuery
+    page_accounts: CypherQuery
+    upsert_accounts: CypherQuery
+
+class _Q_analyses:
+    account_graphs: CypherQuery
+    whitespace_inputs: CypherQuery
+
+class _Q_auth:
+    accounts_of_nodes: CypherQuery
+    create_api_key: CypherQuery
+    get_api_key: CypherQuery
+    list_api_keys: CypherQuery
+    member_accounts: CypherQuery
+    revoke_api_key: CypherQuery
+
+class _Q_bundle:
+    existing_ids: CypherQuery
+    export_account_team: CypherQuery
+    export_accounts: CypherQuery
+    export_deployments: CypherQuery
+    export_history: CypherQuery
+    export_influences: CypherQuery
+    export_interactions: CypherQuery
+    export_members: CypherQuery
+    export_opportunities: CypherQuery
+    export_products: CypherQuery
+    export_relationships: CypherQuery
+    export_stakeholders: CypherQuery
+    export_teams: CypherQuery
+
+class _Q_db:
+    applied_migrations: CypherQuery
+    graph_is_empty: CypherQuery
+    list_constraints: CypherQuery
+    ping: CypherQuery
+    record_migration: CypherQuery
+    wipe_nodes: CypherQuery
+    wipe_relationships: CypherQuery
+
+class _Q_interactions:
+    create_missing_knows: CypherQuery
+    delete_interaction: CypherQuery
+    get_interactions: CypherQuery
+    interactions_by_account: CypherQuery
+    link_member_attendees: CypherQuery
+    link_stakeholder_attendees: CypherQuery
+    touch_knows: CypherQuery
+    upsert_interactions: CypherQuery
+
+class _Q_members:
+    delete_member: CypherQuery
+    get_members: CypherQuery
+    list_members: CypherQuery
+    upsert_members: CypherQuery
+
+class _Q_opportunities:
+    delete_opportunity: CypherQuery
+    get_opportunities: CypherQuery
+    opportunities_by_account: CypherQuery
+    opportunities_by_team: CypherQuery
+    upsert_opportunities: CypherQuery
+
+class _Q_privacy:
+    erase_person: CypherQuery
+    export_person: CypherQuery
+
+class _Q_products:
+    delete_product: CypherQuery
+    get_products: CypherQuery
+    list_products: CypherQuery
+    upsert_products: CypherQuery
+
+class _Q_relationships_account_team:
+    by_account: CypherQuery
+    by_member: CypherQuery
+    unlink: CypherQuery
+    upsert: CypherQuery
+
+class _Q_relationships_deployments:
+    by_product: CypherQuery
+    by_team: CypherQuery
+    unlink: CypherQuery
+    upsert: CypherQuery
+
+class _Q_relationships_influences:
+    incoming: CypherQuery
+    outgoing: CypherQuery
+    unlink: CypherQuery
+    upsert: CypherQuery
+
+class _Q_relationships_knows:
+    by_member: CypherQuery
+    by_stakeholder: CypherQuery
+    of_members: CypherQuery
+    unlink: CypherQuery
+    upsert: CypherQuery
+
+class _Q_relationships:
+    account_team: _Q_relationships_account_team
+    deployments: _Q_relationships_deployments
+    influences: _Q_relationships_influences
+    knows: _Q_relationships_knows
+
+class _Q_reports:
+    delete_saved_query: CypherQuery
+    get_saved_query: CypherQuery
+    list_saved_queries: CypherQuery
+    save_query: CypherQuery
+
+class _Q_stakeholders:
+    delete_stakeholder: CypherQuery
+    get_stakeholders: CypherQuery
+    history_by_stakeholder: CypherQuery
+    import_history: CypherQuery
+    link_stakeholder_managers: CypherQuery
+    link_stakeholder_teams: CypherQuery
+    mark_departed: CypherQuery
+    reports_by_stakeholder: CypherQuery
+    stakeholders_by_account: CypherQuery
+    stakeholders_by_team: CypherQuery
+    upsert_stakeholders: CypherQuery
+
+class _Q_teams:
+    children_by_team: CypherQuery
+    delete_team: CypherQuery
+    get_teams: CypherQuery
+    link_team_accounts: CypherQuery
+    link_team_parents: CypherQuery
+    team_trees: CypherQuery
+    teams_by_account: CypherQuery
+    upsert_teams: CypherQuery
+
+class _Q(Mapping[str, CypherQuery]):
+    accounts: _Q_accounts
+    analyses: _Q_analyses
+    auth: _Q_auth
+    bundle: _Q_bundle
+    db: _Q_db
+    interactions: _Q_interactions
+    members: _Q_members
+    opportunities: _Q_opportunities
+    privacy: _Q_privacy
+    products: _Q_products
+    relationships: _Q_relationships
+    reports: _Q_reports
+    stakeholders: _Q_stakeholders
+    teams: _Q_teams
+    def __getitem__(self, name: str, /) -> CypherQuery: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+
+queries: _Q

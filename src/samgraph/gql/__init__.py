@@ -1,0 +1,1 @@
+"""GraphQL plumbing shared by every domain: loading, paging, rows, results, limits."""

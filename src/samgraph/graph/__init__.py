@@ -1,0 +1,2 @@
+"""The graph around each account: teams, stakeholders, members, products, opportunities,
+interactions and the relationships between them."""

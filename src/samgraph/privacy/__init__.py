@@ -1,0 +1,1 @@
+"""Personal data requests about one stakeholder (access and erasure)."""

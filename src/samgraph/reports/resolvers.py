@@ -1,0 +1,62 @@
+"""Root fields of saved queries and built-in reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from samgraph.auth import audit
+from samgraph.errors import NotFound
+from samgraph.gql.loading import Ctx
+from samgraph.gql.results import DeleteResult
+from samgraph.reports import service
+from samgraph.reports.types import SavedQuery
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Built-in reports first, then the saved queries by name.")
+    async def saved_queries(self, info: Ctx) -> list[SavedQuery]:
+        return [SavedQuery.from_data(x) for x in await service.list_all(info.context.db)]
+
+    @strawberry.field
+    async def saved_query(self, info: Ctx, name: str) -> SavedQuery | None:
+        try:
+            return SavedQuery.from_data(await service.get(info.context.db, name))
+        except NotFound:
+            return None
+
+    @strawberry.field(description="Run a saved query or built-in report; returns its data.")
+    async def run_saved_query(self, info: Ctx, name: str, variables: JSON | None = None) -> JSON:
+        given: Any = variables
+        data = await service.run(info.context, name, variables=given)
+        audit.record(info.context, "runSavedQuery", kind="export",
+                     accounts=audit.accounts_in(given or {}))  # fmt: skip
+        return JSON(data)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Save (or replace) a named query after parsing and validating it against "
+        "the schema; mutations and subscriptions are refused."
+    )
+    async def save_query(
+        self, info: Ctx, name: str, document: str, description: str | None = None,
+        variables: JSON | None = None,
+    ) -> SavedQuery:  # fmt: skip
+        ctx = info.context
+        if ctx.schema is None:
+            raise TypeError("saved queries are checked against the request's schema")
+        saved = await service.save(
+            ctx.db, schema=ctx.schema, name=name, document=document, description=description,
+            variables=variables, principal=ctx.principal,
+        )  # fmt: skip
+        return SavedQuery.from_data(saved)
+
+    @strawberry.mutation(description="Delete a saved query (built-in reports cannot be deleted).")
+    async def delete_saved_query(self, info: Ctx, name: str) -> DeleteResult:
+        deleted = await service.delete(info.context.db, name, principal=info.context.principal)
+        return DeleteResult(id=strawberry.ID(name), deleted=deleted)

@@ -1,0 +1,1 @@
+"""The HTTP edge: authentication, request ids, error bodies, GraphiQL, report downloads."""

@@ -1,0 +1,117 @@
+"""Authentication at the HTTP edge: request ids, credentials, rate limits."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+from limits import parse as parse_limit
+from limits.aio.storage import MemoryStorage
+from limits.aio.strategies import MovingWindowRateLimiter
+
+from samgraph.auth.keys import verify_key
+from samgraph.auth.principal import Principal
+from samgraph.auth.tokens import TokenRejected, looks_like_jwt, verify_token
+from samgraph.config import Settings
+from samgraph.db.driver import Db
+from samgraph.errors import DatabaseUnavailable
+from samgraph.web.errors import error_response
+
+log = logging.getLogger("samgraph.auth")
+PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def request_id_of(request: Request) -> str:
+    """The caller's X-Request-ID when it is sane, else a new one (kept on the request)."""
+    rid = getattr(request.state, "request_id", None)
+    if rid is None:
+        given = request.headers.get("x-request-id", "")
+        rid = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        request.state.request_id = rid
+    return str(rid)
+
+
+def bearer(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
+class AuthGate:
+    """Every request but the probes (and the GraphiQL page itself) needs a valid bearer
+    credential: an API key (`sgk_...`) or, when configured, a JWT. Then the per-actor
+    rate limit applies (moving window, in this process)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.limit = (
+            parse_limit(settings.samgraph_rate_limit) if settings.samgraph_rate_limit else None
+        )
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+
+    def _is_ide_page(self, request: Request) -> bool:
+        return (
+            self.settings.graphiql
+            and request.method == "GET"
+            and request.url.path.rstrip("/") == "/graphql"
+            and "text/html" in request.headers.get("accept", "")
+            and "query" not in request.query_params
+        )
+
+    async def principal(self, request: Request) -> Principal | None:
+        token = bearer(request)
+        if token is None:
+            return None
+        state = request.app.state
+        # Before a caller is known, the lookup of its credential runs unscoped.
+        db = Db(state.driver, state.database, timeout=self.settings.samgraph_tx_timeout)
+        if looks_like_jwt(token):
+            if not self.settings.jwt_enabled:
+                return None
+            try:
+                return await verify_token(db, self.settings, token)
+            except TokenRejected as exc:
+                log.info("token refused: %s", exc, extra={"request_id": request_id_of(request)})
+                return None
+        return await verify_key(db, token, cache_seconds=self.settings.samgraph_auth_cache_seconds)
+
+    async def __call__(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Any]]
+    ) -> Response:
+        rid = request_id_of(request)
+        if request.url.path in PUBLIC_PATHS or self._is_ide_page(request):
+            response: Response = await call_next(request)
+            response.headers["X-Request-ID"] = rid
+            return response
+        try:
+            principal = await self.principal(request)
+        except DatabaseUnavailable as exc:
+            return error_response(503, exc.code, exc.message, {"X-Request-ID": rid})
+        if principal is None:
+            return error_response(
+                401, "UNAUTHENTICATED",
+                "missing or invalid credentials: send `Authorization: Bearer <API key or JWT>`",
+                {"WWW-Authenticate": 'Bearer realm="samgraph"', "X-Request-ID": rid},
+            )  # fmt: skip
+        if self.limit is not None and not await self.limiter.hit(self.limit, principal.actor):
+            reset, _ = await self.limiter.get_window_stats(self.limit, principal.actor)
+            retry = max(1, math.ceil(reset - time.time()))
+            return error_response(
+                429, "RATE_LIMITED",
+                f"over the rate limit of {self.settings.samgraph_rate_limit} (SAMGRAPH_RATE_LIMIT); "
+                f"retry in {retry} s",
+                {"Retry-After": str(retry), "X-Request-ID": rid},
+            )  # fmt: skip
+        request.state.principal = principal
+        response = await call_next(request)
+        response.headers["X-Request-ID"] = rid
+        return response
