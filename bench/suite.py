@@ -253,6 +253,8 @@ async def bench_import(
         await wipe_data(db)
         start = time.perf_counter()
         for query, part in plan:
+            if not part:
+                continue  # no raw mirror needed (the generator writes no interactions)
             mirror = rawq[RAW_IMPORT.get(query.name, "raw_import." + query.name.split(".")[-1])]
             for i in range(0, len(part), batch):
                 await raw.write(mirror, rows=part[i : i + batch])

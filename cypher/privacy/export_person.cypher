@@ -1,7 +1,8 @@
 // Everything held about one stakeholder (GDPR access request): the node, its team and
 // manager, who reports to them, our relationships, influence both ways, recorded
 // changes and the interactions they attended. Only inside `account_ids` when given
-// (a member-bound caller), so another account's person reads as missing.
+// (a member-bound caller), so another account's person reads as missing, and their
+// influence edges to people of other accounts are left out.
 // mode: read
 // params: id, account_ids
 // scope: param
@@ -12,7 +13,11 @@ RETURN s {.*} AS stakeholder,
   COLLECT { MATCH (s)-[:REPORTS_TO]->(m:Stakeholder) RETURN m.id } AS managers,
   COLLECT { MATCH (r:Stakeholder)-[:REPORTS_TO]->(s) RETURN r.id ORDER BY r.id } AS reports,
   COLLECT { MATCH (m:Member)-[k:KNOWS]->(s) RETURN k {.*, memberId: m.id} ORDER BY m.id } AS relationships,
-  COLLECT { MATCH (s)-[i:INFLUENCES]->(b:Stakeholder) RETURN {toId: b.id, weight: i.weight} ORDER BY b.id } AS influences,
-  COLLECT { MATCH (a:Stakeholder)-[i:INFLUENCES]->(s) RETURN {fromId: a.id, weight: i.weight} ORDER BY a.id } AS influencedBy,
+  COLLECT { MATCH (s)-[i:INFLUENCES]->(b:Stakeholder)
+            WHERE $account_ids IS NULL OR b.accountId IN $account_ids
+            RETURN {toId: b.id, weight: i.weight} ORDER BY b.id } AS influences,
+  COLLECT { MATCH (a:Stakeholder)-[i:INFLUENCES]->(s)
+            WHERE $account_ids IS NULL OR a.accountId IN $account_ids
+            RETURN {fromId: a.id, weight: i.weight} ORDER BY a.id } AS influencedBy,
   COLLECT { MATCH (s)-[:CHANGED]->(c:StakeholderChange) RETURN c {.*} ORDER BY c.date, c.recordedAt, c.field } AS history,
   COLLECT { MATCH (s)-[:ATTENDED]->(x:Interaction) RETURN x {.*} ORDER BY x.date, x.id } AS interactions

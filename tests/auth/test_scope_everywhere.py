@@ -27,9 +27,9 @@ from graphql import (
 
 from samgraph.db.driver import Db
 from samgraph.schema import build_schema
+from tests.auth.test_scope import OTHER
 from tests.conftest import api_key, client_for, gql, settings_for_tests
 from tests.factories import load
-from tests.security.test_scope import OTHER
 
 DOCUMENTS = [
     """{ account(id: "gfc") { id
@@ -61,6 +61,8 @@ DOCUMENTS = [
       exportBundle apiKeys { id } }""",
     """{ runSavedQuery(name: "portfolio-coverage") }""",
     """{ exportPerson(stakeholderId: "oth-s") }""",
+    # Jennifer Wu (GFC) sways the other account's Olga: the edge must not show her.
+    """{ exportPerson(stakeholderId: "jwu") }""",
 ]
 
 # The other account's ids and names (its member and the product catalog are shared by
