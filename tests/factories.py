@@ -26,11 +26,6 @@ def account(**over: Any) -> dict[str, Any]:
     return {**row, **over}
 
 
-def team(account_id: str, **over: Any) -> dict[str, Any]:
-    row = {"id": _id("team"), "accountId": account_id, "name": "Team"}
-    return {**row, **over}
-
-
 def stakeholder(account_id: str, **over: Any) -> dict[str, Any]:
     row = {"id": _id("s"), "accountId": account_id, "name": "Person", "seniority": "IC"}
     return {**row, **over}

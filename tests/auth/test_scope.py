@@ -202,3 +202,15 @@ async def test_personal_data_requests_stay_inside_own_accounts(
     assert (await data(client, '{ stakeholder(id: "oth-s") { id } }'))["stakeholder"] == {
         "id": "oth-s"
     }
+
+
+async def test_a_member_bound_editor_saves_and_deletes_its_own_query(
+    maria: httpx.AsyncClient,
+) -> None:
+    # Saved queries belong to their owner, not to an account: scope does not forbid them.
+    saved = await data(
+        maria, 'mutation { saveQuery(name: "mine", document: "{ members { id } }") { owner } }'
+    )
+    assert saved["saveQuery"]["owner"].startswith("key:")
+    gone = await data(maria, 'mutation { deleteSavedQuery(name: "mine") { deleted } }')
+    assert gone["deleteSavedQuery"]["deleted"] is True

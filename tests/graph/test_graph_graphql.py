@@ -3,11 +3,14 @@ mutations and their validation errors (nothing written on failure)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import httpx
 import pytest
 
+from samgraph.db.driver import Db
+from tests import factories
 from tests.conftest import gql
 
 IMPORT = "mutation($b: JSON!) { importBundle(bundle: $b) { accounts stakeholders batches } }"
@@ -356,3 +359,21 @@ async def test_links_unlinks_deletes_and_departure(
     assert body["data"]["deleteAccount"]["deleted"]
     out = await _export(client)
     assert out["accounts"] == [] and out["stakeholders"] == [] and out["teams"] == []
+
+
+async def test_default_as_of_is_today_from_the_one_clock(client: httpx.AsyncClient, db: Db) -> None:
+    # A relationship last touched today (the clock's date, SAMGRAPH_TIMEZONE=UTC) is
+    # 0 days old with the default asOf, and 10 days old on asOf = today + 10.
+    acc = factories.account()
+    person = factories.stakeholder(acc["id"], seniority="VP")
+    sam = factories.member()
+    await factories.load(db, {"accounts": [acc], "stakeholders": [person], "members": [sam],
+                              "relationships": [factories.knows(sam["id"], person["id"])]})  # fmt: skip
+    later = (factories.TODAY + dt.timedelta(days=10)).isoformat()
+    body = await gql(
+        client,
+        "query($id: ID!, $later: Date!) { stakeholder(id: $id) { relationships {"
+        " now: daysSinceContact later: daysSinceContact(asOf: $later) } } }",
+        id=person["id"], later=later,
+    )  # fmt: skip
+    assert body["data"]["stakeholder"]["relationships"] == [{"now": 0, "later": 10}]

@@ -86,7 +86,7 @@ class Scope:
         return kept
 
     def refuse_shared_write(self, what: str) -> None:
-        """Members and products belong to every account: only unbound callers write them."""
+        """Data of every account (members, the catalog): only unbound callers write it."""
         if self.accounts is not None:
             raise Forbidden(f"{what} are shared by all accounts: needs a credential not bound to a member")  # fmt: skip
 

@@ -24,7 +24,8 @@ hand):
   `Db` narrows whatever the caller passes to the scope.
 - `shared`: data of no single account (members, the product catalog, saved
   queries); a member-bound caller may read it but never write it.
-- `checked`: a write whose targets the service checked with the scope first.
+- `checked`: a write whose targets the service checked first (with the scope, or,
+  for saved queries, their owner).
 - `internal`: bookkeeping that returns no account data (migrations, API keys,
   id existence during validation).
 """

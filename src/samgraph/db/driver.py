@@ -115,7 +115,7 @@ class Db:
         if query.scope == "param":
             params = {**params, "account_ids": self.scope.narrow(params.get("account_ids"))}
         elif query.scope == "shared" and query.mode == "write":
-            self.scope.refuse_shared_write("members and products")
+            self.scope.refuse_shared_write(query.name.split(".")[0])
         missing = query.params - params.keys()
         if missing:
             raise TypeError(f"{query.name}: missing params {sorted(missing)}")

@@ -3,7 +3,7 @@
 Loaded once, when this module is first imported: a missing file, a bad header or a
 parameter mismatch fails at import. `queries.pyi` beside this module is generated
 from the same files (`make generate`), so mypy rejects a name that has no file, and
-`tests/db/test_queries.py` fails when the stub is stale or any `queries.x.y` in the
+`tests/test_architecture.py` fails when the stub is stale or any `queries.x.y` in the
 code names no file.
 """
 
