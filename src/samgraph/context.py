@@ -92,14 +92,14 @@ class Context(BaseContext):
         self,
         db: Db,
         settings: Settings,
-        schema: strawberry.Schema | None = None,
+        schema: strawberry.Schema,
         *,
         principal: Principal = SYSTEM,
         request_id: str = "-",
     ) -> None:
         super().__init__()
         # The runner carries the caller's scope: every query applies it (auth/scope.py).
-        self.db = db if db.scope == principal.scope else db.within(principal.scope)
+        self.db = db.within(principal.scope)
         self.settings = settings
         # The schema serving this request (saved queries run through the same limits).
         self.schema = schema

@@ -82,8 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         state = request.app.state
         # Only the GraphiQL page itself is served without a credential; it runs nothing.
         principal = getattr(request.state, "principal", NOBODY)
-        db = Db(state.driver, state.database, scope=principal.scope,
-                timeout=settings.samgraph_tx_timeout)  # fmt: skip
+        db = Db(state.driver, state.database, timeout=settings.samgraph_tx_timeout)
         return Context(db, settings, schema, principal=principal, request_id=request_id_of(request))
 
     async def get_context(request: Request) -> Context:

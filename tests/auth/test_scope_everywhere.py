@@ -9,6 +9,7 @@ the other account may appear anywhere in any answer.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import httpx
@@ -17,6 +18,7 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLSchema,
     TypeInfo,
     TypeInfoVisitor,
     Visitor,
@@ -76,9 +78,14 @@ def _is_list(kind: Any) -> bool:
     return isinstance(kind, GraphQLList)
 
 
+@functools.cache
+def _schema() -> GraphQLSchema:
+    return build_schema(settings_for_tests())._schema
+
+
 def _reachable_fields() -> set[str]:
     """Query's root fields and every list field of an object type reachable from Query."""
-    schema = build_schema(settings_for_tests())._schema
+    schema = _schema()
     query = schema.query_type
     assert query is not None
     wanted, seen, todo = set(), set(), [query]
@@ -97,8 +104,7 @@ def _reachable_fields() -> set[str]:
 
 
 def _selected(document: str) -> set[str]:
-    schema = build_schema(settings_for_tests())._schema
-    info = TypeInfo(schema)
+    info = TypeInfo(_schema())
     found: set[str] = set()
 
     class Fields(Visitor):

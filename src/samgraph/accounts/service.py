@@ -23,11 +23,6 @@ class Page:
     total: int
 
 
-async def get(ctx: Context, *, account_id: str) -> dict[str, Any] | None:
-    """One account's row, or None (also for another member's account)."""
-    return await ctx.loaders.one(queries.accounts.get_accounts).load(account_id)
-
-
 async def _page_by_id(ctx: Context, f: AccountFilter, after_id: str | None, first: int) -> Page:
     """The common list (by id, stored-property filters only) paged in Cypher: one
     record with the count and the page, instead of every account through Python."""

@@ -10,7 +10,7 @@ from strawberry.types.nodes import SelectedField
 
 from samgraph.accounts.service import Page
 from samgraph.analyses import service as analyses
-from samgraph.analyses.scores import scores_of
+from samgraph.analyses.scores import renewal, scores_of
 from samgraph.common import Tier
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many
@@ -90,7 +90,7 @@ class Account:
     def renewal(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> Annotated[Renewal, strawberry.lazy(_ANALYSES)]:
-        return RENEWAL.get().from_data(analyses.renewal(self.row, info.context.today_or(as_of)))
+        return RENEWAL.get().from_data(renewal(self.renewal_date, info.context.today_or(as_of)))
 
     @strawberry.field(description="Multi-threading coverage on a date (§3).")
     async def coverage(

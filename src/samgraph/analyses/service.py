@@ -221,11 +221,6 @@ def strategic(ctx: Context, row: dict[str, Any]) -> tuple[float, Tier]:
     return score, scores_mod.tier(score, s.samgraph_tier_strategic, s.samgraph_tier_key)
 
 
-def renewal(row: dict[str, Any], as_of: dt.date) -> scores_mod.Renewal:
-    """§9 for one account row."""
-    return scores_mod.renewal(row.get("renewalDate"), as_of)
-
-
 def view(
     ctx: Context, row: dict[str, Any], as_of: dt.date, cov: coverage_mod.Coverage | None
 ) -> AccountView:

@@ -38,10 +38,6 @@ class Scope:
 
     accounts: frozenset[str] | None = None
 
-    @property
-    def bounded(self) -> bool:
-        return self.accounts is not None
-
     def sees(self, account_id: Any) -> bool:
         """Whether an object of this account is visible (None: not tied to an account)."""
         return self.accounts is None or account_id is None or account_id in self.accounts
@@ -100,12 +96,18 @@ class Scope:
             if nodes.get(kind):
                 self.refuse_shared_write(kind)
         hidden = {("accounts", a) for a in nodes.get("accounts", ()) if a not in self.accounts}
+        return hidden | await self._stored_elsewhere(db, nodes)
+
+    async def _stored_elsewhere(self, db: Db, nodes: Mapping[str, Iterable[str]]) -> set[tuple[str, str]]:  # fmt: skip
+        """The (kind, id) pairs of existing teams, stakeholders, opportunities and
+        interactions among `nodes` that belong to an account outside the scope."""
         wanted = {k: sorted(set(nodes.get(k, ()))) for k in ACCOUNT_KINDS}
-        if any(wanted.values()):
-            for r in await db.read(queries.auth.accounts_of_nodes, **wanted):
-                if r["accountId"] not in self.accounts:
-                    hidden.add((r["kind"], r["id"]))
-        return hidden
+        if not any(wanted.values()):
+            return set()
+        rows = await db.read(queries.auth.accounts_of_nodes, **wanted)
+        # A stored node without an account is outside every bounded scope (as before).
+        visible = self.accounts or frozenset()
+        return {(r["kind"], r["id"]) for r in rows if r["accountId"] not in visible}
 
     async def check_bundle(self, db: Db, b: Bundle) -> list[Problem]:
         """Every row of a bundle (an import, upsert or link) that reaches outside the
@@ -160,14 +162,11 @@ class Scope:
         wanted: dict[str, set[str]] = defaultdict(set)
         for _, kind, ident, _own in refs:
             wanted[kind].add(ident)
-        if wanted:
-            params = {k: sorted(wanted[k]) for k in ACCOUNT_KINDS}
-            rows = await db.read(queries.auth.accounts_of_nodes, **params)
-            stored = {(r["kind"], r["id"]): r["accountId"] for r in rows}
-            for path, kind, ident, own in refs:
-                if (kind, ident) in stored and not self.sees(stored[(kind, ident)]):
-                    reason = f"id {ident!r} is taken" if own else f"unknown {kind[:-1]} {ident!r}"
-                    problems.append(Problem(path, reason))
+        hidden = await self._stored_elsewhere(db, wanted)
+        for path, kind, ident, own in refs:
+            if (kind, ident) in hidden:
+                reason = f"id {ident!r} is taken" if own else f"unknown {kind[:-1]} {ident!r}"
+                problems.append(Problem(path, reason))
         return problems
 
 

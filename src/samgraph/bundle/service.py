@@ -325,14 +325,14 @@ async def import_bundle(
     return await write_bundle(db, bundle, batch_size=batch_size, changed_on=changed_on)
 
 
-async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]], argument: str = "input") -> None:  # fmt: skip
+async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]]) -> None:
     """An upsert or link mutation: its rows are one bundle section, validated and written
     like an import; problems name the mutation's argument (`input[0].x`)."""
     cap = ctx.settings.samgraph_max_input_rows
     if len(rows) > cap:
         raise LimitExceeded(
-            f"{argument}: at most {cap} rows per call (SAMGRAPH_MAX_INPUT_ROWS); use importBundle",
-            [Problem(argument, f"at most {cap} rows per call")],
+            f"input: at most {cap} rows per call (SAMGRAPH_MAX_INPUT_ROWS); use importBundle",
+            [Problem("input", f"at most {cap} rows per call")],
         )
     try:
         await import_bundle(
@@ -340,7 +340,7 @@ async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]],
             changed_on=ctx.settings.today(),
         )  # fmt: skip
     except InvalidInput as exc:
-        raise renamed(exc, section, argument) from None
+        raise renamed(exc, section, "input") from None
 
 
 def renamed(exc: InvalidInput, section: str, argument: str) -> InvalidInput:

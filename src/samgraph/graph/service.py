@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic.alias_generators import to_camel
 
 from samgraph.common import Id, StakeholderStatus
 from samgraph.context import Context
@@ -57,16 +58,11 @@ async def unlink(
     ctx: Context, *, query: CypherQuery, owners: dict[str, list[str]], **ids: str
 ) -> bool:
     """Remove one edge; `owners` are the (kind: ids) ends that decide its account."""
-    check_ids(**{_camel(k): v for k, v in ids.items()})
+    check_ids(**{to_camel(k): v for k, v in ids.items()})
     if await ctx.db.scope.check_nodes(ctx.db, owners):
         return False
     rows = await ctx.db.write(query, **ids)
     return bool(rows and rows[0]["existed"])
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(p.title() for p in rest)
 
 
 async def mark_departed(ctx: Context, *, stakeholder_id: str, date: dt.date | None) -> dict[str, Any]:  # fmt: skip
