@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from samgraph import clock
 
 DEFAULT_NEO4J_VERSION = "5.26.30"
+# Dev servers of Vite (5173, 4173), Create React App / Next.js (3000) and webpack (8080).
+DEV_PORTS = (5173, 4173, 3000, 8080)
 # domain.md §2 and §8.
 DEFAULT_CADENCE_DAYS = {"C_LEVEL": 90, "VP": 30, "DIRECTOR": 14, "MANAGER": 7, "IC": 7}
 DEFAULT_SCORE_WEIGHTS = {
@@ -52,6 +54,10 @@ class Settings(BaseSettings):
     # The API.
     samgraph_env: Literal["development", "production"] = "development"
     samgraph_graphiql: bool | None = None
+    # Browser origins allowed to call the API (CORS), exact, comma-separated
+    # ("https://app.example.com,http://localhost:5173"). Unset: the local dev-server
+    # ports in development, none in production.
+    samgraph_cors_origins: Annotated[list[str] | None, NoDecode] = None
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
     # The zone of "today" (default asOf, change and sync dates): an IANA name.
     samgraph_timezone: str = "UTC"
@@ -118,6 +124,23 @@ class Settings(BaseSettings):
             raise ValueError("score weights: the seven score inputs only, each >= 0")
         return merged
 
+    @field_validator("samgraph_cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("samgraph_cors_origins")
+    @classmethod
+    def _exact_origins(cls, value: list[str] | None) -> list[str] | None:
+        for origin in value or []:
+            if origin == "*" or not origin.startswith(("http://", "https://")):
+                raise ValueError(
+                    f"CORS origin {origin!r}: give exact origins like https://app.example.com"
+                )
+        return value
+
     @field_validator("samgraph_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -147,6 +170,15 @@ class Settings(BaseSettings):
         if self.samgraph_graphiql is not None:
             return self.samgraph_graphiql
         return self.samgraph_env == "development"
+
+    @property
+    def cors_origins(self) -> list[str]:
+        """SAMGRAPH_CORS_ORIGINS, else the usual local dev-server origins in development."""
+        if self.samgraph_cors_origins is not None:
+            return self.samgraph_cors_origins
+        if self.samgraph_env == "production":
+            return []
+        return [f"http://{host}:{port}" for port in DEV_PORTS for host in ("localhost", "127.0.0.1")]
 
     @property
     def jwt_enabled(self) -> bool:

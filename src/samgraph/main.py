@@ -9,6 +9,7 @@ from typing import Literal
 import orjson
 import strawberry
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from strawberry.fastapi import GraphQLRouter
 
@@ -25,6 +26,8 @@ from samgraph.web import reports as report_routes
 from samgraph.web.gate import AuthGate, request_id_of
 from samgraph.web.graphiql import inject_key
 
+# What Apollo Client and urql add to requests (CSRF prevention, client awareness).
+APOLLO_HEADERS = ["Apollo-Require-Preflight", "Apollographql-Client-Name", "Apollographql-Client-Version"]
 Next = Callable[[Request], Awaitable[Response]]
 
 
@@ -108,6 +111,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             message = f"request body over {limit} bytes (SAMGRAPH_MAX_BODY_BYTES); use the CLI for big imports"
             return errors.error_response(413, "PAYLOAD_TOO_LARGE", message)
         return await call_next(request)
+
+    # Outermost, so a browser's preflight is answered before authentication (it carries
+    # no credentials by design) and every answer, refusals included, has the headers.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=True,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Accept", *APOLLO_HEADERS],
+        expose_headers=["X-Request-ID", "Retry-After"],
+        max_age=600,
+    )
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

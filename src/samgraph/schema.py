@@ -28,7 +28,7 @@ from samgraph.analyses import resolvers as analyses
 from samgraph.auth import resolvers as auth
 from samgraph.bundle import resolvers as bundle
 from samgraph.config import Settings, get_settings
-from samgraph.gql.extensions import Mask, RoundTrips, UnavailableIs503, should_mask
+from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, should_mask
 from samgraph.gql.guard import Guard
 from samgraph.graph import resolvers as graph
 from samgraph.privacy import resolvers as privacy
@@ -75,6 +75,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     extensions: list[Any] = [
         Mask,
+        Codes,
         Guard,
         RoundTrips,
         UnavailableIs503,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -60,3 +61,63 @@ class Mask(MaskErrors):
             nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
             extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": rid},
         )  # fmt: skip
+
+
+# graphql-core's own refusals that are limits of ours (token, depth and alias limiters).
+_LIMIT_MESSAGES = ("tokens", "exceeds maximum operation depth", "exceeds maximum alias count")
+_VARIABLE = re.compile(r"^Variable '\$(\w+)' (?:has|got) invalid value(?: at ([^:]+))?:")
+
+
+def _field_of_variable(message: str) -> str | None:
+    """`Variable '$r' has invalid value at [0].tier: ...` -> `r[0].tier`: the variable as
+    the client sent it."""
+    match = _VARIABLE.match(message)
+    if match is None:
+        return None
+    at = (match.group(2) or "").strip()
+    return match.group(1) + ("" if not at or at.startswith(("[", ".")) else ".") + at
+
+
+class Codes(SchemaExtension):
+    """Every error carries `extensions.code`: GRAPHQL_PARSE_FAILED for a document that does
+    not parse, GRAPHQL_VALIDATION_FAILED for one that does not validate, BAD_USER_INPUT
+    (with `field`) for variables of the wrong type, LIMIT_EXCEEDED for the token, depth
+    and alias limits. Errors of ours already carry theirs."""
+
+    executed = False
+
+    def on_execute(self) -> Iterator[None]:
+        self.executed = True
+        yield
+
+    def on_operation(self) -> Iterator[None]:
+        try:
+            yield
+        except GraphQLError as error:
+            # A document that fails in ParserCache's hook is raised through the others.
+            self._tag([error])
+            raise
+        self._tag(None)
+
+    def _tag(self, raised: list[GraphQLError] | None) -> None:
+        ec = self.execution_context
+        phase = "parse" if ec.graphql_document is None else "execute" if self.executed else "validate"
+        errors = raised or (ec.result.errors if ec.result else None) or ec.pre_execution_errors
+        for error in errors or []:
+            extensions = error.extensions if error.extensions is not None else {}
+            if "code" not in extensions:
+                extensions.update(self._code(error, phase))
+            error.extensions = extensions
+
+    def _code(self, error: GraphQLError, phase: str) -> dict[str, Any]:
+        message = error.message
+        if any(m in message for m in _LIMIT_MESSAGES) and phase != "execute":
+            return {"code": "LIMIT_EXCEEDED"}
+        if phase == "parse":
+            return {"code": "GRAPHQL_PARSE_FAILED"}
+        if phase == "validate":
+            return {"code": "GRAPHQL_VALIDATION_FAILED"}
+        field = _field_of_variable(message)
+        if field is not None and not error.path:
+            return {"code": "BAD_USER_INPUT", "field": field}
+        return {"code": "INTERNAL_SERVER_ERROR" if error.original_error else "BAD_REQUEST"}
