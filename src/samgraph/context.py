@@ -112,13 +112,35 @@ class Context(BaseContext):
         # Results computed once per request, by (kind, key): a portfolio view that
         # filters on coverage and then shows it does not compute it twice.
         self.memo: dict[tuple[Any, ...], Any] = {}
+        # asOf given on a root field (`account`, `accounts`, ...), by its response key:
+        # every nested field that takes asOf inherits it unless it gives its own.
+        self.root_as_of: dict[str, dt.date] = {}
 
     def today_or(self, as_of: dt.date | None) -> dt.date:
         """`asOf` when given, else today (SAMGRAPH_TIMEZONE)."""
         return self.settings.today_or(as_of)
+
+    def set_as_of(self, info: Any, as_of: dt.date | None) -> dt.date:
+        """A root field's asOf: kept for the fields under it; today when not given."""
+        if as_of is not None:
+            self.root_as_of[str(_root_key(info.path))] = as_of
+        return self.today_or(as_of)
+
+    def as_of(self, info: Any, as_of: dt.date | None) -> dt.date:
+        """A nested field's date: its own asOf, else its root field's, else today."""
+        if as_of is not None:
+            return as_of
+        return self.root_as_of.get(str(_root_key(info.path))) or self.today_or(None)
 
     def as_trusted(self) -> Context:
         """The same request (loaders, caller, scope) running a built-in report."""
         twin = copy.copy(self)
         twin.trusted = True
         return twin
+
+
+def _root_key(path: Any) -> Any:
+    """The response key of the root field a resolver runs under."""
+    while path.prev is not None:
+        path = path.prev
+    return path.key

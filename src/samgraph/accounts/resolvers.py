@@ -58,14 +58,22 @@ def _quiet(future: asyncio.Future[Any]) -> None:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="One account by id, or null.")
-    async def account(self, info: Ctx, id: strawberry.ID) -> Account | None:
+    @strawberry.field(
+        description="One account by id, or null. `asOf` given here is the date of every "
+        "field under it that takes one (coverage, decay, renewal...) unless that field "
+        "gives its own."
+    )
+    async def account(
+        self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None
+    ) -> Account | None:
+        info.context.set_as_of(info, as_of)
         _prefetch_inputs(info, id)
         return await load_one(info, q.accounts.get_accounts, id, Account)
 
     @strawberry.field(
         description="Accounts `first` at a time (1-100) after a cursor, filtered and sorted; "
-        "coverage filters and sorts are evaluated on asOf (default today)."
+        "coverage filters and sorts are evaluated on asOf (default today), which every "
+        "field under it that takes a date inherits unless it gives its own."
     )
     async def accounts(
         self,
@@ -79,7 +87,7 @@ class Query:
     ) -> AccountConnection:
         page = await service.list_accounts(
             info.context, account_filter=filter or AccountFilter(), first=first, after=after,
-            sort_by=sort_by, descending=descending, as_of=info.context.today_or(as_of),
+            sort_by=sort_by, descending=descending, as_of=info.context.set_as_of(info, as_of),
         )  # fmt: skip
         return AccountConnection.from_page(page)
 

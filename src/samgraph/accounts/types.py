@@ -90,20 +90,20 @@ class Account:
     def renewal(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> Annotated[Renewal, strawberry.lazy(_ANALYSES)]:
-        return RENEWAL.get().from_data(renewal(self.renewal_date, info.context.today_or(as_of)))
+        return RENEWAL.get().from_data(renewal(self.renewal_date, info.context.as_of(info, as_of)))
 
     @strawberry.field(description="Multi-threading coverage on a date (§3).")
     async def coverage(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> Annotated[Coverage, strawberry.lazy(_ANALYSES)]:
-        c = await analyses.coverage_of(info.context, self.id, info.context.today_or(as_of))
+        c = await analyses.coverage_of(info.context, self.id, info.context.as_of(info, as_of))
         return COVERAGE.get().from_data(c)
 
     @strawberry.field(description="Each active champion's ranked backups and scoreIfLost (§4).")
     async def champion_backups(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> list[Annotated[ChampionBackup, strawberry.lazy(_ANALYSES)]]:
-        c = await analyses.coverage_of(info.context, self.id, info.context.today_or(as_of))
+        c = await analyses.coverage_of(info.context, self.id, info.context.as_of(info, as_of))
         return [BACKUP.get().from_data(ch) for ch in c.champions]
 
     @strawberry.field(description="Best chains of introductions from a member to `to` (§5).")
@@ -118,7 +118,7 @@ class Account:
     ) -> list[Annotated[WarmPath, strawberry.lazy(_ANALYSES)]]:
         paths = await analyses.warm_paths(
             info.context, account_id=self.id, to=to, source=from_, max_hops=max_hops,
-            first=first, as_of=info.context.today_or(as_of),
+            first=first, as_of=info.context.as_of(info, as_of),
         )  # fmt: skip
         return [PATH.get().from_data(p) for p in paths]
 
@@ -127,7 +127,7 @@ class Account:
         self, info: Ctx, as_of: dt.date | None = None
     ) -> Annotated[InfluenceMap, strawberry.lazy(_ANALYSES)]:
         nodes, edges = await analyses.influence_map(
-            info.context, account_id=self.id, as_of=info.context.today_or(as_of)
+            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
         )
         return MAP.get().from_data(nodes, edges)
 
@@ -138,7 +138,7 @@ class Account:
     @strawberry.field(description="Relationships past their cadence, most overdue first (§2).")
     async def overdue_touches(self, info: Ctx, as_of: dt.date | None = None) -> list[Relationship]:
         rows = await analyses.account_overdue(
-            info.context, account_id=self.id, as_of=info.context.today_or(as_of)
+            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
         )
         return [Relationship.from_row(r) for r in rows]
 

@@ -29,7 +29,7 @@ class Query:
         codes: list[GapCode] | None = None,
     ) -> list[PortfolioGap]:
         found = await service.portfolio_gaps(
-            info.context, as_of=info.context.today_or(as_of), min_severity=min_severity,
+            info.context, as_of=info.context.set_as_of(info, as_of), min_severity=min_severity,
             member_id=member_id, codes=codes,
         )  # fmt: skip
         accounts: dict[str, Account] = {}
@@ -49,6 +49,6 @@ class Query:
         self, info: Ctx, as_of: dt.date | None = None, member_id: strawberry.ID | None = None
     ) -> list[Relationship]:
         rows = await service.portfolio_overdue(
-            info.context, member_id=member_id, as_of=info.context.today_or(as_of)
+            info.context, member_id=member_id, as_of=info.context.set_as_of(info, as_of)
         )
         return [Relationship.from_row(r) for r in rows]

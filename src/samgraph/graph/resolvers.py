@@ -60,12 +60,18 @@ class Query:
     async def team(self, info: Ctx, id: strawberry.ID) -> Team | None:
         return await load_one(info, q.teams.get_teams, id, Team)
 
-    @strawberry.field
-    async def stakeholder(self, info: Ctx, id: strawberry.ID) -> Stakeholder | None:
+    @strawberry.field(description="One stakeholder by id; `asOf` as on `account`.")
+    async def stakeholder(
+        self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None
+    ) -> Stakeholder | None:
+        info.context.set_as_of(info, as_of)
         return await load_one(info, q.stakeholders.get_stakeholders, id, Stakeholder)
 
-    @strawberry.field
-    async def member(self, info: Ctx, id: strawberry.ID) -> Member | None:
+    @strawberry.field(description="One member by id; `asOf` as on `account`.")
+    async def member(
+        self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None
+    ) -> Member | None:
+        info.context.set_as_of(info, as_of)
         return await load_one(info, q.members.get_members, id, Member)
 
     @strawberry.field(description="All members, by name.")

@@ -213,7 +213,7 @@ class Member:
     @strawberry.field(description="This member's relationships past cadence, most overdue first.")
     async def overdue_touches(self, info: Ctx, as_of: dt.date | None = None) -> list[Relationship]:
         rows = await analyses.member_overdue(
-            info.context, member_id=self.id, as_of=info.context.today_or(as_of)
+            info.context, member_id=self.id, as_of=info.context.as_of(info, as_of)
         )
         return [Relationship.from_row(r) for r in rows]
 
@@ -251,7 +251,7 @@ class Relationship:
 
     def _decay(self, info: Ctx, as_of: dt.date | None) -> cadence_mod.Decay:
         return cadence_mod.decay(
-            self.strength, self.last_contact, self.seniority, info.context.today_or(as_of),
+            self.strength, self.last_contact, self.seniority, info.context.as_of(info, as_of),
             info.context.settings.samgraph_cadence_days,
         )  # fmt: skip
 

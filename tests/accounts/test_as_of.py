@@ -1,0 +1,68 @@
+"""A request-wide asOf: given once on a root field, inherited by every nested field
+that takes a date, unless that field gives its own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from samgraph.db.driver import Db
+from tests.conftest import gql
+from tests.factories import load
+
+# The worked example's KNOWS edges (lastContact) and cadences (§2: C_LEVEL 90, VP 30,
+# DIRECTOR 14, IC 7 days). On 2026-01-20:
+#   sjohnson  VP        2025-12-12 -> 19 + 20        = 39 days > 30: overdue
+#   akim      IC        2025-12-20 -> 11 + 20        = 31 days >  7: overdue
+#   lthompson C_LEVEL   2025-10-15 -> 16 + 30 + 31 + 20 = 97 days > 90: overdue
+#   dpark     DIRECTOR  2026-01-10 -> 10 days, mchen VP 15, jwu C_LEVEL 12: on time
+OVERDUE_ON_JAN_20 = {"sjohnson": 39, "akim": 31, "lthompson": 97}
+
+QUERY = """query($d: Date, $e: Date) {
+  jan: account(id: "gfc", asOf: $d) {
+    overdueTouches { stakeholderId daysSinceContact overdue }
+    stakeholders { id relationships { daysSinceContact } }
+    own: stakeholders { id relationships { daysSinceContact(asOf: "2026-01-30") } }
+  }
+  feb: account(id: "gfc", asOf: $e) {
+    stakeholders { id relationships { daysSinceContact } }
+  }
+}"""
+
+
+def _days(stakeholders: list[dict[str, Any]]) -> dict[str, int]:
+    return {s["id"]: r["daysSinceContact"] for s in stakeholders for r in s["relationships"]}
+
+
+async def test_as_of_on_account_reaches_every_nested_field(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    body = await gql(client, QUERY, d="2026-01-20", e="2026-02-20")
+    assert "errors" not in body, body
+    jan, feb = body["data"]["jan"], body["data"]["feb"]
+    # The issue's case: overdueTouches and the relationship's own field agree (39, not 347).
+    touches = {t["stakeholderId"]: t["daysSinceContact"] for t in jan["overdueTouches"]}
+    assert touches == OVERDUE_ON_JAN_20
+    assert all(t["overdue"] for t in jan["overdueTouches"])
+    days = _days(jan["stakeholders"])
+    assert days["sjohnson"] == 39 and days["akim"] == 31 and days["lthompson"] == 97
+    # A field's own asOf wins: 2025-12-12 -> 2026-01-30 is 19 + 30 = 49 days.
+    assert _days(jan["own"])["sjohnson"] == 49
+    # Each root keeps its own date: 2025-12-12 -> 2026-02-20 is 19 + 31 + 20 = 70 days.
+    assert _days(feb["stakeholders"])["sjohnson"] == 70
+
+
+async def test_as_of_on_stakeholder_and_member_roots(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    body = await gql(client, """{
+      stakeholder(id: "sjohnson", asOf: "2026-01-20") { relationships { daysSinceContact } }
+      member(id: "mrodriguez", asOf: "2026-01-20") { overdueTouches { stakeholderId } }
+    }""")  # fmt: skip
+    assert body["data"]["stakeholder"]["relationships"] == [{"daysSinceContact": 39}]
+    # mrodriguez's overdue edges on 2026-01-20: sjohnson (39 > 30) and akim (31 > 7).
+    overdue = {t["stakeholderId"] for t in body["data"]["member"]["overdueTouches"]}
+    assert overdue == {"sjohnson", "akim"}
