@@ -5,18 +5,37 @@ Each enum is declared once, here, and is both the value the analyses compute wit
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
 import strawberry
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+_ID = re.compile(r"^[^\s\x00-\x1f]+$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _id(value: str) -> str:
+    if not _ID.match(value):
+        raise PydanticCustomError("id", "an id has no spaces or control characters")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise PydanticCustomError("email", "not an email address (like name@example.com)")
+    return value
+
 
 # Ids are external and stable; no whitespace or control characters.
-Id = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=r"^[^\s\x00-\x1f]+$")]
+# Readable messages (no regexes) for clients.
+Id = Annotated[str, StringConstraints(min_length=1, max_length=128), AfterValidator(_id)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 LongText = Annotated[str, StringConstraints(max_length=5000)]
-Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 Strength = Annotated[int, Field(ge=1, le=5, strict=True)]
 Weight = Annotated[int, Field(ge=1, le=5, strict=True)]
 Probability = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
@@ -194,3 +213,11 @@ class Role(StrEnum):
     VIEWER = "VIEWER"
     EDITOR = "EDITOR"
     ADMIN = "ADMIN"
+
+
+def edge_id(source: str, target: str, kind: str = "") -> str:
+    """An edge's stable id: its ends in stored direction, `source:target`. KNOWS and
+    INFLUENCES edges are one per pair (the Relationship and Influence ids); a REPORTS_TO
+    edge may join a pair that also has INFLUENCES, so it says its kind:
+    `source:target:REPORTS_TO`."""
+    return f"{source}:{target}:REPORTS_TO" if kind == "REPORTS_TO" else f"{source}:{target}"

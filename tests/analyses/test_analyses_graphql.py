@@ -100,9 +100,16 @@ async def test_warm_path_arguments_are_checked(
     client: httpx.AsyncClient, example_bundle: dict[str, Any], args: str, field: str, code: str
 ) -> None:
     await _load(client, example_bundle)
-    body = await gql(client, '{ account(id: "gfc") { warmPaths(' + args + ") { hops } } }")
+    body = await gql(
+        client, '{ account(id: "gfc") { name warmPaths(' + args + ") { hops } coverage { score } } }"
+    )
     assert body["errors"][0]["extensions"]["code"] == code
     assert body["errors"][0]["extensions"]["field"] == field
+    # The error is local to warmPaths: the account and its other fields still answer.
+    assert body["errors"][0]["path"] == ["account", "warmPaths"]
+    account = body["data"]["account"]
+    assert account["name"] == "Global Financial Corp" and account["warmPaths"] is None
+    assert account["coverage"]["score"] >= 0
 
 
 async def test_warm_paths_from_one_member(
@@ -116,6 +123,26 @@ async def test_warm_paths_from_one_member(
     assert d["account"]["warmPaths"] == [{"nodes": [
         {"id": "vpsales", "name": "Tom Becker"}, {"id": "lthompson", "name": "Lisa Thompson"},
         {"id": "sjohnson", "name": "Sarah Johnson"}, {"id": "rmartinez", "name": "Robert Martinez"}]}]  # fmt: skip
+    # The path's edges carry the ids of the stored edges, which the influence map and
+    # the relationships use too: a client highlights them without matching pairs both ways.
+    d = await _q(client, """{ account(id: "gfc") {
+      warmPaths(to: "rmartinez", from: "vpsales", asOf: "2026-01-20") {
+        edges { id source target kind forward } }
+      influenceMap { edges { id source target kind } }
+      stakeholders { relationships { id } } } }""")  # fmt: skip
+    account = d["account"]
+    edges = account["warmPaths"][0]["edges"]
+    assert [(e["source"], e["target"]) for e in edges] == [
+        ("vpsales", "lthompson"), ("lthompson", "sjohnson"), ("sjohnson", "rmartinez")]  # fmt: skip
+    assert edges[0]["id"] == "vpsales:lthompson" and edges[0]["forward"] is True
+    relationship_ids = {r["id"] for s in account["stakeholders"] for r in s["relationships"]}
+    map_ids = {e["id"] for e in account["influenceMap"]["edges"]}
+    assert edges[0]["id"] in relationship_ids
+    for edge in edges[1:]:
+        assert edge["id"] in map_ids, edge
+        # The stored direction is the id's; `forward` says whether the path walks it so.
+        stored_source = edge["id"].split(":")[0]
+        assert edge["forward"] is (stored_source == edge["source"])
 
 
 async def test_overdue_touches(client: httpx.AsyncClient, example_bundle: dict[str, Any]) -> None:

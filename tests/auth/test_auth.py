@@ -92,7 +92,7 @@ MATRIX: list[tuple[str, str]] = [
     ('mutation { upsertAccounts(input: [{id: "gfc", name: "GFC"}]) { id } }', "EDITOR"),
     ('mutation { importBundle(bundle: {accounts: [{id: "gfc", name: "G"}]}) { accounts } }',
      "EDITOR"),
-    ('mutation { linkKnows(memberId: "mrodriguez", stakeholderId: "jwu", strength: 5) }',
+    ('mutation { linkKnows(memberId: "mrodriguez", stakeholderId: "jwu", strength: 5) { id } }',
      "EDITOR"),
     ('mutation { saveQuery(name: "mine", document: "{ members { id } }") { name } }', "EDITOR"),
     ('mutation { markDeparted(stakeholderId: "dpark") { id } }', "EDITOR"),
@@ -266,7 +266,7 @@ async def test_audit_log_has_who_what_when_which_account_and_no_personal_data(
             await gql(ed, 'mutation { upsertStakeholders(input: [{id: "new", accountId: "gfc", '
                           'name: "Jane Private", email: "jane@private.example"}]) { id } }')  # fmt: skip
             await gql(ed, 'mutation { linkKnows(memberId: "mrodriguez", stakeholderId: "zz", '
-                          "strength: 2) }")  # fmt: skip
+                          "strength: 2) { id } }")  # fmt: skip
             await gql(vi, 'mutation { deleteAccount(id: "gfc") { deleted } }')
             await gql(vi, '{ exportBundle(accountIds: ["gfc"]) }')
             await vi.get("/reports/portfolio-coverage", params={"format": "csv"})

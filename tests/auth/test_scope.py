@@ -149,9 +149,9 @@ async def test_writes_outside_own_accounts_are_refused_like_missing(
     ]
     # Olga reads as unknown, exactly like an id that does not exist at all.
     hidden = await error('mutation { linkKnows(memberId: "mrodriguez", stakeholderId: "oth-s", '
-                         "strength: 5) }")  # fmt: skip
+                         "strength: 5) { id } }")  # fmt: skip
     missing = await error('mutation { linkKnows(memberId: "mrodriguez", stakeholderId: "zz", '
-                          "strength: 5) }")  # fmt: skip
+                          "strength: 5) { id } }")  # fmt: skip
     assert hidden["extensions"]["problems"][0]["message"] == "unknown stakeholder 'oth-s'"
     assert missing["extensions"]["problems"][0]["message"] == "unknown stakeholder 'zz'"
     gone = await error('mutation { markDeparted(stakeholderId: "oth-s") { id } }')

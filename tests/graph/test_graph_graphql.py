@@ -274,20 +274,20 @@ async def test_every_upsert_mutation_validates_and_writes_nothing(
             "input[0].memberIds[0]",
         ),
         (
-            'linkKnows(memberId: "mrodriguez", stakeholderId: "rmartinez", strength: 9)',
-            "relationships[0].strength",
+            'linkKnows(memberId: "mrodriguez", stakeholderId: "rmartinez", strength: 9) { id }',
+            "strength",
         ),
         (
-            'linkKnows(memberId: "ghost", stakeholderId: "rmartinez", strength: 3)',
-            "relationships[0].memberId",
+            'linkKnows(memberId: "ghost", stakeholderId: "rmartinez", strength: 3) { id }',
+            "memberId",
         ),
-        ('linkInfluence(fromId: "jwu", toId: "jwu", weight: 3)', "influences[0].toId"),
-        ('linkInfluence(fromId: "jwu", toId: "mchen", weight: 6)', "influences[0].weight"),
+        ('linkInfluence(fromId: "jwu", toId: "jwu", weight: 3) { id }', "toId"),
+        ('linkInfluence(fromId: "jwu", toId: "mchen", weight: 6) { id }', "weight"),
         (
-            'linkDeployment(teamId: "gfc-fin", productId: "core", status: DEPLOYED, arr: -3)',
-            "deployments[0].arr",
+            'linkDeployment(teamId: "gfc-fin", productId: "core", status: DEPLOYED, arr: -3) { id }',
+            "arr",
         ),
-        ('linkAccountTeam(memberId: "mrodriguez", accountId: "nope")', "accountTeam[0].accountId"),
+        ('linkAccountTeam(memberId: "mrodriguez", accountId: "nope") { id }', "accountId"),
         ('deleteAccount(id: "has space") { deleted }', "id"),
         ('markDeparted(stakeholderId: "ghost") { id }', "stakeholderId"),
     ]
@@ -305,14 +305,26 @@ async def test_links_unlinks_deletes_and_departure(
 ) -> None:
     await _load(client, example_bundle)
     m = """mutation {
-      a: linkKnows(memberId: "vpsales", stakeholderId: "rmartinez", strength: 2, lastContact: "2026-01-02")
-      b: linkInfluence(fromId: "rmartinez", toId: "sjohnson", weight: 2)
-      c: linkDeployment(teamId: "gfc-fin", productId: "adv", status: PILOT, seats: 5)
-      d: linkAccountTeam(memberId: "vpsales", accountId: "gfc", role: OTHER)
+      a: linkKnows(memberId: "vpsales", stakeholderId: "rmartinez", strength: 2, lastContact: "2026-01-02") {
+        id memberId stakeholderId strength lastContact }
+      b: linkInfluence(fromId: "rmartinez", toId: "sjohnson", weight: 2) { id fromId toId weight }
+      c: linkDeployment(teamId: "gfc-fin", productId: "adv", status: PILOT, seats: 5) {
+        id status seats arr }
+      d: linkAccountTeam(memberId: "vpsales", accountId: "gfc", role: OTHER) { id role }
       e: markDeparted(stakeholderId: "dpark", date: "2026-01-15") { status departedAt }
     }"""
     body = await gql(client, m)
     assert "errors" not in body, body
+    # Each link returns what it wrote, with the stable id `source:target` a client cache
+    # (Apollo, urql) keys it by.
+    assert body["data"]["a"] == {"id": "vpsales:rmartinez", "memberId": "vpsales",
+        "stakeholderId": "rmartinez", "strength": 2, "lastContact": "2026-01-02"}  # fmt: skip
+    assert body["data"]["b"] == {"id": "rmartinez:sjohnson", "fromId": "rmartinez",
+                                 "toId": "sjohnson", "weight": 2}  # fmt: skip
+    # seats given, arr left out: the stored arr of the example (if any) is kept, not cleared.
+    assert body["data"]["c"]["id"] == "gfc-fin:adv" and body["data"]["c"]["seats"] == 5
+    assert body["data"]["c"]["status"] == "PILOT"
+    assert body["data"]["d"] == {"id": "vpsales:gfc", "role": "OTHER"}
     assert body["data"]["e"] == {"status": "DEPARTED", "departedAt": "2026-01-15"}
     out = await _export(client)
     assert {
@@ -377,3 +389,22 @@ async def test_default_as_of_is_today_from_the_one_clock(client: httpx.AsyncClie
         id=person["id"], later=later,
     )  # fmt: skip
     assert body["data"]["stakeholder"]["relationships"] == [{"now": 0, "later": 10}]
+
+
+async def test_argument_errors_name_the_argument_as_sent(
+    client: httpx.AsyncClient, example_bundle: dict[str, Any]
+) -> None:
+    await _load(client, example_bundle)
+    body = await gql(client, 'mutation { linkKnows(memberId: "vpsales", stakeholderId: '
+                             '"rmartinez", strength: 9) { id } }')  # fmt: skip
+    error = body["errors"][0]
+    # Not the bundle path `relationships[0].strength`: the argument the client sent.
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["extensions"]["field"] == "strength"
+    assert error["message"].startswith("strength: ")
+    body = await gql(client, 'mutation { upsertStakeholders(input: [{id: "x", accountId: "gfc", '
+                             'name: "X", email: "not-an-address"}]) { id } }')  # fmt: skip
+    error = body["errors"][0]
+    assert error["extensions"]["field"] == "input[0].email"
+    # A readable message, no regular expression.
+    assert error["message"] == "input[0].email: not an email address (like name@example.com)"

@@ -106,7 +106,11 @@ class Account:
         c = await analyses.coverage_of(info.context, self.id, info.context.as_of(info, as_of))
         return [BACKUP.get().from_data(ch) for ch in c.champions]
 
-    @strawberry.field(description="Best chains of introductions from a member to `to` (§5).")
+    @strawberry.field(
+        description="Best chains of introductions from a member to `to` (§5); null (with "
+        "an error naming the argument) when `to` or `from` is unknown, so the account's "
+        "other fields still answer."
+    )
     async def warm_paths(
         self,
         info: Ctx,
@@ -115,7 +119,7 @@ class Account:
         max_hops: int = 4,
         first: int = 3,
         as_of: dt.date | None = None,
-    ) -> list[Annotated[WarmPath, strawberry.lazy(_ANALYSES)]]:
+    ) -> list[Annotated[WarmPath, strawberry.lazy(_ANALYSES)]] | None:
         paths = await analyses.warm_paths(
             info.context, account_id=self.id, to=to, source=from_, max_hops=max_hops,
             first=first, as_of=info.context.as_of(info, as_of),

@@ -22,6 +22,10 @@ class Link:
 
     strength: int
     kind: EdgeKind
+    # The stored edge's direction (KNOWS member -> stakeholder, REPORTS_TO report ->
+    # manager, INFLUENCES from -> to); a path may walk it either way.
+    source: str = ""
+    target: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,11 +77,15 @@ def link_graph(
         eff = decay(k.strength, k.last_contact, person.seniority, as_of, cadence).effective
         if eff > 0:
             members.add(k.member_id)
-            add(k.member_id, k.stakeholder_id, Link(eff, EdgeKind.KNOWS))
+            add(
+                k.member_id,
+                k.stakeholder_id,
+                Link(eff, EdgeKind.KNOWS, k.member_id, k.stakeholder_id),
+            )
     for report, manager in graph.reports:
-        add(report, manager, Link(REPORTS_TO_STRENGTH, EdgeKind.REPORTS_TO))
+        add(report, manager, Link(REPORTS_TO_STRENGTH, EdgeKind.REPORTS_TO, report, manager))
     for a, b, w in graph.influences:
-        add(a, b, Link(w, EdgeKind.INFLUENCES))
+        add(a, b, Link(w, EdgeKind.INFLUENCES, a, b))
     return adj, members
 
 

@@ -25,6 +25,7 @@ from samgraph.common import (
     Seniority,
     Sentiment,
     Severity,
+    edge_id,
 )
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, load_one
@@ -131,10 +132,17 @@ class PathNode:
 
 @strawberry.type(description="One link of a path, with the kind of edge that gives its strength.")
 class PathEdge:
-    source: strawberry.ID
-    target: strawberry.ID
+    id: strawberry.ID = strawberry.field(
+        description="The stored edge's id (a Relationship's or Influence's id; REPORTS_TO "
+        "edges `report:manager:REPORTS_TO`), as in influenceMap, for highlighting."
+    )
+    source: strawberry.ID = strawberry.field(description="The step's start, in path order.")
+    target: strawberry.ID = strawberry.field(description="The step's end, in path order.")
     kind: EdgeKind
     strength: int
+    forward: bool = strawberry.field(
+        description="True when the path walks the edge in its stored direction."
+    )
 
 
 @strawberry.type(description="A chain of introductions from a member to a stakeholder (§5).")
@@ -154,8 +162,9 @@ class WarmPath:
             total_strength=p.total_strength,
             nodes=[PathNode(id=strawberry.ID(n.id), kind=n.kind, name=n.name) for n in named.steps],
             edges=[
-                PathEdge(source=strawberry.ID(a), target=strawberry.ID(b), kind=link.kind,
-                         strength=link.strength)
+                PathEdge(id=strawberry.ID(edge_id(link.source, link.target, link.kind)),
+                         source=strawberry.ID(a), target=strawberry.ID(b), kind=link.kind,
+                         strength=link.strength, forward=link.source == a)
                 for a, b, link in zip(p.nodes, p.nodes[1:], p.links, strict=False)
             ],
         )  # fmt: skip
@@ -188,6 +197,15 @@ class InfluenceEdge:
     target: strawberry.ID
     weight: int
     kind: EdgeKind
+
+    @strawberry.field(description="`source:target` (REPORTS_TO: `source:target:REPORTS_TO`), "
+                      "the id warm-path edges use for the same edge.")  # fmt: skip
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(edge_id(self.source, self.target, self.kind))
+
+    @strawberry.field(description="The weight, under the name warm-path edges use.")
+    def strength(self) -> int:
+        return self.weight
 
 
 @strawberry.type(description="Who sways whom in one account (domain.md §6).")

@@ -11,6 +11,7 @@ from samgraph.bundle import service as bundle_service
 from samgraph.common import DeploymentStatus, MemberRole
 from samgraph.db.cypher import CypherQuery
 from samgraph.db.queries import queries as q
+from samgraph.errors import InvalidInput
 from samgraph.gql.inputs import to_row
 from samgraph.gql.loading import Ctx, RowType, load_one
 from samgraph.gql.results import DeleteResult
@@ -24,10 +25,14 @@ from samgraph.graph.inputs import (
     TeamInput,
 )
 from samgraph.graph.types import (
+    AccountTeamAssignment,
+    Deployment,
+    Influence,
     Interaction,
     Member,
     Opportunity,
     Product,
+    Relationship,
     Stakeholder,
     Team,
 )
@@ -40,14 +45,29 @@ async def upserted(info: Ctx, section: str, inputs: list[Any], get: CypherQuery,
     return [kind.from_row(r) for r in rows if r]
 
 
-async def linked(info: Ctx, section: str, row: dict[str, Any]) -> None:
-    """Write one edge; optional arguments left out keep the stored value."""
+async def linked(
+    info: Ctx,
+    section: str,
+    row: dict[str, Any],
+    *,
+    read: CypherQuery,
+    key: str,
+    other: str,
+) -> dict[str, Any]:
+    """Write one edge, then read it back (by `key`'s loader, the item whose `other` end is
+    the row's); optional arguments left out keep the stored value."""
     ctx = info.context
     given = {section: [{k: v for k, v in row.items() if v is not None}]}
-    await bundle_service.import_bundle(
-        ctx.db, given, batch_size=ctx.settings.samgraph_import_batch_size,
-        changed_on=ctx.settings.today(),
-    )  # fmt: skip
+    try:
+        await bundle_service.import_bundle(
+            ctx.db, given, batch_size=ctx.settings.samgraph_import_batch_size,
+            changed_on=ctx.settings.today(),
+        )  # fmt: skip
+    except InvalidInput as exc:
+        # `relationships[0].strength` -> `strength`: the argument as the client sent it.
+        raise bundle_service.renamed(exc, f"{section}[0].", "") from None
+    items = await ctx.loaders.many(read).load(row[key])
+    return next(i for i in items if i[other] == row[other])
 
 
 def _deleted(label: str, deleted: bool) -> DeleteResult:
@@ -153,14 +173,19 @@ class Mutation:
     async def delete_interaction(self, info: Ctx, id: strawberry.ID) -> DeleteResult:
         return _deleted(id, await service.delete(info.context, kind="interactions", node_id=id))
 
-    @strawberry.mutation(description="Put a member on an account team (or change the role).")
+    @strawberry.mutation(
+        description="Put a member on an account team (or change the role); returns the assignment."
+    )
     async def link_account_team(
         self, info: Ctx, member_id: strawberry.ID, account_id: strawberry.ID,
         role: MemberRole | None = None,
-    ) -> bool:  # fmt: skip
+    ) -> AccountTeamAssignment:  # fmt: skip
         row = {"memberId": member_id, "accountId": account_id, "role": role and role.value}
-        await linked(info, "accountTeam", row)
-        return True
+        read = q.relationships.account_team.by_member
+        written = await linked(
+            info, "accountTeam", row, read=read, key="memberId", other="accountId"
+        )
+        return AccountTeamAssignment.from_row(written)
 
     @strawberry.mutation
     async def unlink_account_team(
@@ -170,17 +195,22 @@ class Mutation:
             info.context, query=q.relationships.account_team.unlink,
             owners={"accounts": [account_id]}, member_id=member_id, account_id=account_id,
         )  # fmt: skip
-        return _deleted(f"{member_id}->{account_id}", done)
+        return _deleted(f"{member_id}:{account_id}", done)
 
-    @strawberry.mutation(description="Record or update a relationship we hold (KNOWS).")
+    @strawberry.mutation(
+        description="Record or update a relationship we hold (KNOWS); returns it as stored."
+    )
     async def link_knows(
         self, info: Ctx, member_id: strawberry.ID, stakeholder_id: strawberry.ID,
         strength: int, last_contact: dt.date | None = None,
-    ) -> bool:  # fmt: skip
+    ) -> Relationship:  # fmt: skip
         row = {"memberId": member_id, "stakeholderId": stakeholder_id, "strength": strength,
                "lastContact": last_contact}  # fmt: skip
-        await linked(info, "relationships", row)
-        return True
+        read = q.relationships.knows.by_member
+        written = await linked(
+            info, "relationships", row, read=read, key="memberId", other="stakeholderId"
+        )
+        return Relationship.from_row(written)
 
     @strawberry.mutation
     async def unlink_knows(
@@ -191,14 +221,19 @@ class Mutation:
             owners={"stakeholders": [stakeholder_id]},
             member_id=member_id, stakeholder_id=stakeholder_id,
         )  # fmt: skip
-        return _deleted(f"{member_id}->{stakeholder_id}", done)
+        return _deleted(f"{member_id}:{stakeholder_id}", done)
 
-    @strawberry.mutation(description="`fromId` sways `toId` with a weight 1-5 (INFLUENCES).")
+    @strawberry.mutation(
+        description="`fromId` sways `toId` with a weight 1-5 (INFLUENCES); returns the edge."
+    )
     async def link_influence(
         self, info: Ctx, from_id: strawberry.ID, to_id: strawberry.ID, weight: int
-    ) -> bool:
-        await linked(info, "influences", {"fromId": from_id, "toId": to_id, "weight": weight})
-        return True
+    ) -> Influence:
+        row = {"fromId": from_id, "toId": to_id, "weight": weight}
+        read = q.relationships.influences.outgoing
+        return Influence.from_row(
+            await linked(info, "influences", row, read=read, key="fromId", other="toId")
+        )
 
     @strawberry.mutation
     async def unlink_influence(
@@ -208,18 +243,21 @@ class Mutation:
             info.context, query=q.relationships.influences.unlink,
             owners={"stakeholders": [from_id, to_id]}, from_id=from_id, to_id=to_id,
         )  # fmt: skip
-        return _deleted(f"{from_id}->{to_id}", done)
+        return _deleted(f"{from_id}:{to_id}", done)
 
-    @strawberry.mutation(description="Record a team using a product (USES).")
+    @strawberry.mutation(
+        description="Record a team using a product (USES); returns the deployment."
+    )
     async def link_deployment(
         self, info: Ctx, team_id: strawberry.ID, product_id: strawberry.ID,
         status: DeploymentStatus, arr: float | None = None, seats: int | None = None,
         since: dt.date | None = None,
-    ) -> bool:  # fmt: skip
+    ) -> Deployment:  # fmt: skip
         row = {"teamId": team_id, "productId": product_id, "status": status.value, "arr": arr,
                "seats": seats, "since": since}  # fmt: skip
-        await linked(info, "deployments", row)
-        return True
+        read = q.relationships.deployments.by_team
+        written = await linked(info, "deployments", row, read=read, key="teamId", other="productId")
+        return Deployment.from_row(written)
 
     @strawberry.mutation
     async def unlink_deployment(
@@ -229,7 +267,7 @@ class Mutation:
             info.context, query=q.relationships.deployments.unlink,
             owners={"teams": [team_id]}, team_id=team_id, product_id=product_id,
         )  # fmt: skip
-        return _deleted(f"{team_id}->{product_id}", done)
+        return _deleted(f"{team_id}:{product_id}", done)
 
     @strawberry.mutation(description="Mark a stakeholder DEPARTED (kept for history).")
     async def mark_departed(

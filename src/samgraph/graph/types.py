@@ -23,6 +23,7 @@ from samgraph.common import (
     Seniority,
     Sentiment,
     StakeholderStatus,
+    edge_id,
 )
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many, load_one, many_now
@@ -224,6 +225,10 @@ class AccountTeamAssignment:
     account_id: strawberry.ID
     role: MemberRole | None = None
 
+    @strawberry.field(description="`memberId:accountId`: stable, for client caches.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(edge_id(self.member_id, self.account_id))
+
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> AccountTeamAssignment:
         return from_row(cls, row)
@@ -244,6 +249,12 @@ class Relationship:
     strength: int = 0
     last_contact: dt.date | None = None
     seniority: strawberry.Private[str | None] = None
+
+    @strawberry.field(
+        description="`memberId:stakeholderId`: stable, for client caches and graph drawings."
+    )
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(edge_id(self.member_id, self.stakeholder_id))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Relationship:
@@ -286,6 +297,10 @@ class Influence:
     to_id: strawberry.ID
     weight: int = 0
 
+    @strawberry.field(description="`fromId:toId`: stable, for client caches and graph drawings.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(edge_id(self.from_id, self.to_id))
+
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Influence:
         return from_row(cls, row)
@@ -325,6 +340,10 @@ class Deployment:
     arr: float | None = None
     seats: int | None = None
     since: dt.date | None = None
+
+    @strawberry.field(description="`teamId:productId`: stable, for client caches.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(edge_id(self.team_id, self.product_id))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Deployment:
