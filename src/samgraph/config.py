@@ -178,7 +178,9 @@ class Settings(BaseSettings):
             return self.samgraph_cors_origins
         if self.samgraph_env == "production":
             return []
-        return [f"http://{host}:{port}" for port in DEV_PORTS for host in ("localhost", "127.0.0.1")]
+        return [
+            f"http://{host}:{port}" for port in DEV_PORTS for host in ("localhost", "127.0.0.1")
+        ]
 
     @property
     def jwt_enabled(self) -> bool:

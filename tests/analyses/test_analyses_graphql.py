@@ -101,7 +101,8 @@ async def test_warm_path_arguments_are_checked(
 ) -> None:
     await _load(client, example_bundle)
     body = await gql(
-        client, '{ account(id: "gfc") { name warmPaths(' + args + ") { hops } coverage { score } } }"
+        client,
+        '{ account(id: "gfc") { name warmPaths(' + args + ") { hops } coverage { score } } }",
     )
     assert body["errors"][0]["extensions"]["code"] == code
     assert body["errors"][0]["extensions"]["field"] == field
@@ -214,9 +215,9 @@ async def test_portfolio_filters_sorts_and_round_trips(client: httpx.AsyncClient
 
 async def test_portfolio_gaps(client: httpx.AsyncClient) -> None:
     await _load(client, _portfolio(8))
-    q = """query($d: Date) { portfolioGaps(asOf: $d, minSeverity: HIGH) { account { id } code severity stakeholderId } }"""
+    q = """query($d: Date) { portfolioGaps(asOf: $d, minSeverity: HIGH, first: 100) { totalCount nodes { account { id } code severity stakeholderId } } }"""
     body = await gql(client, q, d=AS_OF)
-    gaps = body["data"]["portfolioGaps"]
+    gaps = body["data"]["portfolioGaps"]["nodes"]
     # Odd accounts (4): NO_EXECUTIVE_ENGAGED (CRITICAL), then for every account: the champion
     # CEO has no backup and engaged <= 2 (HIGH x 2): 4 + 8 x 2 = 20 gaps, CRITICAL first.
     assert len(gaps) == 20

@@ -33,20 +33,22 @@ async def test_no_or_bad_credentials_get_401_and_probes_stay_open(
 ) -> None:
     for token in (None, "nonsense", "sgk_abc_def", "sgk_" + "0" * 16 + "_wrong", "a.b.c"):
         async with client_for(client, token) as c:
-            r = await c.post("/graphql", json={"query": "{ members { id } }"})
+            r = await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
             assert r.status_code == 401, token
             assert r.headers["www-authenticate"].startswith("Bearer")
             assert r.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
             assert (await c.get("/reports/portfolio-coverage")).status_code == 401
             assert (
-                await c.get("/graphql", params={"query": "{ members { id } }"})
+                await c.get("/graphql", params={"query": "{ members { nodes { id } } }"})
             ).status_code == 401
             assert (await c.get("/healthz")).status_code == 200
             assert (await c.get("/readyz")).status_code == 200
     # A real key with one character changed is refused too.
     good = await api_key(db, "VIEWER")
     async with client_for(client, good[:-1] + ("A" if good[-1] != "A" else "B")) as c:
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 401
 
 
 def _cli(*args: str) -> Any:
@@ -65,14 +67,16 @@ async def test_apikey_cli_creates_lists_and_revokes(client: httpx.AsyncClient, d
     everything = json.dumps(stored[0]["item"], default=str)
     assert secret not in everything
     async with client_for(client, token) as c:
-        body = await gql(c, "{ members { id } }")
-        assert body["data"] == {"members": []}
+        body = await gql(c, "{ members { nodes { id } } }")
+        assert body["data"] == {"members": {"nodes": []}}
         listed = await asyncio.to_thread(_cli, "apikey", "list")
         assert re.search(rf"^{key_id}\tVIEWER\t-\tbi\t.*\tactive$", listed.stdout, re.M)
         revoked = await asyncio.to_thread(_cli, "apikey", "revoke", key_id)
         assert revoked.exit_code == 0
         # Revocation holds on the very next request: this process forgets the key at once.
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 401
     listed = await asyncio.to_thread(_cli, "apikey", "list")
     assert re.search(rf"^{key_id}\tVIEWER.*\trevoked ", listed.stdout, re.M)
     bad = await asyncio.to_thread(_cli, "apikey", "create", "--role", "ROOT")
@@ -88,13 +92,13 @@ MATRIX: list[tuple[str, str]] = [
     ('{ account(id: "gfc") { coverage(asOf: "2026-01-15") { score } } }', "VIEWER"),
     ("{ exportBundle }", "VIEWER"),
     ('{ runSavedQuery(name: "portfolio-coverage") }', "VIEWER"),
-    ("{ savedQueries { name } }", "VIEWER"),
+    ("{ savedQueries { nodes { name } } }", "VIEWER"),
     ('mutation { upsertAccounts(input: [{id: "gfc", name: "GFC"}]) { id } }', "EDITOR"),
     ('mutation { importBundle(bundle: {accounts: [{id: "gfc", name: "G"}]}) { accounts } }',
      "EDITOR"),
     ('mutation { linkKnows(memberId: "mrodriguez", stakeholderId: "jwu", strength: 5) { id } }',
      "EDITOR"),
-    ('mutation { saveQuery(name: "mine", document: "{ members { id } }") { name } }', "EDITOR"),
+    ('mutation { saveQuery(name: "mine", document: "{ members { nodes { id } } }") { name } }', "EDITOR"),
     ('mutation { markDeparted(stakeholderId: "dpark") { id } }', "EDITOR"),
     ("{ apiKeys { id } }", "ADMIN"),
     ('{ exportPerson(stakeholderId: "jwu") }', "ADMIN"),
@@ -135,7 +139,7 @@ async def test_one_forbidden_root_field_refuses_the_whole_operation(
 
 
 async def test_saved_queries_of_others_need_admin(client: httpx.AsyncClient, db: Db) -> None:
-    save = 'mutation { saveQuery(name: "q1", document: "{ members { id } }") { owner } }'
+    save = 'mutation { saveQuery(name: "q1", document: "{ members { nodes { id } } }") { owner } }'
     delete = 'mutation { deleteSavedQuery(name: "q1") { deleted } }'
     async with (
         client_for(client, await api_key(db, "EDITOR")) as alice,
@@ -163,11 +167,15 @@ async def test_admin_manages_keys_over_graphql(client: httpx.AsyncClient, db: Db
     listed = (await gql(client, "{ apiKeys { id } }"))["data"]["apiKeys"]
     assert new["key"]["id"] in {k["id"] for k in listed}
     async with client_for(client, new["token"]) as c:
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 200
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 200
         revoked = await gql(client, "mutation($i: ID!) { revokeApiKey(id: $i) { revokedAt } }",
                             i=new["key"]["id"])  # fmt: skip
         assert revoked["data"]["revokeApiKey"]["revokedAt"] is not None
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 401
 
 
 def _token(claims: dict[str, Any], key: Any = SECRET, alg: str = "HS256", **headers: Any) -> str:
@@ -222,7 +230,9 @@ async def test_jwt_bearer_tokens_with_role_and_member_claims(
         body = await gql(c, 'mutation { upsertAccounts(input: [{id: "n", name: "N"}]) { id } }')
         assert body["data"] == {"upsertAccounts": [{"id": "n"}]}
     async with app_client(rs, unknown_kid) as c:
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 401
 
 
 async def test_rate_limit_per_key_answers_429_with_retry_after(db: Db) -> None:
@@ -235,7 +245,7 @@ async def test_rate_limit_per_key_answers_429_with_retry_after(db: Db) -> None:
                               headers={"Authorization": f"Bearer {first}"})  # fmt: skip
         b = httpx.AsyncClient(transport=transport, base_url="http://t",
                               headers={"Authorization": f"Bearer {second}"})  # fmt: skip
-        q = {"query": "{ members { id } }"}
+        q = {"query": "{ members { nodes { id } } }"}
         statuses = [(await a.post("/graphql", json=q)).status_code for _ in range(4)]
         assert statuses == [200, 200, 200, 429]
         limited = await a.post("/graphql", json=q)
@@ -299,7 +309,7 @@ async def test_graphiql_page_sends_the_development_key(db: Db, tmp_path: Path) -
         assert page.status_code == 200
         assert f'"Authorization":"Bearer {key}"' in page.text
         async with client_for(c, key) as authed:
-            assert (await gql(authed, "{ members { id } }"))["data"] == {"members": []}
+            assert (await gql(authed, "{ members { nodes { id } } }"))["data"] == {"members": {"nodes": []}}
     # Revoked: the next start makes a new one.
     await keys_revoke(db, key)
     assert await ensure_dev_key(db, settings.dev_key_file) != key
@@ -318,15 +328,23 @@ async def test_verified_keys_are_cached_briefly_per_process(db: Db) -> None:
     key_id = token.split("_")[1]
     settings = settings_for_tests(samgraph_auth_cache_seconds=0.5)
     async with app_client(settings, token) as c:
-        assert (await gql(c, "{ members { id } }"))["data"] == {"members": []}
+        assert (await gql(c, "{ members { nodes { id } } }"))["data"] == {"members": {"nodes": []}}
         # Another process revokes it (straight in the graph, not through this one).
         await db.write(queries.auth.revoke_api_key, id=key_id)
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 200
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 200
         await asyncio.sleep(0.6)  # past the 0.5 s cache
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 401
     # With the cache off, a revocation elsewhere holds on the next request.
     token = (await keys.create_key(db, role="VIEWER", name="uncached")).token
     async with app_client(settings_for_tests(samgraph_auth_cache_seconds=0), token) as c:
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 200
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 200
         await db.write(queries.auth.revoke_api_key, id=token.split("_")[1])
-        assert (await c.post("/graphql", json={"query": "{ members { id } }"})).status_code == 401
+        assert (
+            await c.post("/graphql", json={"query": "{ members { nodes { id } } }"})
+        ).status_code == 401

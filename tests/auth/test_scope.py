@@ -89,15 +89,15 @@ async def test_lists_and_portfolio_views_hold_only_own_accounts(
     maria: httpx.AsyncClient, client: httpx.AsyncClient
 ) -> None:
     q = """{ accounts { totalCount nodes { id } }
-      portfolioGaps(asOf: "2026-01-15") { account { id } }
-      overdueTouches(asOf: "2026-01-15") { stakeholderId } }"""
+      portfolioGaps(asOf: "2026-01-15", first: 100) { nodes { account { id } } }
+      overdueTouches(asOf: "2026-01-15", first: 100) { nodes { stakeholderId } } }"""
     mine, everything = await data(maria, q), await data(client, q)
     assert mine["accounts"] == {"totalCount": 1, "nodes": [{"id": "gfc"}]}
     assert everything["accounts"]["totalCount"] == 2
-    assert {g["account"]["id"] for g in mine["portfolioGaps"]} == {"gfc"}
+    assert {g["account"]["id"] for g in mine["portfolioGaps"]["nodes"]} == {"gfc"}
     # Maria's 2020 touch of Olga is overdue, but Olga's account is not Maria's.
-    assert "oth-s" in {t["stakeholderId"] for t in everything["overdueTouches"]}
-    assert "oth-s" not in {t["stakeholderId"] for t in mine["overdueTouches"]}
+    assert "oth-s" in {t["stakeholderId"] for t in everything["overdueTouches"]["nodes"]}
+    assert "oth-s" not in {t["stakeholderId"] for t in mine["overdueTouches"]["nodes"]}
 
 
 async def test_nested_edges_into_another_account_are_cut(maria: httpx.AsyncClient) -> None:
@@ -209,7 +209,8 @@ async def test_a_member_bound_editor_saves_and_deletes_its_own_query(
 ) -> None:
     # Saved queries belong to their owner, not to an account: scope does not forbid them.
     saved = await data(
-        maria, 'mutation { saveQuery(name: "mine", document: "{ members { id } }") { owner } }'
+        maria,
+        'mutation { saveQuery(name: "mine", document: "{ members { nodes { id } } }") { owner } }',
     )
     assert saved["saveQuery"]["owner"].startswith("key:")
     gone = await data(maria, 'mutation { deleteSavedQuery(name: "mine") { deleted } }')

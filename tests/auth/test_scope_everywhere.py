@@ -43,7 +43,7 @@ DOCUMENTS = [
       whitespace { cells { teamId productId } byTeam { teamId } byProduct { productId } }
       teams { id children { id } deployments { productId } opportunities { id }
         stakeholders { id reports(includeDeparted: true) { id } relationships { stakeholderId }
-          influences { toId to { id name } } influencedBy { fromId } history { new } } }
+          influences { toId to { id name } } influencedBy { fromId } history { nodes { new } edges { node { new } } } } }
       stakeholders(includeDeparted: true) { id name }
       orgChart(date: "2026-01-20") { id }
       accountTeam { member { id accounts { accountId account { name } }
@@ -52,13 +52,13 @@ DOCUMENTS = [
       opportunities { id }
       interactions { id members { id } stakeholders { id } } } }""",
     """{ accounts(first: 100) { totalCount edges { node { id name } } nodes { id } }
-      portfolioGaps(asOf: "2026-01-20") { account { id } stakeholderId }
-      overdueTouches(asOf: "2026-01-20") { stakeholderId }
-      savedQueries { name } savedQuery(name: "portfolio-coverage") { name }
+      portfolioGaps(asOf: "2026-01-20", first: 100) { nodes { account { id } stakeholderId } edges { node { account { id } } } }
+      overdueTouches(asOf: "2026-01-20", first: 100) { nodes { stakeholderId } edges { node { stakeholderId } } }
+      savedQueries { nodes { name } edges { node { name } } } savedQuery(name: "portfolio-coverage") { name }
       team(id: "oth-t") { id } stakeholder(id: "oth-s") { id }
       member(id: "mrodriguez") { id relationships { stakeholderId } }
-      members { id } product(id: "core") { id deployments { teamId team { name } } }
-      products { id deployments { teamId } }
+      members { nodes { id } edges { node { id } } } product(id: "core") { id deployments { teamId team { name } } }
+      products { nodes { id deployments { teamId } } edges { node { id } } }
       opportunity(id: "oth-o") { id } interaction(id: "oth-i") { id }
       exportBundle apiKeys { id } }""",
     """{ runSavedQuery(name: "portfolio-coverage") }""",

@@ -187,7 +187,7 @@ async def test_lookups(client: httpx.AsyncClient, example_bundle: dict[str, Any]
       team(id: "gfc-data") { parent { name } children { name } }
       parentTeam: team(id: "gfc-tech") { children { name } }
       member(id: "mrodriguez") { accounts { role account { id } } relationships { stakeholderId } }
-      members { id } products { id deployments { teamId } } product(id: "adv") { listPrice pricing }
+      members { nodes { id } } products { nodes { id deployments { teamId } } } product(id: "adv") { listPrice pricing }
       opportunity(id: "opp-pay") { probability team { name } product { name } }
       missing: account(id: "nope") { id } }"""
     d = (await gql(client, q))["data"]
@@ -201,7 +201,7 @@ async def test_lookups(client: httpx.AsyncClient, example_bundle: dict[str, Any]
     assert d["parentTeam"] == {"children": [{"name": "Data Science"}]}
     assert d["member"]["accounts"] == [{"role": "SAM", "account": {"id": "gfc"}}]
     assert len(d["member"]["relationships"]) == 5
-    assert d["members"] == [{"id": "mrodriguez"}, {"id": "vpsales"}]  # by name: Maria, Tom
+    assert d["members"]["nodes"] == [{"id": "mrodriguez"}, {"id": "vpsales"}]  # by name: Maria, Tom
     assert d["product"] == {"listPrice": 1200.0, "pricing": "PER_SEAT"}
     assert d["opportunity"] == {
         "probability": 0.65,

@@ -96,11 +96,11 @@ async def test_input_arrays_and_bundles_are_capped(client: httpx.AsyncClient) ->
 async def test_batches_wrong_content_types_and_get_mutations_are_refused(
     client: httpx.AsyncClient,
 ) -> None:
-    batch = [{"query": "{ members { id } }"}] * 2
+    batch = [{"query": "{ members { nodes { id } } }"}] * 2
     assert (await client.post("/graphql", json=batch)).status_code == 400
     for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data"):
         r = await client.post(
-            "/graphql", content=b'{"query": "{ members { id } }"}',
+            "/graphql", content=b'{"query": "{ members { nodes { id } } }"}',
             headers={"content-type": content_type},
         )  # fmt: skip
         assert r.status_code == 400, content_type

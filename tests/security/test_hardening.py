@@ -38,7 +38,7 @@ async def test_depth_bomb_is_refused_naming_the_limit(client: httpx.AsyncClient)
 
 
 async def test_alias_bomb_is_refused(client: httpx.AsyncClient) -> None:
-    aliases = " ".join(f"a{i}: members {{ id }}" for i in range(31))
+    aliases = " ".join(f"a{i}: members {{ nodes {{ id }} }}" for i in range(31))
     body = await gql(client, "{ " + aliases + " }")
     assert "30 aliases" in body["errors"][0]["message"] or "aliases" in body["errors"][0]["message"]
     assert body.get("data") is None
@@ -46,12 +46,12 @@ async def test_alias_bomb_is_refused(client: httpx.AsyncClient) -> None:
 
 async def test_token_limit(client: httpx.AsyncClient) -> None:
     fields = " ".join("id" for _ in range(3100))
-    body = await gql(client, "{ members { " + fields + " } }")
+    body = await gql(client, "{ members { nodes { " + fields + " } } }")
     assert "3000" in body["errors"][0]["message"]
 
 
 async def test_fragment_cycle_is_refused(client: httpx.AsyncClient) -> None:
-    q = "{ members { ...A } } fragment A on Member { ...B } fragment B on Member { ...A }"
+    q = "{ members { nodes { ...A } } } fragment A on Member { ...B } fragment B on Member { ...A }"
     body = await gql(client, q)
     assert body.get("data") is None and body["errors"]
 
@@ -95,4 +95,4 @@ async def test_production_mode_turns_off_introspection_and_graphiql(
     assert body["errors"] and "introspection" in body["errors"][0]["message"].lower()
     page = await prod.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code != 200 or "graphiql" not in page.text.lower()
-    assert (await gql(prod, "{ members { id } }"))["data"] == {"members": []}
+    assert (await gql(prod, "{ members { nodes { id } } }"))["data"] == {"members": {"nodes": []}}

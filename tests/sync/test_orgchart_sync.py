@@ -114,11 +114,11 @@ async def test_history_answers_as_of_a_date(
     await _sync(db, "gfc-orgchart.csv", OrgFormat.CSV, SyncMode.FULL)
     from tests.conftest import gql
 
-    q = """{ stakeholder(id: "mchen") { title history { date field old new }
+    q = """{ stakeholder(id: "mchen") { title history { nodes { date field old new } }
                before: asOf(date: "2026-01-19") { title status } after: asOf(date: "2026-01-20") { title } }
              account(id: "gfc") { orgChart(date: "2026-01-19") { id status managerId } } }"""
     d = (await gql(client, q))["data"]
-    assert d["stakeholder"]["history"] == [
+    assert d["stakeholder"]["history"]["nodes"] == [
         {"date": "2026-01-20", "field": "title", "old": "VP Engineering", "new": "SVP Engineering"}
     ]
     assert d["stakeholder"]["before"] == {"title": "VP Engineering", "status": "ACTIVE"}

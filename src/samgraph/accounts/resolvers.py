@@ -89,7 +89,7 @@ class Query:
             info.context, account_filter=filter or AccountFilter(), first=first, after=after,
             sort_by=sort_by, descending=descending, as_of=info.context.set_as_of(info, as_of),
         )  # fmt: skip
-        return AccountConnection.from_page(page)
+        return AccountConnection.from_page(page, after=after)
 
 
 @strawberry.type

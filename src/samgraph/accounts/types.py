@@ -224,11 +224,11 @@ class AccountConnection:
     total_count: int
 
     @classmethod
-    def from_page(cls, page: Page) -> AccountConnection:
+    def from_page(cls, page: Page, *, after: str | None) -> AccountConnection:
         nodes = [Account.from_row(r) for r in page.rows]
         edges = [AccountEdge(cursor=encode_cursor("account", a.id), node=a) for a in nodes]
-        end = edges[-1].cursor if edges else None
-        return cls(
-            edges=edges, nodes=nodes, total_count=page.total,
-            page_info=PageInfo(has_next_page=page.has_next, end_cursor=end),
+        info = PageInfo(
+            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None,
+            has_previous_page=after is not None, start_cursor=edges[0].cursor if edges else None,
         )  # fmt: skip
+        return cls(edges=edges, nodes=nodes, total_count=page.total, page_info=info)

@@ -9,8 +9,9 @@ import strawberry
 from samgraph.accounts.types import Account
 from samgraph.analyses import service
 from samgraph.analyses.types import PortfolioGap
-from samgraph.common import GapCode, Severity
+from samgraph.common import GapCode, Severity, edge_id
 from samgraph.gql.loading import Ctx
+from samgraph.gql.pagination import Connection, paginate
 from samgraph.graph.types import Relationship
 
 
@@ -27,7 +28,9 @@ class Query:
         min_severity: Severity = Severity.LOW,
         member_id: strawberry.ID | None = None,
         codes: list[GapCode] | None = None,
-    ) -> list[PortfolioGap]:
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[PortfolioGap]:
         found = await service.portfolio_gaps(
             info.context, as_of=info.context.set_as_of(info, as_of), min_severity=min_severity,
             member_id=member_id, codes=codes,
@@ -39,16 +42,30 @@ class Query:
                 row["id"], Account.from_row(row)
             )
             out.append(PortfolioGap.from_data(account, gap))
-        return out
+        return paginate(out, first=first, after=after, kind="gap", key=_gap_key,
+                        trusted=info.context.trusted)  # fmt: skip
 
     @strawberry.field(
         description="Relationships past their cadence across the portfolio, by member name, "
         "then most overdue first (the overdue-touches-by-member report)."
     )
     async def overdue_touches(
-        self, info: Ctx, as_of: dt.date | None = None, member_id: strawberry.ID | None = None
-    ) -> list[Relationship]:
+        self,
+        info: Ctx,
+        as_of: dt.date | None = None,
+        member_id: strawberry.ID | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[Relationship]:
         rows = await service.portfolio_overdue(
             info.context, member_id=member_id, as_of=info.context.set_as_of(info, as_of)
         )
-        return [Relationship.from_row(r) for r in rows]
+        found = [Relationship.from_row(r) for r in rows]
+        return paginate(found, first=first, after=after, kind="touch", key=lambda r: edge_id(r.member_id, r.stakeholder_id),
+                        trusted=info.context.trusted)  # fmt: skip
+
+
+def _gap_key(gap: PortfolioGap) -> str:
+    """A gap is one (account, code, stakeholder or cell) on the date asked."""
+    parts = (gap.account.id, gap.code, gap.stakeholder_id, gap.band, gap.group)
+    return "|".join(str(x or "") for x in parts)

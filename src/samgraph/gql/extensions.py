@@ -101,7 +101,9 @@ class Codes(SchemaExtension):
 
     def _tag(self, raised: list[GraphQLError] | None) -> None:
         ec = self.execution_context
-        phase = "parse" if ec.graphql_document is None else "execute" if self.executed else "validate"
+        phase = (
+            "parse" if ec.graphql_document is None else "execute" if self.executed else "validate"
+        )
         errors = raised or (ec.result.errors if ec.result else None) or ec.pre_execution_errors
         for error in errors or []:
             extensions = error.extensions if error.extensions is not None else {}

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 import strawberry
 
 from samgraph.errors import Problem, invalid
+
+T = TypeVar("T")
 
 MAX_FIRST = 100
 """`first` is capped at 100 for every caller (OWASP: bound every list)."""
@@ -16,10 +20,61 @@ MAX_PAGE_TRUSTED = 5000
 """Built-in reports, which are trusted documents, read a whole portfolio in one page."""
 
 
-@strawberry.type
+@strawberry.type(description="Where a page sits in its list (the Relay connection spec).")
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None
+    has_previous_page: bool = strawberry.field(
+        default=False, description="True when the page was asked `after` a cursor."
+    )
+    start_cursor: str | None = None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(
+    description="A page of a list that grows with the portfolio: `first` items (1-100) "
+    "`after` a cursor; `nodes` is the page without cursors, `edges` the same with them."
+)
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    nodes: list[T]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="Items in the whole list, not the page.")
+
+
+def paginate(
+    items: Sequence[T],
+    *,
+    first: int,
+    after: str | None,
+    kind: str,
+    key: Callable[[T], str] | None = None,
+    trusted: bool = False,
+) -> Connection[T]:
+    """A page of an ordered list read whole. A cursor names its item by `key` (an id),
+    so a page asked after it starts right behind that item even when the list changed
+    in between; without `key`, by position."""
+    check_first(first, trusted=trusted)
+    keys = [key(i) if key else str(n) for n, i in enumerate(items)]
+    start = 0
+    if after is not None:
+        wanted = decode_cursor(kind, after)
+        if wanted not in keys:
+            raise invalid([Problem("after", "cursor is not in this list any more")])
+        start = keys.index(wanted) + 1
+    page = list(items[start : start + first])
+    cursors = [encode_cursor(kind, k) for k in keys[start : start + first]]
+    info = PageInfo(
+        has_next_page=start + first < len(items), end_cursor=cursors[-1] if cursors else None,
+        has_previous_page=start > 0, start_cursor=cursors[0] if cursors else None,
+    )  # fmt: skip
+    edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, page, strict=True)]
+    return Connection(edges=edges, nodes=page, page_info=info, total_count=len(items))
 
 
 def encode_cursor(kind: str, key: str) -> str:
@@ -33,7 +88,7 @@ def decode_cursor(kind: str, cursor: str, *, field: str = "after") -> str:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         text = ""
     if not text.startswith(f"{kind}:"):
-        raise invalid([Problem(field, f"not a cursor returned by `{kind}s`")])
+        raise invalid([Problem(field, f"not a cursor of this list ({kind})")])
     return text.removeprefix(f"{kind}:")
 
 

@@ -14,6 +14,7 @@ from samgraph.db.queries import queries as q
 from samgraph.errors import InvalidInput
 from samgraph.gql.inputs import to_row
 from samgraph.gql.loading import Ctx, RowType, load_one
+from samgraph.gql.pagination import Connection, paginate
 from samgraph.gql.results import DeleteResult
 from samgraph.graph import service
 from samgraph.graph.inputs import (
@@ -94,17 +95,27 @@ class Query:
         info.context.set_as_of(info, as_of)
         return await load_one(info, q.members.get_members, id, Member)
 
-    @strawberry.field(description="All members, by name.")
-    async def members(self, info: Ctx) -> list[Member]:
-        return [Member.from_row(r["item"]) for r in await info.context.db.read(q.members.list_members)]  # fmt: skip
+    @strawberry.field(description="All members, by name, `first` at a time.")
+    async def members(
+        self, info: Ctx, first: int = 50, after: str | None = None
+    ) -> Connection[Member]:
+        rows = await info.context.db.read(q.members.list_members)
+        found = [Member.from_row(r["item"]) for r in rows]
+        return paginate(found, first=first, after=after, kind="member", key=lambda m: m.id,
+                        trusted=info.context.trusted)  # fmt: skip
 
     @strawberry.field
     async def product(self, info: Ctx, id: strawberry.ID) -> Product | None:
         return await load_one(info, q.products.get_products, id, Product)
 
-    @strawberry.field(description="The whole product catalog, by name.")
-    async def products(self, info: Ctx) -> list[Product]:
-        return [Product.from_row(r["item"]) for r in await info.context.db.read(q.products.list_products)]  # fmt: skip
+    @strawberry.field(description="The product catalog, by name, `first` at a time.")
+    async def products(
+        self, info: Ctx, first: int = 50, after: str | None = None
+    ) -> Connection[Product]:
+        rows = await info.context.db.read(q.products.list_products)
+        found = [Product.from_row(r["item"]) for r in rows]
+        return paginate(found, first=first, after=after, kind="product", key=lambda p: p.id,
+                        trusted=info.context.trusted)  # fmt: skip
 
     @strawberry.field
     async def opportunity(self, info: Ctx, id: strawberry.ID) -> Opportunity | None:

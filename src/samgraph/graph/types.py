@@ -27,6 +27,7 @@ from samgraph.common import (
 )
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many, load_one, many_now
+from samgraph.gql.pagination import Connection, paginate
 from samgraph.gql.rows import from_row
 from samgraph.graph import service
 
@@ -137,12 +138,18 @@ class Stakeholder:
         return await load_many(info, q.relationships.influences.outgoing, self.id, Influence)
 
     @strawberry.field(
-        description="Recorded changes of title, team, manager and status, oldest first."
+        description="Recorded changes of title, team, manager and status, oldest first, "
+        "`first` at a time."
     )
-    async def history(self, info: Ctx) -> list[StakeholderChange]:
-        return await load_many(
+    async def history(
+        self, info: Ctx, first: int = 50, after: str | None = None
+    ) -> Connection[StakeholderChange]:
+        found = await load_many(
             info, q.stakeholders.history_by_stakeholder, self.id, StakeholderChange
         )
+        # Changes are only ever added, oldest first: a position is a stable cursor.
+        return paginate(found, first=first, after=after, kind="change",
+                        trusted=info.context.trusted)  # fmt: skip
 
     @strawberry.field(
         description="This stakeholder as of a date, rebuilt from the history; null when they "

@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 from samgraph.auth import audit
 from samgraph.errors import NotFound
 from samgraph.gql.loading import Ctx
+from samgraph.gql.pagination import Connection, paginate
 from samgraph.gql.results import DeleteResult
 from samgraph.reports import service
 from samgraph.reports.types import SavedQuery
@@ -18,8 +19,11 @@ from samgraph.reports.types import SavedQuery
 @strawberry.type
 class Query:
     @strawberry.field(description="Built-in reports first, then the saved queries by name.")
-    async def saved_queries(self, info: Ctx) -> list[SavedQuery]:
-        return [SavedQuery.from_data(x) for x in await service.list_all(info.context.db)]
+    async def saved_queries(
+        self, info: Ctx, first: int = 50, after: str | None = None
+    ) -> Connection[SavedQuery]:
+        found = [SavedQuery.from_data(x) for x in await service.list_all(info.context.db)]
+        return paginate(found, first=first, after=after, kind="savedQuery", key=lambda x: x.name)
 
     @strawberry.field
     async def saved_query(self, info: Ctx, name: str) -> SavedQuery | None:

@@ -1,0 +1,99 @@
+"""Every list that grows with the portfolio is a cursor connection: `first`/`after`,
+a complete PageInfo and totalCount."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from samgraph.db.driver import Db
+from tests.conftest import gql
+from tests.factories import load
+
+PAGE = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }"
+
+
+async def _walk(client: httpx.AsyncClient, field: str, args: str, inner: str, first: int) -> list[Any]:  # fmt: skip
+    """Page through `field` `first` at a time; check each PageInfo; return every node."""
+    seen: list[Any] = []
+    after: str | None = None
+    while True:
+        q = ("query($after: String) { page: " + field + "(" + args + f"first: {first}, "
+             "after: $after) { " + PAGE + " edges { cursor } nodes { " + inner + " } } }")  # fmt: skip
+        body = await gql(client, q, after=after)
+        assert "errors" not in body, body
+        page = body["data"]["page"]
+        info, nodes, edges = page["pageInfo"], page["nodes"], page["edges"]
+        assert info["hasPreviousPage"] is (after is not None)
+        assert (
+            info["startCursor"] == edges[0]["cursor"] and info["endCursor"] == edges[-1]["cursor"]
+        )
+        assert len(nodes) == len(edges) <= first
+        seen.extend(nodes)
+        if not info["hasNextPage"]:
+            assert len(seen) == page["totalCount"]
+            return seen
+        after = info["endCursor"]
+
+
+async def test_every_growing_list_pages(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    extra = {"members": [{"id": f"m{i:02}", "name": f"Member {i:02}"} for i in range(5)],
+             "products": [{"id": f"p{i}", "name": f"P{i}", "pricing": "PER_TEAM",
+                           "listPrice": 10.0} for i in range(3)]}  # fmt: skip
+    await load(db, extra)
+    # 2 members of the example + 5 = 7, by name: "Maria Rodriguez", "Member 00".."04", "Tom Becker".
+    members = await _walk(client, "members", "", "id", first=3)  # pages of 3, 3, 1
+    assert [m["id"] for m in members] == [
+        "mrodriguez",
+        "m00",
+        "m01",
+        "m02",
+        "m03",
+        "m04",
+        "vpsales",
+    ]
+    # 2 products of the example + 3 = 5.
+    assert len(await _walk(client, "products", "", "id", first=2)) == 5
+    # The 5 built-in reports, a page of 2 at a time.
+    assert len(await _walk(client, "savedQueries", "", "name", first=2)) == 5
+    # On 2026-01-20 three edges are overdue (akim, lthompson, sjohnson: see test_as_of).
+    touches = await _walk(client, "overdueTouches", 'asOf: "2026-01-20", ', "id", first=2)
+    assert sorted(t["id"] for t in touches) == [
+        "mrodriguez:akim",
+        "mrodriguez:sjohnson",
+        "vpsales:lthompson",
+    ]
+    whole = await gql(
+        client, '{ portfolioGaps(asOf: "2026-01-20", first: 100) { nodes { code stakeholderId } } }'
+    )
+    gaps = await _walk(
+        client, "portfolioGaps", 'asOf: "2026-01-20", ', "code stakeholderId", first=2
+    )
+    assert gaps == whole["data"]["portfolioGaps"]["nodes"] and len(gaps) >= 3
+
+
+async def test_history_pages_and_bad_cursors_are_named(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    for title in ("SVP", "EVP", "COO"):  # three recorded title changes
+        await gql(client, 'mutation($t: String) { upsertStakeholders(input: [{id: "mchen", '
+                          "title: $t}]) { id } }", t=title)  # fmt: skip
+    q = """query($after: String) { stakeholder(id: "mchen") {
+      history(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+        nodes { new } } } }"""
+    first = (await gql(client, q))["data"]["stakeholder"]["history"]
+    assert first["totalCount"] == 3 and [n["new"] for n in first["nodes"]] == ["SVP", "EVP"]
+    rest = (await gql(client, q, after=first["pageInfo"]["endCursor"]))["data"]
+    assert [n["new"] for n in rest["stakeholder"]["history"]["nodes"]] == ["COO"]
+    # A cursor of another list, and a page over the cap, name the argument.
+    bad = await gql(client, '{ members(after: "bm9wZQ==") { totalCount } }')
+    assert bad["errors"][0]["extensions"] == {
+        "code": "BAD_USER_INPUT", "field": "after",
+        "problems": [{"path": "after", "message": "not a cursor of this list (member)"}]}  # fmt: skip
+    big = await gql(client, "{ products(first: 101) { totalCount } }")
+    assert big["errors"][0]["extensions"]["field"] == "first"
