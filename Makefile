@@ -7,16 +7,29 @@ STAMP := $(VENV)/.installed
 TEST_PORT ?= 7697
 TEST_DATA := $(CURDIR)/.neo4j-test
 PYTEST_ARGS ?=
+STATIC_OUT := src/samgraph/web/static
+FRONTEND_STAMP := frontend/node_modules/.samgraph-built
+FRONTEND_SRC := frontend/package.json frontend/package-lock.json frontend/build.mjs \
+	frontend/tsconfig.json $(shell find frontend/src -type f 2>/dev/null)
 
-.PHONY: install run test lint schema generate bench fuzz clean
+.PHONY: install frontend run test lint schema generate bench fuzz clean FORCE types types-deps
 
-install: $(STAMP)
+install: $(STAMP) $(FRONTEND_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# The browser pages (GraphiQL) bundled with npm (Node 18+) from frontend/ into
+# src/samgraph/web/static/ (served under /static/, no CDN); rebuilt when the lock or
+# a source changed, or when the bundle is missing.
+frontend: $(FRONTEND_STAMP)
+
+$(FRONTEND_STAMP): $(FRONTEND_SRC) $(if $(wildcard $(STATIC_OUT)/graphiql/graphiql.js),,FORCE)
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build
+	touch $(FRONTEND_STAMP)
 
 # Local Neo4j unless NEO4J_URI is set; migrate; demo data into an empty graph; serve.
 run: install
@@ -68,3 +81,22 @@ generate: schema
 
 clean:
 	rm -rf $(VENV) $(TEST_DATA) .pytest_cache .hypothesis
+	rm -rf frontend/node_modules $(STATIC_OUT)/*/
+
+# TypeScript types for the API (clients/typescript): the README's GraphQL examples
+# written as named operations to operations/readme.graphql, then GraphQL Code Generator
+# over schema.graphql into src/generated/graphql.ts (run `make schema` first when the
+# code changed). A test fails when either file is stale.
+TS_CLIENT := clients/typescript
+TS_DEPS_STAMP := $(TS_CLIENT)/node_modules/.samgraph-installed
+
+types: $(STAMP) types-deps
+	$(BIN)/python $(TS_CLIENT)/extract_operations.py
+	cd $(TS_CLIENT) && npm run --silent generate
+
+# npm ci in clients/typescript, again whenever its package-lock.json changes.
+types-deps: $(TS_DEPS_STAMP)
+
+$(TS_DEPS_STAMP): $(TS_CLIENT)/package-lock.json
+	cd $(TS_CLIENT) && npm ci --no-audit --no-fund --loglevel=error
+	touch $(TS_DEPS_STAMP)

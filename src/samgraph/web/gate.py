@@ -26,6 +26,8 @@ from samgraph.web.errors import error_response
 
 log = logging.getLogger("samgraph.auth")
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
+# Read-only public files (GraphiQL's bundle); they carry no data.
+PUBLIC_PREFIXES = ("/static/",)
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -47,7 +49,7 @@ def bearer(request: Request) -> str | None:
 
 
 class AuthGate:
-    """Every request but the probes (and the GraphiQL page itself) needs a valid bearer
+    """Every request but the probes (and the GraphiQL page and its static files) needs a valid bearer
     credential: an API key (`sgk_...`) or, when configured, a JWT. Then the per-actor
     rate limit applies (moving window, in this process)."""
 
@@ -88,7 +90,8 @@ class AuthGate:
         self, request: Request, call_next: Callable[[Request], Awaitable[Any]]
     ) -> Response:
         rid = request_id_of(request)
-        if request.url.path in PUBLIC_PATHS or self._is_ide_page(request):
+        path = request.url.path
+        if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES) or self._is_ide_page(request):
             response: Response = await call_next(request)
             response.headers["X-Request-ID"] = rid
             return response
