@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import orjson
 import typer
 import uvicorn
+from graphql import GraphQLError, parse, validate
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -26,6 +27,7 @@ from samgraph.db.migrations import migrate as run_migrations
 from samgraph.db.queries import queries
 from samgraph.demo.generate import generate as make_portfolio
 from samgraph.errors import SamgraphError
+from samgraph.gql import persisted
 from samgraph.localdb import manager
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines
@@ -42,6 +44,11 @@ apikey_app = typer.Typer(
     help="API keys (the API needs `Authorization: Bearer <key>`).", no_args_is_help=True
 )
 app.add_typer(apikey_app, name="apikey")
+persisted_app = typer.Typer(
+    help="Persisted GraphQL documents (the allow-list of SAMGRAPH_PERSISTED_QUERIES=allowlist).",
+    no_args_is_help=True,
+)
+app.add_typer(persisted_app, name="persisted")
 # soft_wrap: long lines stay whole, for scripts and logs that read them.
 err = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
@@ -383,6 +390,42 @@ def apikey_revoke(
     """Revoke a key; it stops working on the next request."""
     _with_db(get_settings(), lambda db: keys.revoke_key(db, key_id))
     err.print(f"revoked {key_id}")
+
+
+@persisted_app.command("add")
+def persisted_add(
+    files: list[Path] = typer.Argument(
+        ...,
+        help="`.graphql` files (one document each, hashed as written) or JSON "
+        "manifests `{sha256: document}` (GraphQL Code Generator's persisted documents).",
+    ),
+) -> None:
+    """Register documents: they run under the allow-list, by hash or whole."""
+    documents: list[tuple[str, str]] = []
+    for file in files:
+        text = file.read_text()
+        if file.suffix == ".json":
+            manifest = orjson.loads(text)
+            for digest, document in manifest.items():
+                if persisted.sha256(document) != digest:
+                    raise _fail(f"{file}: the hash {digest} is not the SHA-256 of its document")
+                documents.append((str(file), document))
+        else:
+            documents.append((str(file), text))
+    schema = build_schema(get_settings())
+    for source, document in documents:
+        try:
+            problems = validate(schema._schema, parse(document))
+        except GraphQLError as exc:
+            raise _fail(f"{source}: {exc.message}") from None
+        if problems:
+            raise _fail(f"{source}: {problems[0].message}")
+
+    async def run(db: Db) -> list[str]:
+        return [await persisted.STORE.put(db, d, registered=True) for _, d in documents]
+
+    for (source, _), digest in zip(documents, _with_db(get_settings(), run), strict=True):
+        typer.echo(f"{digest}\t{source}")
 
 
 async def ensure_dev_key(db: Db, path: Path) -> str:

@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     # ("https://app.example.com,http://localhost:5173"). Unset: the local dev-server
     # ports in development, none in production.
     samgraph_cors_origins: Annotated[list[str] | None, NoDecode] = None
+    # Persisted queries (Apollo APQ): `apq` any client may register a document by its
+    # SHA-256; `allowlist` only documents registered with `samgraph persisted add` run;
+    # `off` refuses the extension.
+    samgraph_persisted_queries: Literal["apq", "allowlist", "off"] = "apq"
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
     # The zone of "today" (default asOf, change and sync dates): an IANA name.
     samgraph_timezone: str = "UTC"

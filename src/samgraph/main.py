@@ -11,7 +11,9 @@ import strawberry
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http.base import BaseRequestProtocol
 
 from samgraph import __version__
 from samgraph.auth.principal import NOBODY
@@ -24,10 +26,14 @@ from samgraph.schema import build_schema
 from samgraph.web import errors
 from samgraph.web import reports as report_routes
 from samgraph.web.gate import AuthGate, request_id_of
-from samgraph.web.graphiql import inject_key
+from samgraph.web.graphiql import STATIC_DIR, STATIC_URL, graphiql_response, inject_key
 
 # What Apollo Client and urql add to requests (CSRF prevention, client awareness).
-APOLLO_HEADERS = ["Apollo-Require-Preflight", "Apollographql-Client-Name", "Apollographql-Client-Version"]
+APOLLO_HEADERS = [
+    "Apollo-Require-Preflight",
+    "Apollographql-Client-Name",
+    "Apollographql-Client-Version",
+]
 Next = Callable[[Request], Awaitable[Response]]
 
 
@@ -50,12 +56,18 @@ class Router(GraphQLRouter[Context, None]):
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
 
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        # A GET of a persisted query carries `extensions` and no `query`: it is a query.
+        return "extensions" not in request.query_params and super().should_render_graphql_ide(
+            request
+        )
+
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        html = self.graphql_ide_html
+        headers: dict[str, str] = {}
         if self.settings.samgraph_env == "development":
             path = self.settings.dev_key_file
-            html = inject_key(html, path.read_text().strip() if path.exists() else "")
-        return HTMLResponse(html)
+            headers = inject_key(headers, path.read_text().strip() if path.exists() else "")
+        return graphiql_response(headers)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -94,6 +106,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     router = Router(schema, settings=settings, context_getter=get_context)
     app.include_router(router, prefix="/graphql")
     app.include_router(report_routes.router(context_for))
+    # GraphiQL's bundle (built from frontend/ at install time; public, read-only).
+    app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
 
     gate = AuthGate(settings)
 
@@ -101,6 +115,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def authenticate(request: Request, call_next: Next) -> Response:
         """401 without a valid key or token, 429 over the rate limit (health probes exempt)."""
         return await gate(request, call_next)
+
+    @app.middleware("http")
+    async def coded(request: Request, call_next: Next) -> Response:
+        """Strawberry's own refusals (no query, a mutation over GET, a body that is not
+        JSON) answer plain text; they get the error body of every other path."""
+        return await errors.recode_plain_text(await call_next(request))
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Next) -> Response:

@@ -30,6 +30,7 @@ from samgraph.bundle import resolvers as bundle
 from samgraph.config import Settings, get_settings
 from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, should_mask
 from samgraph.gql.guard import Guard
+from samgraph.gql.persisted import persisted_queries
 from samgraph.graph import resolvers as graph
 from samgraph.privacy import resolvers as privacy
 from samgraph.reports import resolvers as reports
@@ -76,6 +77,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     extensions: list[Any] = [
         Mask,
         Codes,
+        persisted_queries(settings.samgraph_persisted_queries),
         Guard,
         RoundTrips,
         UnavailableIs503,

@@ -309,7 +309,9 @@ async def test_graphiql_page_sends_the_development_key(db: Db, tmp_path: Path) -
         assert page.status_code == 200
         assert f'"Authorization":"Bearer {key}"' in page.text
         async with client_for(c, key) as authed:
-            assert (await gql(authed, "{ members { nodes { id } } }"))["data"] == {"members": {"nodes": []}}
+            assert (await gql(authed, "{ members { nodes { id } } }"))["data"] == {
+                "members": {"nodes": []}
+            }
     # Revoked: the next start makes a new one.
     await keys_revoke(db, key)
     assert await ensure_dev_key(db, settings.dev_key_file) != key

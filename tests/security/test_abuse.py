@@ -143,7 +143,7 @@ async def test_injection_strings_in_every_cypher_bound_input_are_data(
               member(id: $id) { id } product(id: $id) { id } opportunity(id: $id) { id }
               interaction(id: $id) { id } savedQuery(name: $e) { name }
               accounts(filter: {nameContains: $e, industry: $e, memberId: $id}) { totalCount }
-              overdueTouches(memberId: $id) { memberId }
+              overdueTouches(memberId: $id) { nodes { memberId } }
               exportBundle(accountIds: [$id]) }""",
             e=evil, id=evil,
         )  # fmt: skip

@@ -70,6 +70,11 @@ class _Q_opportunities:
     opportunities_by_team: CypherQuery
     upsert_opportunities: CypherQuery
 
+class _Q_persisted:
+    count_documents: CypherQuery
+    get_document: CypherQuery
+    put_document: CypherQuery
+
 class _Q_privacy:
     erase_person: CypherQuery
     export_person: CypherQuery
@@ -149,6 +154,7 @@ class _Q(Mapping[str, CypherQuery]):
     interactions: _Q_interactions
     members: _Q_members
     opportunities: _Q_opportunities
+    persisted: _Q_persisted
     privacy: _Q_privacy
     products: _Q_products
     relationships: _Q_relationships

@@ -7,13 +7,13 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from samgraph.errors import format_loc
 
 # HTTP statuses without a more precise code of ours.
-_CODES = {
+CODES = {
     400: "BAD_REQUEST",
     401: "UNAUTHENTICATED",
     403: "FORBIDDEN",
@@ -43,7 +43,7 @@ def error_response(
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    code = _CODES.get(exc.status_code, f"HTTP_{exc.status_code}")
+    code = CODES.get(exc.status_code, f"HTTP_{exc.status_code}")
     return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
 
 
@@ -66,3 +66,21 @@ def install(app: FastAPI) -> None:
     same shape as every other error."""
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _bad_request)
+
+
+async def recode_plain_text(response: Response) -> Response:
+    """A plain-text error (strawberry answers its own refusals so) as the error body."""
+    plain = response.headers.get("content-type", "").startswith("text/plain")
+    stream = getattr(response, "body_iterator", None)  # what call_next answers
+    if response.status_code < 400 or not plain or stream is None:
+        return response
+    body = b""
+    async for chunk in stream:
+        body += chunk.encode() if isinstance(chunk, str) else bytes(chunk)
+    status = response.status_code
+    headers = {k: v for k, v in response.headers.items() if k.lower().startswith("x-")}
+    if b"when using GET" in body:  # a mutation over GET (GraphQL over HTTP: 405)
+        status, headers["Allow"] = 405, "POST"
+    return error_response(
+        status, CODES.get(status, "BAD_REQUEST"), body.decode() or "error", headers
+    )

@@ -1,0 +1,125 @@
+"""Persisted queries: Apollo's automatic persisted queries (APQ) and an allow-list.
+
+A client sends `extensions.persistedQuery = {version: 1, sha256Hash}`, with the
+document the first time and the hash alone after that (Apollo Client's
+persisted-queries link, urql's persistedExchange). Documents are kept in Neo4j
+(`(:PersistedQuery {hash})`), so every worker and instance knows them, with a
+per-process cache in front.
+
+SAMGRAPH_PERSISTED_QUERIES:
+- `apq` (default): any client may register a document by sending it with its hash;
+- `allowlist`: only documents an operator registered (`samgraph persisted add`) run,
+  whether sent whole or by hash; anything else is refused (PERSISTED_QUERY_NOT_ALLOWED);
+- `off`: the extension is refused (PERSISTED_QUERY_NOT_SUPPORTED).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from samgraph.db.driver import Db
+from samgraph.db.queries import queries as q
+
+CACHE_SIZE = 1024
+
+
+def sha256(document: str) -> str:
+    return hashlib.sha256(document.encode()).hexdigest()
+
+
+def _error(code: str, message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code})
+
+
+class Store:
+    """Documents by hash: Neo4j, with an LRU of this process in front."""
+
+    def __init__(self) -> None:
+        self._cache: OrderedDict[str, tuple[str, bool]] = OrderedDict()
+
+    def _remember(self, digest: str, document: str, registered: bool) -> None:
+        self._cache[digest] = (document, registered)
+        self._cache.move_to_end(digest)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    async def get(self, db: Db, digest: str, *, allowed: bool = False) -> tuple[str, bool] | None:
+        """The document and whether it is on the allow-list. With `allowed`, a cached
+        "not on the list" is read again: an operator may have added it since."""
+        if digest in self._cache and (self._cache[digest][1] or not allowed):
+            self._cache.move_to_end(digest)
+            return self._cache[digest]
+        rows = await db.read(q.persisted.get_document, hash=digest)
+        if not rows or rows[0]["document"] is None:
+            return None
+        found = (str(rows[0]["document"]), bool(rows[0]["registered"]))
+        self._remember(digest, *found)
+        return found
+
+    async def put(self, db: Db, document: str, *, registered: bool) -> str:
+        digest = sha256(document)
+        await db.write(q.persisted.put_document, hash=digest, document=document,
+                       registered=registered)  # fmt: skip
+        self._cache.pop(digest, None)  # `registered` may have changed; read it again
+        return digest
+
+
+STORE = Store()
+
+
+def persisted_queries(mode: str, store: Store = STORE) -> type[SchemaExtension]:
+    """The extension for SAMGRAPH_PERSISTED_QUERIES = `mode`."""
+
+    class PersistedQueries(SchemaExtension):
+        async def on_operation(self) -> AsyncIterator[None]:
+            await self._resolve()
+            yield
+
+        async def _resolve(self) -> None:
+            ec = self.execution_context
+            ctx = ec.context
+            if getattr(ctx, "trusted", False):
+                return  # built-in reports run inside the server
+            given = (ec.operation_extensions or {}).get("persistedQuery")
+            if given is None:
+                if mode == "allowlist":
+                    if not ec.query:
+                        return  # strawberry reports the missing query
+                    found = await store.get(ctx.db, sha256(ec.query), allowed=True)
+                    if found is None or not found[1]:
+                        raise _error("PERSISTED_QUERY_NOT_ALLOWED", _NOT_ALLOWED)
+                return
+            if mode == "off":
+                raise _error("PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported")
+            digest = given.get("sha256Hash") if isinstance(given, dict) else None
+            if not isinstance(digest, str) or given.get("version", 1) != 1:
+                raise _error("BAD_USER_INPUT", "extensions.persistedQuery: version 1 with a "
+                             "sha256Hash (hex) is the only supported form")  # fmt: skip
+            if ec.query:
+                if sha256(ec.query) != digest.lower():
+                    raise _error("BAD_USER_INPUT", "provided sha does not match query")
+                found = await store.get(ctx.db, digest.lower(), allowed=mode == "allowlist")
+                if mode == "allowlist":
+                    if found is None or not found[1]:
+                        raise _error("PERSISTED_QUERY_NOT_ALLOWED", _NOT_ALLOWED)
+                elif found is None:
+                    await store.put(ctx.db, ec.query, registered=False)
+                return
+            found = await store.get(ctx.db, digest.lower(), allowed=mode == "allowlist")
+            if found is None or (mode == "allowlist" and not found[1]):
+                # Apollo Client and urql resend with the document on exactly this message.
+                raise _error("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound")
+            ec.query = found[0]
+
+    return PersistedQueries
+
+
+_NOT_ALLOWED = (
+    "this server runs registered documents only (SAMGRAPH_PERSISTED_QUERIES=allowlist): "
+    "register it with `samgraph persisted add`"
+)
