@@ -28,6 +28,7 @@ from samgraph.db.queries import queries
 from samgraph.demo.generate import generate as make_portfolio
 from samgraph.errors import SamgraphError
 from samgraph.gql import persisted
+from samgraph.live import service as live
 from samgraph.localdb import manager
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines
@@ -169,10 +170,14 @@ def import_(
             raise _fail(f"no such file: {bundle_file}")
 
         async def run(db: Db) -> bundle_service.ImportSummary:
-            return await bundle_service.import_bundle(
-                db, bundle_file.read_bytes(), batch_size=s.samgraph_import_batch_size,
-                changed_on=s.today(),
+            raw = bundle_file.read_bytes()
+            summary = await bundle_service.import_bundle(
+                db, raw, batch_size=s.samgraph_import_batch_size, changed_on=s.today(),
             )  # fmt: skip
+            # Subscribers of the accounts it touched hear of it (as after a mutation).
+            named = live.nodes_named("importBundle", orjson.loads(raw))
+            await live.announce(db, await live.accounts_touched(db, named))
+            return summary
 
         summary = _with_db(s, run)
         written = ", ".join(f"{k} {v}" for k, v in summary.counts.items() if v)
@@ -186,9 +191,11 @@ def import_(
 
     async def feed(db: Db) -> int:
         rows = activity.parse_interactions(file.read_text(), fmt=fmt)
-        return await activity.log_interactions(
+        logged = await activity.log_interactions(
             db, rows, batch_size=s.samgraph_import_batch_size, today=s.today()
         )
+        await live.announce(db, {str(r["accountId"]) for r in rows if r.get("accountId")})
+        return logged
 
     err.print(f"logged {_with_db(s, feed)} interactions")
 
@@ -248,6 +255,7 @@ def sync_orgchart(
             task = bar.add_task("writing", total=orgchart.rows_to_write(plan))
             await orgchart.apply_plan(db, plan, batch_size=s.samgraph_import_batch_size,
                                       progress=lambda n: bar.advance(task, n))  # fmt: skip
+        await live.announce(db, [account])
         return plan
 
     plan = _with_db(s, run)

@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     # SHA-256; `allowlist` only documents registered with `samgraph persisted add` run;
     # `off` refuses the extension.
     samgraph_persisted_queries: Literal["apq", "allowlist", "off"] = "apq"
+    # Seconds between two reads of the change counters of subscribed accounts (one read
+    # per process for all of them): how soon `accountChanged` fires after a write.
+    samgraph_subscription_poll_seconds: float = Field(default=1.0, gt=0, le=60)
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
     # The zone of "today" (default asOf, change and sync dates): an IANA name.
     samgraph_timezone: str = "UTC"

@@ -116,6 +116,13 @@ class Context(BaseContext):
         # every nested field that takes asOf inherits it unless it gives its own.
         self.root_as_of: dict[str, dt.date] = {}
 
+    def bind(self, principal: Principal) -> None:
+        """Serve another caller (a WebSocket authenticated by its connection_init)."""
+        self.principal = principal
+        self.db = self.db.within(principal.scope)
+        self.loaders = Loaders(self.db)
+        self.memo = {}
+
     def today_or(self, as_of: dt.date | None) -> dt.date:
         """`asOf` when given, else today (SAMGRAPH_TIMEZONE)."""
         return self.settings.today_or(as_of)

@@ -12,8 +12,11 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.requests import HTTPConnection
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http.base import BaseRequestProtocol
+from strawberry.types.unset import UNSET, UnsetType
 
 from samgraph import __version__
 from samgraph.auth.principal import NOBODY
@@ -47,11 +50,37 @@ class Router(GraphQLRouter[Context, None]):
         schema: strawberry.Schema,
         *,
         settings: Settings,
-        context_getter: Callable[[Request], Awaitable[Context]],
+        gate: AuthGate,
+        context_getter: Callable[[HTTPConnection], Awaitable[Context]],
     ) -> None:
         ide: Literal["graphiql"] | None = "graphiql" if settings.graphiql else None
         super().__init__(schema, context_getter=context_getter, graphql_ide=ide)
-        self.settings = settings
+        self.settings, self.gate = settings, gate
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """A WebSocket is authenticated once, by `connection_init`'s payload
+        (`{"Authorization": "Bearer <key or JWT>"}`, what browsers can send) or else the
+        upgrade request's own Authorization header; refused with 4403 otherwise."""
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        given = params.get("Authorization") or params.get("authorization")
+        socket = context.request
+        assert socket is not None  # a WebSocket's context always has its connection
+        if not isinstance(given, str):
+            given = socket.headers.get("authorization", "")
+        scheme, _, token = given.partition(" ")
+        token = token.strip() if scheme.lower() == "bearer" else given.strip()
+        principal = (
+            await self.gate.principal_of(socket.app.state, token, context.request_id)
+            if token
+            else None
+        )
+        if principal is None:
+            raise ConnectionRejectionError(
+                {"message": "missing or invalid credentials", "code": "UNAUTHENTICATED"}
+            )
+        context.bind(principal)
+        accepted: UnsetType = UNSET
+        return accepted
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -93,23 +122,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )  # fmt: skip
     errors.install(app)
 
-    def context_for(request: Request) -> Context:
+    def context_for(request: HTTPConnection) -> Context:
         state = request.app.state
         # Only the GraphiQL page itself is served without a credential; it runs nothing.
         principal = getattr(request.state, "principal", NOBODY)
         db = Db(state.driver, state.database, timeout=settings.samgraph_tx_timeout)
         return Context(db, settings, schema, principal=principal, request_id=request_id_of(request))
 
-    async def get_context(request: Request) -> Context:
-        return context_for(request)
+    async def get_context(connection: HTTPConnection) -> Context:
+        # An HTTPConnection: a request, or a WebSocket (authenticated in on_ws_connect).
+        return context_for(connection)
 
-    router = Router(schema, settings=settings, context_getter=get_context)
+    gate = AuthGate(settings)
+    router = Router(schema, settings=settings, gate=gate, context_getter=get_context)
     app.include_router(router, prefix="/graphql")
     app.include_router(report_routes.router(context_for))
     # GraphiQL's bundle (built from frontend/ at install time; public, read-only).
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
-
-    gate = AuthGate(settings)
 
     @app.middleware("http")
     async def authenticate(request: Request, call_next: Next) -> Response:

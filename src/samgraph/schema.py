@@ -32,6 +32,8 @@ from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, s
 from samgraph.gql.guard import Guard
 from samgraph.gql.persisted import persisted_queries
 from samgraph.graph import resolvers as graph
+from samgraph.live import resolvers as live
+from samgraph.live.extension import Changes
 from samgraph.privacy import resolvers as privacy
 from samgraph.reports import resolvers as reports
 from samgraph.sync import resolvers as sync
@@ -79,6 +81,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         Codes,
         persisted_queries(settings.samgraph_persisted_queries),
         Guard,
+        Changes,
         RoundTrips,
         UnavailableIs503,
         lambda: MaxTokensLimiter(max_token_count=settings.samgraph_max_tokens),
@@ -90,7 +93,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     if production:
         extensions.append(DisableIntrospection)
     return SamgraphSchema(
-        query=Query, mutation=Mutation, extensions=extensions,
+        query=Query, mutation=Mutation, subscription=live.Subscription, extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=production),
     )  # fmt: skip
 

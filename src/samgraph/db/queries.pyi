@@ -57,6 +57,11 @@ class _Q_interactions:
     touch_knows: CypherQuery
     upsert_interactions: CypherQuery
 
+class _Q_live:
+    accounts_touched: CypherQuery
+    bump_revisions: CypherQuery
+    revisions: CypherQuery
+
 class _Q_members:
     delete_member: CypherQuery
     get_members: CypherQuery
@@ -152,6 +157,7 @@ class _Q(Mapping[str, CypherQuery]):
     bundle: _Q_bundle
     db: _Q_db
     interactions: _Q_interactions
+    live: _Q_live
     members: _Q_members
     opportunities: _Q_opportunities
     persisted: _Q_persisted

@@ -40,7 +40,7 @@ def required_role(operation: str, field: str) -> Role:
     return Role.EDITOR if operation == "mutation" else Role.VIEWER
 
 
-def _fragments(document: Any) -> dict[str, FragmentDefinitionNode]:
+def fragments_of(document: Any) -> dict[str, FragmentDefinitionNode]:
     return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
 
 
@@ -127,7 +127,7 @@ class Guard(SchemaExtension):
         if op is None or not hasattr(ctx, "principal"):
             yield
             return
-        fragments = _fragments(document)
+        fragments = fragments_of(document)
         kind = op.operation.value
         fields = list(root_fields(op.selection_set, fragments))
         refusal = self._refusal(ctx, op, kind, fields, fragments)

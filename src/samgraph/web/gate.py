@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from limits import parse as parse_limit
 from limits.aio.storage import MemoryStorage
 from limits.aio.strategies import MovingWindowRateLimiter
+from starlette.requests import HTTPConnection
 
 from samgraph.auth.keys import verify_key
 from samgraph.auth.principal import Principal
@@ -31,7 +32,7 @@ PUBLIC_PREFIXES = ("/static/",)
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
-def request_id_of(request: Request) -> str:
+def request_id_of(request: HTTPConnection) -> str:
     """The caller's X-Request-ID when it is sane, else a new one (kept on the request)."""
     rid = getattr(request.state, "request_id", None)
     if rid is None:
@@ -67,13 +68,17 @@ class AuthGate:
             and request.url.path.rstrip("/") == "/graphql"
             and "text/html" in request.headers.get("accept", "")
             and "query" not in request.query_params
+            and "extensions" not in request.query_params
         )
 
     async def principal(self, request: Request) -> Principal | None:
         token = bearer(request)
         if token is None:
             return None
-        state = request.app.state
+        return await self.principal_of(request.app.state, token, request_id_of(request))
+
+    async def principal_of(self, state: Any, token: str, rid: str) -> Principal | None:
+        """The caller a bearer credential names (None: unknown, revoked or expired)."""
         # Before a caller is known, the lookup of its credential runs unscoped.
         db = Db(state.driver, state.database, timeout=self.settings.samgraph_tx_timeout)
         if looks_like_jwt(token):
@@ -82,7 +87,7 @@ class AuthGate:
             try:
                 return await verify_token(db, self.settings, token)
             except TokenRejected as exc:
-                log.info("token refused: %s", exc, extra={"request_id": request_id_of(request)})
+                log.info("token refused: %s", exc, extra={"request_id": rid})
                 return None
         return await verify_key(db, token, cache_seconds=self.settings.samgraph_auth_cache_seconds)
 

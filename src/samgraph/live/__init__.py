@@ -1,0 +1,1 @@
+"""Live updates: a change counter per account and the `accountChanged` subscription."""

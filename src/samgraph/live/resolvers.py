@@ -1,0 +1,38 @@
+"""The subscription root: `accountChanged`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+
+import strawberry
+
+from samgraph.context import Loaders
+from samgraph.db.queries import queries as q
+from samgraph.errors import NotFound, Problem
+from samgraph.gql.loading import Ctx
+from samgraph.live import service
+from samgraph.live.types import AccountChange
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        description="An event after every committed write that touches the account (any "
+        "client, worker or instance), within about SAMGRAPH_SUBSCRIPTION_POLL_SECONDS. "
+        "Over WebSocket (graphql-transport-ws); authenticate in connection_init's payload "
+        '(`{"Authorization": "Bearer <key>"}`).'
+    )
+    async def account_changed(
+        self, info: Ctx, id: strawberry.ID
+    ) -> AsyncGenerator[AccountChange, None]:
+        ctx = info.context
+        # Read through the caller's scope: another account's id reads as unknown.
+        if not await ctx.loaders.one(q.accounts.get_accounts).load(id):
+            raise NotFound(f"no account {id!r}", [Problem("id", "not found")])
+        poll = ctx.settings.samgraph_subscription_poll_seconds
+        async for change in service.watcher_for(ctx.db, poll).watch(id):
+            ctx.loaders = Loaders(ctx.db)  # each event reads the account afresh
+            yield AccountChange(
+                account_id=strawberry.ID(change.account_id), revision=change.revision,
+                changed_at=change.changed_at,
+            )  # fmt: skip

@@ -1,0 +1,158 @@
+"""Which accounts a write touched, their change counters, and one poller per process.
+
+Every committed write through the API (and `samgraph import`/`sync`) bumps the
+counter of each account it touched: `(:AccountRevision {accountId, revision})` in
+Neo4j. Subscribers learn of changes by polling those counters: one small indexed
+read per interval and process for all the accounts its subscribers watch. Because
+the counter lives in the database, a write made by any worker or app instance
+reaches every subscriber of every other one, without a broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from samgraph.db.driver import Db
+from samgraph.db.queries import queries as q
+from samgraph.errors import SamgraphError
+
+log = logging.getLogger("samgraph.live")
+
+KINDS = ("accounts", "teams", "stakeholders", "opportunities", "interactions", "members")
+# Argument names that hold ids of each kind (nested inputs and bundle sections too).
+_KEYS = {
+    "accountId": "accounts", "accountIds": "accounts",
+    "teamId": "teams", "parentId": "teams",
+    "stakeholderId": "stakeholders", "stakeholderIds": "stakeholders", "fromId": "stakeholders",
+    "toId": "stakeholders", "managerId": "stakeholders",
+    "opportunityId": "opportunities",
+    "memberId": "members", "memberIds": "members",
+}  # fmt: skip
+# The kind of the `id`s in a root field's rows or argument (upsertTeams(input), deleteTeam(id)).
+_ROOT_KIND = {
+    "Accounts": "accounts", "Account": "accounts", "Teams": "teams", "Team": "teams",
+    "Stakeholders": "stakeholders", "Stakeholder": "stakeholders",
+    "Opportunities": "opportunities", "Opportunity": "opportunities",
+    "Interactions": "interactions", "Interaction": "interactions",
+    "Members": "members", "Member": "members",
+}  # fmt: skip
+
+
+def nodes_named(field: str, args: Mapping[str, Any]) -> dict[str, set[str]]:
+    """The ids by kind named anywhere in a mutation's arguments."""
+    found: dict[str, set[str]] = {k: set() for k in KINDS}
+    root = next((kind for suffix, kind in _ROOT_KIND.items() if field.endswith(suffix)), None)
+
+    def add(kind: str, value: Any) -> None:
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str):
+                found[kind].add(v)
+
+    def walk(value: Any, section: str | None) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key in _KEYS:
+                    add(_KEYS[key], inner)
+                elif key == "id" and section in found:
+                    add(section, inner)
+                else:
+                    walk(inner, key if key in found else section)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, section)
+
+    walk(dict(args), root)
+    return found
+
+
+async def accounts_touched(db: Db, nodes: Mapping[str, Iterable[str]]) -> set[str]:
+    if not any(nodes.values()):
+        return set()
+    params = {k: sorted(nodes.get(k, ())) for k in KINDS}
+    rows = await db.read(q.live.accounts_touched, **params)
+    return set(rows[0]["ids"]) if rows else set()
+
+
+async def announce(db: Db, account_ids: Iterable[str]) -> None:
+    """Count a committed change of each account (its subscribers hear of it)."""
+    ids = sorted(set(account_ids))
+    if ids:
+        await db.write(q.live.bump_revisions, ids=ids)
+
+
+@dataclass(frozen=True)
+class Change:
+    account_id: str
+    revision: int
+    changed_at: dt.datetime | None
+
+
+class Watcher:
+    """One poller per process and database for every subscription it serves."""
+
+    def __init__(self, db: Db, interval: float) -> None:
+        self.db, self.interval = db, interval
+        self.queues: dict[str, set[asyncio.Queue[Change]]] = {}
+        self.last: dict[str, int] = {}
+        self.task: asyncio.Task[None] | None = None
+
+    async def _revisions(self, ids: list[str]) -> list[Change]:
+        rows = await self.db.read(q.live.revisions, ids=ids)
+        return [Change(r["accountId"], r["revision"], _native(r["changedAt"])) for r in rows]
+
+    async def watch(self, account_id: str) -> AsyncIterator[Change]:
+        """Each change of the account after this call, as it is seen."""
+        queue: asyncio.Queue[Change] = asyncio.Queue()
+        if account_id not in self.queues:
+            (now,) = await self._revisions([account_id])
+            self.last[account_id] = now.revision
+        self.queues.setdefault(account_id, set()).add(queue)
+        if self.task is None or self.task.done():
+            self.task = asyncio.create_task(self._poll())
+        try:
+            while True:
+                yield await queue.get()
+        finally:
+            queues = self.queues.get(account_id, set())
+            queues.discard(queue)
+            if not queues:
+                self.queues.pop(account_id, None)
+                self.last.pop(account_id, None)
+
+    async def _poll(self) -> None:
+        while self.queues:
+            await asyncio.sleep(self.interval)
+            ids = sorted(self.queues)
+            if not ids:
+                break
+            try:
+                changes = await self._revisions(ids)
+            except SamgraphError as exc:  # Neo4j away: keep the subscriptions, try again
+                log.warning("subscription poll failed: %s", exc.message)
+                continue
+            for change in changes:
+                if change.revision != self.last.get(change.account_id, change.revision):
+                    self.last[change.account_id] = change.revision
+                    for queue in self.queues.get(change.account_id, ()):
+                        queue.put_nowait(change)
+
+
+_WATCHERS: dict[tuple[int, str], Watcher] = {}
+
+
+def watcher_for(db: Db, interval: float) -> Watcher:
+    key = (id(db.driver), db.database)
+    if key not in _WATCHERS:
+        # Its own runner: the counters are bookkeeping, read for every subscriber at once.
+        _WATCHERS[key] = Watcher(Db(db.driver, db.database, timeout=db.timeout), interval)
+    return _WATCHERS[key]
+
+
+def _native(value: Any) -> dt.datetime | None:
+    native = value.to_native() if hasattr(value, "to_native") else value
+    return native if isinstance(native, dt.datetime) else None

@@ -1,0 +1,112 @@
+"""`accountChanged` over WebSocket (graphql-transport-ws): authenticated on connect,
+fired after a write made by another client, and never about another account."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+import websockets
+
+from samgraph.db.driver import Db
+from tests.conftest import api_key, settings_for_tests
+from tests.factories import account, load
+from tests.live import live_server
+
+SUBSCRIBE = (
+    "subscription($id: ID!) { accountChanged(id: $id) { accountId revision account { name } } }"
+)
+POLL = 0.2  # seconds between two reads of the change counters
+
+
+@asynccontextmanager
+async def socket(base: str, token: str | None) -> AsyncIterator[Any]:
+    url = base.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as ws:  # type: ignore[list-item]
+        payload = {"Authorization": f"Bearer {token}"} if token else {}
+        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+        yield ws
+
+
+async def _ack(ws: Any) -> None:
+    assert json.loads(await asyncio.wait_for(ws.recv(), 5)) == {"type": "connection_ack"}
+
+
+async def _subscribe(ws: Any, op: str, account_id: str) -> None:
+    await ws.send(json.dumps({"id": op, "type": "subscribe",
+                              "payload": {"query": SUBSCRIBE, "variables": {"id": account_id}}}))  # fmt: skip
+    await asyncio.sleep(3 * POLL)  # the subscription has read the counter it starts from
+
+
+async def _rename(base: str, token: str, account_id: str, name: str) -> None:
+    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}) as c:
+        body = (await c.post("/graphql", json={"query": "mutation($i: ID!, $n: String) { "
+            "upsertAccounts(input: [{id: $i, name: $n}]) { id } }", "variables": {"i": account_id, "n": name}})).json()  # fmt: skip
+        assert "errors" not in body, body
+
+
+async def test_account_changed_reaches_subscribers_and_respects_scope(db: Db) -> None:
+    await load(db, {
+        "accounts": [account(id="mine", name="Mine"), account(id="theirs", name="Theirs")],
+        "members": [{"id": "maria", "name": "Maria"}],
+        "accountTeam": [{"memberId": "maria", "accountId": "mine", "role": "SAM"}],
+    })  # fmt: skip
+    admin = await api_key(db)
+    maria = await api_key(db, role="VIEWER", member="maria")
+    settings = settings_for_tests(samgraph_subscription_poll_seconds=POLL)
+    with live_server(settings) as base:
+        # No credential: the socket is refused at connection_init (4403).
+        async with socket(base, None) as ws:
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                await asyncio.wait_for(ws.recv(), 5)
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 4403
+        async with socket(base, maria) as ws:
+            await _ack(ws)
+            # Another account reads as unknown: an error, and nothing more.
+            await ws.send(json.dumps({"id": "x", "type": "subscribe", "payload": {
+                "query": SUBSCRIBE, "variables": {"id": "theirs"}}}))  # fmt: skip
+            error = json.loads(await asyncio.wait_for(ws.recv(), 5))
+            assert error["type"] == "next" and error["id"] == "x", error
+            assert error["payload"]["data"] is None
+            assert error["payload"]["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+            done = json.loads(await asyncio.wait_for(ws.recv(), 5))
+            assert done == {"id": "x", "type": "complete"}
+            await _subscribe(ws, "1", "mine")
+            # A write to the other account (by the admin): Maria hears nothing of it.
+            await _rename(base, admin, "theirs", "Theirs renamed")
+            with pytest.raises(TimeoutError):
+                await asyncio.wait_for(ws.recv(), 5 * POLL)
+            # A write to her account, by another client: one event with the new name.
+            await _rename(base, admin, "mine", "Mine renamed")
+            event = json.loads(await asyncio.wait_for(ws.recv(), 20 * POLL))
+            assert event["type"] == "next" and event["id"] == "1"
+            change = event["payload"]["data"]["accountChanged"]
+            assert change["accountId"] == "mine" and change["account"] == {"name": "Mine renamed"}
+            assert change["revision"] >= 1
+
+
+async def test_link_mutations_announce_the_stakeholders_account(db: Db) -> None:
+    await load(db, {
+        "accounts": [account(id="acme")],
+        "stakeholders": [{"id": "s1", "accountId": "acme", "name": "S One"}],
+        "members": [{"id": "m1", "name": "M One"}],
+    })  # fmt: skip
+    admin = await api_key(db)
+    settings = settings_for_tests(samgraph_subscription_poll_seconds=POLL)
+    with live_server(settings) as base:
+        async with socket(base, admin) as ws:
+            await _ack(ws)
+            await _subscribe(ws, "1", "acme")
+            # linkKnows names no account: the stakeholder's is found.
+            async with httpx.AsyncClient(
+                base_url=base, headers={"Authorization": f"Bearer {admin}"}
+            ) as c:
+                await c.post("/graphql", json={"query": 'mutation { linkKnows(memberId: "m1", '
+                                               'stakeholderId: "s1", strength: 3) { id } }'})  # fmt: skip
+            event = json.loads(await asyncio.wait_for(ws.recv(), 20 * POLL))
+            assert event["payload"]["data"]["accountChanged"]["accountId"] == "acme"
