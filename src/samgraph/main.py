@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.requests import HTTPConnection
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.types.unset import UNSET, UnsetType
 
@@ -54,7 +55,12 @@ class Router(GraphQLRouter[Context, None]):
         context_getter: Callable[[HTTPConnection], Awaitable[Context]],
     ) -> None:
         ide: Literal["graphiql"] | None = "graphiql" if settings.graphiql else None
-        super().__init__(schema, context_getter=context_getter, graphql_ide=ide)
+        # WebSockets are open to the page's own origin and SAMGRAPH_CORS_ORIGINS (strawberry
+        # refuses other origins: cross-site WebSocket hijacking).
+        super().__init__(
+            schema, context_getter=context_getter, graphql_ide=ide,
+            allowed_origins=settings.cors_origins,
+        )  # fmt: skip
         self.settings, self.gate = settings, gate
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
@@ -82,8 +88,22 @@ class Router(GraphQLRouter[Context, None]):
         accepted: UnsetType = UNSET
         return accepted
 
-    def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
+    def encode_json(self, data: object) -> str:
+        # Text: WebSocket messages must be text frames (graphql-transport-ws; browsers'
+        # clients parse `event.data` as a string). HTTP bodies skip it: create_response.
+        return orjson.dumps(data).decode()
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = Response(
+            orjson.dumps(response_data), media_type="application/json",
+            status_code=sub_response.status_code or 200,
+        )  # fmt: skip
+        response.headers.raw.extend(sub_response.headers.raw)
+        return response
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         # A GET of a persisted query carries `extensions` and no `query`: it is a query.
