@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     # Seconds between two reads of the change counters of subscribed accounts (one read
     # per process for all of them): how soon `accountChanged` fires after a write.
     samgraph_subscription_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    # Run the built-in reports and the README's example queries once at start-up, so
+    # the first request of each is as fast as the next (web/warmup.py).
+    samgraph_warmup: bool = True
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
     # The zone of "today" (default asOf, change and sync dates): an IANA name.
     samgraph_timezone: str = "UTC"

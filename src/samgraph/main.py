@@ -27,7 +27,7 @@ from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate
 from samgraph.db.queries import queries
 from samgraph.schema import build_schema
-from samgraph.web import errors
+from samgraph.web import errors, warmup
 from samgraph.web import reports as report_routes
 from samgraph.web.gate import AuthGate, request_id_of
 from samgraph.web.graphiql import STATIC_DIR, STATIC_URL, graphiql_response, inject_key
@@ -131,6 +131,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.driver, app.state.database = driver, conn.database
         try:
             await migrate(Db(driver, conn.database))
+            if settings.samgraph_warmup:
+                app.state.warmed = await warmup.warm(schema, Db(driver, conn.database), settings)
             yield
         finally:
             await driver.close()
