@@ -14,7 +14,7 @@ import pytest
 import websockets
 
 from samgraph.db.driver import Db
-from tests.conftest import api_key, settings_for_tests
+from tests.conftest import api_key, app_client, gql, settings_for_tests
 from tests.factories import account, load
 from tests.live import live_server
 
@@ -90,7 +90,9 @@ async def test_account_changed_reaches_subscribers_and_respects_scope(db: Db) ->
             assert change["revision"] >= 1
 
 
-async def test_link_mutations_announce_the_stakeholders_account(db: Db) -> None:
+async def test_a_write_through_another_instance_is_heard(db: Db) -> None:
+    """Two app instances share nothing but Neo4j: the subscriber is on one (a live server),
+    the write goes through the other (its own app and driver, in this process)."""
     await load(db, {
         "accounts": [account(id="acme")],
         "stakeholders": [{"id": "s1", "accountId": "acme", "name": "S One"}],
@@ -103,10 +105,9 @@ async def test_link_mutations_announce_the_stakeholders_account(db: Db) -> None:
             await _ack(ws)
             await _subscribe(ws, "1", "acme")
             # linkKnows names no account: the stakeholder's is found.
-            async with httpx.AsyncClient(
-                base_url=base, headers={"Authorization": f"Bearer {admin}"}
-            ) as c:
-                await c.post("/graphql", json={"query": 'mutation { linkKnows(memberId: "m1", '
-                                               'stakeholderId: "s1", strength: 3) { id } }'})  # fmt: skip
+            async with app_client(settings, admin) as other_instance:
+                body = await gql(other_instance, 'mutation { linkKnows(memberId: "m1", '
+                                                 'stakeholderId: "s1", strength: 3) { id } }')  # fmt: skip
+                assert body["data"] == {"linkKnows": {"id": "m1:s1"}}
             event = json.loads(await asyncio.wait_for(ws.recv(), 20 * POLL))
             assert event["payload"]["data"]["accountChanged"]["accountId"] == "acme"
