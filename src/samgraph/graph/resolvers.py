@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import strawberry
 
@@ -39,6 +39,14 @@ from samgraph.graph.types import (
 )
 
 
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=HasId)
+
+
 async def upserted(info: Ctx, section: str, inputs: list[Any], get: CypherQuery, kind: RowType[Any]) -> list[Any]:  # fmt: skip
     """Write `inputs` as one bundle section, then read back what was written."""
     await bundle_service.import_rows(info.context, section=section, rows=to_row(inputs))
@@ -71,6 +79,15 @@ async def linked(
     return next(i for i in items if i[other] == row[other])
 
 
+async def _listed(
+    info: Ctx, query: CypherQuery, kind: RowType[T], name: str, *, first: int, after: str | None
+) -> Connection[T]:
+    """A page of a whole-catalog list (`item` rows, ordered), cursors by id."""
+    found = [kind.from_row(r["item"]) for r in await info.context.db.read(query)]
+    return paginate(found, first=first, after=after, kind=name,
+                    key=lambda x: x.id, trusted=info.context.trusted)  # fmt: skip
+
+
 def _deleted(label: str, deleted: bool) -> DeleteResult:
     return DeleteResult(id=strawberry.ID(label), deleted=deleted)
 
@@ -99,10 +116,9 @@ class Query:
     async def members(
         self, info: Ctx, first: int = 50, after: str | None = None
     ) -> Connection[Member]:
-        rows = await info.context.db.read(q.members.list_members)
-        found = [Member.from_row(r["item"]) for r in rows]
-        return paginate(found, first=first, after=after, kind="member", key=lambda m: m.id,
-                        trusted=info.context.trusted)  # fmt: skip
+        return await _listed(
+            info, q.members.list_members, Member, "member", first=first, after=after
+        )
 
     @strawberry.field
     async def product(self, info: Ctx, id: strawberry.ID) -> Product | None:
@@ -112,10 +128,9 @@ class Query:
     async def products(
         self, info: Ctx, first: int = 50, after: str | None = None
     ) -> Connection[Product]:
-        rows = await info.context.db.read(q.products.list_products)
-        found = [Product.from_row(r["item"]) for r in rows]
-        return paginate(found, first=first, after=after, kind="product", key=lambda p: p.id,
-                        trusted=info.context.trusted)  # fmt: skip
+        return await _listed(
+            info, q.products.list_products, Product, "product", first=first, after=after
+        )
 
     @strawberry.field
     async def opportunity(self, info: Ctx, id: strawberry.ID) -> Opportunity | None:
