@@ -206,6 +206,38 @@ class EdgeKind(StrEnum):
     INFLUENCES = "INFLUENCES"
 
 
+@strawberry.enum(
+    description="What Account.graph draws besides active stakeholders and their edges."
+)
+class GraphInclude(StrEnum):
+    MEMBERS = "MEMBERS"
+    DEPARTED = "DEPARTED"
+    MEMBER_OF_EDGES = "MEMBER_OF_EDGES"
+
+
+@strawberry.enum
+class GraphNodeKind(StrEnum):
+    STAKEHOLDER = "STAKEHOLDER"
+    MEMBER = "MEMBER"
+
+
+@strawberry.enum
+class GraphNodeFlag(StrEnum):
+    CHAMPION_WITHOUT_BACKUP = "CHAMPION_WITHOUT_BACKUP"
+    DETRACTOR_ECONOMIC_BUYER = "DETRACTOR_ECONOMIC_BUYER"
+    OVERDUE = "OVERDUE"
+    DEPARTED = "DEPARTED"
+    SOLE_ENGAGED_THROUGH_ONE_MEMBER = "SOLE_ENGAGED_THROUGH_ONE_MEMBER"
+
+
+@strawberry.enum
+class GraphEdgeKind(StrEnum):
+    KNOWS = "KNOWS"
+    REPORTS_TO = "REPORTS_TO"
+    INFLUENCES = "INFLUENCES"
+    MEMBER_OF = "MEMBER_OF"
+
+
 @strawberry.enum
 class Role(StrEnum):
     """What an API key or token may do; each role includes the ones before it."""

@@ -26,6 +26,10 @@ V = TypeVar("V")
 class RowLoader(DataLoader[K, V]):
     """A DataLoader that can say what it already holds for a key."""
 
+    def asked(self, key: K) -> bool:
+        """Whether `key` was asked for in this request (loaded or on its way)."""
+        return self.cache_map.get(key) is not None
+
     def loaded(self, key: K) -> V | None:
         """The value already loaded for `key` (None when not, or not yet, loaded)."""
         cached = self.cache_map.get(key)

@@ -25,7 +25,8 @@ def _operators(plan: dict[str, Any]) -> list[str]:
 
 
 def test_the_analysis_queries_are_all_checked() -> None:
-    assert ANALYSES == ["analyses.account_graphs", "analyses.whitespace_inputs"]
+    assert ANALYSES == [
+        "analyses.account_drawing", "analyses.account_graphs", "analyses.whitespace_inputs"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", ANALYSES)

@@ -41,6 +41,8 @@ DOCUMENTS = [
       coverage(asOf: "2026-01-20") { cells { band } gaps { code stakeholderId stakeholder { id } } }
       influenceMap(asOf: "2026-01-20") { nodes { stakeholder { id } } edges { source target } }
       whitespace { cells { teamId productId } byTeam { teamId } byProduct { productId } }
+      graph(include: [MEMBERS, DEPARTED, MEMBER_OF_EDGES]) { nodes { id group }
+        edges { id source target } groups { id parent } }
       teams { id children { id } deployments { productId } opportunities { id }
         stakeholders { id reports(includeDeparted: true) { id } relationships { stakeholderId }
           influences { toId to { id name } } influencedBy { fromId } history { nodes { new } edges { node { new } } } } }

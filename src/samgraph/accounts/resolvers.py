@@ -27,6 +27,7 @@ _INPUTS: dict[str, tuple[CypherQuery, ...]] = {
     "influenceMap": (q.analyses.account_graphs,),
     "overdueTouches": (q.analyses.account_graphs,),
     "whitespace": (q.analyses.whitespace_inputs,),
+    "graph": (q.analyses.account_drawing,),
 }
 
 
@@ -41,6 +42,8 @@ def _prefetch_inputs(info: Ctx, account_id: str) -> None:
         if isinstance(sel, SelectedField)
         for query in _INPUTS.get(sel.name, ())
     }
+    if q.analyses.account_drawing in wanted:  # a superset of account_graphs (graph_of)
+        wanted.discard(q.analyses.account_graphs)
     if q.analyses.whitespace_inputs in wanted:
         catalog = info.context.loaders.rows(q.products.list_products)
         asyncio.ensure_future(catalog).add_done_callback(_quiet)

@@ -11,7 +11,7 @@ from strawberry.types.nodes import SelectedField
 from samgraph.accounts.service import Page
 from samgraph.analyses import service as analyses
 from samgraph.analyses.scores import renewal, scores_of
-from samgraph.common import Tier
+from samgraph.common import GraphInclude, Tier
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many
 from samgraph.gql.pagination import PageInfo, encode_cursor
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from samgraph.analyses.types import (
         ChampionBackup,
         Coverage,
+        Drawing,
         InfluenceMap,
         Renewal,
         WarmPath,
@@ -44,6 +45,7 @@ PATH: Later[WarmPath] = Later(_ANALYSES, "WarmPath")
 MAP: Later[InfluenceMap] = Later(_ANALYSES, "InfluenceMap")
 WHITESPACE: Later[Whitespace] = Later(_ANALYSES, "Whitespace")
 RENEWAL: Later[Renewal] = Later(_ANALYSES, "Renewal")
+DRAWING: Later[Drawing] = Later(_ANALYSES, "Drawing")
 
 
 @strawberry.type(description="The seven strategic-score inputs, each 0-10 (domain.md §8).")
@@ -134,6 +136,25 @@ class Account:
             info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
         )
         return MAP.get().from_data(nodes, edges)
+
+    @strawberry.field(
+        description="The account drawn for a graph explorer: stakeholders (and our members) "
+        "with influence, engagement and flags, KNOWS / REPORTS_TO / INFLUENCES edges with "
+        "stable ids (those of warmPaths), teams as groups. On a past asOf, the org as it "
+        "stood that day (people, titles, teams, managers) and the decay of that day. One "
+        "read for today's org."
+    )
+    async def graph(
+        self,
+        info: Ctx,
+        as_of: dt.date | None = None,
+        include: list[GraphInclude] | None = None,
+    ) -> Annotated[Drawing, strawberry.lazy(_ANALYSES)]:
+        drawn = await analyses.drawing(
+            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of),
+            include=[GraphInclude.MEMBERS] if include is None else include,
+        )  # fmt: skip
+        return DRAWING.get().from_data(drawn)
 
     @strawberry.field(description="Team x product grid with totals, in USD (§7).")
     async def whitespace(self, info: Ctx) -> Annotated[Whitespace, strawberry.lazy(_ANALYSES)]:

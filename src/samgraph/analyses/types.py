@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
+from typing import Any
 
 import strawberry
 
 from samgraph.accounts.types import Account
 from samgraph.analyses import coverage as cov
+from samgraph.analyses import drawing as drawing_mod
 from samgraph.analyses.scores import Renewal as RenewalData
 from samgraph.analyses.service import InfluenceEdgeData, InfluenceNodeData, NamedPath
 from samgraph.analyses.whitespace import Whitespace as WhitespaceData
@@ -20,11 +22,15 @@ from samgraph.common import (
     EdgeKind,
     FunctionGroup,
     GapCode,
+    GraphEdgeKind,
+    GraphNodeFlag,
+    GraphNodeKind,
     PathNodeKind,
     RenewalMilestone,
     Seniority,
     Sentiment,
     Severity,
+    StakeholderStatus,
     edge_id,
 )
 from samgraph.db.queries import queries as q
@@ -317,4 +323,97 @@ class PortfolioGap(CoverageGap):
             account=account, code=gap.code, severity=gap.severity, band=gap.band,
             group=gap.group,
             stakeholder_id=strawberry.ID(gap.stakeholder_id) if gap.stakeholder_id else None,
+        )  # fmt: skip
+
+
+@strawberry.type(description="A person on an account's graph: a stakeholder or one of our members.")
+class GraphNode:
+    id: strawberry.ID
+    kind: GraphNodeKind
+    label: str
+    title: str | None = None
+    seniority: Seniority | None = None
+    group: strawberry.ID | None = strawberry.field(
+        default=None, description="The team (a group); null for members and people without one."
+    )
+    function_group: FunctionGroup | None = None
+    buying_role: BuyingRole | None = None
+    sentiment: Sentiment | None = None
+    engagement: int | None = strawberry.field(
+        default=None, description="Max effective KNOWS strength on asOf (§2); stakeholders only."
+    )
+    influence_score: float | None = strawberry.field(
+        default=None, description="PageRank (§6); active stakeholders only."
+    )
+    influence_rank: int | None = None
+    status: StakeholderStatus | None = None
+    departed_at: dt.date | None = None
+    flags: list[GraphNodeFlag] = strawberry.field(default_factory=list)
+
+    @classmethod
+    def from_data(cls, n: drawing_mod.Node) -> GraphNode:
+        row = n.row
+
+        def enum(kind: type[Any], key: str) -> Any:
+            return kind(row[key]) if row.get(key) else None
+
+        return cls(
+            id=strawberry.ID(n.id), kind=GraphNodeKind(n.kind), label=n.label,
+            title=row.get("title"), seniority=enum(Seniority, "seniority"),
+            group=strawberry.ID(n.group) if n.group else None,
+            function_group=enum(FunctionGroup, "functionGroup"),
+            buying_role=enum(BuyingRole, "buyingRole"), sentiment=enum(Sentiment, "sentiment"),
+            engagement=n.engagement, influence_score=n.influence_score,
+            influence_rank=n.influence_rank,
+            status=StakeholderStatus(row.get("status") or "ACTIVE") if n.kind == "STAKEHOLDER" else None,
+            departed_at=row.get("departedAt"), flags=[GraphNodeFlag(f) for f in n.flags],
+        )  # fmt: skip
+
+
+@strawberry.type(description="An edge of an account's graph, with the id warm paths use.")
+class GraphEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    kind: GraphEdgeKind
+    strength: int | None = strawberry.field(
+        default=None, description="KNOWS strength, INFLUENCES weight, REPORTS_TO 3 (§5, §6)."
+    )
+    effective_strength: int | None = strawberry.field(
+        default=None, description="KNOWS only: strength after decay on asOf (§2)."
+    )
+    overdue: bool | None = strawberry.field(default=None, description="KNOWS only (§2).")
+    last_contact: dt.date | None = None
+
+
+@strawberry.type(description="A team: a box around its people; teams nest by parent.")
+class GraphGroup:
+    id: strawberry.ID
+    label: str
+    parent: strawberry.ID | None = None
+    function_group: FunctionGroup | None = None
+
+
+@strawberry.type(
+    name="AccountGraph",
+    description="An account drawn: nodes, edges and team groups, ready for Cytoscape.js, "
+    "vis.js or D3 (ids are stable; warm paths and influence maps use the same).",
+)
+class Drawing:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    groups: list[GraphGroup]
+
+    @classmethod
+    def from_data(cls, d: drawing_mod.Drawing) -> Drawing:
+        return cls(
+            nodes=[GraphNode.from_data(n) for n in d.nodes],
+            edges=[GraphEdge(id=strawberry.ID(e.id), source=strawberry.ID(e.source),
+                             target=strawberry.ID(e.target), kind=GraphEdgeKind(e.kind),
+                             strength=e.strength, effective_strength=e.effective_strength,
+                             overdue=e.overdue, last_contact=e.last_contact) for e in d.edges],
+            groups=[GraphGroup(id=strawberry.ID(g.id), label=g.label,
+                               parent=strawberry.ID(g.parent) if g.parent else None,
+                               function_group=FunctionGroup(g.function_group) if g.function_group else None)
+                    for g in d.groups],
         )  # fmt: skip

@@ -12,6 +12,7 @@ class _Q_accounts:
     upsert_accounts: CypherQuery
 
 class _Q_analyses:
+    account_drawing: CypherQuery
     account_graphs: CypherQuery
     whitespace_inputs: CypherQuery
 

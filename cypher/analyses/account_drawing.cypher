@@ -1,0 +1,43 @@
+// Everything to draw one account's graph, in one round trip: every stakeholder (departed
+// too) with the functionGroup of their team and their recorded changes (the org of a
+// past day is rebuilt from them), the KNOWS edges into them with the member's
+// name, REPORTS_TO and INFLUENCES between them, the teams, and our account team. The
+// active part is what analyses.account_graphs returns (the explorer primes that loader
+// with it, so the analyses under the same account cost no more reads).
+// mode: read
+// params: ids
+// scope: account accountId
+UNWIND $ids AS key
+MATCH (a:Account {id: key})
+RETURN key, {
+  accountId: key,
+  people: COLLECT {
+    MATCH (s:Stakeholder {accountId: key})
+    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team)
+    RETURN s {.*, functionGroup: t.functionGroup, history: COLLECT {
+      MATCH (s)-[:CHANGED]->(c:StakeholderChange)
+      RETURN c {.*} ORDER BY c.date, c.recordedAt, c.field
+    }}
+  },
+  knows: COLLECT {
+    MATCH (m:Member)-[k:KNOWS]->(s:Stakeholder {accountId: key})
+    RETURN {memberId: m.id, memberName: m.name, stakeholderId: s.id,
+            strength: k.strength, lastContact: k.lastContact}
+  },
+  reports: COLLECT {
+    MATCH (r:Stakeholder {accountId: key})-[:REPORTS_TO]->(m:Stakeholder {accountId: key})
+    RETURN {from: r.id, to: m.id}
+  },
+  influences: COLLECT {
+    MATCH (x:Stakeholder {accountId: key})-[i:INFLUENCES]->(y:Stakeholder {accountId: key})
+    RETURN {from: x.id, to: y.id, weight: i.weight}
+  },
+  teams: COLLECT {
+    MATCH (t:Team {accountId: key})
+    RETURN t {.id, .name, .parentId, .functionGroup} ORDER BY t.name, t.id
+  },
+  accountTeam: COLLECT {
+    MATCH (m:Member)-[r:ON_ACCOUNT_TEAM]->(a)
+    RETURN {id: m.id, name: m.name, role: r.role} ORDER BY m.name, m.id
+  }
+} AS item
