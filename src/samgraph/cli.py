@@ -26,6 +26,7 @@ from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate as run_migrations
 from samgraph.db.queries import queries
 from samgraph.demo.generate import generate as make_portfolio
+from samgraph.demo.shift import WRITTEN, shifted
 from samgraph.errors import SamgraphError
 from samgraph.gql import persisted
 from samgraph.live import service as live
@@ -326,18 +327,28 @@ def export(
 def demo(
     reset: bool = typer.Option(False, "--reset", help="Delete all data first."),
     if_empty: bool = typer.Option(False, "--if-empty", help="Load only into an empty graph."),
+    as_written: bool = typer.Option(
+        False,
+        "--as-written",
+        help=f"Keep the demo's own dates (around {WRITTEN}) instead "
+        "of moving them so that today looks like that day.",
+    ),
 ) -> None:
-    """Load the demo portfolio."""
+    """Load the demo portfolio, its dates moved so that today looks like the day it
+    describes (unless --as-written)."""
+    today = get_settings().today()
 
     async def run(db: Db) -> str:
         if if_empty and not (await db.read(queries.db.graph_is_empty))[0]["empty"]:
             return "graph not empty: demo not loaded"
         if reset:
             await wipe_data(db)
-        summary = await bundle_service.import_bundle(
-            db, DEMO_BUNDLE.read_bytes(), changed_on=get_settings().today()
-        )
-        return f"demo loaded: {summary.counts['accounts']} accounts"
+        bundle = orjson.loads(DEMO_BUNDLE.read_bytes())
+        if not as_written:
+            bundle = shifted(bundle, today)
+        summary = await bundle_service.import_bundle(db, bundle, changed_on=today)
+        dates = f"dated as written ({WRITTEN})" if as_written else f"{WRITTEN} moved to {today}"
+        return f"demo loaded: {summary.counts['accounts']} accounts, {dates}"
 
     err.print(_with_db(get_settings(), run))
 
