@@ -12,7 +12,7 @@ RETURN key, {
   teams: COLLECT {
     MATCH (t:Team {accountId: key})
     USING INDEX t:Team(accountId)
-    RETURN t {.id, .name, .headcount} ORDER BY t.name, t.id
+    RETURN t {.id, .name, .headcount, .parentId} ORDER BY t.name, t.id
   },
   uses: COLLECT {
     MATCH (t:Team {accountId: key})-[u:USES]->(p:Product)

@@ -41,6 +41,9 @@ DOCUMENTS = [
       coverage(asOf: "2026-01-20") { cells { band } gaps { code stakeholderId stakeholder { id } } }
       influenceMap(asOf: "2026-01-20") { nodes { stakeholder { id } } edges { source target } }
       whitespace { cells { teamId productId } byTeam { teamId } byProduct { productId } }
+      reachableWhitespace(asOf: "2026-01-20") { teams { teamId door { id } wayIn { nodes { id } } }
+        cells { teamId productId } }
+      memberDependency(asOf: "2026-01-20") { member { id } soleEngaged { id } }
       graph(include: [MEMBERS, DEPARTED, MEMBER_OF_EDGES]) { nodes { id group }
         edges { id source target } groups { id parent } }
       teams { id children { id } deployments { productId } opportunities { id }

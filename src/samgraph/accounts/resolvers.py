@@ -27,6 +27,8 @@ _INPUTS: dict[str, tuple[CypherQuery, ...]] = {
     "influenceMap": (q.analyses.account_graphs,),
     "overdueTouches": (q.analyses.account_graphs,),
     "whitespace": (q.analyses.whitespace_inputs,),
+    "reachableWhitespace": (q.analyses.account_graphs, q.analyses.whitespace_inputs),
+    "memberDependency": (q.analyses.account_graphs,),
     "graph": (q.analyses.account_drawing,),
 }
 

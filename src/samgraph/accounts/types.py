@@ -33,6 +33,8 @@ if TYPE_CHECKING:
         Coverage,
         Drawing,
         InfluenceMap,
+        MemberDependency,
+        Reachable,
         Renewal,
         WarmPath,
         Whitespace,
@@ -46,6 +48,8 @@ MAP: Later[InfluenceMap] = Later(_ANALYSES, "InfluenceMap")
 WHITESPACE: Later[Whitespace] = Later(_ANALYSES, "Whitespace")
 RENEWAL: Later[Renewal] = Later(_ANALYSES, "Renewal")
 DRAWING: Later[Drawing] = Later(_ANALYSES, "Drawing")
+REACHABLE: Later[Reachable] = Later(_ANALYSES, "Reachable")
+DEPENDENCY: Later[MemberDependency] = Later(_ANALYSES, "MemberDependency")
 
 
 @strawberry.type(description="The seven strategic-score inputs, each 0-10 (domain.md §8).")
@@ -155,6 +159,32 @@ class Account:
             include=[GraphInclude.MEMBERS] if include is None else include,
         )  # fmt: skip
         return DRAWING.get().from_data(drawn)
+
+    @strawberry.field(
+        description="Of the whitespace, where we have a warm way in (§13): each team's "
+        "door and best warm path, cells weighted by reach."
+    )
+    async def reachable_whitespace(
+        self, info: Ctx, as_of: dt.date | None = None, max_hops: int = 4
+    ) -> Annotated[Reachable, strawberry.lazy(_ANALYSES)]:
+        graph, found = await analyses.reachable_whitespace(
+            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of),
+            max_hops=max_hops,
+        )  # fmt: skip
+        return REACHABLE.get().from_data(graph, found)
+
+    @strawberry.field(
+        description="Key-person risk on our side (§14): per member, who they alone keep "
+        "engaged and the coverage score if they left."
+    )
+    async def member_dependency(
+        self, info: Ctx, as_of: dt.date | None = None
+    ) -> list[Annotated[MemberDependency, strawberry.lazy(_ANALYSES)]]:
+        graph = await analyses.graph_of(info.context, self.id)
+        rows = await analyses.member_dependency(
+            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
+        )
+        return [DEPENDENCY.get().from_data(graph, d) for d in rows]
 
     @strawberry.field(description="Team x product grid with totals, in USD (§7).")
     async def whitespace(self, info: Ctx) -> Annotated[Whitespace, strawberry.lazy(_ANALYSES)]:

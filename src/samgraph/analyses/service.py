@@ -16,7 +16,9 @@ from typing import Any
 
 from samgraph.analyses import cadence as cadence_mod
 from samgraph.analyses import coverage as coverage_mod
+from samgraph.analyses import dependency as dependency_mod
 from samgraph.analyses import drawing as drawing_mod
+from samgraph.analyses import reach as reach_mod
 from samgraph.analyses import scores as scores_mod
 from samgraph.analyses.graph import AccountGraph
 from samgraph.analyses.influence import REPORTS_TO_WEIGHT, influence_scores
@@ -119,6 +121,11 @@ async def warm_paths(
         graph, to, as_of=as_of, cadence=_cadence(ctx), source=source,
         max_hops=max_hops, first=first,
     )  # fmt: skip
+    return [named(graph, p) for p in paths]
+
+
+def named(graph: AccountGraph, path: WarmPath) -> NamedPath:
+    """A path with the name and kind of each person on it."""
     names = {p.id: p.name for p in graph.people.values()}
     names.update({k.member_id: k.member_name for k in graph.knows})
     members = {k.member_id for k in graph.knows}
@@ -128,7 +135,7 @@ async def warm_paths(
         kind = PathNodeKind.MEMBER if member else PathNodeKind.STAKEHOLDER
         return PathStep(node, kind, names.get(node, ""))
 
-    return [NamedPath(p, tuple(step(i, n) for i, n in enumerate(p.nodes))) for p in paths]
+    return NamedPath(path, tuple(step(i, n) for i, n in enumerate(path.nodes)))
 
 
 @dataclass(frozen=True)
@@ -326,3 +333,26 @@ async def drawing(
         departed=GraphInclude.DEPARTED in wanted,
         member_of=GraphInclude.MEMBER_OF_EDGES in wanted,
     )  # fmt: skip
+
+
+async def member_dependency(
+    ctx: Context, *, account_id: str, as_of: dt.date
+) -> list[dependency_mod.MemberDependency]:
+    """§14: for each member with a KNOWS edge into the account, what leaving would cost."""
+    graph = await graph_of(ctx, account_id)
+    return dependency_mod.member_dependency(graph, as_of, _cadence(ctx))
+
+
+async def reachable_whitespace(
+    ctx: Context, *, account_id: str, as_of: dt.date, max_hops: int
+) -> tuple[AccountGraph, reach_mod.ReachableWhitespace]:
+    """§13: the whitespace weighted by how warm our way into each team is."""
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise invalid([Problem("maxHops", f"must be between 1 and {MAX_HOPS}")])
+    graph = await graph_of(ctx, account_id)
+    grid = await whitespace_of(ctx, account_id)
+    row = await ctx.loaders.one(queries.analyses.whitespace_inputs).load(account_id) or {}
+    found = reach_mod.reachable_whitespace(
+        graph, row.get("teams", []), grid, as_of, _cadence(ctx), max_hops=max_hops
+    )
+    return graph, found

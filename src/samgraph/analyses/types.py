@@ -11,7 +11,11 @@ import strawberry
 
 from samgraph.accounts.types import Account
 from samgraph.analyses import coverage as cov
+from samgraph.analyses import dependency as dependency_mod
 from samgraph.analyses import drawing as drawing_mod
+from samgraph.analyses import reach as reach_mod
+from samgraph.analyses import service
+from samgraph.analyses.graph import AccountGraph as AccountGraphData
 from samgraph.analyses.scores import Renewal as RenewalData
 from samgraph.analyses.service import InfluenceEdgeData, InfluenceNodeData, NamedPath
 from samgraph.analyses.whitespace import Whitespace as WhitespaceData
@@ -35,7 +39,7 @@ from samgraph.common import (
 )
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, load_one
-from samgraph.graph.types import Stakeholder
+from samgraph.graph.types import Member, Stakeholder
 
 
 @strawberry.type(description="One of the nine seniority band x function group cells.")
@@ -416,4 +420,83 @@ class Drawing:
                                parent=strawberry.ID(g.parent) if g.parent else None,
                                function_group=FunctionGroup(g.function_group) if g.function_group else None)
                     for g in d.groups],
+        )  # fmt: skip
+
+
+@strawberry.type(description="Our way into one team (§13): its door and the best warm path there.")
+class TeamReach:
+    team_id: strawberry.ID
+    door: list[Stakeholder] = strawberry.field(
+        description="Economic buyers and business owners, else the most senior; from the "
+        "parent team up when the team has nobody active."
+    )
+    way_in: WarmPath | None = strawberry.field(description="Null when reach is 0.")
+    reach: float = strawberry.field(description="The way in's weakestLink / 5, in 0..1.")
+
+
+@strawberry.type(description="A whitespace cell weighted by reach (§13).")
+class ReachCell:
+    team_id: strawberry.ID
+    product_id: strawberry.ID
+    status: CellStatus
+    value: float
+    reachable_value: float | None = strawberry.field(
+        description="value x reach for WHITESPACE and IN_PIPELINE; null for DEPLOYED, PILOT."
+    )
+
+
+@strawberry.type
+class ReachTotals:
+    reachable_whitespace: float
+    reachable_pipeline: float
+
+
+@strawberry.type(name="ReachableWhitespace", description="Where we have a way in (§13).")
+class Reachable:
+    teams: list[TeamReach] = strawberry.field(description="By team id.")
+    cells: list[ReachCell]
+    totals: ReachTotals
+
+    @classmethod
+    def from_data(cls, graph: AccountGraphData, r: reach_mod.ReachableWhitespace) -> Reachable:
+        def person(sid: str) -> Stakeholder:
+            return Stakeholder.from_row(graph.people[sid].row)
+
+        return cls(
+            teams=[TeamReach(team_id=strawberry.ID(t.team_id), door=[person(s) for s in t.door],
+                             way_in=WarmPath.from_data(service.named(graph, t.way_in)) if t.way_in else None,
+                             reach=t.reach) for t in r.teams],
+            cells=[ReachCell(team_id=strawberry.ID(c.team_id), product_id=strawberry.ID(c.product_id),
+                             status=c.status, value=c.value, reachable_value=c.reachable_value)
+                   for c in r.cells],
+            totals=ReachTotals(reachable_whitespace=r.reachable_whitespace,
+                               reachable_pipeline=r.reachable_pipeline),
+        )  # fmt: skip
+
+
+@strawberry.type(description="What one of our members holds on an account (§14).")
+class MemberDependency:
+    member_id: strawberry.ID
+    engaged_through: int = strawberry.field(
+        description="Active stakeholders this member holds at effective strength >= 3."
+    )
+    sole_engaged: list[Stakeholder] = strawberry.field(
+        description="Engaged now, but not without this member's relationships (by id)."
+    )
+    coverage_if_leaves: int = strawberry.field(
+        description="The coverage score (§3) without this member's relationships."
+    )
+
+    @strawberry.field
+    async def member(self, info: Ctx) -> Member | None:
+        return await load_one(info, q.members.get_members, self.member_id, Member)
+
+    @classmethod
+    def from_data(
+        cls, graph: AccountGraphData, d: dependency_mod.MemberDependency
+    ) -> MemberDependency:
+        return cls(
+            member_id=strawberry.ID(d.member_id), engaged_through=d.engaged_through,
+            sole_engaged=[Stakeholder.from_row(graph.people[s].row) for s in d.sole_engaged],
+            coverage_if_leaves=d.coverage_if_leaves,
         )  # fmt: skip

@@ -1,0 +1,131 @@
+"""§13 reachable whitespace and §14 member dependency: the §12 figures through the API,
+and the rules on small cases with the arithmetic in comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from samgraph.analyses.coverage import coverage
+from samgraph.analyses.dependency import member_dependency
+from samgraph.analyses.graph import AccountGraph
+from samgraph.analyses.reach import door
+from samgraph.config import DEFAULT_CADENCE_DAYS
+from samgraph.db.driver import Db
+from tests.conftest import gql
+from tests.factories import load
+
+AS_OF = "2026-01-20"
+
+
+async def test_reachable_whitespace_of_the_worked_example(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    body = await gql(
+        client,
+        """query($d: Date) { account(id: "gfc", asOf: $d) {
+      reachableWhitespace { teams { teamId door { id } reach wayIn { weakestLink nodes { id } } }
+        cells { teamId productId status value reachableValue }
+        totals { reachableWhitespace reachablePipeline } } } }""",
+        d=AS_OF,
+    )
+    assert "errors" not in body, body
+    r = body["data"]["account"]["reachableWhitespace"]
+    # §12: doors and reach by team id. gfc-data has no economic buyer or business owner:
+    # its most senior person, dpark (DIRECTOR); Maria knows him at 4 -> reach 4/5 = 0.8.
+    # lthompson: Tom at effective 2 -> 0.4. sjohnson: Maria at 3 -> 0.6. rmartinez: nobody
+    # knows him; Maria -> sjohnson -> rmartinez, weakest 3 -> 0.6. jwu: Maria at 4 -> 0.8.
+    assert [(t["teamId"], [d["id"] for d in t["door"]], t["reach"]) for t in r["teams"]] == [
+        ("gfc-data", ["dpark"], 0.8), ("gfc-fin", ["lthompson"], 0.4),
+        ("gfc-ops", ["sjohnson"], 0.6), ("gfc-pay", ["rmartinez"], 0.6),
+        ("gfc-tech", ["jwu"], 0.8)]  # fmt: skip
+    pay = next(t for t in r["teams"] if t["teamId"] == "gfc-pay")
+    assert [n["id"] for n in pay["wayIn"]["nodes"]] == ["mrodriguez", "sjohnson", "rmartinez"]
+    assert r["totals"] == {"reachableWhitespace": 1_192_800.0, "reachablePipeline": 336_000.0}
+    for cell in r["cells"]:
+        if cell["status"] in ("DEPLOYED", "PILOT"):
+            assert cell["reachableValue"] is None
+    # Operations x Advanced Analytics: 1,080,000 whitespace x 0.6 = 648,000.
+    ops = next(c for c in r["cells"] if c["teamId"] == "gfc-ops" and c["productId"] == "adv")
+    assert ops["value"] == 1_080_000.0 and ops["reachableValue"] == pytest.approx(648_000.0)
+
+
+async def test_member_dependency_of_the_worked_example(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    body = await gql(client, """query($d: Date) { account(id: "gfc", asOf: $d) {
+      memberDependency { member { id } engagedThrough soleEngaged { id } coverageIfLeaves } } }""",
+                     d=AS_OF)  # fmt: skip
+    rows = body["data"]["account"]["memberDependency"]
+    # §12: Maria holds all four engaged people alone (coverage without her: 0), Tom none
+    # (his only edge, lthompson, is at effective 2; without him coverage stays 33).
+    assert rows == [
+        {"member": {"id": "mrodriguez"}, "engagedThrough": 4,
+         "soleEngaged": [{"id": "dpark"}, {"id": "jwu"}, {"id": "mchen"}, {"id": "sjohnson"}],
+         "coverageIfLeaves": 0},
+        {"member": {"id": "vpsales"}, "engagedThrough": 0, "soleEngaged": [],
+         "coverageIfLeaves": 33},
+    ]  # fmt: skip
+
+
+def _graph(people: list[dict[str, Any]], knows: list[dict[str, Any]] | None = None) -> AccountGraph:
+    return AccountGraph.from_row("a", {"people": people, "knows": knows or []})
+
+
+def test_doors_climb_to_the_parent_team() -> None:
+    g = _graph([
+        {"id": "ceo", "teamId": "top", "seniority": "C_LEVEL"},
+        {"id": "vp1", "teamId": "mid", "seniority": "VP"},
+        {"id": "vp2", "teamId": "mid", "seniority": "VP"},
+        {"id": "ic", "teamId": "mid", "seniority": "IC"},
+        {"id": "bo", "teamId": "side", "seniority": "IC", "buyingRole": "BUSINESS_OWNER"},
+        {"id": "boss", "teamId": "side", "seniority": "C_LEVEL"},
+    ])  # fmt: skip
+    parents = {"top": None, "mid": "top", "empty": "mid", "lost": "nowhere", "side": None}
+    assert door(g, "mid", parents) == ("vp1", "vp2")  # both share the top seniority
+    assert door(g, "empty", parents) == ("vp1", "vp2")  # nobody active: the parent's door
+    assert door(g, "side", parents) == ("bo",)  # a business owner beats seniority
+    assert door(g, "lost", parents) == ()  # nobody up the chain
+
+
+def test_a_member_with_no_engaged_contacts() -> None:
+    # Ann knows x at 5 (contacted on the day: effective 5); Bob knows x at 2 and y at 1.
+    day = dt.date(2026, 1, 20)
+    g = _graph(
+        [{"id": "x", "seniority": "VP"}, {"id": "y", "seniority": "VP"}],
+        [{"memberId": "ann", "stakeholderId": "x", "strength": 5, "lastContact": day},
+         {"memberId": "bob", "stakeholderId": "x", "strength": 2, "lastContact": day},
+         {"memberId": "bob", "stakeholderId": "y", "strength": 1, "lastContact": day}],
+    )  # fmt: skip
+    rows = {r.member_id: r for r in member_dependency(g, day, DEFAULT_CADENCE_DAYS)}
+    assert rows["bob"].engaged_through == 0 and rows["bob"].sole_engaged == ()
+    # Without Ann, x falls to 2 (Bob's): not engaged; the one covered cell
+    # (EXECUTIVE x ADJACENT) goes: coverage round(100 x 1/9) = 11 -> 0.
+    assert rows["ann"].sole_engaged == ("x",) and rows["ann"].coverage_if_leaves == 0
+    assert rows["bob"].coverage_if_leaves == 11
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["m1", "m2", "m3"]), st.integers(0, 5),
+                          st.integers(1, 5), st.integers(0, 200)), max_size=12))  # fmt: skip
+def test_dependency_properties(edges: list[tuple[str, int, int, int]]) -> None:
+    day = dt.date(2026, 1, 20)
+    people = [{"id": f"s{i}", "seniority": s, "teamId": None}
+              for i, s in enumerate(["C_LEVEL", "VP", "DIRECTOR", "MANAGER", "IC", "VP"])]  # fmt: skip
+    knows = {(m, f"s{p}"): {"memberId": m, "stakeholderId": f"s{p}", "strength": st_,
+                            "lastContact": day - dt.timedelta(days=ago)}
+             for m, p, st_, ago in edges}  # fmt: skip
+    g = _graph(people, list(knows.values()))
+    cov = coverage(g, day, DEFAULT_CADENCE_DAYS)
+    engaged = {p for p, e in cov.engagement.items() if e >= 3}
+    for row in member_dependency(g, day, DEFAULT_CADENCE_DAYS):
+        assert row.coverage_if_leaves <= cov.score  # leaving never adds coverage
+        assert set(row.sole_engaged) <= engaged  # soleEngaged is a subset of engaged
+        assert len(row.sole_engaged) <= row.engaged_through
