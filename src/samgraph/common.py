@@ -23,6 +23,12 @@ def _id(value: str) -> str:
     return value
 
 
+def _url(value: str) -> str:
+    if any(c.isspace() for c in value) or "." not in value:
+        raise PydanticCustomError("url", "not a URL (like https://www.linkedin.com/in/name)")
+    return value
+
+
 def _email(value: str) -> str:
     if not _EMAIL.match(value):
         raise PydanticCustomError("email", "not an email address (like name@example.com)")
@@ -36,6 +42,7 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 LongText = Annotated[str, StringConstraints(max_length=5000)]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
+Url = Annotated[str, StringConstraints(max_length=500), AfterValidator(_url)]
 Strength = Annotated[int, Field(ge=1, le=5, strict=True)]
 Weight = Annotated[int, Field(ge=1, le=5, strict=True)]
 Probability = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]

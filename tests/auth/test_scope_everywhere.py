@@ -59,7 +59,8 @@ DOCUMENTS = [
     """{ accounts(first: 100) { totalCount edges { node { id name } } nodes { id } }
       portfolioGaps(asOf: "2026-01-20", first: 100) { nodes { account { id } stakeholderId } edges { node { account { id } } } }
       overdueTouches(asOf: "2026-01-20", first: 100) { nodes { stakeholderId } edges { node { stakeholderId } } }
-      savedQueries { nodes { name } edges { node { name } } } savedQuery(name: "portfolio-coverage") { name }
+      savedQueries { nodes { name } edges { node { name } } }
+      championMoves { person { id } formerStakeholder { id } fromAccount { id } toAccount { id } } savedQuery(name: "portfolio-coverage") { name }
       team(id: "oth-t") { id } stakeholder(id: "oth-s") { id }
       member(id: "mrodriguez") { id relationships { stakeholderId } }
       members { nodes { id } edges { node { id } } } product(id: "core") { id deployments { teamId team { name } } }

@@ -7,9 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from samgraph.bundle import service as bundle_service
+from samgraph.bundle.service import export_bundle
 from samgraph.config import DEFAULT_CADENCE_DAYS
 from samgraph.db.driver import Db
 from samgraph.errors import InvalidInput
@@ -268,3 +270,27 @@ async def test_odd_line_breaks_never_crash(
         assert exc.problems and exc.problems[0].path.startswith("row")
     else:
         assert [a["id"] for a in plan.added][:1] == ["a1"]
+
+
+async def test_linkedin_urls_from_every_format(db: Db, example_bundle: dict[str, Any]) -> None:
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    contents = {
+        OrgFormat.CSV: "id,name,linkedinUrl\njwu,Jennifer Wu,https://www.linkedin.com/in/jwu\n",
+        OrgFormat.SCIM: orjson.dumps({"Resources": [{"id": "mchen", "displayName": "Michael Chen",
+                                                     "x-linkedin": "linkedin.com/in/mchen"}]}).decode(),
+        OrgFormat.SALESFORCE: "Id,Name,LinkedIn_URL__c\ndpark,David Park,linkedin.com/in/dpark\n",
+    }  # fmt: skip
+    for fmt, content in contents.items():
+        await sync_orgchart(db, account_id="gfc", fmt=fmt, content=content, mode=SyncMode.PARTIAL,
+                            dry_run=False, effective=DAY, cadence=dict(DEFAULT_CADENCE_DAYS))  # fmt: skip
+    exported = await export_bundle(db, ["gfc"])
+    urls = {s["id"]: s.get("linkedinUrl") for s in exported["stakeholders"]}
+    assert urls["jwu"] == "https://www.linkedin.com/in/jwu"
+    assert urls["mchen"] == "linkedin.com/in/mchen" and urls["dpark"] == "linkedin.com/in/dpark"
+    # A value that is not a URL is refused with the row and column, and nothing is written.
+    with pytest.raises(InvalidInput) as bad:
+        await sync_orgchart(db, account_id="gfc", fmt=OrgFormat.CSV,
+                            content="id,name,linkedinUrl\njwu,Jennifer Wu,not a url\n",
+                            mode=SyncMode.PARTIAL, dry_run=False, effective=DAY,
+                            cadence=dict(DEFAULT_CADENCE_DAYS))  # fmt: skip
+    assert "linkedinUrl" in bad.value.message

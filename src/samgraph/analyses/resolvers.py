@@ -8,7 +8,7 @@ import strawberry
 
 from samgraph.accounts.types import Account
 from samgraph.analyses import service
-from samgraph.analyses.types import PortfolioGap
+from samgraph.analyses.types import ChampionMove, PortfolioGap
 from samgraph.common import GapCode, Severity, edge_id
 from samgraph.gql.loading import Ctx
 from samgraph.gql.pagination import Connection, paginate
@@ -17,6 +17,19 @@ from samgraph.graph.types import Relationship
 
 @strawberry.type
 class Query:
+    @strawberry.field(
+        description="Champions who moved (§15): a departed champion (CHAMPION or ADVOCATE) "
+        "of one account with the LinkedIn identity of an active stakeholder at another; "
+        "departed on or after `since` when given. Best former engagement first."
+    )
+    async def champion_moves(
+        self, info: Ctx, since: dt.date | None = None, as_of: dt.date | None = None
+    ) -> list[ChampionMove]:
+        found = await service.champion_moves(
+            info.context, as_of=info.context.set_as_of(info, as_of), since=since
+        )
+        return [ChampionMove.from_data(m) for m in found]
+
     @strawberry.field(
         description="Every coverage gap across the portfolio on asOf, most severe first, "
         "then by account name; only gaps at least as severe as minSeverity."

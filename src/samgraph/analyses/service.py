@@ -18,6 +18,7 @@ from samgraph.analyses import cadence as cadence_mod
 from samgraph.analyses import coverage as coverage_mod
 from samgraph.analyses import dependency as dependency_mod
 from samgraph.analyses import drawing as drawing_mod
+from samgraph.analyses import moves as moves_mod
 from samgraph.analyses import reach as reach_mod
 from samgraph.analyses import scores as scores_mod
 from samgraph.analyses.graph import AccountGraph
@@ -356,3 +357,11 @@ async def reachable_whitespace(
         graph, row.get("teams", []), grid, as_of, _cadence(ctx), max_hops=max_hops
     )
     return graph, found
+
+
+async def champion_moves(
+    ctx: Context, *, as_of: dt.date, since: dt.date | None
+) -> list[moves_mod.Move]:
+    """§15 across the portfolio (within the caller's scope: both accounts seen)."""
+    people = [r["item"] for r in await ctx.db.read(queries.stakeholders.with_linkedin)]
+    return moves_mod.champion_moves(people, as_of, _cadence(ctx), since=since)

@@ -13,6 +13,7 @@ from samgraph.accounts.types import Account
 from samgraph.analyses import coverage as cov
 from samgraph.analyses import dependency as dependency_mod
 from samgraph.analyses import drawing as drawing_mod
+from samgraph.analyses import moves as moves_mod
 from samgraph.analyses import reach as reach_mod
 from samgraph.analyses import service
 from samgraph.analyses.graph import AccountGraph as AccountGraphData
@@ -499,4 +500,40 @@ class MemberDependency:
             member_id=strawberry.ID(d.member_id), engaged_through=d.engaged_through,
             sole_engaged=[Stakeholder.from_row(graph.people[s].row) for s in d.sole_engaged],
             coverage_if_leaves=d.coverage_if_leaves,
+        )  # fmt: skip
+
+
+@strawberry.type(description="A departed champion of one account, active at another (§15).")
+class ChampionMove:
+    person: Stakeholder = strawberry.field(description="Who they are now, at toAccount.")
+    former_stakeholder: Stakeholder
+    from_account_id: strawberry.ID
+    to_account_id: strawberry.ID
+    former_buying_role: BuyingRole | None
+    former_sentiment: Sentiment | None
+    former_engagement: int = strawberry.field(description="Engagement (§2) on departedAt.")
+    engagement_now: int = strawberry.field(description="Their engagement at toAccount on asOf.")
+    departed_at: dt.date | None
+
+    @strawberry.field
+    async def from_account(self, info: Ctx) -> Account | None:
+        return await load_one(info, q.accounts.get_accounts, self.from_account_id, Account)
+
+    @strawberry.field
+    async def to_account(self, info: Ctx) -> Account | None:
+        return await load_one(info, q.accounts.get_accounts, self.to_account_id, Account)
+
+    @classmethod
+    def from_data(cls, m: moves_mod.Move) -> ChampionMove:
+        def role(value: Any) -> BuyingRole | None:
+            return BuyingRole(value) if value else None
+
+        return cls(
+            person=Stakeholder.from_row(m.person), former_stakeholder=Stakeholder.from_row(m.former),
+            from_account_id=strawberry.ID(str(m.former["accountId"])),
+            to_account_id=strawberry.ID(str(m.person["accountId"])),
+            former_buying_role=role(m.former.get("buyingRole")),
+            former_sentiment=Sentiment(m.former["sentiment"]) if m.former.get("sentiment") else None,
+            former_engagement=m.former_engagement, engagement_now=m.engagement_now,
+            departed_at=m.departed_at,
         )  # fmt: skip

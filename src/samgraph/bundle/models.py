@@ -37,6 +37,7 @@ from samgraph.common import (
     ShortText,
     StakeholderStatus,
     Strength,
+    Url,
     Weight,
 )
 
@@ -107,6 +108,8 @@ class StakeholderRow(NodeRow):
     name: NotNull[Name] = None
     title: ShortText | None = None
     email: Email | None = None
+    # A public profile (domain §15: its identity key follows a person between employers).
+    linkedin_url: Url | None = None
     seniority: Seniority | None = None
     team_id: Id | None = None
     manager_id: Id | None = None

@@ -140,6 +140,7 @@ class _Q_stakeholders:
     stakeholders_by_account: CypherQuery
     stakeholders_by_team: CypherQuery
     upsert_stakeholders: CypherQuery
+    with_linkedin: CypherQuery
 
 class _Q_teams:
     children_by_team: CypherQuery

@@ -38,6 +38,7 @@ class StakeholderInput:
     name: str | None = UNSET
     title: str | None = UNSET
     email: str | None = UNSET
+    linkedin_url: str | None = UNSET
     seniority: Seniority | None = UNSET
     team_id: strawberry.ID | None = UNSET
     manager_id: strawberry.ID | None = UNSET

@@ -91,6 +91,7 @@ class Stakeholder:
     name: str = ""
     title: str | None = None
     email: str | None = None
+    linkedin_url: str | None = None
     seniority: Seniority | None = None
     team_id: strawberry.ID | None = None
     manager_id: strawberry.ID | None = None

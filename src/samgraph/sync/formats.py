@@ -1,13 +1,14 @@
 """Org-chart file formats, parsed into one record shape.
 
 - CSV (ours): columns id, name, title, email, seniority, team, managerId, and
-  optionally buyingRole, sentiment, status (header names are case-insensitive;
+  optionally buyingRole, sentiment, status, linkedinUrl (header names are case-insensitive;
   `manager_id`, `manager id` work too).
 - SCIM 2.0 Users as JSON (a ListResponse with `Resources`, or a list of Users): id,
   displayName (or name.formatted / givenName + familyName), title, emails (primary
-  first), active, and the enterprise extension's manager.value, department, division.
+  first), active, and the enterprise extension's manager.value, department, division;
+  a LinkedIn profile URL from the top-level `x-linkedin` attribute.
 - Salesforce Contact export CSV: Id, Name (or FirstName + LastName), Title,
-  Department, ReportsToId, Email, AccountId.
+  Department, ReportsToId, Email, AccountId, and the custom field LinkedIn_URL__c.
 
 Seniority comes from a `seniority` column when present, otherwise from the title
 (`infer_seniority`).
@@ -26,6 +27,10 @@ import orjson
 import strawberry
 
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+# SCIM has no LinkedIn attribute: we read this top-level extension attribute (a URL).
+LINKEDIN = "x-linkedin"
+# Salesforce has no standard field: the usual custom field's API name.
+SALESFORCE_LINKEDIN = "LinkedIn_URL__c"
 
 
 @strawberry.enum(description="CSV (ours), SCIM 2.0 Users JSON, Salesforce Contacts CSV.")
@@ -45,6 +50,7 @@ class OrgRecord:
     name: str | None = None
     title: str | None = None
     email: str | None = None
+    linkedin_url: str | None = None
     seniority: str | None = None
     seniority_inferred: bool = False
     team: str | None = None
@@ -115,7 +121,8 @@ _CSV_COLUMNS = {
     "id": "id", "name": "name", "title": "title", "email": "email", "seniority": "seniority",
     "team": "team", "department": "team", "managerid": "managerId", "manager_id": "managerId",
     "manager id": "managerId", "buyingrole": "buyingRole", "buying_role": "buyingRole",
-    "sentiment": "sentiment", "status": "status",
+    "sentiment": "sentiment", "status": "status", "linkedinurl": "linkedinUrl",
+    "linkedin_url": "linkedinUrl", "linkedin": "linkedinUrl",
 }  # fmt: skip
 
 
@@ -139,6 +146,7 @@ def parse_csv(content: str) -> list[OrgRecord]:
             values.get("email"),
         )
         rec.team, rec.manager_id = values.get("team"), values.get("managerId")
+        rec.linkedin_url = values.get("linkedinUrl")
         rec.buying_role, rec.sentiment = values.get("buyingRole"), values.get("sentiment")
         status = values.get("status")
         rec.active = status is None or status.upper() != "DEPARTED"
@@ -188,6 +196,7 @@ def parse_scim(content: str) -> list[OrgRecord]:
             user.get("emails") or [], key=lambda e: not (isinstance(e, dict) and e.get("primary"))
         )
         manager = ext.get("manager") or {}
+        linkedin = user.get(LINKEDIN)
         rec = OrgRecord(
             row=i,
             id=_blank(user.get("id")) or "",
@@ -200,7 +209,9 @@ def parse_scim(content: str) -> list[OrgRecord]:
             parent_team=_blank(ext.get("division")),
             manager_id=_blank(manager.get("value")) if isinstance(manager, dict) else None,
             active=user.get("active", True) is not False,
-            given={"name", "title", "email", "team", "managerId"},
+            linkedin_url=_blank(linkedin) if isinstance(linkedin, str) else None,
+            given={"name", "title", "email", "team", "managerId"}
+            | ({"linkedinUrl"} if LINKEDIN in user else set()),
         )
         _seniority(rec, None, False)
         out.append(rec)
@@ -229,7 +240,9 @@ def parse_salesforce(content: str) -> list[OrgRecord]:
             team=_blank(raw.get("Department")),
             manager_id=_blank(raw.get("ReportsToId")),
             account_ref=_blank(raw.get("AccountId")),
-            given={"name", "title", "email", "team", "managerId"},
+            linkedin_url=_blank(raw.get(SALESFORCE_LINKEDIN)),
+            given={"name", "title", "email", "team", "managerId"}
+            | ({"linkedinUrl"} if SALESFORCE_LINKEDIN in headers else set()),
         )
         _seniority(rec, None, False)
         out.append(rec)

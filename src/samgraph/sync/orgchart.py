@@ -23,23 +23,35 @@ from samgraph.analyses import coverage as coverage_mod
 from samgraph.analyses.graph import AccountGraph, Person
 from samgraph.bundle import service as bundle_service
 from samgraph.bundle.models import Bundle
-from samgraph.common import BuyingRole, Email, Id, Name, Seniority, Sentiment, ShortText
+from samgraph.common import BuyingRole, Email, Id, Name, Seniority, Sentiment, ShortText, Url
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
 from samgraph.sync.formats import FormatError, OrgFormat, OrgRecord, parse
 
-TRACKED = ("name", "title", "email", "seniority", "teamId", "managerId", "buyingRole", "sentiment")
+TRACKED = (
+    "name",
+    "title",
+    "email",
+    "linkedinUrl",
+    "seniority",
+    "teamId",
+    "managerId",
+    "buyingRole",
+    "sentiment",
+)
 # Column names as each format calls them, for error messages.
 COLUMN_NAMES = {
     OrgFormat.CSV: {"managerId": "managerId", "email": "email", "id": "id", "name": "name"},
-    OrgFormat.SCIM: {"managerId": "manager.value", "email": "emails", "id": "id", "name": "displayName"},
+    OrgFormat.SCIM: {"managerId": "manager.value", "email": "emails", "id": "id", "name": "displayName",
+                     "linkedinUrl": "x-linkedin"},
     OrgFormat.SALESFORCE: {"managerId": "ReportsToId", "email": "Email", "id": "Id", "name": "Name",
-                           "title": "Title", "team": "Department", "accountRef": "AccountId"},
+                           "title": "Title", "team": "Department", "accountRef": "AccountId",
+                           "linkedinUrl": "LinkedIn_URL__c"},
 }  # fmt: skip
 _CHECKS: dict[str, TypeAdapter[Any]] = {
     "id": TypeAdapter(Id), "name": TypeAdapter(Name), "title": TypeAdapter(ShortText),
-    "email": TypeAdapter(Email), "seniority": TypeAdapter(Seniority),
+    "email": TypeAdapter(Email), "linkedinUrl": TypeAdapter(Url), "seniority": TypeAdapter(Seniority),
     "buyingRole": TypeAdapter(BuyingRole), "sentiment": TypeAdapter(Sentiment),
     "team": TypeAdapter(Name),
 }  # fmt: skip
@@ -121,6 +133,7 @@ def validate_records(
         if rec.id not in existing and not rec.name:
             bad(rec, "name", "missing name for a new stakeholder")
         values = {"id": rec.id, "name": rec.name, "title": rec.title, "email": rec.email,
+                  "linkedinUrl": rec.linkedin_url,
                   "seniority": rec.seniority, "buyingRole": rec.buying_role,
                   "sentiment": rec.sentiment, "team": rec.team}  # fmt: skip
         for column, value in values.items():
@@ -229,6 +242,7 @@ async def plan_sync(
         cur = existing.get(rec.id)
         target: dict[str, Any] = {}
         for name, attr in (("name", "name"), ("title", "title"), ("email", "email"),
+                           ("linkedinUrl", "linkedin_url"),
                            ("buyingRole", "buying_role"), ("sentiment", "sentiment")):  # fmt: skip
             if name in rec.given:
                 target[name] = getattr(rec, attr)
