@@ -49,9 +49,12 @@ async def test_save_list_run_delete(client: httpx.AsyncClient) -> None:
         ]["nodes"]
     ]
     assert names == [
+        "champion-moves",
         "champions-without-backup",
+        "member-dependency",
         "overdue-touches-by-member",
         "portfolio-coverage",
+        "reachable-whitespace-by-account",
         "renewals-next-180-days",
         "whitespace-by-account",
         "big-accounts",
@@ -94,7 +97,7 @@ async def test_bad_saved_queries_are_refused(
     assert ext["code"] == "BAD_USER_INPUT" and ext["field"] == field
     assert reason in ext["problems"][0]["message"]
     stored = await gql(client, "{ savedQueries { totalCount } }")
-    assert stored["data"]["savedQueries"]["totalCount"] == 5  # the built-ins: nothing stored
+    assert stored["data"]["savedQueries"]["totalCount"] == 8  # the built-ins: nothing stored
     body = await gql(
         client, 'mutation { deleteSavedQuery(name: "portfolio-coverage") { deleted } }'
     )

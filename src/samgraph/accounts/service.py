@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,8 @@ def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
             return v.strategic_score
         case AccountSort.DAYS_TO_RENEWAL:
             return v.days_to_renewal
+        case AccountSort.REACHABLE_WHITESPACE:
+            return v.reachable_whitespace
     return v.id
 
 
@@ -112,7 +115,11 @@ async def list_accounts(
         ctx, as_of=as_of, with_coverage=need_coverage, industry=f.industry,
         name_contains=f.name_contains, member_id=f.member_id, min_arr=f.min_arr, max_arr=f.max_arr,
     )  # fmt: skip
-    views = _sorted([v for v in views if _passes(v, f)], sort_by, descending)
+    views = [v for v in views if _passes(v, f)]
+    if sort_by == AccountSort.REACHABLE_WHITESPACE:
+        reach = await analyses.reachable_totals(ctx, [v.id for v in views], as_of)
+        views = [dataclasses.replace(v, reachable_whitespace=reach.get(v.id)) for v in views]
+    views = _sorted(views, sort_by, descending)
     start = 0
     if after_id is not None:
         ids = [v.id for v in views]

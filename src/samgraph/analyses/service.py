@@ -229,6 +229,7 @@ class AccountView:
     tier: Tier
     days_to_renewal: int | None
     coverage: coverage_mod.Coverage | None
+    reachable_whitespace: float | None = None
 
     @property
     def id(self) -> str:
@@ -365,3 +366,23 @@ async def champion_moves(
     """§15 across the portfolio (within the caller's scope: both accounts seen)."""
     people = [r["item"] for r in await ctx.db.read(queries.stakeholders.with_linkedin)]
     return moves_mod.champion_moves(people, as_of, _cadence(ctx), since=since)
+
+
+async def reachable_totals(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, float]:  # fmt: skip
+    """§13's reachableWhitespace of many accounts: their subgraphs and whitespace inputs
+    read at once (two round trips and the catalog), whatever their number."""
+    ids = list(account_ids)
+    if not ids:
+        return {}
+    graphs = await graphs_of(ctx, ids)
+    inputs = await ctx.loaders.one(queries.analyses.whitespace_inputs).load_many(ids)
+    catalog = [r["item"] for r in await ctx.loaders.rows(queries.products.list_products)]
+    out = {}
+    for account_id, row in zip(ids, inputs, strict=True):
+        row = row or {}
+        grid = whitespace(row.get("teams", []), catalog, row.get("uses", []),
+                          row.get("openOpportunities", []))  # fmt: skip
+        found = reach_mod.reachable_whitespace(graphs[account_id], row.get("teams", []), grid,
+                                               as_of, _cadence(ctx))  # fmt: skip
+        out[account_id] = found.reachable_whitespace
+    return out
