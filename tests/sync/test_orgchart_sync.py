@@ -294,3 +294,109 @@ async def test_linkedin_urls_from_every_format(db: Db, example_bundle: dict[str,
                             mode=SyncMode.PARTIAL, dry_run=False, effective=DAY,
                             cadence=dict(DEFAULT_CADENCE_DAYS))  # fmt: skip
     assert "linkedinUrl" in bad.value.message
+
+
+async def _people(db: Db) -> dict[str, dict[str, Any]]:
+    exported = await export_bundle(db, ["gfc"])
+    return {s["id"]: s for s in exported["stakeholders"]}
+
+
+def _plan(db: Db, fmt: OrgFormat, content: str, mode: SyncMode, **kw: Any) -> Any:
+    return sync_orgchart(db, account_id="gfc", fmt=fmt, content=content, mode=mode,
+                         dry_run=kw.pop("dry_run", False), effective=DAY,
+                         cadence=dict(DEFAULT_CADENCE_DAYS), **kw)  # fmt: skip
+
+
+SCIM_GUIDS = {"totalResults": 2, "Resources": [
+    {"id": "2819c223-7f76-453a-919d-413861904646", "externalId": "jwu",
+     "displayName": "Jennifer Wu", "title": "CTO", "emails": [{"value": "jwu@gfc.example"}]},
+    {"id": "902c246b-6245-4190-8e05-00816be7344a", "displayName": "Michael Chen",
+     "title": "SVP Engineering", "emails": [{"value": "Michael.Chen@GFC.example", "primary": True}],
+     "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":
+        {"manager": {"value": "2819c223-7f76-453a-919d-413861904646"}}},
+]}  # fmt: skip
+
+
+async def test_idp_guids_match_by_external_id_and_email(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    example_bundle["stakeholders"][1]["email"] = "michael.chen@gfc.example"  # mchen
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    plan = await _plan(db, OrgFormat.SCIM, orjson.dumps(SCIM_GUIDS).decode(), SyncMode.PARTIAL)
+    # Jennifer by externalId, Michael by email (case-insensitive): nobody added.
+    assert plan.added == []
+    assert {(s, how) for _, s, how in plan.matches} == {("jwu", "externalId"), ("mchen", "email")}
+    people = await _people(db)
+    assert len(people) == 7 and people["mchen"]["title"] == "SVP Engineering"
+    assert people["mchen"]["managerId"] == "jwu"  # the GUID manager reference, resolved
+    # The GUIDs are remembered: the next sync matches exactly, even with the email gone.
+    again = {"Resources": [{**SCIM_GUIDS["Resources"][1], "emails": [], "title": "EVP"}]}
+    plan = await _plan(db, OrgFormat.SCIM, orjson.dumps(again).decode(), SyncMode.PARTIAL)
+    assert [(s, how) for _, s, how in plan.matches] == [("mchen", "sourceId")]
+    assert (await _people(db))["mchen"]["title"] == "EVP" and plan.added == []
+
+
+async def test_a_full_scim_sync_with_guids_departs_nobody(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    users = [{"id": f"guid-{s['id']}", "externalId": s["id"], "displayName": s["name"]}
+             for s in example_bundle["stakeholders"]]  # fmt: skip
+    doc = orjson.dumps({"totalResults": 7, "Resources": users}).decode()
+    plan = await _plan(db, OrgFormat.SCIM, doc, SyncMode.FULL)
+    assert plan.departed == [] and plan.added == [] and len(plan.matches) == 7
+    people = await _people(db)
+    assert len(people) == 7 and all(p.get("status", "ACTIVE") == "ACTIVE" for p in people.values())
+
+
+async def test_salesforce_15_and_18_character_ids_are_one_record(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    first = "Id,Name,Title\n0035e00000B1xyz,Ana Lima,VP Risk\n"
+    await _plan(db, OrgFormat.SALESFORCE, first, SyncMode.PARTIAL)
+    # The same record as an 18-character id (15 + a 3-character checksum): an update.
+    plan = await _plan(db, OrgFormat.SALESFORCE, "Id,Name,Title\n0035e00000B1xyzAAQ,Ana Lima,SVP Risk\n",
+                       SyncMode.PARTIAL)  # fmt: skip
+    assert plan.added == [] and [u[0] for u in plan.updated] == ["0035e00000B1xyz"]
+    people = await _people(db)
+    assert len(people) == 8 and people["0035e00000B1xyz"]["title"] == "SVP Risk"
+
+
+async def test_a_possible_duplicate_is_a_warning(db: Db, example_bundle: dict[str, Any]) -> None:
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    csv = "id,name,email\njw-2,Jennifer  WU,jenny@elsewhere.example\n"
+    plan = await _plan(db, OrgFormat.CSV, csv, SyncMode.PARTIAL, dry_run=True)
+    assert [a["id"] for a in plan.added] == ["jw-2"]
+    assert len(plan.warnings) == 1 and "jwu" in plan.warnings[0] and "row 2" in plan.warnings[0]
+
+
+async def test_full_mode_refuses_a_partial_scim_page(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    page = {"totalResults": 50, "itemsPerPage": 2, "startIndex": 1, "Resources": [
+        {"id": "jwu", "displayName": "Jennifer Wu"}, {"id": "mchen", "displayName": "Michael Chen"}]}  # fmt: skip
+    with pytest.raises(InvalidInput) as refused:
+        await _plan(db, OrgFormat.SCIM, orjson.dumps(page).decode(), SyncMode.FULL)
+    assert refused.value.extensions["field"] == "totalResults"
+    assert "totalResults is 50 but the document holds 2" in refused.value.message
+    people = await _people(db)
+    assert all(p.get("status", "ACTIVE") == "ACTIVE" for p in people.values())  # nothing departed
+
+
+async def test_full_mode_departure_limit(db: Db, example_bundle: dict[str, Any]) -> None:
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    # A file with 5 of the 7: 2 departures = 29% > 20%. The dry run names them; the
+    # sync writes nothing; raised to 30% it goes ahead.
+    keep = [s for s in example_bundle["stakeholders"] if s["id"] not in ("akim", "rmartinez")]
+    csv = "id,name\n" + "".join(f"{s['id']},{s['name']}\n" for s in keep)
+    dry = await _plan(db, OrgFormat.CSV, csv, SyncMode.FULL, dry_run=True)
+    assert dry.refusal and "Alex Kim (akim)" in dry.refusal and "Robert Martinez" in dry.refusal
+    with pytest.raises(InvalidInput) as refused:
+        await _plan(db, OrgFormat.CSV, csv, SyncMode.FULL)
+    assert refused.value.extensions["field"] == "maxDepartures"
+    assert all(p.get("status", "ACTIVE") == "ACTIVE" for p in (await _people(db)).values())
+    await _plan(db, OrgFormat.CSV, csv, SyncMode.FULL, max_departures=0.3)
+    people = await _people(db)
+    assert {s for s, p in people.items() if p.get("status") == "DEPARTED"} == {"akim", "rmartinez"}

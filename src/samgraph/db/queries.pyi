@@ -129,6 +129,7 @@ class _Q_reports:
     save_query: CypherQuery
 
 class _Q_stakeholders:
+    add_source_ids: CypherQuery
     delete_stakeholder: CypherQuery
     get_stakeholders: CypherQuery
     history_by_stakeholder: CypherQuery

@@ -50,6 +50,7 @@ class OrgRecord:
     name: str | None = None
     title: str | None = None
     email: str | None = None
+    external_id: str | None = None  # SCIM externalId: the id in the system of record
     linkedin_url: str | None = None
     seniority: str | None = None
     seniority_inferred: bool = False
@@ -210,6 +211,7 @@ def parse_scim(content: str) -> list[OrgRecord]:
             manager_id=_blank(manager.get("value")) if isinstance(manager, dict) else None,
             active=user.get("active", True) is not False,
             linkedin_url=_blank(linkedin) if isinstance(linkedin, str) else None,
+            external_id=_blank(user.get("externalId")),
             given={"name", "title", "email", "team", "managerId"}
             | ({"linkedinUrl"} if LINKEDIN in user else set()),
         )
@@ -253,3 +255,20 @@ def parse(fmt: OrgFormat, content: str) -> list[OrgRecord]:
     """Records in file order; raises FormatError for a file it cannot read at all."""
     return {OrgFormat.CSV: parse_csv, OrgFormat.SCIM: parse_scim,
             OrgFormat.SALESFORCE: parse_salesforce}[fmt](content)  # fmt: skip
+
+
+def scim_partial_page(content: str) -> str | None:
+    """Why a SCIM document is one page of a longer list (None when it is all of it)."""
+    try:
+        doc = orjson.loads(content)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(doc, dict):
+        return None
+    resources = doc.get("Resources") or []
+    total, start = doc.get("totalResults"), doc.get("startIndex", 1)
+    if isinstance(total, int) and total > len(resources):
+        return f"totalResults is {total} but the document holds {len(resources)} Resources"
+    if isinstance(start, int) and start > 1:
+        return f"startIndex is {start}: the document starts after the first page"
+    return None

@@ -27,7 +27,8 @@ from samgraph.common import BuyingRole, Email, Id, Name, Seniority, Sentiment, S
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
-from samgraph.sync.formats import FormatError, OrgFormat, OrgRecord, parse
+from samgraph.sync import identity
+from samgraph.sync.formats import FormatError, OrgFormat, OrgRecord, parse, scim_partial_page
 
 TRACKED = (
     "name",
@@ -55,6 +56,10 @@ _CHECKS: dict[str, TypeAdapter[Any]] = {
     "buyingRole": TypeAdapter(BuyingRole), "sentiment": TypeAdapter(Sentiment),
     "team": TypeAdapter(Name),
 }  # fmt: skip
+
+
+MAX_DEPARTURES = 0.2
+"""A FULL sync may depart at most this share of the account's active people."""
 
 
 @strawberry.enum(description="FULL: the file is the whole org; PARTIAL: upsert only.")
@@ -86,6 +91,12 @@ class SyncPlan:
     coverage_after: int = 0
     gaps_added: list[str] = field(default_factory=list)
     written: bool = False
+    # (file id, stakeholder id, how) for people matched other than by their own id.
+    matches: list[tuple[str, str, str]] = field(default_factory=list)
+    source_ids: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    # Set when a FULL sync would depart more than its limit: nothing may be written.
+    refusal: str | None = None
 
     def bundle(self) -> Bundle:
         """The writes as a bundle: new teams, added, changed (only changed fields), departed."""
@@ -204,15 +215,23 @@ async def plan_sync(
     mode: SyncMode,
     effective: dt.date,
     cadence: dict[str, int],
+    max_departures: float = MAX_DEPARTURES,
 ) -> SyncPlan:
-    """Read and validate the whole file, then diff it against the account (no writes)."""
+    """Read and validate the whole file, match its people to the account's, then diff
+    (no writes). A FULL sync of one SCIM page is refused; one that departs more than
+    `max_departures` of the active people is planned with `refusal` set."""
     try:
         records = parse(fmt, content)
     except FormatError as exc:
         raise invalid(
             [Problem(f"row {p.row}, column {p.column}", p.reason) for p in exc.problems]
         ) from None
+    if fmt == OrgFormat.SCIM and mode == SyncMode.FULL and (partial := scim_partial_page(content)):
+        raise invalid([Problem("totalResults", f"{partial}: a FULL sync of one page would "
+                               "depart everyone on the others; send every page in one "
+                               "document, or sync PARTIAL")])  # fmt: skip
     existing, teams, graph = await _state(db, account_id)
+    resolution = identity.resolve(fmt, records, existing)
     ids = sorted({r.id for r in records if r.id} - set(existing))
     found = (await db.read(queries.bundle.existing_ids, accounts=[], teams=[], stakeholders=ids,
                            members=[], products=[], opportunities=[],
@@ -221,7 +240,9 @@ async def plan_sync(
     if problems:
         raise invalid(problems)
 
-    result = SyncPlan(account_id, mode, effective, rows=len(records))
+    result = SyncPlan(account_id, mode, effective, rows=len(records),
+                      matches=resolution.matches, source_ids=resolution.source_ids,
+                      warnings=list(resolution.warnings))  # fmt: skip
     team_ids: dict[str, str] = {t["name"].strip().lower(): t["id"] for t in teams if t.get("name")}
     groups: dict[str, str | None] = {t["id"]: t.get("functionGroup") for t in teams}
 
@@ -278,6 +299,16 @@ async def plan_sync(
             if sid not in listed and (p.get("status") or "ACTIVE") == "ACTIVE"
         ]  # fmt: skip
     result.departed.sort(key=lambda p: p["id"])
+    active = sum(1 for p in existing.values() if (p.get("status") or "ACTIVE") == "ACTIVE")
+    if mode == SyncMode.FULL and active and len(result.departed) > max_departures * active:
+        names = ", ".join(f"{p.get('name') or p['id']} ({p['id']})" for p in result.departed)
+        result.refusal = (
+            f"this FULL sync would depart {len(result.departed)} of {active} active people "
+            f"({len(result.departed) / active:.0%}), over the limit of {max_departures:.0%}: "
+            f"{names}. Check the file is the whole org; raise the limit to go ahead "
+            "(maxDepartures, --max-departures)"
+        )
+        result.warnings.append(result.refusal)
     result.departing_champions = [
         p["id"] for p in result.departed if p.get("buyingRole") == "CHAMPION"
     ]
@@ -339,10 +370,12 @@ async def sync_orgchart(
     cadence: dict[str, int],
     batch_size: int = 1000,
     progress: Callable[[int], None] | None = None,
+    max_departures: float = 0.2,
 ) -> SyncPlan:
     """Plan the sync and, unless `dry_run`, write it in UNWIND batches."""
     plan = await plan_sync(db, account_id=account_id, fmt=fmt, content=content, mode=mode,
-                           effective=effective, cadence=cadence)  # fmt: skip
+                           effective=effective, cadence=cadence,
+                           max_departures=max_departures)  # fmt: skip
     if not dry_run:
         await apply_plan(db, plan, batch_size=batch_size, progress=progress)
     return plan
@@ -357,8 +390,13 @@ async def apply_plan(
     db: Db, plan: SyncPlan, *, batch_size: int = 1000, progress: Callable[[int], None] | None = None
 ) -> None:
     """Write a planned sync; changes are recorded in the history on the sync's date."""
+    if plan.refusal:
+        raise invalid([Problem("maxDepartures", plan.refusal)])
     bundle = plan.bundle()
     await bundle_service.validate_references(db, bundle)
     await bundle_service.write_bundle(db, bundle, batch_size=batch_size, changed_on=plan.effective,
                                       record_created=True, progress=progress)  # fmt: skip
+    if plan.source_ids:
+        rows = [{"id": sid, "sourceIds": keys} for sid, keys in sorted(plan.source_ids.items())]
+        await db.write(queries.stakeholders.add_source_ids, rows=rows)
     plan.written = True

@@ -36,6 +36,7 @@ class Mutation:
         mode: SyncMode = SyncMode.PARTIAL,
         dry_run: bool = False,
         effective_date: dt.date | None = None,
+        max_departures: float = orgchart.MAX_DEPARTURES,
     ) -> SyncResult:
         ctx = info.context
         if await ctx.db.scope.check_nodes(ctx.db, {"accounts": [account_id]}):
@@ -46,7 +47,7 @@ class Mutation:
             ctx.db, account_id=account_id, fmt=format, content=content, mode=mode,
             dry_run=dry_run, effective=ctx.today_or(effective_date),
             cadence=ctx.settings.samgraph_cadence_days,
-            batch_size=ctx.settings.samgraph_import_batch_size,
+            batch_size=ctx.settings.samgraph_import_batch_size, max_departures=max_departures,
         )  # fmt: skip
         return SyncResult.from_plan(plan)
 

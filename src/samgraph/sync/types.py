@@ -55,6 +55,14 @@ class SyncImpact:
     gaps_added: list[GapCode]
 
 
+@strawberry.type(description="A person of the file matched to a stakeholder under another id.")
+class SyncMatch:
+    file_id: str = strawberry.field(description="The id the file gives (an IdP GUID, a CRM id).")
+    stakeholder_id: strawberry.ID
+    by: str = strawberry.field(description="How: sourceId, externalId, email (or id, when "
+                               "a Salesforce 18-character id names a 15-character one).")  # fmt: skip
+
+
 @strawberry.type(description="The diff of an org-chart sync; `written` is false for a dry run.")
 class SyncResult:
     account_id: strawberry.ID
@@ -67,6 +75,10 @@ class SyncResult:
     departed: list[SyncPerson]
     teams_added: list[SyncTeam]
     impact: SyncImpact
+    matches: list[SyncMatch]
+    warnings: list[str] = strawberry.field(
+        description="Possible duplicates, and a FULL sync over its departure limit (not written)."
+    )
 
     @classmethod
     def from_plan(cls, p: SyncPlan) -> SyncResult:
@@ -104,4 +116,7 @@ class SyncResult:
                 coverage_after=p.coverage_after,
                 gaps_added=[GapCode(g) for g in p.gaps_added],
             ),
-        )
+            matches=[SyncMatch(file_id=f, stakeholder_id=strawberry.ID(s), by=how)
+                     for f, s, how in p.matches],
+            warnings=list(p.warnings),
+        )  # fmt: skip
