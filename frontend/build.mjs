@@ -11,6 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, "..", "src", "samgraph", "web", "static");
 const PAGES = {
   graphiql: "src/graphiql.tsx",
+  explorer: "src/explorer.tsx",
 };
 
 const wanted = process.argv.slice(2);

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     # The API.
     samgraph_env: Literal["development", "production"] = "development"
     samgraph_graphiql: bool | None = None
+    # The graph explorer page at /explorer (same default as GraphiQL).
+    samgraph_explorer: bool | None = None
     # Browser origins allowed to call the API (CORS), exact, comma-separated
     # ("https://app.example.com,http://localhost:5173"). Unset: the local dev-server
     # ports in development, none in production.
@@ -179,6 +181,13 @@ class Settings(BaseSettings):
         """GraphiQL is on in development unless turned off, off in production unless on."""
         if self.samgraph_graphiql is not None:
             return self.samgraph_graphiql
+        return self.samgraph_env == "development"
+
+    @property
+    def explorer(self) -> bool:
+        """The explorer page is on in development unless turned off, off in production unless on."""
+        if self.samgraph_explorer is not None:
+            return self.samgraph_explorer
         return self.samgraph_env == "development"
 
     @property

@@ -29,8 +29,11 @@ from samgraph.db.queries import queries
 from samgraph.schema import build_schema
 from samgraph.web import errors, warmup
 from samgraph.web import reports as report_routes
+from samgraph.web.explorer import PATH as EXPLORER_PATH
+from samgraph.web.explorer import explorer_response
 from samgraph.web.gate import AuthGate, request_id_of
-from samgraph.web.graphiql import STATIC_DIR, STATIC_URL, graphiql_response, inject_key
+from samgraph.web.graphiql import graphiql_response
+from samgraph.web.pages import STATIC_DIR, STATIC_URL, development_headers
 
 # What Apollo Client and urql add to requests (CSRF prevention, client awareness).
 APOLLO_HEADERS = [
@@ -112,11 +115,7 @@ class Router(GraphQLRouter[Context, None]):
         )
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        headers: dict[str, str] = {}
-        if self.settings.samgraph_env == "development":
-            path = self.settings.dev_key_file
-            headers = inject_key(headers, path.read_text().strip() if path.exists() else "")
-        return graphiql_response(headers)
+        return graphiql_response(development_headers(self.settings))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -212,5 +211,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             return JSONResponse({"status": "unavailable", **body}, 503)
         return JSONResponse({"status": "ready"})
+
+    @app.get(EXPLORER_PATH, response_model=None)
+    async def explorer() -> Response:
+        """The graph explorer page (SAMGRAPH_EXPLORER); its API calls carry the key."""
+        return explorer_response(settings)
 
     return app

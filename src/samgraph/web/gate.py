@@ -24,6 +24,7 @@ from samgraph.config import Settings
 from samgraph.db.driver import Db
 from samgraph.errors import DatabaseUnavailable
 from samgraph.web.errors import error_response
+from samgraph.web.explorer import PATH as EXPLORER_PATH
 
 log = logging.getLogger("samgraph.auth")
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
@@ -50,9 +51,9 @@ def bearer(request: Request) -> str | None:
 
 
 class AuthGate:
-    """Every request but the probes (and the GraphiQL page and its static files) needs a valid bearer
-    credential: an API key (`sgk_...`) or, when configured, a JWT. Then the per-actor
-    rate limit applies (moving window, in this process)."""
+    """Every request but the probes (and the GraphiQL and explorer pages and their static
+    files) needs a valid bearer credential: an API key (`sgk_...`) or, when configured, a
+    JWT. Then the per-actor rate limit applies (moving window, in this process)."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -70,6 +71,12 @@ class AuthGate:
             and "query" not in request.query_params
             and "extensions" not in request.query_params
         )
+
+    @staticmethod
+    def _is_explorer_page(request: Request) -> bool:
+        # The page runs nothing by itself: every API call it makes carries the key.
+        # Off (SAMGRAPH_EXPLORER), its route answers 404 to anyone.
+        return request.method == "GET" and request.url.path.rstrip("/") == EXPLORER_PATH
 
     async def principal(self, request: Request) -> Principal | None:
         token = bearer(request)
@@ -96,7 +103,12 @@ class AuthGate:
     ) -> Response:
         rid = request_id_of(request)
         path = request.url.path
-        if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES) or self._is_ide_page(request):
+        if (
+            path in PUBLIC_PATHS
+            or path.startswith(PUBLIC_PREFIXES)
+            or self._is_ide_page(request)
+            or self._is_explorer_page(request)
+        ):
             response: Response = await call_next(request)
             response.headers["X-Request-ID"] = rid
             return response
