@@ -236,6 +236,14 @@ def sync_orgchart(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the diff, write nothing."),
     date: str = typer.Option(None, "--date", help="Effective date (ISO, default today)."),
+    max_departures: float = typer.Option(
+        orgchart.MAX_DEPARTURES,
+        "--max-departures",
+        min=0.0,
+        max=1.0,
+        help="FULL: refuse to depart more than this share of the active people.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the diff as JSON."),
 ) -> None:
     """Sync an account's org chart from a file: validate all rows, diff, then write in batches."""
     s = get_settings()
@@ -248,8 +256,9 @@ def sync_orgchart(
 
     async def run(db: Db) -> orgchart.SyncPlan:
         plan = await orgchart.plan_sync(db, account_id=account, fmt=fmt, content=text, mode=mode,
-                                        effective=effective, cadence=s.samgraph_cadence_days)  # fmt: skip
-        if dry_run:
+                                        effective=effective, cadence=s.samgraph_cadence_days,
+                                        max_departures=max_departures)  # fmt: skip
+        if dry_run or plan.refusal:
             return plan
         with Progress(*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=err) as bar:  # fmt: skip
@@ -260,18 +269,14 @@ def sync_orgchart(
         return plan
 
     plan = _with_db(s, run)
-    verb = "would change" if dry_run else "changed"
-    err.print(
-        f"{fmt.value} {mode.value} sync of {plan.rows} rows {verb} account {account}: "
-        f"{len(plan.added)} added, {len(plan.updated)} updated, {len(plan.departed)} departed, "
-        f"{len(plan.teams_added)} new teams; coverage {plan.coverage_before} -> {plan.coverage_after}"
-    )
-    for sid in plan.departing_champions:
-        err.print(f"[yellow]champion departing:[/yellow] {sid}")
-    for sid in plan.departing_economic_buyers:
-        err.print(f"[yellow]economic buyer departing:[/yellow] {sid}")
-    if plan.gaps_added:
-        err.print(f"new gaps: {', '.join(plan.gaps_added)}")
+    # The diff goes to stdout (for scripts and reviews); a refusal also fails the command.
+    if as_json:
+        typer.echo(orjson.dumps(orgchart.plan_dict(plan), option=orjson.OPT_INDENT_2).decode())
+    else:
+        for line in orgchart.render_plan(plan):
+            typer.echo(line)
+    if plan.refusal and not dry_run:
+        raise _fail(f"nothing written: {plan.refusal}")
 
 
 @app.command()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -400,3 +402,39 @@ async def test_full_mode_departure_limit(db: Db, example_bundle: dict[str, Any])
     await _plan(db, OrgFormat.CSV, csv, SyncMode.FULL, max_departures=0.3)
     people = await _people(db)
     assert {s for s, p in people.items() if p.get("status") == "DEPARTED"} == {"akim", "rmartinez"}
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "samgraph.cli", "sync", "orgchart", *args],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+
+
+async def test_cli_dry_run_prints_the_whole_diff(
+    db: Db, example_bundle: dict[str, Any], tmp_path: Path
+) -> None:
+    await bundle_service.import_bundle(db, example_bundle, changed_on=TODAY)
+    keep = [s for s in example_bundle["stakeholders"] if s["id"] not in ("akim", "rmartinez")]
+    rows = [f"{s['id']},{s['name']},{'EVP' if s['id'] == 'mchen' else s.get('title', '')}"
+            for s in keep]  # fmt: skip
+    file = tmp_path / "org.csv"
+    file.write_text("id,name,title\n" + "\n".join(rows) + "\nnew1,Nia Obi,Analyst\n")
+    base = [str(file), "--account", "gfc", "--mode", "FULL", "--date", "2026-01-20"]
+    text = _cli(*base, "--dry-run")
+    assert text.returncode == 0, text.stderr
+    out = text.stdout
+    assert "+ added new1: Nia Obi, Analyst" in out
+    assert "~ updated mchen: Michael Chen" in out and "title: 'VP Engineering' -> 'EVP'" in out
+    assert "- departs akim: Alex Kim" in out and "- departs rmartinez: Robert Martinez" in out
+    assert "over the limit of 20%" in out  # 2 of 7 = 29%
+    as_json = _cli(*base, "--dry-run", "--json")
+    diff = orjson.loads(as_json.stdout)
+    assert [d["id"] for d in diff["departed"]] == ["akim", "rmartinez"]
+    assert {"field": "title", "old": "VP Engineering", "new": "EVP"} in diff["updated"][0][
+        "changes"
+    ]
+    # Without --dry-run the limit refuses: exit 1, nobody departed.
+    refused = _cli(*base)
+    assert refused.returncode == 1 and "nothing written" in refused.stderr
+    assert all(p.get("status", "ACTIVE") == "ACTIVE" for p in (await _people(db)).values())
+    assert _cli(*base, "--max-departures", "0.3").returncode == 0
+    assert (await _people(db))["akim"]["status"] == "DEPARTED"

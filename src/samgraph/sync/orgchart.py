@@ -400,3 +400,58 @@ async def apply_plan(
         rows = [{"id": sid, "sourceIds": keys} for sid, keys in sorted(plan.source_ids.items())]
         await db.write(queries.stakeholders.add_source_ids, rows=rows)
     plan.written = True
+
+
+def plan_dict(plan: SyncPlan) -> dict[str, Any]:
+    """The whole diff as JSON-ready data (the CLI's `--json`)."""
+
+    def person(row: dict[str, Any]) -> dict[str, Any]:
+        return {
+            k: row.get(k) for k in ("id", "name", "title", "buyingRole") if row.get(k) is not None
+        }
+
+    return {
+        "accountId": plan.account_id, "mode": plan.mode.value,
+        "effectiveDate": plan.effective.isoformat(), "rows": plan.rows, "written": plan.written,
+        "added": [person(r) for r in plan.added],
+        "updated": [{"id": sid, "name": name, "changes": [
+            {"field": c.field, "old": _json(c.old), "new": _json(c.new)} for c in changes]}
+            for sid, name, changes in plan.updated],
+        "departed": [person(r) for r in plan.departed],
+        "teamsAdded": plan.teams_added,
+        "matches": [{"fileId": f, "stakeholderId": s, "by": how} for f, s, how in plan.matches],
+        "warnings": plan.warnings,
+        "impact": {"coverageBefore": plan.coverage_before, "coverageAfter": plan.coverage_after,
+                   "departingChampions": plan.departing_champions,
+                   "departingEconomicBuyers": plan.departing_economic_buyers,
+                   "gapsAdded": plan.gaps_added},
+        "refused": plan.refusal,
+    }  # fmt: skip
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def render_plan(plan: SyncPlan) -> list[str]:
+    """The whole diff for a person: who is added, what changes (old -> new), who departs,
+    who was matched under another id, the warnings and the impact."""
+    verb = "changed" if plan.written else "would change"
+    lines = [f"{plan.mode.value} sync of {plan.rows} rows {verb} account {plan.account_id} "
+             f"(effective {plan.effective.isoformat()}): {len(plan.added)} added, "
+             f"{len(plan.updated)} updated, {len(plan.departed)} departed, "
+             f"{len(plan.teams_added)} new teams"]  # fmt: skip
+    lines += [f"+ added {p['id']}: {p.get('name') or ''}" + (f", {p['title']}" if p.get("title") else "")
+              for p in plan.added]  # fmt: skip
+    for sid, name, changes in plan.updated:
+        lines.append(f"~ updated {sid}: {name}")
+        lines += [f"    {c.field}: {_json(c.old)!r} -> {_json(c.new)!r}" for c in changes]
+    lines += [f"- departs {p['id']}: {p.get('name') or ''}" for p in plan.departed]
+    lines += [f"+ new team {t['id']}: {t['name']}" for t in plan.teams_added]
+    lines += [f"= {f} is {s} (by {how})" for f, s, how in plan.matches]
+    lines += [f"! {w}" for w in plan.warnings]
+    lines.append(f"coverage {plan.coverage_before} -> {plan.coverage_after}"
+                 + (f"; new gaps: {', '.join(plan.gaps_added)}" if plan.gaps_added else ""))  # fmt: skip
+    lines += [f"! champion departing: {c}" for c in plan.departing_champions]
+    lines += [f"! economic buyer departing: {c}" for c in plan.departing_economic_buyers]
+    return lines
