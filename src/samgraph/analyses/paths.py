@@ -98,13 +98,16 @@ def warm_paths(
     source: str | None = None,
     max_hops: int = 4,
     first: int = 3,
+    prebuilt: tuple[dict[str, dict[str, Link]], set[str]] | None = None,
 ) -> list[WarmPath]:
     """The `first` best simple paths from a member (or `source`) to `target`, in §5 order.
 
     Paths are grown backwards from the target through stakeholders only and end
-    when they reach a member, so a member is only ever the first node.
+    when they reach a member, so a member is only ever the first node. `prebuilt` is
+    `link_graph(graph, as_of, cadence)` when the caller already built it (one per
+    account for many targets).
     """
-    adj, members = link_graph(graph, as_of, cadence)
+    adj, members = prebuilt or link_graph(graph, as_of, cadence)
     if target not in graph.people:
         return []
     found: list[WarmPath] = []

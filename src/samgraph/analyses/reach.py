@@ -9,10 +9,11 @@ from typing import Any
 
 from samgraph.analyses.coverage import SENIORITY_RANK
 from samgraph.analyses.graph import AccountGraph
-from samgraph.analyses.paths import WarmPath, warm_paths
+from samgraph.analyses.paths import WarmPath, link_graph, warm_paths
 from samgraph.analyses.whitespace import Whitespace
 from samgraph.common import BuyingRole, CellStatus
 
+MAX_HOPS_DEFAULT = 4
 DOOR_ROLES = frozenset({BuyingRole.ECONOMIC_BUYER, BuyingRole.BUSINESS_OWNER})
 REACHABLE = frozenset({CellStatus.WHITESPACE, CellStatus.IN_PIPELINE})
 
@@ -68,14 +69,15 @@ def reachable_whitespace(
     grid: Whitespace,
     as_of: dt.date,
     cadence: Mapping[str, int],
-    max_hops: int = 4,
+    max_hops: int = MAX_HOPS_DEFAULT,
 ) -> ReachableWhitespace:
     parents = {str(t["id"]): t.get("parentId") for t in teams}
+    links = link_graph(graph, as_of, cadence)  # once for every door
     reaches = []
     for team_id in sorted(parents):
         people = door(graph, team_id, parents)
         best = [p for s in people for p in warm_paths(graph, s, as_of=as_of, cadence=cadence,
-                                                       max_hops=max_hops, first=1)]  # fmt: skip
+                                                       max_hops=max_hops, first=1, prebuilt=links)]  # fmt: skip
         way_in = min(best, key=WarmPath.sort_key) if best else None
         reach = way_in.weakest_link / 5 if way_in else 0.0
         reaches.append(TeamReach(team_id, people, way_in if reach else None, reach))

@@ -352,11 +352,14 @@ async def reachable_whitespace(
     if not 1 <= max_hops <= MAX_HOPS:
         raise invalid([Problem("maxHops", f"must be between 1 and {MAX_HOPS}")])
     graph = await graph_of(ctx, account_id)
-    grid = await whitespace_of(ctx, account_id)
-    row = await ctx.loaders.one(queries.analyses.whitespace_inputs).load(account_id) or {}
-    found = reach_mod.reachable_whitespace(
-        graph, row.get("teams", []), grid, as_of, _cadence(ctx), max_hops=max_hops
-    )
+    key = ("reach", account_id, as_of, max_hops)
+    if key not in ctx.memo:  # a portfolio sort may have computed it already
+        grid = await whitespace_of(ctx, account_id)
+        row = await ctx.loaders.one(queries.analyses.whitespace_inputs).load(account_id) or {}
+        ctx.memo[key] = reach_mod.reachable_whitespace(
+            graph, row.get("teams", []), grid, as_of, _cadence(ctx), max_hops=max_hops
+        )
+    found: reach_mod.ReachableWhitespace = ctx.memo[key]
     return graph, found
 
 
@@ -384,5 +387,6 @@ async def reachable_totals(ctx: Context, account_ids: Sequence[str], as_of: dt.d
                           row.get("openOpportunities", []))  # fmt: skip
         found = reach_mod.reachable_whitespace(graphs[account_id], row.get("teams", []), grid,
                                                as_of, _cadence(ctx))  # fmt: skip
+        ctx.memo[("reach", account_id, as_of, reach_mod.MAX_HOPS_DEFAULT)] = found
         out[account_id] = found.reachable_whitespace
     return out
