@@ -40,3 +40,15 @@ async def test_analysis_query_plan_has_no_full_scan(driver: AsyncDriver, name: s
     ops = _operators(summary.plan)
     assert "NodeUniqueIndexSeek" in ops or "NodeIndexSeek" in ops, ops
     assert not [op for op in ops if op in SCANS], f"{name} scans: {ops}"
+
+
+async def test_champion_moves_read_the_linkedin_index(driver: AsyncDriver) -> None:
+    """§15 reads every stakeholder with a LinkedIn URL across the portfolio: through the
+    index on Stakeholder(linkedinUrl), never a scan of every stakeholder."""
+    query = load_queries()["stakeholders.with_linkedin"]
+    async with driver.session() as session:
+        result = await session.run("EXPLAIN " + query.text)  # type: ignore[arg-type]
+        summary = await result.consume()
+    ops = _operators(summary.plan)
+    assert "NodeIndexScan" in ops, ops
+    assert not [op for op in ops if op in SCANS], ops

@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 from samgraph.analyses.coverage import coverage
 from samgraph.analyses.dependency import member_dependency
 from samgraph.analyses.graph import AccountGraph
-from samgraph.analyses.reach import door
+from samgraph.analyses.reach import door, reachable_whitespace
+from samgraph.analyses.whitespace import whitespace
 from samgraph.config import DEFAULT_CADENCE_DAYS
 from samgraph.db.driver import Db
+from samgraph.demo.generate import generate
 from tests.conftest import gql
 from tests.factories import load
 
@@ -129,3 +131,39 @@ def test_dependency_properties(edges: list[tuple[str, int, int, int]]) -> None:
         assert row.coverage_if_leaves <= cov.score  # leaving never adds coverage
         assert set(row.sole_engaged) <= engaged  # soleEngaged is a subset of engaged
         assert len(row.sole_engaged) <= row.engaged_through
+
+
+def _generated(seed: int, people: int) -> tuple[AccountGraph, list[dict[str, Any]], Any]:
+    """One generated account (samgraph.demo.generate) as the analyses see it."""
+    b = generate(accounts=1, stakeholders_per_account=people, seed=seed)
+    teams = b["teams"]
+    groups = {t["id"]: t.get("functionGroup") for t in teams}
+    active = [dict(p, functionGroup=groups.get(p.get("teamId"))) for p in b["stakeholders"]
+              if p.get("status", "ACTIVE") == "ACTIVE"]  # fmt: skip
+    ids = {p["id"] for p in active}
+    row = {
+        "people": active,
+        "knows": [{**k, "lastContact": dt.date.fromisoformat(k["lastContact"])}
+                  for k in b["relationships"] if k["stakeholderId"] in ids],
+        "reports": [{"from": p["id"], "to": p["managerId"]} for p in active if p.get("managerId") in ids],
+        "influences": [{"from": i["fromId"], "to": i["toId"], "weight": i["weight"]}
+                       for i in b.get("influences", []) if i["fromId"] in ids and i["toId"] in ids],
+    }  # fmt: skip
+    uses = [{"teamId": d["teamId"], "productId": d["productId"], "status": d["status"], "arr": d.get("arr")}
+            for d in b.get("deployments", [])]  # fmt: skip
+    opps = [o for o in b.get("opportunities", []) if o.get("status") == "OPEN"]
+    grid = whitespace(teams, b["products"], uses, opps)
+    return AccountGraph.from_row("a", row), teams, grid
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000), st.integers(5, 40), st.integers(1, 6))
+def test_reach_properties(seed: int, people: int, max_hops: int) -> None:
+    graph, teams, grid = _generated(seed, people)
+    day = dt.date.today()
+    r = reachable_whitespace(graph, teams, grid, day, DEFAULT_CADENCE_DAYS, max_hops=max_hops)
+    assert all(0 <= t.reach <= 1 for t in r.teams)
+    assert all((t.way_in is None) == (t.reach == 0) for t in r.teams)
+    # Reach only ever discounts: reachable totals never exceed the whitespace's.
+    assert r.reachable_whitespace <= grid.totals.whitespace_estimate + 1e-6
+    assert r.reachable_pipeline <= grid.totals.pipeline_amount + 1e-6
