@@ -46,6 +46,8 @@ apikey_app = typer.Typer(
     help="API keys (the API needs `Authorization: Bearer <key>`).", no_args_is_help=True
 )
 app.add_typer(apikey_app, name="apikey")
+reports_app = typer.Typer(help="Saved queries and built-in reports.", no_args_is_help=True)
+app.add_typer(reports_app, name="reports")
 persisted_app = typer.Typer(
     help="Persisted GraphQL documents (the allow-list of SAMGRAPH_PERSISTED_QUERIES=allowlist).",
     no_args_is_help=True,
@@ -414,6 +416,23 @@ def apikey_revoke(
     """Revoke a key; it stops working on the next request."""
     _with_db(get_settings(), lambda db: keys.revoke_key(db, key_id))
     err.print(f"revoked {key_id}")
+
+
+@reports_app.command("list")
+def reports_list(
+    as_json: bool = typer.Option(False, "--json", help="As JSON (what GET /reports answers)."),
+) -> None:
+    """Every report (built-in first, then saved), with its parameters and their types."""
+    schema = build_schema(get_settings())
+    found = [reports.describe(schema, r) for r in _with_db(get_settings(), reports.list_all)]
+    if as_json:
+        typer.echo(orjson.dumps({"reports": found}, option=orjson.OPT_INDENT_2).decode())
+        return
+    for r in found:
+        params = ", ".join(f"{p['name']}: {p['type']}" + (f" = {p['default']!r}" if p["default"] is not None else "")
+                           for p in r["parameters"])  # fmt: skip
+        kind = "built-in" if r["builtin"] else "saved"
+        typer.echo(f"{r['name']}\t{kind}\t({params})\t{r['description'] or ''}")
 
 
 @persisted_app.command("add")

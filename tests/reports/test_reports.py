@@ -6,15 +6,19 @@ import asyncio
 import csv
 import io
 import json
+import subprocess
+import sys
+from typing import Any
 
 import httpx
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from samgraph.cli import DEMO_BUNDLE, app
 from samgraph.db.driver import Db
 from tests.conftest import gql
-from tests.factories import TODAY
+from tests.factories import TODAY, load
 
 SAVE = """mutation($n: String!, $d: String!, $v: JSON) {
   saveQuery(name: $n, document: $d, description: "test", variables: $v) { name builtin variables url } }"""
@@ -139,7 +143,6 @@ async def test_report_csv_quoting_parsed_back(client: httpx.AsyncClient) -> None
     [
         ("/reports/nope", {}, 404, "name"),
         ("/reports/by-arr", {"first": "ten"}, 400, "first"),
-        ("/reports/by-arr", {"color": "red"}, 400, "color"),
     ],
 )
 async def test_report_errors(
@@ -222,11 +225,16 @@ async def test_cli_export_report_csv(db: Db) -> None:
 @pytest.mark.parametrize(
     ("name", "trips"),
     [
-        ("portfolio-coverage", 2),  # accounts, all subgraphs (coverage reused from the filter)
+        # accounts, all subgraphs (coverage reused from the sort), account teams, members
+        ("portfolio-coverage", 4),
         ("champions-without-backup", 3),  # accounts, subgraphs, stakeholders by id
         ("overdue-touches-by-member", 4),  # KNOWS of members, members, stakeholders, accounts
         ("whitespace-by-account", 3),  # accounts, whitespace inputs, the catalog once
         ("renewals-next-180-days", 1),  # accounts only
+        # accounts, subgraphs, whitespace inputs, the catalog (the sort's reach reused)
+        ("reachable-whitespace-by-account", 4),
+        ("member-dependency", 3),  # accounts, subgraphs, members
+        ("champion-moves", 1),  # the stakeholders with a LinkedIn URL
     ],
 )
 async def test_builtin_reports_cost_a_bounded_number_of_round_trips(
@@ -238,3 +246,57 @@ async def test_builtin_reports_cost_a_bounded_number_of_round_trips(
     assert "errors" not in body, body
     # The same on 4 demo accounts as on 2,000 (measured in docs/benchmarks.md).
     assert body["extensions"]["dbRoundTrips"] == trips
+
+
+async def test_reports_are_listed_with_their_parameters(client: httpx.AsyncClient) -> None:
+    await gql(client, SAVE, n="by-arr", d=BY_ARR)
+    listing = (await client.get("/reports")).json()["reports"]
+    names = [r["name"] for r in listing]
+    assert names[0] == "champion-moves" and names[-1] == "by-arr"  # built-ins first
+    by_arr = listing[-1]
+    assert by_arr["builtin"] is False and by_arr["url"] == "/reports/by-arr"
+    assert {p["name"]: p["type"] for p in by_arr["parameters"]} == {"minArr": "Float", "first": "Int"}
+    coverage = next(r for r in listing if r["name"] == "portfolio-coverage")
+    assert {p["name"]: p["type"] for p in coverage["parameters"]} == {
+        "asOf": "Date",
+        "memberId": "ID",
+    }
+    cli = subprocess.run([sys.executable, "-m", "samgraph.cli", "reports", "list", "--json"],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert [r["name"] for r in json.loads(cli.stdout)["reports"]] == names
+
+
+async def test_unknown_parameters_are_ignored_with_a_warning(client: httpx.AsyncClient) -> None:
+    await gql(client, SAVE, n="by-arr", d=BY_ARR)
+    response = await client.get("/reports/by-arr", params={"color": "red", "minArr": "1"})
+    assert response.status_code == 200
+    assert response.headers["x-samgraph-ignored"] == "color"
+    assert "unknown parameters ignored: color" in response.headers["warning"]
+    # A dashboard adding ?asOf= to a report that does not declare it: the same.
+    ok = await client.get("/reports/whitespace-by-account", params={"asOf": "2026-01-20"})
+    assert ok.status_code == 200 and ok.headers["x-samgraph-ignored"] == "asOf"
+
+
+async def test_nested_lists_explode_into_rows_and_xlsx_keeps_numbers(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    # member-dependency: one account (gfc) with two members. Joined: one row, the list as
+    # JSON in a cell; exploded: one row per member, the account's columns repeated.
+    joined = await client.get("/reports/member-dependency", params={"format": "csv"})
+    assert len(list(csv.DictReader(io.StringIO(joined.text)))) == 1
+    exploded = await client.get(
+        "/reports/member-dependency", params={"format": "csv", "rows": "explode"}
+    )
+    rows = list(csv.DictReader(io.StringIO(exploded.text)))
+    assert [r["memberDependency.member.id"] for r in rows] == ["mrodriguez", "vpsales"]
+    assert {r["name"] for r in rows} == {"Global Financial Corp"}
+    book = await client.get("/reports/portfolio-coverage", params={"format": "xlsx"})
+    assert book.headers["content-type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(book.content)).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    values = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert values["name"] == "Global Financial Corp" and values["arr"] == 850000  # a number
+    assert values["owner.name"] == "Maria Rodriguez" and values["renewalDate"] == "2026-06-30"
+    assert "coverage.gapCounts.medium" in header

@@ -11,7 +11,7 @@ from strawberry.types.nodes import SelectedField
 from samgraph.accounts.service import Page
 from samgraph.analyses import service as analyses
 from samgraph.analyses.scores import renewal, scores_of
-from samgraph.common import GraphInclude, Tier
+from samgraph.common import GraphInclude, MemberRole, Tier
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many
 from samgraph.gql.pagination import PageInfo, encode_cursor
@@ -20,6 +20,7 @@ from samgraph.graph import service as graph_service
 from samgraph.graph.types import (
     AccountTeamAssignment,
     Interaction,
+    Member,
     Opportunity,
     Relationship,
     Stakeholder,
@@ -223,6 +224,18 @@ class Account:
     async def org_chart(self, info: Ctx, date: dt.date) -> list[StakeholderSnapshot]:
         rows = await graph_service.org_chart(info.context, account_id=self.id, date=date)
         return [StakeholderSnapshot.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="The account's owner on our side: its SAM (by name when several), else null."
+    )
+    async def owner(self, info: Ctx) -> Member | None:
+        team = await load_many(
+            info, q.relationships.account_team.by_account, self.id, AccountTeamAssignment
+        )
+        sams = [a.member_id for a in team if a.role == MemberRole.SAM]
+        rows = await info.context.loaders.one(q.members.get_members).load_many(sams)
+        members = [Member.from_row(r) for r in rows if r is not None]
+        return min(members, key=lambda m: (m.name, m.id)) if members else None
 
     @strawberry.field(description="Our members assigned to the account, with their role.")
     async def account_team(self, info: Ctx) -> list[AccountTeamAssignment]:

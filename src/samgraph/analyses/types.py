@@ -73,6 +73,15 @@ class CoverageGap:
         return await load_one(info, q.stakeholders.get_stakeholders, self.stakeholder_id, Stakeholder)  # fmt: skip
 
 
+@strawberry.type
+class GapCounts:
+    critical: int
+    high: int
+    medium: int
+    low: int
+    total: int
+
+
 @strawberry.type(description="Multi-threading coverage, the 3x3 rule (domain.md §3).")
 class Coverage:
     score: int
@@ -82,6 +91,14 @@ class Coverage:
     three_by_three: bool
     cells: list[CoverageCell]
     gaps: list[CoverageGap]
+
+    @strawberry.field(description="How many gaps of each severity (for reports and lists).")
+    def gap_counts(self) -> GapCounts:
+        def n(level: Severity) -> int:
+            return sum(1 for g in self.gaps if g.severity == level)
+
+        return GapCounts(critical=n(Severity.CRITICAL), high=n(Severity.HIGH),
+                         medium=n(Severity.MEDIUM), low=n(Severity.LOW), total=len(self.gaps))  # fmt: skip
 
     @classmethod
     def from_data(cls, c: cov.Coverage) -> Coverage:

@@ -1,6 +1,9 @@
-"""Flatten a GraphQL result into CSV: the first list in the data becomes the rows, nested
-objects become dotted columns (`coverage.score`), lists inside a row are joined with `;`
-(or kept as JSON when they hold objects)."""
+"""Flatten a GraphQL result into a table (CSV or XLSX): the first list in the data becomes
+the rows, nested objects become dotted columns (`coverage.score`). A list inside a row is
+one cell by default (scalars joined with `;`, objects as JSON), or, with `explode`, the
+first list of objects inside each row becomes one row per element, the parent's columns
+repeated (`memberDependency.member.name` beside the account's `name`): what pandas and
+pivot tables want."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import orjson
+from openpyxl import Workbook
 
 
 def first_list(data: Any) -> list[Any] | None:
@@ -36,25 +40,44 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def flatten(obj: Any, prefix: str = "") -> dict[str, str]:
+def flatten(obj: Any, prefix: str = "") -> dict[str, Any]:
+    """Dotted columns of one row, values as they are (lists kept as lists)."""
     if not isinstance(obj, dict):
-        return {prefix or "value": _cell(obj)}
-    out: dict[str, str] = {}
+        return {prefix or "value": obj}
+    out: dict[str, Any] = {}
     for key, value in obj.items():
         name = f"{prefix}.{key}" if prefix else key
         if isinstance(value, dict):
             out.update(flatten(value, name))
         else:
-            out[name] = _cell(value)
+            out[name] = value
     return out
 
 
-def csv_lines(data: Any) -> Iterator[str]:
-    """The CSV text, a line at a time (header first), for a streamed response."""
+def _explode(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per element of the row's first list of objects (none: the row itself; an
+    empty list: the row once, its columns blank)."""
+    for column, value in row.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            rest = {k: v for k, v in row.items() if k != column}
+            return [out for item in value for out in _explode({**rest, **flatten(item, column)})]
+    return [row]
+
+
+def table(data: Any, *, explode: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
+    """(columns in first-seen order, rows) of a result."""
     rows = [flatten(item) for item in (first_list(data) or [])]
+    if explode:
+        rows = [out for row in rows for out in _explode(row)]
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
+    return list(columns), rows
+
+
+def csv_lines(data: Any, *, explode: bool = False) -> Iterator[str]:
+    """The CSV text, a line at a time (header first), for a streamed response."""
+    columns, rows = table(data, explode=explode)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -64,6 +87,21 @@ def csv_lines(data: Any) -> Iterator[str]:
         writer.writerow(values)
         return buffer.getvalue()
 
-    yield line(list(columns))
+    yield line(columns)
     for row in rows:
-        yield line([row.get(c, "") for c in columns])
+        yield line([_cell(row.get(c)) for c in columns])
+
+
+def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report") -> bytes:
+    """The same table as an Excel workbook: numbers stay numbers, text stays text."""
+    columns, rows = table(data, explode=explode)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(sheet[:31])
+    ws.append(columns)
+    for row in rows:
+        values = [row.get(c) for c in columns]
+        ws.append([v if (isinstance(v, int | float) and not isinstance(v, bool)) or v is None
+                   else _cell(v) for v in values])  # fmt: skip
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

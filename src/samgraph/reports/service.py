@@ -25,6 +25,7 @@ from graphql import (
     OperationType,
     TypeNode,
     parse,
+    print_ast,
     validate,
 )
 
@@ -197,14 +198,31 @@ def _coerce(name: str, type_node: TypeNode, values: list[str]) -> Any:
 
 def variables_from_params(
     schema: strawberry.Schema, document: str, params: dict[str, list[str]]
-) -> dict[str, Any]:
-    """Turn `?var=value` parameters into typed variables of the query."""
+) -> tuple[dict[str, Any], list[str]]:
+    """Turn `?var=value` parameters into typed variables of the query; parameters the
+    query does not declare are returned apart (ignored, with a warning to the caller:
+    a dashboard link that adds `?asOf=` to every report must not break those without)."""
     op = check_document(schema, document)
     defs = {v.variable.name.value: v.type for v in op.variable_definitions or ()}
     unknown = sorted(set(params) - set(defs))
-    if unknown:
-        raise invalid([Problem(k, f"the query has no variable ${k}") for k in unknown])
-    return {k: _coerce(k, defs[k], v) for k, v in params.items()}
+    return {k: _coerce(k, defs[k], v) for k, v in params.items() if k in defs}, unknown
+
+
+def parameters(schema: strawberry.Schema, saved: SavedQuery) -> list[dict[str, Any]]:
+    """A report's variables: name, GraphQL type, saved default (for `GET /reports`)."""
+    op = check_document(schema, saved.document)
+    return [
+        {"name": v.variable.name.value, "type": print_ast(v.type),
+         "required": isinstance(v.type, NonNullTypeNode) and v.default_value is None,
+         "default": saved.variables.get(v.variable.name.value)}
+        for v in op.variable_definitions or ()
+    ]  # fmt: skip
+
+
+def describe(schema: strawberry.Schema, saved: SavedQuery) -> dict[str, Any]:
+    """What `GET /reports` and `samgraph reports list` tell of one report."""
+    return {"name": saved.name, "description": saved.description, "builtin": saved.builtin,
+            "url": f"/reports/{saved.name}", "parameters": parameters(schema, saved)}  # fmt: skip
 
 
 async def run(
@@ -220,7 +238,10 @@ async def run(
     saved = await get(ctx.db, name)
     if saved.builtin:
         ctx = ctx.as_trusted()
-    given = variables_from_params(schema, saved.document, params) if params else (variables or {})
+    if params:
+        given, _ = variables_from_params(schema, saved.document, params)
+    else:
+        given = variables or {}
     if not isinstance(given, dict):
         raise invalid([Problem("variables", "must be a JSON object")])
     result = await schema.execute(

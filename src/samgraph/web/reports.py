@@ -6,41 +6,67 @@ from collections.abc import Callable
 from typing import Literal
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from samgraph.auth import audit
 from samgraph.context import Context
 from samgraph.errors import DatabaseUnavailable, NotFound, SamgraphError
 from samgraph.reports import service as reports
-from samgraph.reports.csvout import csv_lines
+from samgraph.reports.csvout import csv_lines, xlsx_bytes
 from samgraph.web.errors import error_response
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def router(context_for: Callable[[Request], Context]) -> APIRouter:
     """The report routes, running as the request's caller (role, scope, limits)."""
     api = APIRouter()
 
+    @api.get("/reports", response_model=None)
+    async def listing(request: Request) -> JSONResponse:
+        """Every report (built-in first, then saved) with its parameters and their types."""
+        ctx = context_for(request)
+        found = await reports.list_all(ctx.db)
+        return JSONResponse({"reports": [reports.describe(ctx.schema, r) for r in found]})
+
     @api.get("/reports/{name}", response_model=None)
     async def report(
-        name: str, request: Request, format: Literal["json", "csv"] = "json"
-    ) -> JSONResponse | StreamingResponse:
-        """Run a saved query or built-in report; other query parameters are its variables."""
+        name: str,
+        request: Request,
+        format: Literal["json", "csv", "xlsx"] = "json",
+        rows: Literal["joined", "explode"] = "joined",
+    ) -> Response:
+        """Run a saved query or built-in report; other query parameters are its variables
+        (ones it does not declare are ignored, and named in `X-Samgraph-Ignored`)."""
         ctx = context_for(request)
-        params = {k: request.query_params.getlist(k) for k in request.query_params if k != "format"}
+        params = {k: request.query_params.getlist(k) for k in request.query_params
+                  if k not in ("format", "rows")}  # fmt: skip
         try:
-            data = await reports.run(ctx, name, params=params)
+            saved = await reports.get(ctx.db, name)
+            _, ignored = reports.variables_from_params(ctx.schema, saved.document, params)
+            known = {k: v for k, v in params.items() if k not in ignored}
+            data = await reports.run(ctx, name, params=known)
         except SamgraphError as exc:
             status = 503 if isinstance(exc, DatabaseUnavailable) else 400
             status = 404 if isinstance(exc, NotFound) else status
             extensions = {k: v for k, v in exc.extensions.items() if k != "code"}
             return error_response(status, exc.code, exc.message, **extensions)
-        audit.record(ctx, f"report:{name}", kind="export", accounts=audit.accounts_in(params))
+        audit.record(ctx, f"report:{name}", kind="export", accounts=audit.accounts_in(known))
+        headers = {}
+        if ignored:
+            note = f"unknown parameters ignored: {', '.join(ignored)}"
+            headers = {"X-Samgraph-Ignored": ",".join(ignored), "Warning": f'299 samgraph "{note}"'}
+        explode = rows == "explode"
         if format == "csv":
             return StreamingResponse(
-                csv_lines(data),
-                media_type="text/csv; charset=utf-8",
-                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-            )
-        return JSONResponse({"data": data})
+                csv_lines(data, explode=explode), media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"', **headers},
+            )  # fmt: skip
+        if format == "xlsx":
+            return Response(
+                xlsx_bytes(data, explode=explode, sheet=name), media_type=XLSX,
+                headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"', **headers},
+            )  # fmt: skip
+        return JSONResponse({"data": data}, headers=headers)
 
     return api
