@@ -255,7 +255,10 @@ async def test_reports_are_listed_with_their_parameters(client: httpx.AsyncClien
     assert names[0] == "champion-moves" and names[-1] == "by-arr"  # built-ins first
     by_arr = listing[-1]
     assert by_arr["builtin"] is False and by_arr["url"] == "/reports/by-arr"
-    assert {p["name"]: p["type"] for p in by_arr["parameters"]} == {"minArr": "Float", "first": "Int"}
+    assert {p["name"]: p["type"] for p in by_arr["parameters"]} == {
+        "minArr": "Float",
+        "first": "Int",
+    }
     coverage = next(r for r in listing if r["name"] == "portfolio-coverage")
     assert {p["name"]: p["type"] for p in coverage["parameters"]} == {
         "asOf": "Date",
