@@ -303,3 +303,16 @@ async def test_nested_lists_explode_into_rows_and_xlsx_keeps_numbers(
     assert values["name"] == "Global Financial Corp" and values["arr"] == 850000  # a number
     assert values["owner.name"] == "Maria Rodriguez" and values["renewalDate"] == "2026-06-30"
     assert "coverage.gapCounts.medium" in header
+
+
+async def test_a_page_over_the_cap_fails_when_saved(client: httpx.AsyncClient) -> None:
+    # Saved with first: 500, it used to save fine and fail on every run.
+    body = await gql(client, SAVE, n="too-big", d="{ accounts(first: 500) { totalCount } }")
+    error = body["errors"][0]
+    assert error["extensions"]["field"] == "document"
+    assert "accounts(first: 500) is over the page size limit of 100" in error["message"]
+    # Through a variable's saved default too.
+    body = await gql(client, "mutation($d: String!, $v: JSON) { saveQuery(name: \"v\", document: $d, "
+                             "variables: $v) { name } }",
+                     d="query($n: Int) { accounts(first: $n) { totalCount } }", v={"n": 1000})  # fmt: skip
+    assert "over the page size limit" in body["errors"][0]["message"]

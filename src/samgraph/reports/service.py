@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from graphql import (
+    FieldNode,
     GraphQLError,
     GraphQLSyntaxError,
     ListTypeNode,
@@ -27,6 +29,7 @@ from graphql import (
     parse,
     print_ast,
     validate,
+    value_from_ast_untyped,
 )
 
 from samgraph.auth.principal import SYSTEM, Principal
@@ -35,6 +38,7 @@ from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
+from samgraph.gql.pagination import MAX_FIRST
 
 if TYPE_CHECKING:
     import strawberry
@@ -137,7 +141,7 @@ async def save(
         raise invalid([Problem("variables", "must be a JSON object of default values")])
     if description is not None and len(description) > 2000:
         raise invalid([Problem("description", "at most 2000 characters")])
-    check_document(schema, document)
+    _check_pages(check_document(schema, document), variables or {})
     existing = await db.read(queries.reports.get_saved_query, name=name)
     if existing:
         _may_change(principal, existing[0]["item"].get("owner"), name)
@@ -146,6 +150,27 @@ async def save(
         variables=orjson.dumps(variables or {}).decode(), owner=principal.actor,
     )  # fmt: skip
     return SavedQuery.from_row(rows[0]["item"])
+
+
+def _check_pages(op: OperationDefinitionNode, defaults: dict[str, Any]) -> None:
+    """A `first` over the page cap fails at save time, not every time the report runs."""
+    problems = []
+    for node in _fields(op.selection_set):
+        for arg in node.arguments or ():
+            if arg.name.value == "first":
+                value = value_from_ast_untyped(arg.value, defaults)
+                if isinstance(value, int) and value > MAX_FIRST:
+                    problems.append(Problem("document", f"{node.name.value}(first: {value}) is "
+                                            f"over the page size limit of {MAX_FIRST}"))  # fmt: skip
+    if problems:
+        raise invalid(problems)
+
+
+def _fields(selection_set: Any) -> Iterator[FieldNode]:
+    for sel in getattr(selection_set, "selections", None) or ():
+        if isinstance(sel, FieldNode):
+            yield sel
+        yield from _fields(getattr(sel, "selection_set", None))
 
 
 async def list_all(db: Db) -> list[SavedQuery]:
