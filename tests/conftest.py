@@ -93,7 +93,8 @@ async def app_client(
 
 def settings_for_tests(**overrides: Any) -> Settings:
     """Settings for tests: no rate limit (it has its own test), audit lines to stderr."""
-    return Settings(**{"samgraph_rate_limit": "", "samgraph_warmup": False, **overrides})
+    return Settings(**{"samgraph_rate_limit": "", "samgraph_warmup": False,
+                       "samgraph_snapshot_seconds": 0, **overrides})  # fmt: skip
 
 
 @pytest_asyncio.fixture(loop_scope="session")

@@ -34,6 +34,7 @@ from samgraph.localdb import manager
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines
 from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshot_service
 from samgraph.sync import activity, orgchart
 from samgraph.sync.formats import OrgFormat
 from samgraph.sync.orgchart import SyncMode
@@ -46,6 +47,9 @@ apikey_app = typer.Typer(
     help="API keys (the API needs `Authorization: Bearer <key>`).", no_args_is_help=True
 )
 app.add_typer(apikey_app, name="apikey")
+snapshots_app = typer.Typer(help="Account snapshots (how each account stood each day).",
+                            no_args_is_help=True)  # fmt: skip
+app.add_typer(snapshots_app, name="snapshots")
 reports_app = typer.Typer(help="Saved queries and built-in reports.", no_args_is_help=True)
 app.add_typer(reports_app, name="reports")
 persisted_app = typer.Typer(
@@ -416,6 +420,19 @@ def apikey_revoke(
     """Revoke a key; it stops working on the next request."""
     _with_db(get_settings(), lambda db: keys.revoke_key(db, key_id))
     err.print(f"revoked {key_id}")
+
+
+@snapshots_app.command("refresh")
+def snapshots_refresh() -> None:
+    """Compute today's snapshot of every account whose snapshot is missing or stale (the
+    app's refresher does the same every SAMGRAPH_SNAPSHOT_SECONDS)."""
+    s = get_settings()
+    schema = build_schema(s)
+
+    async def run(db: Db) -> int:
+        return await snapshot_service.refresh(Context(db, s, schema, request_id="cli"))
+
+    err.print(f"refreshed {_with_db(s, run)} account snapshots for {s.today()}")
 
 
 @reports_app.command("list")

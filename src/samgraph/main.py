@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Literal
@@ -27,6 +28,7 @@ from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate
 from samgraph.db.queries import queries
 from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshot_service
 from samgraph.web import errors, warmup
 from samgraph.web import reports as report_routes
 from samgraph.web.explorer import PATH as EXPLORER_PATH
@@ -132,7 +134,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await migrate(Db(driver, conn.database))
             if settings.samgraph_warmup:
                 app.state.warmed = await warmup.warm(schema, Db(driver, conn.database), settings)
+            refresher = None
+            if settings.samgraph_snapshot_seconds > 0:
+                ctx = Context(Db(driver, conn.database), settings, schema, request_id="snapshots")
+                refresher = asyncio.create_task(
+                    snapshot_service.refresher(ctx, settings.samgraph_snapshot_seconds)
+                )
             yield
+            if refresher is not None:
+                refresher.cancel()
         finally:
             await driver.close()
 

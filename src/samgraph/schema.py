@@ -36,12 +36,13 @@ from samgraph.live import resolvers as live
 from samgraph.live.extension import Changes
 from samgraph.privacy import resolvers as privacy
 from samgraph.reports import resolvers as reports
+from samgraph.snapshots import resolvers as snapshots
 from samgraph.sync import resolvers as sync
 
 # The order of the domains is the order of the root fields in schema.graphql.
 Query = merge_types(
     "Query",
-    (accounts.Query, analyses.Query, reports.Query, graph.Query, bundle.Query, auth.Query,
+    (accounts.Query, analyses.Query, snapshots.Query, reports.Query, graph.Query, bundle.Query, auth.Query,
      privacy.Query),
 )  # fmt: skip
 Mutation = merge_types(

@@ -27,8 +27,10 @@ from graphql import (
     visit,
 )
 
+from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshots
 from tests.auth.test_scope import OTHER
 from tests.conftest import api_key, client_for, gql, settings_for_tests
 from tests.factories import load
@@ -44,6 +46,7 @@ DOCUMENTS = [
       reachableWhitespace(asOf: "2026-01-20") { teams { teamId door { id } wayIn { nodes { id } } }
         cells { teamId productId } }
       memberDependency(asOf: "2026-01-20") { member { id } soleEngaged { id } }
+      trend(from: "2026-01-01", to: "2027-01-01") { date cells { band } gaps { code } }
       graph(include: [MEMBERS, DEPARTED, MEMBER_OF_EDGES]) { nodes { id group }
         edges { id source target } groups { id parent } }
       teams { id children { id } deployments { productId } opportunities { id }
@@ -60,7 +63,8 @@ DOCUMENTS = [
       portfolioGaps(asOf: "2026-01-20", first: 100) { nodes { account { id } stakeholderId } edges { node { account { id } } } }
       overdueTouches(asOf: "2026-01-20", first: 100) { nodes { stakeholderId } edges { node { stakeholderId } } }
       savedQueries { nodes { name } edges { node { name } } }
-      championMoves { person { id } formerStakeholder { id } fromAccount { id } toAccount { id } } savedQuery(name: "portfolio-coverage") { name }
+      championMoves { person { id } formerStakeholder { id } fromAccount { id } toAccount { id } }
+      portfolioTrend(from: "2026-01-01", to: "2027-01-01") { date accounts } savedQuery(name: "portfolio-coverage") { name }
       team(id: "oth-t") { id } stakeholder(id: "oth-s") { id }
       member(id: "mrodriguez") { id relationships { stakeholderId } }
       members { nodes { id } edges { node { id } } } product(id: "core") { id deployments { teamId team { name } } }
@@ -134,6 +138,9 @@ async def test_no_other_account_leaks_through_any_field(
 ) -> None:
     await load(db, example_bundle)
     await load(db, OTHER)
+    settings = settings_for_tests()
+    # Today's snapshots of both accounts, so trends have something to leak.
+    assert await snapshots.refresh(Context(db, settings, build_schema(settings))) == 2
     # Unbound, the same documents do reach the other account (the check can fail).
     unbound = orjson.dumps(await gql(client, DOCUMENTS[1])).decode()
     assert '"oth-s"' in unbound and '"oth"' in unbound
@@ -146,3 +153,8 @@ async def test_no_other_account_leaks_through_any_field(
             text = orjson.dumps(body.get("data")).decode()
             leaked = [x for x in FORBIDDEN if f'"{x}"' in text]
             assert leaked == [], (document[:60], leaked)
+        # Aggregates too: the portfolio trend counts Maria's one account, not both.
+        trend = await gql(
+            bound, '{ portfolioTrend(from: "2026-01-01", to: "2027-12-31") { accounts } }'
+        )
+        assert [d["accounts"] for d in trend["data"]["portfolioTrend"]] == [1]

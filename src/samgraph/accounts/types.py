@@ -27,6 +27,7 @@ from samgraph.graph.types import (
     StakeholderSnapshot,
     Team,
 )
+from samgraph.snapshots import service as snapshots
 
 if TYPE_CHECKING:
     from samgraph.analyses.types import (
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         WarmPath,
         Whitespace,
     )
+    from samgraph.snapshots.types import AccountSnapshot
 
 _ANALYSES = "samgraph.analyses.types"
 COVERAGE: Later[Coverage] = Later(_ANALYSES, "Coverage")
@@ -49,6 +51,8 @@ MAP: Later[InfluenceMap] = Later(_ANALYSES, "InfluenceMap")
 WHITESPACE: Later[Whitespace] = Later(_ANALYSES, "Whitespace")
 RENEWAL: Later[Renewal] = Later(_ANALYSES, "Renewal")
 DRAWING: Later[Drawing] = Later(_ANALYSES, "Drawing")
+_SNAPSHOTS = "samgraph.snapshots.types"
+SNAPSHOT: Later[AccountSnapshot] = Later(_SNAPSHOTS, "AccountSnapshot")
 REACHABLE: Later[Reachable] = Later(_ANALYSES, "Reachable")
 DEPENDENCY: Later[MemberDependency] = Later(_ANALYSES, "MemberDependency")
 
@@ -186,6 +190,19 @@ class Account:
             info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
         )
         return [DEPENDENCY.get().from_data(graph, d) for d in rows]
+
+    @strawberry.field(
+        description="How the account stood each day from `from` to `to` (§16 snapshots: "
+        "today's is kept fresh; finished days are the record), by date."
+    )
+    async def trend(
+        self,
+        info: Ctx,
+        from_: Annotated[dt.date, strawberry.argument(name="from")],
+        to: dt.date,
+    ) -> list[Annotated[AccountSnapshot, strawberry.lazy(_SNAPSHOTS)]]:
+        rows = await snapshots.trend(info.context, account_id=self.id, start=from_, end=to)
+        return [SNAPSHOT.get().from_row(r) for r in rows]
 
     @strawberry.field(description="Team x product grid with totals, in USD (§7).")
     async def whitespace(self, info: Ctx) -> Annotated[Whitespace, strawberry.lazy(_ANALYSES)]:

@@ -128,6 +128,12 @@ class _Q_reports:
     list_saved_queries: CypherQuery
     save_query: CypherQuery
 
+class _Q_snapshots:
+    portfolio_days: CypherQuery
+    snapshots_between: CypherQuery
+    stale_accounts: CypherQuery
+    store_snapshots: CypherQuery
+
 class _Q_stakeholders:
     add_source_ids: CypherQuery
     delete_stakeholder: CypherQuery
@@ -168,6 +174,7 @@ class _Q(Mapping[str, CypherQuery]):
     products: _Q_products
     relationships: _Q_relationships
     reports: _Q_reports
+    snapshots: _Q_snapshots
     stakeholders: _Q_stakeholders
     teams: _Q_teams
     def __getitem__(self, name: str, /) -> CypherQuery: ...

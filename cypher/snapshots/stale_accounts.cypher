@@ -1,0 +1,11 @@
+// The accounts whose snapshot of $today is missing or older than their change counter,
+// with that counter (the refresher computes these, then stores the counter it read).
+// mode: read
+// params: today
+// scope: internal
+MATCH (a:Account)
+OPTIONAL MATCH (r:AccountRevision {accountId: a.id})
+OPTIONAL MATCH (s:AccountSnapshot {accountId: a.id, date: $today})
+WITH a.id AS id, coalesce(r.revision, 0) AS revision, s
+WHERE s IS NULL OR s.revision < revision
+RETURN id, revision ORDER BY id

@@ -1,0 +1,13 @@
+// Store each account's snapshot of row.date, unless the account has a snapshot of a later
+// day: a finished day is never rewritten (domain §16).
+// mode: write
+// params: rows
+// scope: internal
+UNWIND $rows AS row
+OPTIONAL MATCH (later:AccountSnapshot {accountId: row.accountId})
+  WHERE later.date > row.date
+WITH row, count(later) AS newer
+WHERE newer = 0
+MERGE (s:AccountSnapshot {accountId: row.accountId, date: row.date})
+SET s += row.props
+RETURN count(s) AS stored

@@ -1,0 +1,32 @@
+"""Root field of snapshots: the portfolio trend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from samgraph.gql.loading import Ctx
+from samgraph.snapshots import service
+from samgraph.snapshots.types import PortfolioDay
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="The portfolio day by day from its snapshots (§16): accounts, mean "
+        "coverage score, accounts with a CRITICAL gap, reachable whitespace."
+    )
+    async def portfolio_trend(
+        self,
+        info: Ctx,
+        from_: Annotated[dt.date, strawberry.argument(name="from")],
+        to: dt.date,
+        member_id: strawberry.ID | None = None,
+    ) -> list[PortfolioDay]:
+        days = await service.portfolio_trend(info.context, start=from_, end=to, member_id=member_id)
+        return [PortfolioDay(date=d["date"], accounts=d["accounts"],
+                             mean_coverage_score=d["meanCoverageScore"],
+                             accounts_with_critical_gaps=d["accountsWithCriticalGaps"],
+                             reachable_whitespace=d["reachableWhitespace"]) for d in days]  # fmt: skip

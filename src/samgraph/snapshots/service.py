@@ -1,0 +1,125 @@
+"""Compute, store and read account snapshots (domain §16).
+
+Freshness: every committed write bumps its accounts' change counters (live/). The
+refresher (one task per app process, and `samgraph snapshots refresh`) reads which
+accounts' snapshot of today is missing or older than their counter, computes those in
+batches from batched reads, and stores each with the counter it read. A write during
+the computation leaves the counter ahead, so the next pass recomputes it: no refresh is
+lost. Several workers or instances may compute the same account at the same moment;
+the result is the same and the store is idempotent. A new day has no snapshots yet, so
+the first pass of the day recomputes every account, and yesterday's stay as they were.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from samgraph.analyses import service as analyses
+from samgraph.analyses.coverage import coverage
+from samgraph.analyses.reach import reachable_whitespace
+from samgraph.analyses.scores import renewal
+from samgraph.analyses.whitespace import whitespace
+from samgraph.context import Context, Loaders
+from samgraph.db.queries import queries as q
+from samgraph.errors import SamgraphError
+
+log = logging.getLogger("samgraph.snapshots")
+BATCH = 200
+
+
+def snapshot(ctx: Context, row: dict[str, Any], graph: Any, inputs: dict[str, Any],
+             catalog: list[dict[str, Any]], day: dt.date) -> dict[str, Any]:  # fmt: skip
+    """One account's figures on `day` (the properties of its AccountSnapshot)."""
+    cadence = ctx.settings.samgraph_cadence_days
+    cov = coverage(graph, day, cadence)
+    teams = inputs.get("teams", [])
+    grid = whitespace(teams, catalog, inputs.get("uses", []), inputs.get("openOpportunities", []))
+    reach = reachable_whitespace(graph, teams, grid, day, cadence)
+    score, tier = analyses.strategic(ctx, row)
+    ren = renewal(row.get("renewalDate"), day)
+    return {
+        "coverageScore": cov.score, "mappedCount": cov.mapped_count,
+        "engagedCount": cov.engaged_count, "strongCount": cov.strong_count,
+        "cells": [c.engaged_count for c in cov.cells],
+        "gaps": [f"{g.code}:{g.severity}" for g in cov.gaps],
+        "championsWithoutBackup": sum(1 for c in cov.champions if not c.has_backup),
+        "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
+        "weightedPipeline": grid.totals.weighted_pipeline,
+        "whitespaceEstimate": grid.totals.whitespace_estimate,
+        "reachableWhitespace": reach.reachable_whitespace,
+        "reachablePipeline": reach.reachable_pipeline,
+        "strategicScore": score, "tier": str(tier),
+        "milestone": str(ren.milestone.name) if ren.milestone else None,
+        "daysToRenewal": ren.days_to_renewal,
+    }  # fmt: skip
+
+
+async def compute(ctx: Context, account_ids: Sequence[str], day: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
+    """The snapshots of many accounts on `day`, from four batched reads."""
+    ids = list(account_ids)
+    rows = await ctx.loaders.one(q.accounts.get_accounts).load_many(ids)
+    graphs = await analyses.graphs_of(ctx, ids)
+    inputs = await ctx.loaders.one(q.analyses.whitespace_inputs).load_many(ids)
+    catalog = [r["item"] for r in await ctx.loaders.rows(q.products.list_products)]
+    return {
+        a: snapshot(ctx, row, graphs[a], inp or {}, catalog, day)
+        for a, row, inp in zip(ids, rows, inputs, strict=True) if row is not None
+    }  # fmt: skip
+
+
+async def refresh(ctx: Context, *, today: dt.date | None = None) -> int:
+    """Recompute every stale snapshot of today; how many were stored."""
+    day = today or ctx.settings.today()
+    stale = await ctx.db.read(q.snapshots.stale_accounts, today=day)
+    stored = 0
+    for start in range(0, len(stale), BATCH):
+        batch = stale[start : start + BATCH]
+        ctx.loaders = Loaders(ctx.db)  # each batch reads afresh
+        found = await compute(ctx, [r["id"] for r in batch], day)
+        revisions = {r["id"]: r["revision"] for r in batch}
+        rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a]}}
+                for a, props in found.items()]  # fmt: skip
+        result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
+        stored += int(result[0]["stored"]) if result else 0
+    return stored
+
+
+async def refresher(ctx: Context, seconds: float) -> None:
+    """Keep today's snapshots fresh until cancelled (one per app process)."""
+    while True:
+        try:
+            count = await refresh(ctx)
+            if count:
+                log.info("refreshed %d account snapshots", count)
+        except SamgraphError as exc:  # Neo4j away: try again on the next pass
+            log.warning("snapshot refresh failed: %s", exc.message)
+        await asyncio.sleep(seconds)
+
+
+async def trend(ctx: Context, *, account_id: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:  # fmt: skip
+    """The account's snapshots from `start` to `end`, by date."""
+    return await ctx.loaders.many(q.snapshots.snapshots_between, **{"from": start, "to": end}).load(account_id)  # fmt: skip
+
+
+async def portfolio_trend(
+    ctx: Context, *, start: dt.date, end: dt.date, member_id: str | None
+) -> list[dict[str, Any]]:
+    """Per day: accounts snapshotted, their mean coverage score, how many had a CRITICAL
+    gap, and their reachable whitespace in all (the accounts the caller sees)."""
+    rows = [r["item"] for r in await ctx.db.read(q.snapshots.portfolio_days, **{
+        "from": start, "to": end, "member_id": member_id})]  # fmt: skip
+    days: dict[dt.date, list[dict[str, Any]]] = {}
+    for r in rows:
+        days.setdefault(r["date"], []).append(r)
+    return [
+        {"date": day, "accounts": len(snaps),
+         "meanCoverageScore": round(sum(s["coverageScore"] for s in snaps) / len(snaps), 2),
+         "accountsWithCriticalGaps": sum(1 for s in snaps
+                                         if any(g.endswith(":CRITICAL") for g in s.get("gaps") or [])),
+         "reachableWhitespace": sum(s.get("reachableWhitespace") or 0.0 for s in snaps)}
+        for day, snaps in sorted(days.items())
+    ]  # fmt: skip
