@@ -54,7 +54,7 @@ bench: install
 	cd bench/peer && npm ci --no-audit --no-fund --loglevel=error
 	@rm -rf $(BENCH_DATA)
 	@trap '$(BIN)/samgraph neo4j stop --data-dir $(BENCH_DATA)' EXIT; \
-	export SAMGRAPH_NEO4J_HEAP=$${SAMGRAPH_NEO4J_HEAP:-3g} SAMGRAPH_NEO4J_PAGECACHE=$${SAMGRAPH_NEO4J_PAGECACHE:-2g}; \
+	export SAMGRAPH_SNAPSHOT_SECONDS=0 SAMGRAPH_NEO4J_HEAP=$${SAMGRAPH_NEO4J_HEAP:-3g} SAMGRAPH_NEO4J_PAGECACHE=$${SAMGRAPH_NEO4J_PAGECACHE:-2g}; \
 	env_lines=$$($(BIN)/samgraph neo4j start --port 7698 --data-dir $(BENCH_DATA)) || exit 1; \
 	eval "$$env_lines"; \
 	PYTHONPATH=. $(BIN)/python -m bench.suite

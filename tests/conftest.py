@@ -22,6 +22,9 @@ from samgraph.db.driver import Connection, Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.main import create_app
 
+# Apps built in tests run no background snapshot refresher unless a test asks for one.
+os.environ.setdefault("SAMGRAPH_SNAPSHOT_SECONDS", "0")
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 EXAMPLE = SHARED / "examples" / "global-financial.json"
 if not EXAMPLE.exists():  # CI clones beside shared/; keep a copy for other layouts

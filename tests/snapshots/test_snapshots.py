@@ -3,6 +3,7 @@ finished day never changes, trends read them."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import random
 from typing import Any
@@ -14,7 +15,7 @@ from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.schema import build_schema
 from samgraph.snapshots import service
-from tests.conftest import gql, settings_for_tests
+from tests.conftest import api_key, app_client, gql, settings_for_tests
 from tests.factories import load
 
 SETTINGS = settings_for_tests()
@@ -106,3 +107,19 @@ async def test_a_finished_day_never_changes(
     assert [d["date"] for d in days] == ["2026-01-20", "2026-01-21"]
     assert days[0] == {"date": "2026-01-20", "accounts": 1, "meanCoverageScore": 33.0,
                        "accountsWithCriticalGaps": 0}  # fmt: skip
+
+
+async def test_the_app_refreshes_after_a_write(db: Db, example_bundle: dict[str, Any]) -> None:
+    await load(db, example_bundle)
+    token = await api_key(db)
+    async with app_client(settings_for_tests(samgraph_snapshot_seconds=0.2), token) as c:
+        await asyncio.sleep(1.0)  # the first pass snapshots the account
+        before = await _snapshot(c, SETTINGS.today())
+        assert before is not None
+        await gql(c, 'mutation { markDeparted(stakeholderId: "dpark") { id } }')
+        for _ in range(50):  # within a few passes of 0.2 s
+            after = await _snapshot(c, SETTINGS.today())
+            if after != before:
+                break
+            await asyncio.sleep(0.1)
+        assert after is not None and after["mappedCount"] == before["mappedCount"] - 1
