@@ -72,7 +72,7 @@ class Settings(BaseSettings):
     samgraph_warmup: bool = True
     # Seconds between two passes of the snapshot refresher (today's account snapshots,
     # domain §16); 0 turns it off (`samgraph snapshots refresh` still works).
-    samgraph_snapshot_seconds: float = Field(default=5.0, ge=0)
+    samgraph_snapshot_seconds: float = Field(default=1.0, ge=0)
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
     # The zone of "today" (default asOf, change and sync dates): an IANA name.
     samgraph_timezone: str = "UTC"
