@@ -225,14 +225,16 @@ async def test_cli_export_report_csv(db: Db) -> None:
 @pytest.mark.parametrize(
     ("name", "trips"),
     [
-        # accounts, all subgraphs (coverage reused from the sort), account teams, members
-        ("portfolio-coverage", 4),
+        # accounts, today's fresh snapshots, all subgraphs (coverage reused from the
+        # sort), account teams, members
+        ("portfolio-coverage", 5),
         ("champions-without-backup", 3),  # accounts, subgraphs, stakeholders by id
         ("overdue-touches-by-member", 4),  # KNOWS of members, members, stakeholders, accounts
         ("whitespace-by-account", 3),  # accounts, whitespace inputs, the catalog once
         ("renewals-next-180-days", 1),  # accounts only
-        # accounts, subgraphs, whitespace inputs, the catalog (the sort's reach reused)
-        ("reachable-whitespace-by-account", 4),
+        # accounts, today's fresh snapshots, subgraphs, whitespace inputs, the catalog
+        # (the sort's reach reused by the fields)
+        ("reachable-whitespace-by-account", 5),
         ("member-dependency", 3),  # accounts, subgraphs, members
         ("champion-moves", 1),  # the stakeholders with a LinkedIn URL
     ],

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import random
 from typing import Any
 
 import httpx
 import pytest
 
+from samgraph.cli import DEMO_BUNDLE
 from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.demo.shift import shifted
 from samgraph.schema import build_schema
 from samgraph.snapshots import service
 from tests.conftest import api_key, app_client, gql, settings_for_tests
@@ -123,3 +126,28 @@ async def test_the_app_refreshes_after_a_write(db: Db, example_bundle: dict[str,
                 break
             await asyncio.sleep(0.1)
         assert after is not None and after["mappedCount"] == before["mappedCount"] - 1
+
+
+LIST = """{ accounts(sortBy: COVERAGE_SCORE, first: 10) { nodes { id } }
+  gaps: accounts(filter: { hasGap: SINGLE_THREADED }, first: 10) { nodes { id } }
+  low: accounts(filter: { maxCoverageScore: 40 }, sortBy: REACHABLE_WHITESPACE, descending: true,
+                first: 10) { nodes { id coverage { score } } } }"""
+
+
+async def test_portfolio_lists_read_fresh_snapshots_and_agree_with_live(
+    client: httpx.AsyncClient, db: Db
+) -> None:
+    written = json.loads(DEMO_BUNDLE.read_text())
+    await load(db, shifted(written, SETTINGS.today()))
+    live = await gql(client, LIST)  # no snapshots yet: computed live
+    assert "errors" not in live, live
+    assert await service.refresh(_ctx(db)) == 4
+    from_snapshots = await gql(client, LIST)
+    assert from_snapshots["data"] == live["data"]
+    # A write makes gfc's snapshot stale: the list computes gfc live, with the write in it.
+    await gql(client, 'mutation { markDeparted(stakeholderId: "jwu") { id } }')
+    after = await gql(client, LIST)
+    scores = {n["id"]: n["coverage"]["score"] for n in after["data"]["low"]["nodes"]}
+    live_gfc = await gql(client, '{ account(id: "gfc") { coverage { score } } }')
+    assert scores.get("gfc", live_gfc["data"]["account"]["coverage"]["score"]) == \
+        live_gfc["data"]["account"]["coverage"]["score"]  # fmt: skip

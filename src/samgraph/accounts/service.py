@@ -48,17 +48,15 @@ def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
     """The filters on derived figures (stored-property filters ran in Cypher)."""
     if f.tier is not None and v.tier != f.tier:
         return False
-    if f.max_coverage_score is not None and (
-        v.coverage is None or v.coverage.score > f.max_coverage_score
-    ):
+    score = v.coverage_score
+    if f.max_coverage_score is not None and (score is None or score > f.max_coverage_score):
         return False
     if f.renewal_within_days is not None and not (
         v.days_to_renewal is not None and 0 <= v.days_to_renewal <= f.renewal_within_days
     ):
         return False
-    return f.has_gap is None or (
-        v.coverage is not None and any(g.code == f.has_gap for g in v.coverage.gaps)
-    )
+    codes = v.gap_codes
+    return f.has_gap is None or (codes is not None and str(f.has_gap) in codes)
 
 
 def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
@@ -68,7 +66,7 @@ def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
         case AccountSort.ARR:
             return v.row.get("arr")
         case AccountSort.COVERAGE_SCORE:
-            return v.coverage.score if v.coverage else None
+            return v.coverage_score
         case AccountSort.STRATEGIC_SCORE:
             return v.strategic_score
         case AccountSort.DAYS_TO_RENEWAL:
@@ -109,15 +107,20 @@ async def list_accounts(
     need_coverage = (
         f.max_coverage_score is not None
         or f.has_gap is not None
-        or sort_by == AccountSort.COVERAGE_SCORE
+        or sort_by in (AccountSort.COVERAGE_SCORE, AccountSort.REACHABLE_WHITESPACE)
     )
     views = await analyses.portfolio(
         ctx, as_of=as_of, with_coverage=need_coverage, industry=f.industry,
         name_contains=f.name_contains, member_id=f.member_id, min_arr=f.min_arr, max_arr=f.max_arr,
+        snapshots=True,
     )  # fmt: skip
     views = [v for v in views if _passes(v, f)]
     if sort_by == AccountSort.REACHABLE_WHITESPACE:
-        reach = await analyses.reachable_totals(ctx, [v.id for v in views], as_of)
+        # Today's snapshots hold it; only accounts without a fresh one are computed.
+        known = {v.id: float(v.snapshot["reachableWhitespace"]) for v in views
+                 if v.snapshot is not None and v.snapshot.get("reachableWhitespace") is not None}  # fmt: skip
+        reach = {**known, **await analyses.reachable_totals(
+            ctx, [v.id for v in views if v.id not in known], as_of)}  # fmt: skip
         views = [dataclasses.replace(v, reachable_whitespace=reach.get(v.id)) for v in views]
     views = _sorted(views, sort_by, descending)
     start = 0

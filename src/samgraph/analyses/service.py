@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from samgraph.analyses import cadence as cadence_mod
@@ -230,10 +230,26 @@ class AccountView:
     days_to_renewal: int | None
     coverage: coverage_mod.Coverage | None
     reachable_whitespace: float | None = None
+    # From today's snapshot (§16) when the view was built from one, instead of `coverage`.
+    snapshot: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
         return str(self.row["id"])
+
+    @property
+    def coverage_score(self) -> int | None:
+        if self.coverage is not None:
+            return self.coverage.score
+        return int(self.snapshot["coverageScore"]) if self.snapshot else None
+
+    @property
+    def gap_codes(self) -> set[str] | None:
+        if self.coverage is not None:
+            return {str(g.code) for g in self.coverage.gaps}
+        if self.snapshot is not None:
+            return {g.split(":", 1)[0] for g in self.snapshot.get("gaps") or []}
+        return None
 
 
 def strategic(ctx: Context, row: dict[str, Any]) -> tuple[float, Tier]:
@@ -267,9 +283,12 @@ async def portfolio(
     member_id: str | None = None,
     min_arr: float | None = None,
     max_arr: float | None = None,
+    snapshots: bool = False,
 ) -> list[AccountView]:
     """Every account passing the stored filters, with derived figures: two round trips
-    at most (accounts, then all their subgraphs at once), whatever their number."""
+    at most (accounts, then all their subgraphs at once), whatever their number. With
+    `snapshots` and asOf today, an account with an up-to-date snapshot of today (§16)
+    takes its coverage score and gap codes from it; only the others are computed."""
     rows = [
         r["item"]
         for r in await ctx.db.read(
@@ -282,11 +301,20 @@ async def portfolio(
         )
     ]
     covs: dict[str, coverage_mod.Coverage] = {}
-    if with_coverage and rows:
-        graphs = await graphs_of(ctx, [r["id"] for r in rows])
+    snaps: dict[str, dict[str, Any]] = {}
+    if with_coverage and snapshots and rows and as_of == ctx.settings.today():
+        found = await ctx.db.read(
+            queries.snapshots.fresh_today, ids=[r["id"] for r in rows], today=as_of
+        )
+        snaps = {r["item"]["accountId"]: r["item"] for r in found}
+    live = [r for r in rows if r["id"] not in snaps]
+    if with_coverage and live:
+        graphs = await graphs_of(ctx, [r["id"] for r in live])
         covs = {a: coverage_mod.coverage(g, as_of, _cadence(ctx)) for a, g in graphs.items()}
         ctx.memo.update({("coverage", a, as_of): c for a, c in covs.items()})
-    return [view(ctx, r, as_of, covs.get(r["id"])) for r in rows]
+    return [
+        replace(view(ctx, r, as_of, covs.get(r["id"])), snapshot=snaps.get(r["id"])) for r in rows
+    ]
 
 
 async def portfolio_gaps(

@@ -129,6 +129,7 @@ class _Q_reports:
     save_query: CypherQuery
 
 class _Q_snapshots:
+    fresh_today: CypherQuery
     portfolio_days: CypherQuery
     snapshots_between: CypherQuery
     stale_accounts: CypherQuery
