@@ -124,6 +124,11 @@ class Context(BaseContext):
         """Serve another caller (a WebSocket authenticated by its connection_init)."""
         self.principal = principal
         self.db = self.db.within(principal.scope)
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop what this context has read and computed: the next read goes to Neo4j (a
+        context that outlives one request: a WebSocket, the snapshot refresher)."""
         self.loaders = Loaders(self.db)
         self.memo = {}
 

@@ -9,6 +9,7 @@ only convert what they return.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -400,21 +401,11 @@ async def champion_moves(
 
 
 async def reachable_totals(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, float]:  # fmt: skip
-    """§13's reachableWhitespace of many accounts: their subgraphs and whitespace inputs
-    read at once (two round trips and the catalog), whatever their number."""
+    """§13's reachableWhitespace of many accounts. Their reads batch in the loaders (two
+    round trips and the catalog, whatever their number); each result is memoised for the
+    account's own `reachableWhitespace` field."""
     ids = list(account_ids)
-    if not ids:
-        return {}
-    graphs = await graphs_of(ctx, ids)
-    inputs = await ctx.loaders.one(queries.analyses.whitespace_inputs).load_many(ids)
-    catalog = [r["item"] for r in await ctx.loaders.rows(queries.products.list_products)]
-    out = {}
-    for account_id, row in zip(ids, inputs, strict=True):
-        row = row or {}
-        grid = whitespace(row.get("teams", []), catalog, row.get("uses", []),
-                          row.get("openOpportunities", []))  # fmt: skip
-        found = reach_mod.reachable_whitespace(graphs[account_id], row.get("teams", []), grid,
-                                               as_of, _cadence(ctx))  # fmt: skip
-        ctx.memo[("reach", account_id, as_of, reach_mod.MAX_HOPS_DEFAULT)] = found
-        out[account_id] = found.reachable_whitespace
-    return out
+    found = await asyncio.gather(*(
+        reachable_whitespace(ctx, account_id=a, as_of=as_of, max_hops=reach_mod.MAX_HOPS_DEFAULT)
+        for a in ids))  # fmt: skip
+    return {a: r.reachable_whitespace for a, (_, r) in zip(ids, found, strict=True)}

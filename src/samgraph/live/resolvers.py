@@ -6,7 +6,6 @@ from collections.abc import AsyncGenerator
 
 import strawberry
 
-from samgraph.context import Loaders
 from samgraph.db.queries import queries as q
 from samgraph.errors import NotFound, Problem
 from samgraph.gql.loading import Ctx
@@ -31,7 +30,7 @@ class Subscription:
             raise NotFound(f"no account {id!r}", [Problem("id", "not found")])
         poll = ctx.settings.samgraph_subscription_poll_seconds
         async for change in service.watcher_for(ctx.db, poll).watch(id):
-            ctx.loaders = Loaders(ctx.db)  # each event reads the account afresh
+            ctx.forget()  # each event reads the account afresh
             yield AccountChange(
                 account_id=strawberry.ID(change.account_id), revision=change.revision,
                 changed_at=change.changed_at,

@@ -19,11 +19,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from samgraph.analyses import service as analyses
-from samgraph.analyses.coverage import coverage
-from samgraph.analyses.reach import reachable_whitespace
+from samgraph.analyses.reach import MAX_HOPS_DEFAULT
 from samgraph.analyses.scores import renewal
-from samgraph.analyses.whitespace import whitespace
-from samgraph.context import Context, Loaders
+from samgraph.context import Context
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
 
@@ -31,14 +29,15 @@ log = logging.getLogger("samgraph.snapshots")
 BATCH = 200
 
 
-def snapshot(ctx: Context, row: dict[str, Any], graph: Any, inputs: dict[str, Any],
-             catalog: list[dict[str, Any]], day: dt.date) -> dict[str, Any]:  # fmt: skip
-    """One account's figures on `day` (the properties of its AccountSnapshot)."""
-    cadence = ctx.settings.samgraph_cadence_days
-    cov = coverage(graph, day, cadence)
-    teams = inputs.get("teams", [])
-    grid = whitespace(teams, catalog, inputs.get("uses", []), inputs.get("openOpportunities", []))
-    reach = reachable_whitespace(graph, teams, grid, day, cadence)
+async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str, Any]:
+    """One account's figures on `day` (the properties of its AccountSnapshot), through the
+    analyses' own service functions: the reads of many accounts batch in the loaders."""
+    account_id = str(row["id"])
+    cov = await analyses.coverage_of(ctx, account_id, day)
+    grid = await analyses.whitespace_of(ctx, account_id)
+    _, reach = await analyses.reachable_whitespace(
+        ctx, account_id=account_id, as_of=day, max_hops=MAX_HOPS_DEFAULT
+    )
     score, tier = analyses.strategic(ctx, row)
     ren = renewal(row.get("renewalDate"), day)
     return {
@@ -59,16 +58,13 @@ def snapshot(ctx: Context, row: dict[str, Any], graph: Any, inputs: dict[str, An
 
 
 async def compute(ctx: Context, account_ids: Sequence[str], day: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
-    """The snapshots of many accounts on `day`, from four batched reads."""
-    ids = list(account_ids)
-    rows = await ctx.loaders.one(q.accounts.get_accounts).load_many(ids)
-    graphs = await analyses.graphs_of(ctx, ids)
-    inputs = await ctx.loaders.one(q.analyses.whitespace_inputs).load_many(ids)
-    catalog = [r["item"] for r in await ctx.loaders.rows(q.products.list_products)]
-    return {
-        a: snapshot(ctx, row, graphs[a], inp or {}, catalog, day)
-        for a, row, inp in zip(ids, rows, inputs, strict=True) if row is not None
-    }  # fmt: skip
+    """The snapshots of many accounts on `day`: their reads batch (accounts, subgraphs,
+    whitespace inputs, the catalog), whatever their number."""
+    rows = [
+        r for r in await ctx.loaders.one(q.accounts.get_accounts).load_many(list(account_ids)) if r
+    ]
+    found = await asyncio.gather(*(snapshot(ctx, row, day) for row in rows))
+    return {str(row["id"]): snap for row, snap in zip(rows, found, strict=True)}
 
 
 async def refresh(ctx: Context, *, today: dt.date | None = None) -> int:
@@ -78,7 +74,7 @@ async def refresh(ctx: Context, *, today: dt.date | None = None) -> int:
     stored = 0
     for start in range(0, len(stale), BATCH):
         batch = stale[start : start + BATCH]
-        ctx.loaders = Loaders(ctx.db)  # each batch reads afresh
+        ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
         found = await compute(ctx, [r["id"] for r in batch], day)
         revisions = {r["id"]: r["revision"] for r in batch}
         rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a]}}
