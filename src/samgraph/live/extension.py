@@ -19,8 +19,8 @@ log = logging.getLogger("samgraph.live")
 
 class Changes(SchemaExtension):
     """The accounts a mutation names are looked up before it runs (a node it deletes
-    still answers) and after (an account it creates does), then their change counters
-    are bumped in one write. A failed mutation may have committed part of its rows, so
+    still answers), and the accounts it names that did not exist yet after it (one it
+    created), then their change counters are bumped in one write. A failed mutation may have committed part of its rows, so
     it counts too: a spurious event costs a refetch, a lost one a stale page."""
 
     async def on_execute(self) -> AsyncIterator[None]:
@@ -47,7 +47,11 @@ class Changes(SchemaExtension):
             return
         yield
         try:
-            after = await service.accounts_touched(ctx.db, nodes)
+            # Only an account the mutation created is new after it: read again for those.
+            created = nodes["accounts"] - before
+            after = (
+                await service.accounts_touched(ctx.db, {"accounts": created}) if created else set()
+            )
             await service.announce(ctx.db, before | after)
         except SamgraphError as exc:
             log.warning("could not announce the change of %s: %s", sorted(before), exc.message)
