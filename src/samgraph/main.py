@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Literal
@@ -27,6 +28,7 @@ from samgraph.context import Context
 from samgraph.db.driver import Db, create_driver, resolve_connection
 from samgraph.db.migrations import migrate
 from samgraph.db.queries import queries
+from samgraph.live import service as live_service
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshot_service
 from samgraph.web import errors, warmup
@@ -130,20 +132,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         conn = resolve_connection(settings)
         driver = create_driver(conn, retry_seconds=settings.samgraph_db_retry_seconds)
         app.state.driver, app.state.database = driver, conn.database
+        refresher: asyncio.Task[None] | None = None
         try:
             await migrate(Db(driver, conn.database))
             if settings.samgraph_warmup:
                 app.state.warmed = await warmup.warm(schema, Db(driver, conn.database), settings)
-            refresher = None
             if settings.samgraph_snapshot_seconds > 0:
                 ctx = Context(Db(driver, conn.database), settings, schema, request_id="snapshots")
                 refresher = asyncio.create_task(
                     snapshot_service.refresher(ctx, settings.samgraph_snapshot_seconds)
                 )
             yield
-            if refresher is not None:
-                refresher.cancel()
         finally:
+            # Background work stops before its driver closes (never mid-query on a closed one).
+            for task in [*([refresher] if refresher else []), *live_service.watcher_tasks(driver)]:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             await driver.close()
 
     # No OpenAPI pages: the API is GraphQL (its schema is schema.graphql).

@@ -160,10 +160,12 @@ def _generated(seed: int, people: int) -> tuple[AccountGraph, list[dict[str, Any
 @given(st.integers(0, 10_000), st.integers(5, 40), st.integers(1, 6))
 def test_reach_properties(seed: int, people: int, max_hops: int) -> None:
     graph, teams, grid = _generated(seed, people)
-    day = dt.date.today()
+    day = dt.date(2026, 1, 20)
     r = reachable_whitespace(graph, teams, grid, day, DEFAULT_CADENCE_DAYS, max_hops=max_hops)
     assert all(0 <= t.reach <= 1 for t in r.teams)
-    assert all((t.way_in is None) == (t.reach == 0) for t in r.teams)
+    for t in r.teams:  # reach is the way in's weakest link out of 5, within maxHops
+        if t.way_in is not None:
+            assert t.reach == t.way_in.weakest_link / 5 and t.way_in.hops <= max_hops
     # Reach only ever discounts: reachable totals never exceed the whitespace's.
     assert r.reachable_whitespace <= grid.totals.whitespace_estimate + 1e-6
     assert r.reachable_pipeline <= grid.totals.pipeline_amount + 1e-6

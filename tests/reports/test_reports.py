@@ -290,12 +290,16 @@ async def test_nested_lists_explode_into_rows_and_xlsx_keeps_numbers(
     # JSON in a cell; exploded: one row per member, the account's columns repeated.
     joined = await client.get("/reports/member-dependency", params={"format": "csv"})
     assert len(list(csv.DictReader(io.StringIO(joined.text)))) == 1
+    # On 2026-01-20 Maria's row holds a nested list too (soleEngaged: dpark, jwu, mchen,
+    # sjohnson): only the first list explodes, the inner one stays one cell (2 rows, not 5).
     exploded = await client.get(
-        "/reports/member-dependency", params={"format": "csv", "rows": "explode"}
+        "/reports/member-dependency",
+        params={"format": "csv", "rows": "explode", "asOf": "2026-01-20"},
     )
     rows = list(csv.DictReader(io.StringIO(exploded.text)))
     assert [r["memberDependency.member.id"] for r in rows] == ["mrodriguez", "vpsales"]
     assert {r["name"] for r in rows} == {"Global Financial Corp"}
+    assert "dpark" in rows[0]["memberDependency.soleEngaged"]
     book = await client.get("/reports/portfolio-coverage", params={"format": "xlsx"})
     assert book.headers["content-type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(book.content)).active

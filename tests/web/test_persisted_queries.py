@@ -40,6 +40,10 @@ async def test_apq_register_then_hash_only(client: httpx.AsyncClient, db: Db) ->
     wrong = await client.post("/graphql", json={"query": "{ __typename }", "extensions": _apq()})
     assert wrong.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "does not match" in wrong.json()["errors"][0]["message"]
+    # Nothing was kept for it: its own hash is unknown.
+    mine = hashlib.sha256(b"{ __typename }").hexdigest()
+    unknown = await client.post("/graphql", json={"extensions": _apq(mine)})
+    assert unknown.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
 
 
 async def test_allowlist_runs_registered_documents_only(db: Db, tmp_path: object) -> None:

@@ -12,13 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from samgraph.analyses.cadence import decay
+from samgraph.analyses.cadence import ENGAGED, decay
 from samgraph.analyses.coverage import coverage
 from samgraph.analyses.graph import AccountGraph
 from samgraph.analyses.influence import REPORTS_TO_WEIGHT, influence_scores
 from samgraph.common import edge_id
-
-ENGAGED = 3
 
 
 @dataclass(frozen=True)

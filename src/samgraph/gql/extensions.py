@@ -64,7 +64,11 @@ class Mask(MaskErrors):
 
 
 # graphql-core's own refusals that are limits of ours (token, depth and alias limiters).
-_LIMIT_MESSAGES = ("tokens", "exceeds maximum operation depth", "exceeds maximum alias count")
+_LIMIT_MESSAGES = (
+    "Document contains more than",
+    "exceeds maximum operation depth",
+    "exceeds maximum alias count",
+)
 _VARIABLE = re.compile(r"^Variable '\$(\w+)' (?:has|got) invalid value(?: at ([^:]+))?:")
 
 

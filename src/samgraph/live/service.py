@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import weakref
 from collections.abc import AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -135,6 +136,9 @@ class Watcher:
             except SamgraphError as exc:  # Neo4j away: keep the subscriptions, try again
                 log.warning("subscription poll failed: %s", exc.message)
                 continue
+            except Exception:  # never leave subscribers waiting on a dead poller
+                log.exception("subscription poll failed")
+                continue
             for change in changes:
                 if change.revision != self.last.get(change.account_id, change.revision):
                     self.last[change.account_id] = change.revision
@@ -142,15 +146,21 @@ class Watcher:
                         queue.put_nowait(change)
 
 
-_WATCHERS: dict[tuple[int, str], Watcher] = {}
+# One watcher per driver (that is, per app) and database; gone with its driver.
+_WATCHERS: weakref.WeakKeyDictionary[Any, dict[str, Watcher]] = weakref.WeakKeyDictionary()
 
 
 def watcher_for(db: Db, interval: float) -> Watcher:
-    key = (id(db.driver), db.database)
-    if key not in _WATCHERS:
+    by_database = _WATCHERS.setdefault(db.driver, {})
+    if db.database not in by_database:
         # Its own runner: the counters are bookkeeping, read for every subscriber at once.
-        _WATCHERS[key] = Watcher(Db(db.driver, db.database, timeout=db.timeout), interval)
-    return _WATCHERS[key]
+        by_database[db.database] = Watcher(Db(db.driver, db.database, timeout=db.timeout), interval)
+    return by_database[db.database]
+
+
+def watcher_tasks(driver: Any) -> list[asyncio.Task[None]]:
+    """The pollers running on `driver` (the app stops them before closing the driver)."""
+    return [w.task for w in _WATCHERS.get(driver, {}).values() if w.task and not w.task.done()]
 
 
 def _native(value: Any) -> dt.datetime | None:

@@ -60,7 +60,9 @@ def _explode(row: dict[str, Any]) -> list[dict[str, Any]]:
     for column, value in row.items():
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             rest = {k: v for k, v in row.items() if k != column}
-            return [out for item in value for out in _explode({**rest, **flatten(item, column)})]
+            # Only this list: other lists (beside it or inside its items) stay one cell,
+            # so two lists never multiply into a cross product.
+            return [{**rest, **flatten(item, column)} for item in value]
     return [row]
 
 

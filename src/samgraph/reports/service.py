@@ -256,11 +256,13 @@ async def run(
     *,
     variables: dict[str, Any] | None = None,
     params: dict[str, list[str]] | None = None,
+    saved: SavedQuery | None = None,
 ) -> dict[str, Any]:
     """Run a saved or built-in query; its saved variables are defaults for the given ones.
-    It runs through the request's own schema, with the caller's role, scope and limits."""
+    It runs through the request's own schema, with the caller's role, scope and limits.
+    `saved` is the query when the caller already read it."""
     schema = ctx.schema
-    saved = await get(ctx.db, name)
+    saved = saved or await get(ctx.db, name)
     if saved.builtin:
         ctx = ctx.as_trusted()
     if params:

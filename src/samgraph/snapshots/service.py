@@ -93,6 +93,8 @@ async def refresher(ctx: Context, seconds: float) -> None:
                 log.info("refreshed %d account snapshots", count)
         except SamgraphError as exc:  # Neo4j away: try again on the next pass
             log.warning("snapshot refresh failed: %s", exc.message)
+        except Exception:  # a bug must not stop snapshots for the life of the process
+            log.exception("snapshot refresh failed")
         await asyncio.sleep(seconds)
 
 

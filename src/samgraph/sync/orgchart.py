@@ -370,7 +370,7 @@ async def sync_orgchart(
     cadence: dict[str, int],
     batch_size: int = 1000,
     progress: Callable[[int], None] | None = None,
-    max_departures: float = 0.2,
+    max_departures: float = MAX_DEPARTURES,
 ) -> SyncPlan:
     """Plan the sync and, unless `dry_run`, write it in UNWIND batches."""
     plan = await plan_sync(db, account_id=account_id, fmt=fmt, content=content, mode=mode,

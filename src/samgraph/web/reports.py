@@ -10,11 +10,13 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from samgraph.auth import audit
 from samgraph.context import Context
-from samgraph.errors import DatabaseUnavailable, NotFound, SamgraphError
+from samgraph.errors import SamgraphError
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_lines, xlsx_bytes
-from samgraph.web.errors import error_response
+from samgraph.web.errors import CODES, error_response
 
+# The HTTP status of each error code (web/errors.py's table, read the other way).
+STATUS = {code: status for status, code in CODES.items()}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -43,12 +45,11 @@ def router(context_for: Callable[[Request], Context]) -> APIRouter:
                   if k not in ("format", "rows")}  # fmt: skip
         try:
             saved = await reports.get(ctx.db, name)
-            _, ignored = reports.variables_from_params(ctx.schema, saved.document, params)
+            given, ignored = reports.variables_from_params(ctx.schema, saved.document, params)
             known = {k: v for k, v in params.items() if k not in ignored}
-            data = await reports.run(ctx, name, params=known)
+            data = await reports.run(ctx, name, variables=given, saved=saved)
         except SamgraphError as exc:
-            status = 503 if isinstance(exc, DatabaseUnavailable) else 400
-            status = 404 if isinstance(exc, NotFound) else status
+            status = STATUS.get(exc.code, 400)
             extensions = {k: v for k, v in exc.extensions.items() if k != "code"}
             return error_response(status, exc.code, exc.message, **extensions)
         audit.record(ctx, f"report:{name}", kind="export", accounts=audit.accounts_in(known))
