@@ -84,3 +84,12 @@ async def test_strawberry_refusals_have_the_error_body(client: httpx.AsyncClient
     mutation = await client.get("/graphql", params={"query": 'mutation { deleteAccount(id: "x") { deleted } }'})  # fmt: skip
     assert mutation.status_code == 405
     assert mutation.json()["errors"][0]["extensions"]["code"] == "METHOD_NOT_ALLOWED"
+
+
+async def test_an_invalid_document_is_not_kept(client: httpx.AsyncClient) -> None:
+    junk = "{ nope }"
+    digest = hashlib.sha256(junk.encode()).hexdigest()
+    sent = await client.post("/graphql", json={"query": junk, "extensions": _apq(digest)})
+    assert sent.json()["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    again = await client.post("/graphql", json={"extensions": _apq(digest)})
+    assert again.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -76,9 +76,19 @@ def persisted_queries(mode: str, store: Store = STORE) -> type[SchemaExtension]:
     """The extension for SAMGRAPH_PERSISTED_QUERIES = `mode`."""
 
     class PersistedQueries(SchemaExtension):
+        unknown: str | None = None  # a new document sent with its hash, kept if it is valid
+        valid = False  # it parsed and validated: execution began
+
+        def on_execute(self) -> Iterator[None]:
+            self.valid = True
+            yield
+
         async def on_operation(self) -> AsyncIterator[None]:
             await self._resolve()
             yield
+            # Only a document that parsed and validated is kept (junk never reaches Neo4j).
+            if self.unknown and self.valid:
+                await store.put(self.execution_context.context.db, self.unknown, registered=False)
 
         async def _resolve(self) -> None:
             ec = self.execution_context
@@ -108,7 +118,7 @@ def persisted_queries(mode: str, store: Store = STORE) -> type[SchemaExtension]:
                     if found is None or not found[1]:
                         raise _error("PERSISTED_QUERY_NOT_ALLOWED", _NOT_ALLOWED)
                 elif found is None:
-                    await store.put(ctx.db, ec.query, registered=False)
+                    self.unknown = ec.query
                 return
             found = await store.get(ctx.db, digest.lower(), allowed=mode == "allowlist")
             if found is None or (mode == "allowlist" and not found[1]):
