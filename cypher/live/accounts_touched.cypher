@@ -1,9 +1,10 @@
 // The accounts a write names or reaches: accounts by id, and the accounts of the teams,
 // stakeholders, opportunities and interactions named, and of the members named (the
-// accounts they are on or hold relationships in). Run before a write (a deleted node
+// accounts they are on or hold relationships in); every account when a product is named
+// (list prices are in every account's whitespace). Run before a write (a deleted node
 // still answers) and after it (a created account answers).
 // mode: read
-// params: accounts, teams, stakeholders, opportunities, interactions, members
+// params: accounts, teams, stakeholders, opportunities, interactions, members, products
 // scope: internal
 CALL {
   UNWIND $accounts AS id MATCH (a:Account {id: id}) RETURN a.id AS accountId
@@ -21,6 +22,9 @@ CALL {
   UNION
   UNWIND $members AS id MATCH (:Member {id: id})-[:KNOWS]->(s:Stakeholder)
   RETURN s.accountId AS accountId
+  UNION
+  UNWIND CASE WHEN size($products) > 0 THEN [true] ELSE [] END AS catalog
+  MATCH (a:Account) RETURN a.id AS accountId
 }
 WITH accountId WHERE accountId IS NOT NULL
 RETURN collect(DISTINCT accountId) AS ids

@@ -1,11 +1,12 @@
-// Today's snapshots of the given accounts that are up to date with their change counter
-// (portfolio views read these instead of computing every account).
+// Today's snapshot of each given account, when it is up to date with the account's change
+// counter and was computed under the current analysis settings ($basis): portfolio views
+// and nested fields read these instead of computing the account (DataLoader batch).
 // mode: read
-// params: ids, today
+// params: ids, today, basis
 // scope: account accountId
-UNWIND $ids AS id
-MATCH (s:AccountSnapshot {accountId: id, date: $today})
-OPTIONAL MATCH (r:AccountRevision {accountId: id})
-WITH s, coalesce(r.revision, 0) AS revision
-WHERE s.revision >= revision
-RETURN s {.accountId, .coverageScore, .gaps, .reachableWhitespace} AS item
+UNWIND $ids AS key
+OPTIONAL MATCH (s:AccountSnapshot {accountId: key, date: $today})
+OPTIONAL MATCH (r:AccountRevision {accountId: key})
+WITH key, s, coalesce(r.revision, 0) AS revision
+RETURN key, CASE WHEN s IS NOT NULL AND s.revision >= revision AND s.basis = $basis
+  THEN [s {.*}] ELSE [] END AS items

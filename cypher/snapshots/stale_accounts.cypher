@@ -1,11 +1,12 @@
-// The accounts whose snapshot of $today is missing or older than their change counter,
-// with that counter (the refresher computes these, then stores the counter it read).
+// The accounts whose snapshot of $today is missing, older than their change counter, or
+// computed under other analysis settings ($basis), with that counter (the refresher
+// computes these, then stores the counter it read).
 // mode: read
-// params: today
+// params: today, basis
 // scope: internal
 MATCH (a:Account)
 OPTIONAL MATCH (r:AccountRevision {accountId: a.id})
 OPTIONAL MATCH (s:AccountSnapshot {accountId: a.id, date: $today})
 WITH a.id AS id, coalesce(r.revision, 0) AS revision, s
-WHERE s IS NULL OR s.revision < revision
+WHERE s IS NULL OR s.revision < revision OR coalesce(s.basis, '') <> $basis
 RETURN id, revision ORDER BY id

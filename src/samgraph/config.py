@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -164,6 +166,14 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}: use an IANA name like UTC") from None
         return value
+
+    def analysis_basis(self) -> str:
+        """A short fingerprint of the settings the analyses depend on (cadence, weights,
+        tier thresholds): a snapshot computed under other settings is not today's."""
+        basis = [sorted(self.samgraph_cadence_days.items()),
+                 sorted(self.samgraph_score_weights.items()),
+                 self.samgraph_tier_strategic, self.samgraph_tier_key]  # fmt: skip
+        return hashlib.sha256(json.dumps(basis).encode()).hexdigest()[:16]
 
     def today(self) -> dt.date:
         """Today in SAMGRAPH_TIMEZONE (clock.py)."""

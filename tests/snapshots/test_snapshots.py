@@ -6,11 +6,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import random
 from typing import Any
 
 import httpx
-import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from samgraph.cli import DEMO_BUNDLE
 from samgraph.context import Context
@@ -25,7 +25,9 @@ from tests.factories import load
 SETTINGS = settings_for_tests()
 SCHEMA = build_schema(SETTINGS)
 LIVE = """query($id: ID!, $d: Date) { account(id: $id, asOf: $d) {
-  coverage { score mappedCount engagedCount strongCount cells { engagedCount } gaps { code severity } }
+  coverage { score mappedCount engagedCount strongCount threeByThree
+    cells { band group engagedCount covered }
+    gaps { code severity band group stakeholder { id } } gapCounts { critical high medium low } }
   championBackups { hasBackup }
   whitespace { totals { deployedArr pipelineAmount weightedPipeline whitespaceEstimate } }
   reachableWhitespace { totals { reachableWhitespace reachablePipeline } }
@@ -47,7 +49,8 @@ def _as_snapshot(live: dict[str, Any], day: dt.date) -> dict[str, Any]:
     return {
         "date": day.isoformat(), "coverageScore": c["score"], "mappedCount": c["mappedCount"],
         "engagedCount": c["engagedCount"], "strongCount": c["strongCount"],
-        "cells": c["cells"], "gaps": c["gaps"],
+        "cells": [{"engagedCount": x["engagedCount"]} for x in c["cells"]],
+        "gaps": [{"code": g["code"], "severity": g["severity"]} for g in c["gaps"]],
         "championsWithoutBackup": sum(1 for b in live["championBackups"] if not b["hasBackup"]),
         **w, **live["reachableWhitespace"]["totals"],
         "strategicScore": live["strategicScore"], "tier": live["tier"],
@@ -61,31 +64,46 @@ async def _snapshot(client: httpx.AsyncClient, day: dt.date) -> dict[str, Any] |
     return found[0] if found else None
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+GAPS = """{ portfolioGaps(first: 100) { totalCount nodes { account { id } code severity band group
+  stakeholder { id } } } }"""
+PEOPLE = ["jwu", "mchen", "sjohnson", "dpark", "lthompson", "rmartinez", "akim"]  # §12
+# (what, member, stakeholder, strength, days since the contact)
+WRITE = st.tuples(
+    st.sampled_from(["knows", "knows", "knows", "depart"]), st.sampled_from(["vpsales", "mrodriguez"]),
+    st.sampled_from(PEOPLE), st.integers(1, 5), st.integers(0, 200),
+)  # fmt: skip
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(rounds=st.lists(st.lists(WRITE, min_size=1, max_size=4), min_size=1, max_size=3))
 async def test_todays_snapshot_equals_the_live_computation_after_writes(
-    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any], seed: int
-) -> None:
-    await load(db, example_bundle)
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any],
+    rounds: list[list[tuple[str, str, str, int, int]]],
+) -> None:  # fmt: skip
+    if not await db.read(QUERIES.accounts.get_accounts, ids=["gfc"]):
+        await load(db, example_bundle)  # once per test: the examples write on in turn
     today = SETTINGS.today()
-    rng = random.Random(seed)
-    people = [s["id"] for s in example_bundle["stakeholders"]]
-    for _ in range(4):
+    for writes in rounds:
         # Random writes through the API (each bumps the account's change counter) ...
-        for _ in range(rng.randint(1, 4)):
-            who, days = rng.choice(people), rng.randint(0, 200)
-            if rng.random() < 0.8:
-                await gql(client, "mutation($s: ID!, $n: Int!, $d: Date) { linkKnows(memberId: "
-                          '"vpsales", stakeholderId: $s, strength: $n, lastContact: $d) { id } }',
-                          s=who, n=rng.randint(1, 5), d=(today - dt.timedelta(days=days)).isoformat())  # fmt: skip
+        for kind, member, who, strength, days in writes:
+            if kind == "knows":
+                await gql(client, "mutation($m: ID!, $s: ID!, $n: Int!, $d: Date) { linkKnows(memberId: "
+                          "$m, stakeholderId: $s, strength: $n, lastContact: $d) { id } }", m=member,
+                          s=who, n=strength, d=(today - dt.timedelta(days=days)).isoformat())  # fmt: skip
             else:
                 await gql(
                     client, "mutation($s: ID!) { markDeparted(stakeholderId: $s) { id } }", s=who
                 )
-        # ... then one refresher pass: the snapshot of today is the live answer of today.
-        assert await service.refresh(_ctx(db)) == 1
+        # ... so today's snapshot is behind, and the API computes the account live ...
         live = (await gql(client, LIVE, id="gfc", d=today.isoformat()))["data"]["account"]
+        gaps = (await gql(client, GAPS))["data"]
+        # ... then one refresher pass: the snapshot of today is the live answer of today,
+        assert await service.refresh(_ctx(db)) == 1
         assert await _snapshot(client, today) == _as_snapshot(live, today)
         assert await service.refresh(_ctx(db)) == 0  # nothing stale: nothing recomputed
+        # and the same fields, now read from the snapshot, answer as computed.
+        assert (await gql(client, LIVE, id="gfc", d=today.isoformat()))["data"]["account"] == live
+        assert (await gql(client, GAPS))["data"] == gaps
 
 
 async def test_a_finished_day_never_changes(
@@ -135,6 +153,13 @@ LIST = """{ accounts(sortBy: COVERAGE_SCORE, first: 10) { nodes { id } }
                 first: 10) { nodes { id coverage { score } } } }"""
 
 
+NESTED = """query($y: Date) {
+  today: account(id: "gfc") { coverage { score gaps { code } } whitespace { totals { deployedArr } }
+    reachableWhitespace { totals { reachableWhitespace } } }
+  grid: account(id: "gfc", asOf: $y) { coverage { score }
+    whitespace { cells { status } totals { deployedArr } } } }"""
+
+
 async def test_portfolio_lists_read_fresh_snapshots_and_agree_with_live(
     client: httpx.AsyncClient, db: Db
 ) -> None:
@@ -147,15 +172,48 @@ async def test_portfolio_lists_read_fresh_snapshots_and_agree_with_live(
     assert from_snapshots["data"] == live["data"]
     # The list did read the snapshots: one that says gfc scores 99 moves gfc last in the
     # coverage order and out of the "at most 40" filter.
-    planted = {"coverageScore": 99, "gaps": [], "reachableWhitespace": 0.0, "revision": 10**9}
+    planted = {"coverageScore": 99, "gaps": [], "gapRows": [], "reachableWhitespace": 0.0,
+               "deployedArr": 1.0, "revision": 10**9}  # fmt: skip
     await db.write(QUERIES.snapshots.store_snapshots, rows=[
         {"accountId": "gfc", "date": SETTINGS.today(), "props": planted}])  # fmt: skip
     seen = await gql(client, LIST)
     assert [n["id"] for n in seen["data"]["accounts"]["nodes"]][-1] == "gfc"
     assert "gfc" not in {n["id"] for n in seen["data"]["low"]["nodes"]}
+    # Nested fields of today read it too: coverage, and whitespace / reach when only their
+    # totals are asked; asking for the grid (or another day) computes.
+    nested = await gql(client, NESTED, y=(SETTINGS.today() - dt.timedelta(days=1)).isoformat())
+    assert nested["data"]["today"] == {
+        "coverage": {"score": 99, "gaps": []}, "whitespace": {"totals": {"deployedArr": 1.0}},
+        "reachableWhitespace": {"totals": {"reachableWhitespace": 0.0}}}  # fmt: skip
+    grid = nested["data"]["grid"]
+    assert grid["whitespace"]["totals"]["deployedArr"] != 1.0 and grid["whitespace"]["cells"]
+    assert grid["coverage"]["score"] != 99  # yesterday is computed
+    gaps = await gql(client, "{ portfolioGaps(first: 100) { nodes { account { id } } } }")
+    assert "gfc" not in {g["account"]["id"] for g in gaps["data"]["portfolioGaps"]["nodes"]}
     # A snapshot behind the account's change counter (as after a write not yet refreshed)
     # is not used: the list computes gfc live again, and answers as at first.
     stale = {**planted, "revision": -1}
     await db.write(QUERIES.snapshots.store_snapshots, rows=[
         {"accountId": "gfc", "date": SETTINGS.today(), "props": stale}])  # fmt: skip
     assert (await gql(client, LIST))["data"] == live["data"]
+
+
+async def test_other_settings_or_a_price_change_make_todays_snapshots_stale(
+    client: httpx.AsyncClient, db: Db
+) -> None:
+    written = json.loads(DEMO_BUNDLE.read_text())
+    await load(db, shifted(written, SETTINGS.today()))
+    assert await service.refresh(_ctx(db)) == 4
+    # Other cadence days change every decay, so a snapshot computed under the old ones is
+    # not today's for a server started with the new ones: its refresher recomputes all 4.
+    other = settings_for_tests(samgraph_cadence_days={"C_LEVEL": 7})
+    assert other.analysis_basis() != SETTINGS.analysis_basis()
+    assert await service.refresh(Context(db, other, SCHEMA, request_id="test")) == 4
+    assert await service.refresh(_ctx(db)) == 4  # and back
+    # A list price is in every account's whitespace (§7): a product write counts as a
+    # change of each of the 4 accounts, so none of their snapshots is fresh any more.
+    product = written["products"][0]
+    body = await gql(client, "mutation($p: [ProductInput!]!) { upsertProducts(input: $p) { id } }",
+                     p=[{**product, "listPrice": product["listPrice"] + 1}])  # fmt: skip
+    assert "errors" not in body, body
+    assert await service.refresh(_ctx(db)) == 4

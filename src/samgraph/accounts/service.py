@@ -48,15 +48,16 @@ def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
     """The filters on derived figures (stored-property filters ran in Cypher)."""
     if f.tier is not None and v.tier != f.tier:
         return False
-    score = v.coverage_score
+    score = v.coverage.score if v.coverage else None
     if f.max_coverage_score is not None and (score is None or score > f.max_coverage_score):
         return False
     if f.renewal_within_days is not None and not (
         v.days_to_renewal is not None and 0 <= v.days_to_renewal <= f.renewal_within_days
     ):
         return False
-    codes = v.gap_codes
-    return f.has_gap is None or (codes is not None and str(f.has_gap) in codes)
+    return f.has_gap is None or (
+        v.coverage is not None and any(g.code == f.has_gap for g in v.coverage.gaps)
+    )
 
 
 def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
@@ -66,7 +67,7 @@ def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
         case AccountSort.ARR:
             return v.row.get("arr")
         case AccountSort.COVERAGE_SCORE:
-            return v.coverage_score
+            return v.coverage.score if v.coverage else None
         case AccountSort.STRATEGIC_SCORE:
             return v.strategic_score
         case AccountSort.DAYS_TO_RENEWAL:
@@ -112,7 +113,6 @@ async def list_accounts(
     views = await analyses.portfolio(
         ctx, as_of=as_of, with_coverage=need_coverage, industry=f.industry,
         name_contains=f.name_contains, member_id=f.member_id, min_arr=f.min_arr, max_arr=f.max_arr,
-        snapshots=True,
     )  # fmt: skip
     views = [v for v in views if _passes(v, f)]
     if sort_by == AccountSort.REACHABLE_WHITESPACE:

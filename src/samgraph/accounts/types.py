@@ -10,10 +10,11 @@ from strawberry.types.nodes import SelectedField
 
 from samgraph.accounts.service import Page
 from samgraph.analyses import service as analyses
+from samgraph.analyses.reach import MAX_HOPS_DEFAULT
 from samgraph.analyses.scores import renewal, scores_of
 from samgraph.common import GraphInclude, MemberRole, Tier
 from samgraph.db.queries import queries as q
-from samgraph.gql.loading import Ctx, Later, load_many
+from samgraph.gql.loading import Ctx, Later, load_many, selects_only
 from samgraph.gql.pagination import PageInfo, encode_cursor
 from samgraph.gql.rows import from_row
 from samgraph.graph import service as graph_service
@@ -28,6 +29,7 @@ from samgraph.graph.types import (
     Team,
 )
 from samgraph.snapshots import service as snapshots
+from samgraph.snapshots import stored
 
 if TYPE_CHECKING:
     from samgraph.analyses.types import (
@@ -52,6 +54,7 @@ WHITESPACE: Later[Whitespace] = Later(_ANALYSES, "Whitespace")
 RENEWAL: Later[Renewal] = Later(_ANALYSES, "Renewal")
 DRAWING: Later[Drawing] = Later(_ANALYSES, "Drawing")
 _SNAPSHOTS = "samgraph.snapshots.types"
+_TOTALS = frozenset({"totals"})
 SNAPSHOT: Later[AccountSnapshot] = Later(_SNAPSHOTS, "AccountSnapshot")
 REACHABLE: Later[Reachable] = Later(_ANALYSES, "Reachable")
 DEPENDENCY: Later[MemberDependency] = Later(_ANALYSES, "MemberDependency")
@@ -107,8 +110,19 @@ class Account:
     async def coverage(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> Annotated[Coverage, strawberry.lazy(_ANALYSES)]:
-        c = await analyses.coverage_of(info.context, self.id, info.context.as_of(info, as_of))
+        day = info.context.as_of(info, as_of)
+        snap = await self._snapshot(info, day)
+        c = (
+            stored.coverage_of(snap)
+            if snap
+            else await analyses.coverage_of(info.context, self.id, day)
+        )
         return COVERAGE.get().from_data(c)
+
+    async def _snapshot(self, info: Ctx, day: dt.date) -> dict[str, Any] | None:
+        """Today's fresh snapshot of the account (§16), which answers for today instead
+        of computing; None on other days or when it is not up to date."""
+        return (await stored.today_of(info.context, [self.id], day)).get(self.id)
 
     @strawberry.field(description="Each active champion's ranked backups and scoreIfLost (§4).")
     async def champion_backups(
@@ -170,12 +184,16 @@ class Account:
         "door and best warm path, cells weighted by reach."
     )
     async def reachable_whitespace(
-        self, info: Ctx, as_of: dt.date | None = None, max_hops: int = 4
+        self, info: Ctx, as_of: dt.date | None = None, max_hops: int = MAX_HOPS_DEFAULT
     ) -> Annotated[Reachable, strawberry.lazy(_ANALYSES)]:
+        day = info.context.as_of(info, as_of)
+        if max_hops == MAX_HOPS_DEFAULT and selects_only(info, _TOTALS):
+            snap = await self._snapshot(info, day)
+            if snap is not None:
+                return REACHABLE.get().from_snapshot(snap)
         graph, found = await analyses.reachable_whitespace(
-            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of),
-            max_hops=max_hops,
-        )  # fmt: skip
+            info.context, account_id=self.id, as_of=day, max_hops=max_hops
+        )
         return REACHABLE.get().from_data(graph, found)
 
     @strawberry.field(
@@ -206,6 +224,10 @@ class Account:
 
     @strawberry.field(description="Team x product grid with totals, in USD (§7).")
     async def whitespace(self, info: Ctx) -> Annotated[Whitespace, strawberry.lazy(_ANALYSES)]:
+        if selects_only(info, _TOTALS):
+            snap = await self._snapshot(info, info.context.settings.today())
+            if snap is not None:
+                return WHITESPACE.get().from_snapshot(snap)
         return WHITESPACE.get().from_data(await analyses.whitespace_of(info.context, self.id))
 
     @strawberry.field(description="Relationships past their cadence, most overdue first (§2).")

@@ -40,6 +40,7 @@ from samgraph.context import Context
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
 from samgraph.graph import service as graph_service
+from samgraph.snapshots import stored
 
 
 async def graph_of(ctx: Context, account_id: str) -> AccountGraph:
@@ -231,26 +232,12 @@ class AccountView:
     days_to_renewal: int | None
     coverage: coverage_mod.Coverage | None
     reachable_whitespace: float | None = None
-    # From today's snapshot (§16) when the view was built from one, instead of `coverage`.
+    # Today's snapshot (§16) when the view's coverage came from one.
     snapshot: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
         return str(self.row["id"])
-
-    @property
-    def coverage_score(self) -> int | None:
-        if self.coverage is not None:
-            return self.coverage.score
-        return int(self.snapshot["coverageScore"]) if self.snapshot else None
-
-    @property
-    def gap_codes(self) -> set[str] | None:
-        if self.coverage is not None:
-            return {str(g.code) for g in self.coverage.gaps}
-        if self.snapshot is not None:
-            return {g.split(":", 1)[0] for g in self.snapshot.get("gaps") or []}
-        return None
 
 
 def strategic(ctx: Context, row: dict[str, Any]) -> tuple[float, Tier]:
@@ -284,12 +271,11 @@ async def portfolio(
     member_id: str | None = None,
     min_arr: float | None = None,
     max_arr: float | None = None,
-    snapshots: bool = False,
 ) -> list[AccountView]:
     """Every account passing the stored filters, with derived figures: two round trips
-    at most (accounts, then all their subgraphs at once), whatever their number. With
-    `snapshots` and asOf today, an account with an up-to-date snapshot of today (§16)
-    takes its coverage score and gap codes from it; only the others are computed."""
+    at most (accounts, then all their subgraphs at once), whatever their number. On
+    asOf today, an account with a fresh snapshot of today (§16) takes its coverage from
+    it; only the others are computed."""
     rows = [
         r["item"]
         for r in await ctx.db.read(
@@ -301,18 +287,14 @@ async def portfolio(
             max_arr=max_arr,
         )
     ]
-    covs: dict[str, coverage_mod.Coverage] = {}
-    snaps: dict[str, dict[str, Any]] = {}
-    if with_coverage and snapshots and rows and as_of == ctx.settings.today():
-        found = await ctx.db.read(
-            queries.snapshots.fresh_today, ids=[r["id"] for r in rows], today=as_of
-        )
-        snaps = {r["item"]["accountId"]: r["item"] for r in found}
+    snaps = await stored.today_of(ctx, [r["id"] for r in rows], as_of) if with_coverage else {}
+    covs = {a: stored.coverage_of(snap) for a, snap in snaps.items()}
     live = [r for r in rows if r["id"] not in snaps]
     if with_coverage and live:
         graphs = await graphs_of(ctx, [r["id"] for r in live])
-        covs = {a: coverage_mod.coverage(g, as_of, _cadence(ctx)) for a, g in graphs.items()}
-        ctx.memo.update({("coverage", a, as_of): c for a, c in covs.items()})
+        computed = {a: coverage_mod.coverage(g, as_of, _cadence(ctx)) for a, g in graphs.items()}
+        ctx.memo.update({("coverage", a, as_of): c for a, c in computed.items()})
+        covs.update(computed)
     return [
         replace(view(ctx, r, as_of, covs.get(r["id"])), snapshot=snaps.get(r["id"])) for r in rows
     ]

@@ -289,6 +289,15 @@ class Whitespace:
     by_product: list[ProductWhitespace]
 
     @classmethod
+    def from_snapshot(cls, snap: dict[str, Any]) -> Whitespace:
+        """Only the totals, from a stored snapshot: for a selection of `totals` alone."""
+        totals = WhitespaceTotals(
+            deployed_arr=snap["deployedArr"], pipeline_amount=snap["pipelineAmount"],
+            weighted_pipeline=snap["weightedPipeline"], whitespace_estimate=snap["whitespaceEstimate"],
+        )  # fmt: skip
+        return cls(cells=[], totals=totals, by_team=[], by_product=[])
+
+    @classmethod
     def from_data(cls, w: WhitespaceData) -> Whitespace:
         return cls(
             cells=[
@@ -474,6 +483,13 @@ class Reachable:
     teams: list[TeamReach] = strawberry.field(description="By team id.")
     cells: list[ReachCell]
     totals: ReachTotals
+
+    @classmethod
+    def from_snapshot(cls, snap: dict[str, Any]) -> Reachable:
+        """Only the totals, from a stored snapshot: for a selection of `totals` alone."""
+        totals = ReachTotals(reachable_whitespace=snap["reachableWhitespace"],
+                             reachable_pipeline=snap["reachablePipeline"])  # fmt: skip
+        return cls(teams=[], cells=[], totals=totals)
 
     @classmethod
     def from_data(cls, graph: AccountGraphData, r: reach_mod.ReachableWhitespace) -> Reachable:

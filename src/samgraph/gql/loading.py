@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField, Selection
 
 from samgraph.context import Context
 from samgraph.db.cypher import CypherQuery
@@ -67,3 +68,20 @@ def many_now(
     if rows is not None:
         return [kind.from_row(r) for r in rows]
     return load_many(info, query, key, kind, **params)
+
+
+def selects_only(info: Ctx, allowed: frozenset[str]) -> bool:
+    """Whether the field's selection (through fragments) asks for nothing but `allowed`
+    subfields (and `__typename`): e.g. `whitespace { totals { ... } }`, which a stored
+    snapshot answers without computing the grid."""
+
+    def within(selections: Sequence[Selection]) -> bool:
+        for sel in selections:
+            if isinstance(sel, SelectedField):
+                if sel.name not in allowed and sel.name != "__typename":
+                    return False
+            elif not within(sel.selections):  # a fragment: its own selections
+                return False
+        return True
+
+    return all(within(f.selections) for f in info.selected_fields)

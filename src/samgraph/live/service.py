@@ -24,7 +24,17 @@ from samgraph.errors import SamgraphError
 
 log = logging.getLogger("samgraph.live")
 
-KINDS = ("accounts", "teams", "stakeholders", "opportunities", "interactions", "members")
+# A product (the catalog: list prices) is in every account's whitespace, so a write to
+# one counts as a change of every account.
+KINDS = (
+    "accounts",
+    "teams",
+    "stakeholders",
+    "opportunities",
+    "interactions",
+    "members",
+    "products",
+)
 # Argument names that hold ids of each kind (nested inputs and bundle sections too).
 _KEYS = {
     "accountId": "accounts", "accountIds": "accounts",
@@ -41,6 +51,7 @@ _ROOT_KIND = {
     "Opportunities": "opportunities", "Opportunity": "opportunities",
     "Interactions": "interactions", "Interaction": "interactions",
     "Members": "members", "Member": "members",
+    "Products": "products", "Product": "products",
 }  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from samgraph.analyses.scores import renewal
 from samgraph.context import Context
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
+from samgraph.snapshots.stored import gap_row
 
 log = logging.getLogger("samgraph.snapshots")
 BATCH = 200
@@ -45,6 +46,7 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
         "engagedCount": cov.engaged_count, "strongCount": cov.strong_count,
         "cells": [c.engaged_count for c in cov.cells],
         "gaps": [f"{g.code}:{g.severity}" for g in cov.gaps],
+        "gapRows": [gap_row(g) for g in cov.gaps],
         "championsWithoutBackup": sum(1 for c in cov.champions if not c.has_backup),
         "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
         "weightedPipeline": grid.totals.weighted_pipeline,
@@ -70,14 +72,15 @@ async def compute(ctx: Context, account_ids: Sequence[str], day: dt.date) -> dic
 async def refresh(ctx: Context, *, today: dt.date | None = None) -> int:
     """Recompute every stale snapshot of today; how many were stored."""
     day = today or ctx.settings.today()
-    stale = await ctx.db.read(q.snapshots.stale_accounts, today=day)
+    basis = ctx.settings.analysis_basis()
+    stale = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis)
     stored = 0
     for start in range(0, len(stale), BATCH):
         batch = stale[start : start + BATCH]
         ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
         found = await compute(ctx, [r["id"] for r in batch], day)
         revisions = {r["id"]: r["revision"] for r in batch}
-        rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a]}}
+        rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a], "basis": basis}}
                 for a, props in found.items()]  # fmt: skip
         result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
         stored += int(result[0]["stored"]) if result else 0

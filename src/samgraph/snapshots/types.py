@@ -7,11 +7,8 @@ from typing import Any
 
 import strawberry
 
-from samgraph.analyses.coverage import BANDS, GROUPS
 from samgraph.common import Band, FunctionGroup, GapCode, RenewalMilestone, Severity, Tier
-
-# The order of `cells` in a stored snapshot: coverage's own (band, then group).
-CELLS = [(b, g) for b in BANDS for g in GROUPS]
+from samgraph.snapshots.stored import CELLS
 
 
 @strawberry.type

@@ -1,0 +1,55 @@
+"""Reading stored snapshots (domain §16): today's, when fresh, and what they hold.
+
+Apart from the service so the analyses can read snapshots without importing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from samgraph.analyses.coverage import BANDS, GROUPS, Cell, Coverage, Gap
+from samgraph.common import Band, FunctionGroup, GapCode, Severity
+from samgraph.context import Context
+from samgraph.db.queries import queries as q
+
+# The order of `cells` in a stored snapshot: coverage's own (band, then group).
+CELLS = [(b, g) for b in BANDS for g in GROUPS]
+
+
+def gap_row(gap: Gap) -> str:
+    """A gap as one stored string (Neo4j keeps no maps in lists): code|severity|band|group|stakeholder."""
+    return "|".join(
+        str(x or "") for x in (gap.code, gap.severity, gap.band, gap.group, gap.stakeholder_id)
+    )
+
+
+def gap_of(text: str) -> Gap:
+    code, severity, band_, group_, person = text.split("|")
+    return Gap(GapCode(code), Severity(severity), person or None,
+               Band(band_) if band_ else None, FunctionGroup(group_) if group_ else None)  # fmt: skip
+
+
+def coverage_of(snap: dict[str, Any]) -> Coverage:
+    """The §3 coverage a snapshot holds (its champions are not kept: backups are computed)."""
+    cells = tuple(Cell(b, g, int(n)) for (b, g), n in zip(CELLS, snap["cells"], strict=True))
+    return Coverage(
+        score=int(snap["coverageScore"]), mapped_count=int(snap["mappedCount"]),
+        engaged_count=int(snap["engagedCount"]), strong_count=int(snap["strongCount"]),
+        cells=cells, gaps=tuple(gap_of(g) for g in snap["gapRows"]), engagement={}, champions=(),
+    )  # fmt: skip
+
+
+async def today_of(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
+    """Of the accounts, those with a fresh snapshot of `as_of` when it is today (up to
+    date with the account's change counter, under the current settings), by account id;
+    the others must be computed. Sibling fields' calls batch into one read."""
+    if as_of != ctx.settings.today() or not account_ids:
+        return {}
+    loader = ctx.loaders.many(
+        q.snapshots.fresh_today, today=as_of, basis=ctx.settings.analysis_basis()
+    )
+    found = await loader.load_many(list(account_ids))
+    return {a: items[0] for a, items in zip(account_ids, found, strict=True)
+            if items and "gapRows" in items[0]}  # fmt: skip
