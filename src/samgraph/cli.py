@@ -319,11 +319,15 @@ def export(
             params.setdefault(key, []).append(value)
         settings = get_settings()
 
-        async def run_report(db: Db) -> dict[str, Any]:
+        async def run_report(db: Db) -> reports.Ran:
             ctx = Context(db, settings, build_schema(settings))
             return await reports.run(ctx, report, params=params)
 
-        result = _with_db(settings, run_report)
+        ran = _with_db(settings, run_report)
+        for cut in ran.cut:
+            err.print(f"[yellow]warning:[/] {cut.path}: {cut.returned} of {cut.total_count} rows "
+                      "(give that list a larger `first`, or page it)")  # fmt: skip
+        result = ran.data
         if format == "csv":
             data = "".join(csv_lines(result)).encode()
         else:

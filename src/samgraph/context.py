@@ -119,6 +119,9 @@ class Context(BaseContext):
         # asOf given on a root field (`account`, `accounts`, ...), by its response key:
         # every nested field that takes asOf inherits it unless it gives its own.
         self.root_as_of: dict[str, dt.date] = {}
+        # More of the response's `extensions`, by key (e.g. `cut`: the lists a saved
+        # query returned in part).
+        self.notes: dict[str, Any] = {}
 
     def bind(self, principal: Principal) -> None:
         """Serve another caller (a WebSocket authenticated by its connection_init)."""

@@ -22,11 +22,14 @@ def should_mask(error: GraphQLError) -> bool:
 
 
 class RoundTrips(SchemaExtension):
-    """Report the database round trips of each request in `extensions.dbRoundTrips`."""
+    """Report the database round trips of each request in `extensions.dbRoundTrips`, and
+    the notes resolvers left for the response (`Context.notes`)."""
 
     def get_results(self) -> dict[str, Any]:
-        db = getattr(self.execution_context.context, "db", None)
-        return {"dbRoundTrips": db.round_trips} if db is not None else {}
+        ctx = self.execution_context.context
+        db = getattr(ctx, "db", None)
+        notes: dict[str, Any] = getattr(ctx, "notes", {})
+        return {"dbRoundTrips": db.round_trips, **notes} if db is not None else {}
 
 
 class UnavailableIs503(SchemaExtension):

@@ -32,13 +32,21 @@ class Query:
         except NotFound:
             return None
 
-    @strawberry.field(description="Run a saved query or built-in report; returns its data.")
+    @strawberry.field(
+        description="Run a saved query or built-in report; returns its data. A root list "
+        "selected without `first` is read whole; any list that returned fewer rows than "
+        "its totalCount is named in the response's `extensions.cut` (path, returned, "
+        "totalCount)."
+    )
     async def run_saved_query(self, info: Ctx, name: str, variables: JSON | None = None) -> JSON:
         given: Any = variables
-        data = await service.run(info.context, name, variables=given)
+        ran = await service.run(info.context, name, variables=given)
+        if ran.cut:
+            cut = info.context.notes.setdefault("cut", [])
+            cut.extend({"report": name, **c.as_dict()} for c in ran.cut)
         audit.record(info.context, "runSavedQuery", kind="export",
                      accounts=audit.accounts_in(given or {}))  # fmt: skip
-        return JSON(data)
+        return JSON(ran.data)
 
 
 @strawberry.type

@@ -39,6 +39,7 @@ from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
 from samgraph.gql.pagination import MAX_FIRST
+from samgraph.reports import paging
 
 if TYPE_CHECKING:
     import strawberry
@@ -50,6 +51,14 @@ MAX_DOCUMENT = 20_000
 
 class ReportFailed(SamgraphError):
     code = "REPORT_FAILED"
+
+
+@dataclass(frozen=True)
+class Ran:
+    """A report's data, and the lists in it that returned fewer rows than their total."""
+
+    data: dict[str, Any]
+    cut: list[paging.Cut]
 
 
 @dataclass(frozen=True)
@@ -257,7 +266,7 @@ async def run(
     variables: dict[str, Any] | None = None,
     params: dict[str, list[str]] | None = None,
     saved: SavedQuery | None = None,
-) -> dict[str, Any]:
+) -> Ran:
     """Run a saved or built-in query; its saved variables are defaults for the given ones.
     It runs through the request's own schema, with the caller's role, scope and limits.
     `saved` is the query when the caller already read it."""
@@ -271,9 +280,26 @@ async def run(
         given = variables or {}
     if not isinstance(given, dict):
         raise invalid([Problem("variables", "must be a JSON object")])
-    result = await schema.execute(
-        saved.document, variable_values={**saved.variables, **given}, context_value=ctx
-    )
+    values = {**saved.variables, **given}
+    document = parse(saved.document)
+    operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    prepared = paging.prepare(schema._schema, document, operation)
+    start = {v: None for v in prepared.whole.values()}
+    data = await _execute(ctx, name, print_ast(prepared.document), {**values, **start})
+    for key, variable in prepared.whole.items():  # root lists read whole, page by page
+        text = print_ast(paging.only(prepared, key))
+        found = data.get(key)
+        while isinstance(found, dict) and paging.rows(found) < paging.MAX_ROWS:
+            more = found.get(paging.PAGE) or {}
+            if not more.get("hasNextPage"):
+                break
+            page = await _execute(ctx, name, text, {**values, variable: more["endCursor"]})
+            paging.merge(found, page[key])
+    return Ran(data, paging.strip(data))
+
+
+async def _execute(ctx: Context, name: str, document: str, variables: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    result = await ctx.schema.execute(document, variable_values=variables, context_value=ctx)
     if result.errors:
         first = result.errors[0]
         original = first.original_error

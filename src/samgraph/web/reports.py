@@ -47,16 +47,22 @@ def router(context_for: Callable[[Request], Context]) -> APIRouter:
             saved = await reports.get(ctx.db, name)
             given, ignored = reports.variables_from_params(ctx.schema, saved.document, params)
             known = {k: v for k, v in params.items() if k not in ignored}
-            data = await reports.run(ctx, name, variables=given, saved=saved)
+            ran = await reports.run(ctx, name, variables=given, saved=saved)
         except SamgraphError as exc:
             status = STATUS.get(exc.code, 400)
             extensions = {k: v for k, v in exc.extensions.items() if k != "code"}
             return error_response(status, exc.code, exc.message, **extensions)
         audit.record(ctx, f"report:{name}", kind="export", accounts=audit.accounts_in(known))
-        headers = {}
+        data, headers, warnings = ran.data, {}, []
         if ignored:
-            note = f"unknown parameters ignored: {', '.join(ignored)}"
-            headers = {"X-Samgraph-Ignored": ",".join(ignored), "Warning": f'299 samgraph "{note}"'}
+            headers["X-Samgraph-Ignored"] = ",".join(ignored)
+            warnings.append(f"unknown parameters ignored: {', '.join(ignored)}")
+        if ran.cut:
+            # A list returned in part says so: `path=returned/totalCount`, comma-separated.
+            headers["X-Samgraph-Cut"] = ",".join(f"{c.path}={c.returned}/{c.total_count}" for c in ran.cut)  # fmt: skip
+            warnings.append(f"{len(ran.cut)} list(s) returned in part, see X-Samgraph-Cut")
+        if warnings:
+            headers["Warning"] = ", ".join(f'299 samgraph "{w}"' for w in warnings)
         explode = rows == "explode"
         if format == "csv":
             return StreamingResponse(
@@ -68,6 +74,9 @@ def router(context_for: Callable[[Request], Context]) -> APIRouter:
                 xlsx_bytes(data, explode=explode, sheet=name), media_type=XLSX,
                 headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"', **headers},
             )  # fmt: skip
-        return JSONResponse({"data": data}, headers=headers)
+        body: dict[str, object] = {"data": data}
+        if ran.cut:
+            body["cut"] = [c.as_dict() for c in ran.cut]
+        return JSONResponse(body, headers=headers)
 
     return api
