@@ -21,6 +21,7 @@ import {
   PORTFOLIO,
   type PortfolioPage,
   type Tier,
+  type TrendDay,
   WARM_PATHS,
   type WarmPath,
   type WarmPathsAnswer,
@@ -29,7 +30,7 @@ import {
   worstGap,
 } from "./explorer/api";
 import { FLAG_TEXT, MEMBER_COLOUR, SENTIMENT_COLOURS, draw, highlight, png } from "./explorer/graph";
-import { MILESTONES, money, slug, todayIso, words } from "./explorer/format";
+import { MILESTONES, daysBefore, money, slug, todayIso, words } from "./explorer/format";
 
 /** What tests (and curious SAMs in the console) can read: the graph and its timings. */
 interface ExplorerHook {
@@ -556,6 +557,66 @@ function CoverageGrid({ detail, names }: { detail: AccountDetail; names: Map<str
   );
 }
 
+const TREND_DAYS = 90;
+
+/** The coverage score day by day from the account's daily snapshots, as a line. */
+function CoverageTrend({ days }: { days: TrendDay[] }): JSX.Element {
+  const width = 280;
+  const height = 90;
+  const pad = 6;
+  const left = 36; // room for the 0 / 50 / 100 labels
+  const first = days[0];
+  const last = days[days.length - 1];
+  const span = first && last ? (Date.parse(last.date) - Date.parse(first.date)) / 86_400_000 : 0;
+  const x = (d: TrendDay): number =>
+    span === 0 || !first ? width / 2 : pad + ((Date.parse(d.date) - Date.parse(first.date)) / 86_400_000 / span) * (width - 2 * pad);
+  const y = (d: TrendDay): number => height - pad - (d.coverageScore / 100) * (height - 2 * pad);
+  const change = first && last ? last.coverageScore - first.coverageScore : 0;
+  return (
+    <section className="card" aria-labelledby="trend-title" data-testid="coverage-trend">
+      <h2 id="trend-title">Coverage trend</h2>
+      {!first || !last ? (
+        <p className="muted">No daily snapshots in the last {TREND_DAYS} days yet.</p>
+      ) : (
+        <>
+          <svg
+            className="trend"
+            viewBox={`0 0 ${width} ${height}`}
+            role="img"
+            aria-label={`Coverage score from ${first.coverageScore} on ${first.date} to ${last.coverageScore} on ${last.date}`}
+          >
+            {[0, 50, 100].map((v) => {
+              const at = height - pad - (v / 100) * (height - 2 * pad);
+              return (
+                <g key={v}>
+                  <line className="trend-rule" x1={22} x2={width} y1={at} y2={at} />
+                  <text className="trend-label" x={0} y={at + 3}>
+                    {v}
+                  </text>
+                </g>
+              );
+            })}
+            <polyline className="trend-line" points={days.map((d) => `${x(d)},${y(d)}`).join(" ")} />
+            {days.map((d) => (
+              <circle key={d.date} className="trend-dot" cx={x(d)} cy={y(d)} r={days.length > 30 ? 1.5 : 3}>
+                <title>{`${d.date}: ${d.coverageScore} (${d.engagedCount} engaged)`}</title>
+              </circle>
+            ))}
+          </svg>
+          <p className="facts" data-testid="trend-summary">
+            <span>
+              {first.date === last.date
+                ? `${last.coverageScore} on ${last.date} (the first snapshot)`
+                : `${first.coverageScore} → ${last.coverageScore} (${change >= 0 ? "+" : ""}${change}) since ${first.date}`}
+            </span>
+            <span>{days.length} day{days.length === 1 ? "" : "s"} recorded</span>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 function ChampionBackups({ detail }: { detail: AccountDetail }): JSX.Element {
   return (
     <section className="card" aria-labelledby="backups-title" data-testid="champion-backups">
@@ -869,10 +930,13 @@ function AccountView({
     setLoading(true);
     setError(null);
     const started = performance.now();
+    const trendTo = asOf || todayIso();
     gql<AccountAnswer>(headers, ACCOUNT, {
       id: accountId,
       asOf: asOf || null,
       include: departed ? ["MEMBERS", "DEPARTED"] : ["MEMBERS"],
+      trendFrom: daysBefore(trendTo, TREND_DAYS),
+      trendTo,
     })
       .then((data) => {
         if (!live) return;
@@ -1061,6 +1125,7 @@ function AccountView({
             />
           )}
           {detail && <CoverageGrid detail={detail} names={names} />}
+          {detail && <CoverageTrend days={detail.trend} />}
           {detail && <ChampionBackups detail={detail} />}
         </aside>
       </div>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import datetime as dt
 import io
 import json
 import subprocess
@@ -59,6 +60,7 @@ async def test_save_list_run_delete(client: httpx.AsyncClient) -> None:
     assert names == [
         "champion-moves",
         "champions-without-backup",
+        "coverage-trend",
         "member-dependency",
         "overdue-touches-by-member",
         "portfolio-coverage",
@@ -105,7 +107,7 @@ async def test_bad_saved_queries_are_refused(
     assert ext["code"] == "BAD_USER_INPUT" and ext["field"] == field
     assert reason in ext["problems"][0]["message"]
     stored = await gql(client, "{ savedQueries { totalCount } }")
-    assert stored["data"]["savedQueries"]["totalCount"] == 8  # the built-ins: nothing stored
+    assert stored["data"]["savedQueries"]["totalCount"] == 9  # the built-ins: nothing stored
     body = await gql(
         client, 'mutation { deleteSavedQuery(name: "portfolio-coverage") { deleted } }'
     )
@@ -336,3 +338,35 @@ async def test_a_page_over_the_cap_fails_when_saved(client: httpx.AsyncClient) -
                              "variables: $v) { name } }",
                      d="query($n: Int) { accounts(first: $n) { totalCount } }", v={"n": 1000})  # fmt: skip
     assert "over the page size limit" in body["errors"][0]["message"]
+
+
+async def test_the_coverage_trend_report_reads_the_days_snapshots(
+    client: httpx.AsyncClient, db: Db
+) -> None:
+    await _demo(client)
+    ctx = Context(db, SETTINGS, build_schema(SETTINGS), request_id="test")
+    day1, day2 = dt.date(2026, 1, 20), dt.date(2026, 1, 21)
+    assert await snapshots.refresh(ctx, today=day1) == 4
+    listed = await gql(client, '{ accounts(asOf: "2026-01-20", first: 10) { nodes { coverage { score } } } }')  # fmt: skip
+    scores = [n["coverage"]["score"] for n in listed["data"]["accounts"]["nodes"]]
+    # The departure of contoso's VP (its only engaged person) shows on day 2.
+    body = await gql(client, 'mutation { markDeparted(stakeholderId: "contoso-vp") { id } }')
+    assert "errors" not in body, body
+    ctx.forget()
+    assert await snapshots.refresh(ctx, today=day2) == 4
+    response = await client.get("/reports/coverage-trend", params={
+        "from": "2026-01-19", "to": "2026-01-31", "format": "csv"})  # fmt: skip
+    assert response.status_code == 200, response.text
+    found = list(csv.DictReader(io.StringIO(response.text)))
+    assert [r["date"] for r in found] == ["2026-01-20", "2026-01-21"]
+    assert [r["accounts"] for r in found] == ["4", "4"]
+    # Day 1 is the demo on 2026-01-20: acme 56, contoso 11, gfc 33, nwh 11 = 111 / 4.
+    assert sorted(scores) == [11, 11, 33, 56]
+    assert float(found[0]["meanCoverageScore"]) == 27.75
+    # Day 2: contoso lost its only engaged person (11 -> 0): 100 / 4. It counted among
+    # the accounts with a CRITICAL gap already, so that count stays at 2.
+    assert float(found[1]["meanCoverageScore"]) == 25.0
+    assert [r["accountsWithCriticalGaps"] for r in found] == ["2", "2"]
+    # Without the dates the report says which parameter is missing.
+    missing = await client.get("/reports/coverage-trend")
+    assert missing.status_code == 400 and "from" in missing.text

@@ -8,6 +8,7 @@ tests/artifacts/explorer-<step>.png."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,10 @@ import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from samgraph.config import Settings
+from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshots
 from tests.conftest import api_key, app_client, settings_for_tests
 from tests.factories import account, load
 from tests.live import live_server
@@ -28,6 +32,8 @@ PAST = "2026-01-20"
 """A day in the example's own time (its relationships were touched that January)."""
 DEPARTED_ON = "2026-06-01"
 
+TREND = """query($f: Date!, $t: Date!) { account(id: "gfc") { trend(from: $f, to: $t) {
+  date coverageScore } } }"""
 GRAPH = """
 query($id: ID!, $asOf: Date, $include: [GraphInclude!]) {
   account(id: $id, asOf: $asOf) {
@@ -117,6 +123,11 @@ async def test_a_sam_explores_an_account(
     settings.dev_key_file.write_text(key + "\n")
     settings.dev_key_file.chmod(0o600)
     problems: list[str] = []
+    # A record for step 6: the account's snapshots of 40 and 20 days ago and of today.
+    ctx = Context(db, settings, build_schema(settings), request_id="test")
+    for back in (40, 20, 0):
+        ctx.forget()
+        assert await snapshots.refresh(ctx, today=settings.today() - dt.timedelta(days=back)) == 1
 
     with live_server(settings) as base:
         # History for step 4: a new title today, and a departure after PAST.
@@ -219,6 +230,23 @@ async def test_a_sam_explores_an_account(
             assert data[:8] == b"\x89PNG\r\n\x1a\n"
             assert len(data) > 10_000, len(data)
             await shot(page, "5-png")
+
+            # 6. The coverage trend: the account's snapshots of the last 90 days, drawn
+            # as a line of 3 points, summed up from the first to the last.
+            start = (settings.today() - dt.timedelta(days=90)).isoformat()
+            trend = (await api(base, key, TREND, f=start, t=today_iso))["account"]["trend"]
+            assert len(trend) == 3
+            first, last = trend[0], trend[-1]
+            change = last["coverageScore"] - first["coverageScore"]
+            card = page.get_by_test_id("coverage-trend")
+            await expect(card.locator("circle")).to_have_count(3)
+            await expect(page.get_by_test_id("trend-summary")).to_contain_text(
+                f"{first['coverageScore']} → {last['coverageScore']} "
+                f"({'+' if change >= 0 else ''}{change}) since {first['date']}"
+            )
+            await expect(page.get_by_test_id("trend-summary")).to_contain_text("3 days recorded")
+            await card.scroll_into_view_if_needed()
+            await shot(page, "6-trend")
 
     assert problems == [], problems
 

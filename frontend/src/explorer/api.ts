@@ -104,6 +104,15 @@ export interface AccountDetail {
   };
   teams: { id: string; name: string }[];
   graph: AccountGraph;
+  trend: TrendDay[];
+}
+
+/** One day of the account's record (its daily snapshot). */
+export interface TrendDay {
+  date: string;
+  coverageScore: number;
+  engagedCount: number;
+  championsWithoutBackup: number;
 }
 
 export interface WarmPath {
@@ -177,7 +186,7 @@ export interface PortfolioPage {
 }
 
 export const ACCOUNT = `
-query ExplorerAccount($id: ID!, $asOf: Date, $include: [GraphInclude!]) {
+query ExplorerAccount($id: ID!, $asOf: Date, $include: [GraphInclude!], $trendFrom: Date!, $trendTo: Date!) {
   account(id: $id, asOf: $asOf) {
     id name tier arr
     renewal { milestone daysToRenewal renewalDate }
@@ -200,6 +209,7 @@ query ExplorerAccount($id: ID!, $asOf: Date, $include: [GraphInclude!]) {
       edges { id source target kind strength effectiveStrength overdue lastContact }
       groups { id label parent functionGroup }
     }
+    trend(from: $trendFrom, to: $trendTo) { date coverageScore engagedCount championsWithoutBackup }
   }
   products(first: 100) { nodes { id name } }
 }`;

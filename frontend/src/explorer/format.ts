@@ -21,6 +21,13 @@ export function todayIso(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The date `days` before an ISO date (YYYY-MM-DD), as an ISO date. */
+export function daysBefore(iso: string, days: number): string {
+  const at = new Date(`${iso}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() - days);
+  return at.toISOString().slice(0, 10);
+}
+
 export const MILESTONES = [
   "INTERNAL_REVIEW",
   "EXECUTIVE_ALIGNMENT",

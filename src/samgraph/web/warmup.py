@@ -11,13 +11,14 @@ Only queries run, as the system, their results discarded; mutations never do.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import strawberry
-from graphql import OperationDefinitionNode, OperationType, parse
+from graphql import NamedTypeNode, NonNullTypeNode, OperationDefinitionNode, OperationType, parse
 
 from samgraph.auth.principal import SYSTEM
 from samgraph.config import Settings
@@ -62,6 +63,20 @@ def documents() -> list[tuple[str, str]]:
     return out
 
 
+def _required_dates(document: str, today: dt.date) -> dict[str, str]:
+    """Today for each required `Date!` variable without a default (a trend's `from` and
+    `to`): the plans are the same whatever the dates."""
+    found: dict[str, str] = {}
+    for definition in parse(document).definitions:
+        if isinstance(definition, OperationDefinitionNode):
+            for v in definition.variable_definitions or ():
+                kind = v.type
+                if (isinstance(kind, NonNullTypeNode) and isinstance(kind.type, NamedTypeNode)
+                        and kind.type.name.value == "Date" and v.default_value is None):  # fmt: skip
+                    found[v.variable.name.value] = today.isoformat()
+    return found
+
+
 async def warm(schema: strawberry.Schema, db: Db, settings: Settings) -> list[Warmed]:
     """Run each document once; a failure is logged, never fatal (an empty graph or a
     renamed example must not stop the server)."""
@@ -69,7 +84,8 @@ async def warm(schema: strawberry.Schema, db: Db, settings: Settings) -> list[Wa
     for name, document in documents():
         ctx = Context(db, settings, schema, principal=SYSTEM, request_id="warmup").as_trusted()
         start = time.perf_counter()
-        result = await schema.execute(document, context_value=ctx)
+        variables = _required_dates(document, settings.today())
+        result = await schema.execute(document, variable_values=variables, context_value=ctx)
         ms = (time.perf_counter() - start) * 1000
         done.append(Warmed(name, ms, not result.errors))
         if result.errors:
