@@ -36,6 +36,7 @@ import httpx
 import neo4j
 import orjson
 
+from bench import views
 from bench.loadgen import percentile
 from samgraph import __version__, clock
 from samgraph.auth import keys
@@ -217,6 +218,9 @@ class Report:
     sizes_loaded: dict[str, dict[str, Any]] = field(default_factory=dict)
     integrations: list[str] = field(default_factory=list)
     auth: list[str] = field(default_factory=list)
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    view_reports: list[dict[str, Any]] = field(default_factory=list)
+    freshness: dict[str, Any] = field(default_factory=dict)
 
 
 # -- the run -----------------------------------------------------------------------
@@ -539,11 +543,20 @@ def mix_for(per: int) -> list[dict[str, Any]]:
 
 
 async def bench_load(
-    sam: Gql, sample_ids: list[str], per: int, cfg: Config, report: Report
+    sam: Gql, db: Db, sample_ids: list[str], per: int, cfg: Config, report: Report
 ) -> None:
+    probe_at = 8 if 8 in cfg.concurrency else cfg.concurrency[-1]
     for c in cfg.concurrency:
-        r = await run_loadgen(sam.url, _auth(sam), c, cfg.load_seconds, mix_for(per), sample_ids)
+        load = run_loadgen(sam.url, _auth(sam), c, cfg.load_seconds, mix_for(per), sample_ids)
+        if c != probe_at:
+            report.load.append(await load)
+            continue
+        # The snapshot of an account written to, fresh again within how long (§16)?
+        r, delays = await asyncio.gather(
+            load, views.freshness(sam, db, sample_ids, per, cfg.load_seconds)
+        )
         report.load.append(r)
+        report.freshness = {"clients": c, **stats(delays), "n": len(delays), "max": max(delays)}
 
 
 async def bench_trips(sam: Gql, sample_ids: list[str], per: int, report: Report) -> None:
@@ -644,13 +657,19 @@ async def main(cfg: Config | None = None) -> Report:
                     f"http://127.0.0.1:{peer_port}/", {}, 4, cfg.warmup_seconds, peer_warm, ids
                 )
             await bench_scale(sam, driver, database, size, ids, per, cfg, report)
+            print(f"size {size}: snapshots and the portfolio views", file=sys.stderr)
+            report.views[size] = await views.refresh_and_read(sam, db, cfg.runs)
             if size == last:
                 print("overhead, peer, round trips, load", file=sys.stderr)
                 await bench_overhead(sam, driver, database, ids, per, cfg, report)
                 await bench_peer(sam, Gql(f"http://127.0.0.1:{peer_port}/"),
                                  f"http://127.0.0.1:{one_port}/graphql", ids, cfg, report)  # fmt: skip
                 await bench_trips(sam, ids, per, report)
-                await bench_load(sam, ids, per, cfg, report)
+                print("built-in reports (today)", file=sys.stderr)
+                report.view_reports = await views.reports(
+                    sam.url.removesuffix("/graphql"), _auth(sam), 1 if cfg.smoke else 3
+                )
+                await bench_load(sam, db, ids, per, cfg, report)
         for p in procs:
             p.terminate()
         if not cfg.smoke:
@@ -774,6 +793,31 @@ def targets(report: Report) -> list[str]:
     for n in ANALYSES:
         ratio = report.scale[last][n]["p50"] / report.scale[first][n]["p50"]
         add(f"{n}: p50 at {last} / at {first} <= 1.2", f"{ratio:.2f}", ratio <= 1.2)
+    # Issue 15: the portfolio views from today's snapshots.
+    v = report.views
+    if v:
+        gaps_l = v[last]["gaps"]["p50"]
+        add(f"portfolioGaps today (every account, HIGH+): p50 at {last} <= 300 ms",
+            f"{gaps_l:.0f} ms", gaps_l <= 300)  # fmt: skip
+        ratio = gaps_l / v[first]["gaps"]["p50"]
+        add(f"portfolioGaps today: p50 at {last} / at {first} <= 2", f"{ratio:.2f}", ratio <= 2)
+        ratio = v[last]["by_coverage"]["p50"] / v[last]["by_name"]["p50"]
+        add(f"accounts by COVERAGE_SCORE / by NAME, first 50, p50 at {last} <= 1.25",
+            f"{ratio:.2f}", ratio <= 1.25)  # fmt: skip
+        took = v[last]["refresh_s"]
+        add(f"full snapshot refresh of {last} <= 120 s", f"{took:.1f} s", took <= 120)
+    for r in report.view_reports:
+        add(f"report {r['report']} ({r['format']}, {last}, today) <= 500 ms",
+            f"{r['p50']:.0f} ms", r["p50"] <= 500)  # fmt: skip
+    f = report.freshness
+    if f:
+        add(f"snapshot fresh after a write, p95 under load ({f['clients']} clients) <= 1 s",
+            f"{f['p95']:.0f} ms (n={f['n']}, max {f['max']:.0f})", f["p95"] <= 1000)  # fmt: skip
+    eight = next((r for r in report.load if r["concurrency"] == 8), None)
+    if eight:
+        add("mixed load at 8 clients: req/s > 75 (issue 15's baseline), no errors",
+            f"{eight['throughput']:.0f} req/s, {eight['errors']} errors",
+            eight["throughput"] > 75 and eight["errors"] == 0)  # fmt: skip
     trips = {t["request"]: t["trips"] for t in report.trips}
     one, many = trips.get("nested read"), trips.get("nested read, 20 accounts (list)")
     add("round trips bounded by depth: nested read of 1 account vs 20 accounts",
@@ -881,6 +925,14 @@ def machine() -> str:
 
 def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
     t = tables(report)
+    last_size = list(report.sizes_loaded)[-1]
+    f = report.freshness
+    fresh = [
+        f"Snapshot freshness under load: while {f['clients']} clients ran the mixed load, a",
+        "write (`linkKnows`) to one account every ~0.5 s, then the time until that account's",
+        "snapshot of today was fresh again (a refresher task at `SAMGRAPH_SNAPSHOT_SECONDS=1`",
+        f"beside the servers): p50 {f['p50']:.0f} ms, p95 {f['p95']:.0f} ms, max {f['max']:.0f} ms, {f['n']} writes.",
+    ] if f else []  # fmt: skip
     made = plots(report, plot_dir) if plot_dir else []
     rel = os.path.relpath(plot_dir, out.parent) if plot_dir else ""
     notes = (BENCH / "notes.md").read_text()
@@ -968,6 +1020,23 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "",
         *report.auth,
         "",
+        "## 9. Portfolio views from snapshots (§16)",
+        "",
+        "At each size, a full refresh of today's snapshots (`samgraph snapshots refresh`, in",
+        "the bench process), then over HTTP, today (so from the snapshots), interleaved:",
+        "`portfolioGaps` of every account at HIGH or worse (first 100), and the first 50",
+        "accounts sorted by COVERAGE_SCORE beside the same page sorted by NAME. The",
+        "per-account analyses above ask for a past asOf, so they are computed as before.",
+        "",
+        *(views.table(report.views) if report.views else []),
+        "",
+        "Every built-in report over HTTP at the last size, today, JSON and CSV (p50 of 3",
+        "after one warm-up; a report slower than 3 s timed once more):",
+        "",
+        *(views.report_table(report.view_reports, last_size) if report.view_reports else []),
+        "",
+        *fresh,
+        "",
         "## Targets",
         "",
         *targets(report),
@@ -980,6 +1049,7 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "started": report.started, "imports": report.imports, "scale": report.scale,
         "overhead": report.overhead, "peer": report.peer, "load": report.load, "trips": report.trips,
         "sizes": report.sizes_loaded, "integrations": report.integrations, "auth": report.auth,
+        "views": report.views, "viewReports": report.view_reports, "freshness": report.freshness,
     }, indent=1))  # fmt: skip
     print(f"wrote {out}", file=sys.stderr)
 

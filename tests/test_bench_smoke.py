@@ -11,6 +11,7 @@ import pytest
 from bench.suite import ANALYSES, MIX, Config, main, tables, targets
 
 from samgraph.db.driver import Db
+from samgraph.reports.service import builtin_reports
 
 PEER = Path(__file__).resolve().parents[1] / "bench" / "peer"
 
@@ -45,8 +46,16 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     assert 0 < report.scale["S"]["dbHits"]["analyses.account_graphs"] < 10_000
     # The report renders: every table, and one target line per measured ratio.
     assert set(tables(report)) >= {"overhead", "peer", "load", "import", "scale", "trips"}
+    # Section 9: every account snapshotted, read back by the views, every built-in
+    # report timed in both formats, and at least one write seen fresh again.
+    views = report.views["S"]
+    assert views["stored"] == 12 and views["refresh_s"] > 0
+    assert views["gaps"]["p50"] > 0 and views["by_coverage"]["p50"] > 0
+    assert len(report.view_reports) == 2 * len(builtin_reports())
+    assert report.freshness["n"] >= 1 and report.freshness["clients"] == 4
     goals = targets(report)
-    assert len(goals) == 2 + 7 + 2 * 3 + 1 + len(ANALYSES) + 1
+    views_goals = 4 + len(report.view_reports) + 1  # views, reports, freshness
+    assert len(goals) == 2 + 7 + 2 * 3 + 1 + len(ANALYSES) + views_goals + 1
     assert goals[-1].endswith("| 2 vs 2 | yes |")
 
 

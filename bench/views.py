@@ -1,0 +1,169 @@
+"""`make bench` section 9: portfolio views from today's snapshots (§16, issue 15).
+
+At each size: a full snapshot refresh (timed), then over HTTP `portfolioGaps` (every
+account, HIGH+) and the first 50 accounts sorted by COVERAGE_SCORE beside the same
+page sorted by NAME, interleaved. At the last size, every built-in report as JSON and
+CSV, and the freshness of one account's snapshot after a write while the mixed load
+runs (a refresher task at SAMGRAPH_SNAPSHOT_SECONDS=1 beside it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from bench.loadgen import percentile
+from samgraph import clock
+from samgraph.config import Settings
+from samgraph.context import Context
+from samgraph.db.driver import Db
+from samgraph.db.queries import queries
+from samgraph.reports.service import builtin_reports
+from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshots
+
+GAPS_TODAY = (
+    "{ portfolioGaps(minSeverity: HIGH, first: 100) { totalCount nodes { account { id } code } } }"
+)
+SORTED = "query($s: AccountSort!) { accounts(sortBy: $s, first: 50) { totalCount nodes { id name coverage { score } } } }"
+TOUCH = 'mutation($s: ID!, $d: Date!) { linkKnows(memberId: "m0000", stakeholderId: $s, strength: 4, lastContact: $d) { id } }'
+
+
+def _stats(samples: list[float]) -> dict[str, float]:
+    s = sorted(samples)
+    return {"p50": statistics.median(s), "p95": percentile(s, 95), "n": len(s)}
+
+
+async def _timed(fn: Callable[[], Awaitable[Any]]) -> float:
+    start = time.perf_counter()
+    await fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def _context(db: Db) -> Context:
+    settings = Settings(samgraph_snapshot_seconds=0)
+    return Context(db, settings, build_schema(settings), request_id="bench")
+
+
+async def refresh_and_read(sam: Any, db: Db, runs: int) -> dict[str, Any]:
+    """One size: the full refresh, then portfolioGaps and the two sorted pages (today)."""
+    start = time.perf_counter()
+    stored = await snapshots.refresh(_context(db))
+    row: dict[str, Any] = {"refresh_s": time.perf_counter() - start, "stored": stored}
+    for _ in range(2):  # warm-up
+        await sam(GAPS_TODAY)
+        await sam(SORTED, {"s": "NAME"})
+        await sam(SORTED, {"s": "COVERAGE_SCORE"})
+    gaps, by_name, by_cov = [], [], []
+    for _ in range(runs):
+        gaps.append(await _timed(lambda: sam(GAPS_TODAY)))
+        by_name.append(await _timed(lambda: sam(SORTED, {"s": "NAME"})))
+        by_cov.append(await _timed(lambda: sam(SORTED, {"s": "COVERAGE_SCORE"})))
+    row["gaps"], row["by_name"], row["by_coverage"] = _stats(gaps), _stats(by_name), _stats(by_cov)
+    row["gaps_total"] = (await sam(GAPS_TODAY))["data"]["portfolioGaps"]["totalCount"]
+    return row
+
+
+async def reports(base: str, headers: dict[str, str], runs: int) -> list[dict[str, Any]]:
+    """Each built-in report over HTTP as JSON and CSV, today (a week for the trend)."""
+    today = clock.today()
+    params = {"from": (today - dt.timedelta(days=7)).isoformat(), "to": today.isoformat()}
+    out = []
+    async with httpx.AsyncClient(base_url=base, headers=headers, timeout=600) as client:
+        for name in builtin_reports():
+            for fmt in ("json", "csv"):
+
+                async def get(name: str = name, fmt: str = fmt) -> httpx.Response:
+                    r = await client.get(f"/reports/{name}", params={**params, "format": fmt})
+                    if r.status_code != 200:
+                        raise RuntimeError(f"report {name}: {r.status_code} {r.text[:300]}")
+                    return r
+
+                first = await _timed(get)  # warm-up; a slow report is timed once more only
+                samples = [await _timed(get) for _ in range(runs if first < 3000 else 1)]
+                size = len((await get()).content)
+                out.append({"report": name, "format": fmt, "bytes": size, **_stats(samples)})
+    return out
+
+
+async def freshness(sam: Any, db: Db, ids: list[str], per: int, seconds: float) -> list[float]:
+    """While the load runs: write to one account, then wait for its snapshot of today to
+    be fresh again (read as portfolio views read it); ms per write."""
+    ctx = _context(db)
+    basis = ctx.settings.analysis_basis()
+    refresher = asyncio.create_task(snapshots.refresher(ctx, 1.0))
+    delays: list[float] = []
+    try:
+        await asyncio.sleep(1.0)  # the load has started
+        end = time.monotonic() + seconds - 3
+        k = 0
+        while k == 0 or time.monotonic() < end:
+            account = ids[k % len(ids)]
+            k += 1
+            await sam(TOUCH, {"s": f"{account}-s{k % per}", "d": clock.today().isoformat()})
+            start = time.perf_counter()
+            while time.perf_counter() - start < 30:
+                rows = await db.read(queries.snapshots.fresh_today, ids=[account],
+                                     today=clock.today(), basis=basis)  # fmt: skip
+                if rows and rows[0]["items"]:
+                    break
+                await asyncio.sleep(0.02)
+            delays.append((time.perf_counter() - start) * 1000)
+            await asyncio.sleep(0.5)
+    finally:
+        refresher.cancel()
+        await asyncio.gather(refresher, return_exceptions=True)
+    return delays
+
+
+def table(views: dict[str, dict[str, Any]]) -> list[str]:
+    sizes = list(views)
+    first, last = sizes[0], sizes[-1]
+    rows = [
+        "| figure | " + " | ".join(sizes) + f" | {last} / {first} |",
+        "|---" * (len(sizes) + 2) + "|",
+    ]
+
+    def line(label: str, values: list[float], fmt: str = "{:.0f}") -> None:
+        ratio = values[-1] / values[0] if values[0] else float("nan")
+        rows.append(
+            f"| {label} | " + " | ".join(fmt.format(v) for v in values) + f" | **{ratio:.2f}** |"
+        )
+
+    line("full snapshot refresh, s", [views[k]["refresh_s"] for k in sizes], "{:.1f}")
+    line(
+        "portfolioGaps today (every account, HIGH+), p50 ms",
+        [views[k]["gaps"]["p50"] for k in sizes],
+        "{:.1f}",
+    )
+    line(
+        "accounts by COVERAGE_SCORE, first 50, p50 ms",
+        [views[k]["by_coverage"]["p50"] for k in sizes],
+        "{:.1f}",
+    )
+    line(
+        "accounts by NAME, first 50, p50 ms", [views[k]["by_name"]["p50"] for k in sizes], "{:.1f}"
+    )
+    rows.append(
+        "| COVERAGE_SCORE / NAME (p50) | "
+        + " | ".join(
+            f"{views[k]['by_coverage']['p50'] / views[k]['by_name']['p50']:.2f}" for k in sizes
+        )
+        + " | |"
+    )
+    return rows
+
+
+def report_table(found: list[dict[str, Any]], size: str) -> list[str]:
+    rows = [f"| report ({size}, today) | format | bytes | p50 ms | runs |", "|---|---|---|---|---|"]
+    rows += [
+        f"| {r['report']} | {r['format']} | {r['bytes']:,} | {r['p50']:.0f} | {r['n']} |"
+        for r in found
+    ]
+    return rows
