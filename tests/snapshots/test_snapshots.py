@@ -29,6 +29,7 @@ LIVE = """query($id: ID!, $d: Date) { account(id: $id, asOf: $d) {
     cells { band group engagedCount covered }
     gaps { code severity band group stakeholder { id } } gapCounts { critical high medium low } }
   championBackups { hasBackup }
+  memberDependency { member { id name } engagedThrough coverageIfLeaves soleEngaged { id name title } }
   whitespace { totals { deployedArr pipelineAmount weightedPipeline whitespaceEstimate } }
   reachableWhitespace { totals { reachableWhitespace reachablePipeline } }
   strategicScore tier renewal { milestone daysToRenewal } } }"""

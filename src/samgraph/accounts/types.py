@@ -203,11 +203,17 @@ class Account:
     async def member_dependency(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> list[Annotated[MemberDependency, strawberry.lazy(_ANALYSES)]]:
+        day = info.context.as_of(info, as_of)
+        snap = await self._snapshot(info, day)
+        if snap is not None and "dependency" in snap:  # today's figures, stored
+            found = stored.dependency_of(snap)
+            ids = sorted({s for d in found for s in d.sole_engaged})
+            rows = await info.context.loaders.one(q.stakeholders.get_stakeholders).load_many(ids)
+            people = {i: r for i, r in zip(ids, rows, strict=True) if r is not None}
+            return [DEPENDENCY.get().of(d, people) for d in found]
         graph = await analyses.graph_of(info.context, self.id)
-        rows = await analyses.member_dependency(
-            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
-        )
-        return [DEPENDENCY.get().from_data(graph, d) for d in rows]
+        computed = await analyses.member_dependency(info.context, account_id=self.id, as_of=day)
+        return [DEPENDENCY.get().from_data(graph, d) for d in computed]
 
     @strawberry.field(
         description="How the account stood each day from `from` to `to` (§16 snapshots: "

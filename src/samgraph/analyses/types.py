@@ -4,6 +4,7 @@ result of a pure analysis function (`from_data`), computing nothing itself."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
@@ -529,9 +530,14 @@ class MemberDependency:
     def from_data(
         cls, graph: AccountGraphData, d: dependency_mod.MemberDependency
     ) -> MemberDependency:
+        return cls.of(d, {s: graph.people[s].row for s in d.sole_engaged})
+
+    @classmethod
+    def of(cls, d: dependency_mod.MemberDependency, people: Mapping[str, dict[str, Any]]) -> MemberDependency:  # fmt: skip
+        """From the figures and the rows of the people they name (by id)."""
         return cls(
             member_id=strawberry.ID(d.member_id), engaged_through=d.engaged_through,
-            sole_engaged=[Stakeholder.from_row(graph.people[s].row) for s in d.sole_engaged],
+            sole_engaged=[Stakeholder.from_row(people[s]) for s in d.sole_engaged if s in people],
             coverage_if_leaves=d.coverage_if_leaves,
         )  # fmt: skip
 

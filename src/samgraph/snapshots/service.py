@@ -24,7 +24,7 @@ from samgraph.analyses.scores import renewal
 from samgraph.context import Context
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
-from samgraph.snapshots.stored import gap_row
+from samgraph.snapshots.stored import dependency_row, gap_row
 
 log = logging.getLogger("samgraph.snapshots")
 BATCH = 200
@@ -39,6 +39,7 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
     _, reach = await analyses.reachable_whitespace(
         ctx, account_id=account_id, as_of=day, max_hops=MAX_HOPS_DEFAULT
     )
+    dependency = await analyses.member_dependency(ctx, account_id=account_id, as_of=day)
     score, tier = analyses.strategic(ctx, row)
     ren = renewal(row.get("renewalDate"), day)
     return {
@@ -47,6 +48,7 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
         "cells": [c.engaged_count for c in cov.cells],
         "gaps": [f"{g.code}:{g.severity}" for g in cov.gaps],
         "gapRows": [gap_row(g) for g in cov.gaps],
+        "dependency": [dependency_row(d) for d in dependency],
         "championsWithoutBackup": sum(1 for c in cov.champions if not c.has_backup),
         "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
         "weightedPipeline": grid.totals.weighted_pipeline,

@@ -9,7 +9,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
+
 from samgraph.analyses.coverage import BANDS, GROUPS, Cell, Coverage, Gap
+from samgraph.analyses.dependency import MemberDependency
 from samgraph.common import Band, FunctionGroup, GapCode, Severity
 from samgraph.context import Context
 from samgraph.db.queries import queries as q
@@ -26,7 +29,8 @@ def gap_row(gap: Gap) -> str:
 
 
 def gap_of(text: str) -> Gap:
-    code, severity, band_, group_, person = text.split("|")
+    # The stakeholder id comes last: an id may itself hold a "|".
+    code, severity, band_, group_, person = text.split("|", 4)
     return Gap(GapCode(code), Severity(severity), person or None,
                Band(band_) if band_ else None, FunctionGroup(group_) if group_ else None)  # fmt: skip
 
@@ -39,6 +43,20 @@ def coverage_of(snap: dict[str, Any]) -> Coverage:
         engaged_count=int(snap["engagedCount"]), strong_count=int(snap["strongCount"]),
         cells=cells, gaps=tuple(gap_of(g) for g in snap["gapRows"]), engagement={}, champions=(),
     )  # fmt: skip
+
+
+def dependency_row(d: MemberDependency) -> str:
+    """One member's §14 figures as stored (JSON text: ids may hold any separator)."""
+    return orjson.dumps({"member": d.member_id, "name": d.member_name, "through": d.engaged_through,
+                         "sole": list(d.sole_engaged), "ifLeaves": d.coverage_if_leaves}).decode()  # fmt: skip
+
+
+def dependency_of(snap: dict[str, Any]) -> list[MemberDependency]:
+    """§14 as a snapshot holds it, in its order."""
+    rows = [orjson.loads(text) for text in snap["dependency"]]
+    return [MemberDependency(member_id=r["member"], member_name=r["name"], engaged_through=r["through"],
+                             sole_engaged=tuple(r["sole"]), coverage_if_leaves=r["ifLeaves"])
+            for r in rows]  # fmt: skip
 
 
 async def today_of(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
