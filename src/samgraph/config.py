@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     samgraph_graphiql: bool | None = None
     # The graph explorer page at /explorer (same default as GraphiQL).
     samgraph_explorer: bool | None = None
+    # Queries sent over GET with a `query` parameter: on in development, off in
+    # production (405) unless turned on; a persisted-query hash over GET always works.
+    samgraph_get_queries: bool | None = None
     # Browser origins allowed to call the API (CORS), exact, comma-separated
     # ("https://app.example.com,http://localhost:5173"). Unset: the local dev-server
     # ports in development, none in production.
@@ -83,6 +86,11 @@ class Settings(BaseSettings):
     samgraph_max_depth: int = Field(default=10, ge=1)
     samgraph_max_aliases: int = Field(default=30, ge=0)
     samgraph_max_tokens: int = Field(default=3000, ge=1)
+    # Directives: at most this many on one field (or fragment, operation), and in the
+    # whole document; and at most this many validation errors returned per request.
+    samgraph_max_field_directives: int = Field(default=4, ge=1)
+    samgraph_max_directives: int = Field(default=50, ge=1)
+    samgraph_max_errors: int = Field(default=10, ge=1)
     samgraph_max_body_bytes: int = Field(default=25_000_000, ge=1024)
     # Seconds: a Cypher call's transaction timeout, and how long the driver keeps
     # retrying while Neo4j is unreachable before the request answers 503.
@@ -194,6 +202,13 @@ class Settings(BaseSettings):
         """GraphiQL is on in development unless turned off, off in production unless on."""
         if self.samgraph_graphiql is not None:
             return self.samgraph_graphiql
+        return self.samgraph_env == "development"
+
+    @property
+    def get_queries(self) -> bool:
+        """GET with a `query`: on in development unless turned off, off in production unless on."""
+        if self.samgraph_get_queries is not None:
+            return self.samgraph_get_queries
         return self.samgraph_env == "development"
 
     @property

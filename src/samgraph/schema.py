@@ -17,7 +17,6 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
@@ -31,6 +30,7 @@ from samgraph.config import Settings, get_settings
 from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, should_mask
 from samgraph.gql.guard import Guard
 from samgraph.gql.persisted import persisted_queries
+from samgraph.gql.validation import Validation, validator
 from samgraph.graph import resolvers as graph
 from samgraph.live import resolvers as live
 from samgraph.live.extension import Changes
@@ -77,6 +77,11 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         ).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.samgraph_max_aliases).validation_rules,
     ]
+    run = validator(
+        max_field_directives=settings.samgraph_max_field_directives,
+        max_directives=settings.samgraph_max_directives,
+        max_errors=settings.samgraph_max_errors, cache_size=CACHE_SIZE,
+    )  # fmt: skip
     extensions: list[Any] = [
         Mask,
         Codes,
@@ -88,7 +93,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.samgraph_max_tokens),
         lambda: AddValidationRules(rules),
         lambda: ParserCache(maxsize=CACHE_SIZE),
-        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        lambda: Validation(run),
     ]
     production = settings.samgraph_env == "production"
     if production:

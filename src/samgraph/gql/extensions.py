@@ -71,6 +71,10 @@ _LIMIT_MESSAGES = (
     "Document contains more than",
     "exceeds maximum operation depth",
     "exceeds maximum alias count",
+    "aliases found. Allowed:",  # strawberry's MaxAliasesLimiter
+    "Too many validation errors",
+    "directives on one field",
+    "directives in the document",
 )
 _VARIABLE = re.compile(r"^Variable '\$(\w+)' (?:has|got) invalid value(?: at ([^:]+))?:")
 

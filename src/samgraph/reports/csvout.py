@@ -3,7 +3,11 @@ the rows, nested objects become dotted columns (`coverage.score`). A list inside
 one cell by default (scalars joined with `;`, objects as JSON), or, with `explode`, the
 first list of objects inside each row becomes one row per element, the parent's columns
 repeated (`memberDependency.member.name` beside the account's `name`): what pandas and
-pivot tables want."""
+pivot tables want.
+
+Every text cell that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return)
+gets a leading `'`, so a name like `=HYPERLINK(...)` written by a CRM is shown, not run,
+when a manager opens the file (`safe_text`); numbers are written as numbers."""
 
 from __future__ import annotations
 
@@ -28,16 +32,32 @@ def first_list(data: Any) -> list[Any] | None:
     return None
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google
+# Sheets (`=HYPERLINK(...)`, `@SUM(...)`, `+`/`-` arithmetic, and tab or carriage
+# return in front of them): CSV injection (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Text as a spreadsheet shows it, never as a formula: a leading `'` when it starts
+    like one (OWASP's advice; the spreadsheet hides the quote and shows the text)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def _cell(value: Any) -> str:
+    """One cell's text. Numbers stay numbers (a negative one too); any text a customer's
+    data or an integration wrote (names, titles, ids...) is made safe."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
     if isinstance(value, list):
         if all(not isinstance(v, dict | list) for v in value):
-            return ";".join(_cell(v) for v in value)
-        return orjson.dumps(value).decode()
-    return str(value)
+            return safe_text(";".join(_cell(v) for v in value))
+        return safe_text(orjson.dumps(value).decode())
+    return safe_text(str(value))
 
 
 def flatten(obj: Any, prefix: str = "") -> dict[str, Any]:
@@ -95,7 +115,8 @@ def csv_lines(data: Any, *, explode: bool = False) -> Iterator[str]:
 
 
 def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report") -> bytes:
-    """The same table as an Excel workbook: numbers stay numbers, text stays text."""
+    """The same table as an Excel workbook: numbers stay numbers, text stays text (made
+    safe as in CSV: openpyxl would store a string starting with `=` as a formula)."""
     columns, rows = table(data, explode=explode)
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet[:31])

@@ -72,6 +72,17 @@ class AuthGate:
             and "extensions" not in request.query_params
         )
 
+    def _is_get_query(self, request: Request) -> bool:
+        """A document sent over GET when that is off (production's default): only a
+        persisted query's hash may come that way (a link or an image tag cannot then
+        run a query of its choosing)."""
+        return (
+            not self.settings.get_queries
+            and request.method == "GET"
+            and request.url.path.rstrip("/") == "/graphql"
+            and "query" in request.query_params
+        )
+
     @staticmethod
     def _is_explorer_page(request: Request) -> bool:
         # The page runs nothing by itself: every API call it makes carries the key.
@@ -103,6 +114,13 @@ class AuthGate:
     ) -> Response:
         rid = request_id_of(request)
         path = request.url.path
+        if self._is_get_query(request):
+            return error_response(
+                405, "METHOD_NOT_ALLOWED",
+                "queries over GET are off (SAMGRAPH_GET_QUERIES): POST them, or GET a "
+                "persisted query by its hash",
+                {"Allow": "POST", "X-Request-ID": rid},
+            )  # fmt: skip
         if (
             path in PUBLIC_PATHS
             or path.startswith(PUBLIC_PREFIXES)

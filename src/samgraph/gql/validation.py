@@ -1,0 +1,95 @@
+"""Validation with limits: directives per field and per document, and the number of
+validation errors a response may carry (graphql-core's `max_errors`).
+
+Without them a document of 1,500 unknown directives inside the token limit
+(`{ __typename @aa@aa@aa... }`) made 1,500 validation errors: work and bytes for
+nothing (the "directive overloading" of scanners like graphql-cop). Now a document over
+a directive cap gets one LIMIT_EXCEEDED error and no further validation, and any
+document gets at most `max_errors` errors and graphql-core's "Too many validation
+errors" (also LIMIT_EXCEEDED).
+
+It replaces strawberry's ValidationCache (which cannot pass `max_errors`): results are
+kept per (document, rules) in an LRU, as there.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    Node,
+    validate,
+)
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
+
+DIRECTIVES_ON_NODE = "directives on one field"
+DIRECTIVES_IN_DOCUMENT = "directives in the document"
+TOO_MANY_ERRORS = "Too many validation errors"
+Rules = tuple[type[ASTValidationRule], ...]
+
+
+def _directive_counts(document: DocumentNode) -> tuple[int, int, Node | None]:
+    """(most directives on one node, directives in all, that node)."""
+    most, total, where = 0, 0, None
+    stack: list[Any] = [document]
+    while stack:
+        node = stack.pop()
+        directives = getattr(node, "directives", None) or ()
+        if len(directives) > most:
+            most, where = len(directives), node
+        total += len(directives)
+        for key in node.keys:
+            value = getattr(node, key, None)
+            if isinstance(value, Node):
+                stack.append(value)
+            elif isinstance(value, tuple | list):
+                stack.extend(v for v in value if isinstance(v, Node))
+    return most, total, where
+
+
+def validator(
+    *, max_field_directives: int, max_directives: int, max_errors: int, cache_size: int
+) -> Callable[[GraphQLSchema, DocumentNode, Rules], list[GraphQLError]]:
+    """A cached validate with the directive caps checked first."""
+
+    @functools.lru_cache(maxsize=cache_size)
+    def run(schema: GraphQLSchema, document: DocumentNode, rules: Rules) -> list[GraphQLError]:
+        most, total, where = _directive_counts(document)
+        if most > max_field_directives:
+            return [GraphQLError(f"{most} {DIRECTIVES_ON_NODE}: at most {max_field_directives}",
+                                 where, extensions={"code": "LIMIT_EXCEEDED"})]  # fmt: skip
+        if total > max_directives:
+            return [GraphQLError(f"{total} {DIRECTIVES_IN_DOCUMENT}: at most {max_directives}",
+                                 extensions={"code": "LIMIT_EXCEEDED"})]  # fmt: skip
+        every = (*rules, MaybeNullValidationRule, OneOfInputValidationRule)
+        errors = validate(schema, document, every, max_errors=max_errors)
+        for error in errors:
+            if error.message.startswith(TOO_MANY_ERRORS):
+                error.extensions = {**(error.extensions or {}), "code": "LIMIT_EXCEEDED"}
+        return errors
+
+    return run
+
+
+class Validation(SchemaExtension):
+    """Validate each document once (per process and document) under the limits."""
+
+    def __init__(self, run: Callable[[GraphQLSchema, DocumentNode, Rules], list[GraphQLError]]) -> None:  # fmt: skip
+        super().__init__()
+        self.run = run
+
+    def on_validate(self) -> Iterator[None]:
+        ec = self.execution_context
+        assert ec.graphql_document is not None
+        ec.pre_execution_errors = self.run(
+            ec.schema._schema, ec.graphql_document, tuple(ec.validation_rules)
+        )
+        yield
