@@ -589,6 +589,8 @@ def start_samgraph(port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "SAMGRAPH_RATE_LIMIT": "",
+        # The snapshot refreshers run as in production (section 9 measures them).
+        "SAMGRAPH_SNAPSHOT_SECONDS": "1",
         "SAMGRAPH_AUDIT_LOG": audit,
         "SAMGRAPH_ENV": os.environ.get("SAMGRAPH_ENV", "development"),
     }
@@ -646,6 +648,7 @@ async def main(cfg: Config | None = None) -> Report:
         for size, (n, per) in cfg.sizes.items():
             print(f"size {size}: {n} x {per}", file=sys.stderr)
             ids = await load_size(db, driver, size, n, per, report)
+            build = await views.first_build(db)
             token = (await keys.create_key(db, role="EDITOR", name="bench")).token
             sam = Gql(f"http://127.0.0.1:{sam_port}/graphql", {"Authorization": f"Bearer {token}"})
             if size == first:
@@ -658,7 +661,7 @@ async def main(cfg: Config | None = None) -> Report:
                 )
             await bench_scale(sam, driver, database, size, ids, per, cfg, report)
             print(f"size {size}: snapshots and the portfolio views", file=sys.stderr)
-            report.views[size] = await views.refresh_and_read(sam, db, cfg.runs)
+            report.views[size] = await views.read_views(sam, db, cfg.runs, build)
             if size == last:
                 print("overhead, peer, round trips, load", file=sys.stderr)
                 await bench_overhead(sam, driver, database, ids, per, cfg, report)
@@ -805,7 +808,7 @@ def targets(report: Report) -> list[str]:
         add(f"accounts by COVERAGE_SCORE / by NAME, first 50, p50 at {last} <= 1.25",
             f"{ratio:.2f}", ratio <= 1.25)  # fmt: skip
         took = v[last]["refresh_s"]
-        add(f"full snapshot refresh of {last} <= 120 s", f"{took:.1f} s", took <= 120)
+        add(f"full snapshot build of {last} <= 120 s", f"{took:.1f} s", took <= 120)
     for r in report.view_reports:
         add(f"report {r['report']} ({r['format']}, {last}, today) <= 500 ms",
             f"{r['p50']:.0f} ms", r["p50"] <= 500)  # fmt: skip
@@ -930,8 +933,8 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
     fresh = [
         f"Snapshot freshness under load: while {f['clients']} clients ran the mixed load, a",
         "write (`linkKnows`) to one account every ~0.5 s, then the time until that account's",
-        "snapshot of today was fresh again (a refresher task at `SAMGRAPH_SNAPSHOT_SECONDS=1`",
-        f"beside the servers): p50 {f['p50']:.0f} ms, p95 {f['p95']:.0f} ms, max {f['max']:.0f} ms, {f['n']} writes.",
+        "snapshot of today was fresh again (the servers' refreshers; a write wakes the one of",
+        f"its worker): p50 {f['p50']:.0f} ms, p95 {f['p95']:.0f} ms, max {f['max']:.0f} ms, {f['n']} writes.",
     ] if f else []  # fmt: skip
     made = plots(report, plot_dir) if plot_dir else []
     rel = os.path.relpath(plot_dir, out.parent) if plot_dir else ""
@@ -1022,8 +1025,9 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "",
         "## 9. Portfolio views from snapshots (§16)",
         "",
-        "At each size, a full refresh of today's snapshots (`samgraph snapshots refresh`, in",
-        "the bench process), then over HTTP, today (so from the snapshots), interleaved:",
+        "At each size, the servers' first build of today's snapshots (timed from the end of",
+        "the import; their refreshers, at the default 1 s and sharing the work through",
+        "claims, start during it), then over HTTP, today (so from the snapshots), interleaved:",
         "`portfolioGaps` of every account at HIGH or worse (first 100), and the first 50",
         "accounts sorted by COVERAGE_SCORE beside the same page sorted by NAME. The",
         "per-account analyses above ask for a past asOf, so they are computed as before.",

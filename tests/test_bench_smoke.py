@@ -49,7 +49,7 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     # Section 9: every account snapshotted, read back by the views, every built-in
     # report timed in both formats, and at least one write seen fresh again.
     views = report.views["S"]
-    assert views["stored"] == 12 and views["refresh_s"] > 0
+    assert views["stored"] == 12 and views["refresh_s"] >= 0
     assert views["gaps"]["p50"] > 0 and views["by_coverage"]["p50"] > 0
     assert len(report.view_reports) == 2 * len(builtin_reports())
     assert report.freshness["n"] >= 1 and report.freshness["clients"] == 4

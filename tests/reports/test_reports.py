@@ -231,9 +231,10 @@ async def test_cli_export_report_csv(db: Db) -> None:
 @pytest.mark.parametrize(
     ("name", "trips", "with_snapshots"),
     [
-        # accounts, today's fresh snapshots, all subgraphs (coverage reused from the
-        # sort), account teams, members; with snapshots: no subgraphs
-        ("portfolio-coverage", 5, 4),
+        # accounts, today's listed snapshots (for the sort), all subgraphs (coverage
+        # reused from the sort), today's whole snapshots (for the page's nested fields),
+        # account teams, members; with snapshots: no subgraphs
+        ("portfolio-coverage", 6, 5),
         # accounts, today's fresh snapshots, subgraphs, stakeholders by id; with: no subgraphs
         ("champions-without-backup", 4, 3),
         ("overdue-touches-by-member", 4, 4),  # KNOWS of members, members, stakeholders, accounts
@@ -241,9 +242,10 @@ async def test_cli_export_report_csv(db: Db) -> None:
         # accounts, snapshots
         ("whitespace-by-account", 4, 2),
         ("renewals-next-180-days", 1, 1),  # accounts only
-        # accounts, today's fresh snapshots, subgraphs, whitespace inputs, the catalog
-        # (the sort's reach reused by the fields); with: the sort and both totals from them
-        ("reachable-whitespace-by-account", 5, 2),
+        # accounts, today's listed snapshots, subgraphs, whitespace inputs, the catalog
+        # (the sort's reach reused by the fields), the whole snapshots (for the nested
+        # totals); with: the sort and both totals from the snapshots
+        ("reachable-whitespace-by-account", 6, 3),
         # accounts, today's fresh snapshots (for the coverage score), subgraphs, members;
         # with: accounts, snapshots (score and dependency), members (and the people only
         # one member keeps engaged, by id, when there are any: none in the demo today)

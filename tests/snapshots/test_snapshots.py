@@ -218,3 +218,48 @@ async def test_other_settings_or_a_price_change_make_todays_snapshots_stale(
                      p=[{**product, "listPrice": product["listPrice"] + 1}])  # fmt: skip
     assert "errors" not in body, body
     assert await service.refresh(_ctx(db)) == 4
+
+
+async def test_refreshers_share_the_work_through_claims(db: Db) -> None:
+    written = json.loads(DEMO_BUNDLE.read_text())
+    await load(db, shifted(written, SETTINGS.today()))
+    ids = [a["id"] for a in written["accounts"]]
+    # Another live refresher holds every account: this one computes none of them.
+    await db.write(QUERIES.snapshots.claim_accounts, ids=ids, holder="other", seconds=60)
+    assert await service.refresh(_ctx(db), holder="me") == 0
+    # Its claims released (or expired: a dead holder's), they are this one's to compute.
+    await db.write(QUERIES.snapshots.claim_accounts, ids=ids, holder="other", seconds=-1)
+    assert await service.refresh(_ctx(db), holder="me") == 4
+    # Two refreshers of a new day at once (two workers after midnight): each account is
+    # computed by one of them, so 4 stores in all, not 8.
+    tomorrow = SETTINGS.today() + dt.timedelta(days=1)
+    both = await asyncio.gather(
+        service.refresh(_ctx(db), today=tomorrow, holder="worker-1"),
+        service.refresh(_ctx(db), today=tomorrow, holder="worker-2"),
+    )
+    assert sum(both) == 4, both
+    claims = await db.read(QUERIES.snapshots.stale_accounts, today=tomorrow,
+                           basis=SETTINGS.analysis_basis())  # fmt: skip
+    assert claims == []  # all 4 stored for tomorrow
+
+
+async def test_a_write_wakes_the_refresher(db: Db, example_bundle: dict[str, Any]) -> None:
+    """With a 60 s interval, the snapshot still follows a write within seconds: the
+    write's process starts a pass at once."""
+    await load(db, example_bundle)
+    token = await api_key(db)
+    async with app_client(settings_for_tests(samgraph_snapshot_seconds=60), token) as c:
+        for _ in range(50):  # the first pass, at start
+            before = await _snapshot(c, SETTINGS.today())
+            if before is not None:
+                break
+            await asyncio.sleep(0.1)
+        assert before is not None
+        await gql(c, 'mutation { markDeparted(stakeholderId: "dpark") { id } }')
+        start = asyncio.get_running_loop().time()
+        after = before
+        while after == before and asyncio.get_running_loop().time() - start < 10:
+            await asyncio.sleep(0.05)
+            after = await _snapshot(c, SETTINGS.today())
+        assert after is not None and after["mappedCount"] == before["mappedCount"] - 1
+        assert asyncio.get_running_loop().time() - start < 10  # not the 60 s interval

@@ -48,16 +48,14 @@ def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
     """The filters on derived figures (stored-property filters ran in Cypher)."""
     if f.tier is not None and v.tier != f.tier:
         return False
-    score = v.coverage.score if v.coverage else None
+    score = v.coverage_score
     if f.max_coverage_score is not None and (score is None or score > f.max_coverage_score):
         return False
     if f.renewal_within_days is not None and not (
         v.days_to_renewal is not None and 0 <= v.days_to_renewal <= f.renewal_within_days
     ):
         return False
-    return f.has_gap is None or (
-        v.coverage is not None and any(g.code == f.has_gap for g in v.coverage.gaps)
-    )
+    return f.has_gap is None or str(f.has_gap) in v.gap_codes
 
 
 def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
@@ -67,7 +65,7 @@ def _sort_value(v: analyses.AccountView, sort_by: AccountSort) -> Any:
         case AccountSort.ARR:
             return v.row.get("arr")
         case AccountSort.COVERAGE_SCORE:
-            return v.coverage.score if v.coverage else None
+            return v.coverage_score
         case AccountSort.STRATEGIC_SCORE:
             return v.strategic_score
         case AccountSort.DAYS_TO_RENEWAL:

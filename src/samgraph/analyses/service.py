@@ -232,12 +232,24 @@ class AccountView:
     days_to_renewal: int | None
     coverage: coverage_mod.Coverage | None
     reachable_whitespace: float | None = None
-    # Today's snapshot (§16) when the view's coverage came from one.
+    # Today's snapshot (§16) of a listed account, instead of `coverage` (stored.listed_of).
     snapshot: dict[str, Any] | None = None
 
     @property
     def id(self) -> str:
         return str(self.row["id"])
+
+    @property
+    def coverage_score(self) -> int | None:
+        if self.coverage is not None:
+            return self.coverage.score
+        return int(self.snapshot["coverageScore"]) if self.snapshot else None
+
+    @property
+    def gap_codes(self) -> set[str]:
+        if self.coverage is not None:
+            return {str(g.code) for g in self.coverage.gaps}
+        return {g.split(":", 1)[0] for g in (self.snapshot or {}).get("gaps") or []}
 
 
 def strategic(ctx: Context, row: dict[str, Any]) -> tuple[float, Tier]:
@@ -271,11 +283,13 @@ async def portfolio(
     member_id: str | None = None,
     min_arr: float | None = None,
     max_arr: float | None = None,
+    severities: Sequence[str] = (),
 ) -> list[AccountView]:
     """Every account passing the stored filters, with derived figures: two round trips
     at most (accounts, then all their subgraphs at once), whatever their number. On
-    asOf today, an account with a fresh snapshot of today (§16) takes its coverage from
-    it; only the others are computed."""
+    asOf today, an account with a fresh snapshot of today (§16) takes its coverage score,
+    gap codes and reach from it (and the whole gap rows of `severities`); only the
+    others are computed."""
     rows = [
         r["item"]
         for r in await ctx.db.read(
@@ -287,8 +301,12 @@ async def portfolio(
             max_arr=max_arr,
         )
     ]
-    snaps = await stored.today_of(ctx, [r["id"] for r in rows], as_of) if with_coverage else {}
-    covs = {a: stored.coverage_of(snap) for a, snap in snaps.items()}
+    snaps = (
+        await stored.listed_of(ctx, [r["id"] for r in rows], as_of, severities)
+        if with_coverage
+        else {}
+    )
+    covs: dict[str, coverage_mod.Coverage] = {}
     live = [r for r in rows if r["id"] not in snaps]
     if with_coverage and live:
         graphs = await graphs_of(ctx, [r["id"] for r in live])
@@ -311,14 +329,21 @@ async def portfolio_gaps(
     """Every coverage gap across the portfolio on a date, with its account row: most
     severe first, then by account name and id, then in the account's gap order."""
     wanted = set(codes) if codes else None
-    views = await portfolio(ctx, as_of=as_of, with_coverage=True, member_id=member_id)
     limit = coverage_mod.SEVERITIES.index(min_severity)
+    severities = [str(s) for s in coverage_mod.SEVERITIES[: limit + 1]]
+    views = await portfolio(
+        ctx, as_of=as_of, with_coverage=True, member_id=member_id, severities=severities
+    )
     found: list[tuple[tuple[int, str, str, int], tuple[dict[str, Any], coverage_mod.Gap]]] = []
     for v in views:
-        if v.coverage is None:
+        if v.coverage is not None:
+            gaps = list(v.coverage.gaps)
+        elif v.snapshot is not None:  # its rows of these severities, in the account's order
+            gaps = stored.gaps_of(v.snapshot)
+        else:
             continue
         name = v.row.get("name") or ""
-        for order, gap in enumerate(v.coverage.gaps):
+        for order, gap in enumerate(gaps):
             rank = coverage_mod.SEVERITIES.index(gap.severity)
             if rank > limit or (wanted is not None and gap.code not in wanted):
                 continue

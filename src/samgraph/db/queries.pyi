@@ -41,6 +41,7 @@ class _Q_bundle:
 
 class _Q_db:
     applied_migrations: CypherQuery
+    count_snapshots: CypherQuery
     graph_is_empty: CypherQuery
     list_constraints: CypherQuery
     ping: CypherQuery
@@ -129,8 +130,10 @@ class _Q_reports:
     save_query: CypherQuery
 
 class _Q_snapshots:
+    claim_accounts: CypherQuery
     fresh_today: CypherQuery
     portfolio_days: CypherQuery
+    release_accounts: CypherQuery
     snapshots_between: CypherQuery
     stale_accounts: CypherQuery
     store_snapshots: CypherQuery

@@ -90,11 +90,24 @@ async def accounts_touched(db: Db, nodes: Mapping[str, Iterable[str]]) -> set[st
     return set(rows[0]["ids"]) if rows else set()
 
 
+# Per driver (one per app process): set when this process announces a change, so a
+# listener (the snapshot refresher) runs at once instead of at its next interval.
+_changed: weakref.WeakKeyDictionary[Any, asyncio.Event] = weakref.WeakKeyDictionary()
+
+
+def changed_event(db: Db) -> asyncio.Event:
+    """The event set whenever a change is announced through `db`'s driver."""
+    return _changed.setdefault(db.driver, asyncio.Event())
+
+
 async def announce(db: Db, account_ids: Iterable[str]) -> None:
     """Count a committed change of each account (its subscribers hear of it)."""
     ids = sorted(set(account_ids))
     if ids:
         await db.write(q.live.bump_revisions, ids=ids)
+        event = _changed.get(db.driver)
+        if event is not None:
+            event.set()
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,23 @@ refresher (one task per app process, and `samgraph snapshots refresh`) reads whi
 accounts' snapshot of today is missing or older than their counter, computes those in
 batches from batched reads, and stores each with the counter it read. A write during
 the computation leaves the counter ahead, so the next pass recomputes it: no refresh is
-lost. Several workers or instances may compute the same account at the same moment;
-the result is the same and the store is idempotent. A new day has no snapshots yet, so
-the first pass of the day recomputes every account, and yesterday's stay as they were.
+lost. Several workers and instances share the work: a batch is claimed before it is
+computed (a claim another refresher holds is skipped; a dead holder's expires), so no
+account is computed twice at once, and a day's first build is split, not repeated. A
+write through this process wakes its refresher at once. A new day has no snapshots
+yet, so the first pass of the day recomputes every account, and yesterday's stay as
+they were.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,10 +31,15 @@ from samgraph.analyses.scores import renewal
 from samgraph.context import Context
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
+from samgraph.live import service as live
 from samgraph.snapshots.stored import dependency_row, gap_row
 
 log = logging.getLogger("samgraph.snapshots")
 BATCH = 200
+# This process, as the holder of the accounts it is computing; a claim outlives a dead
+# holder by this long at most.
+HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+CLAIM_SECONDS = 120
 
 
 async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str, Any]:
@@ -71,27 +83,43 @@ async def compute(ctx: Context, account_ids: Sequence[str], day: dt.date) -> dic
     return {str(row["id"]): snap for row, snap in zip(rows, found, strict=True)}
 
 
-async def refresh(ctx: Context, *, today: dt.date | None = None) -> int:
-    """Recompute every stale snapshot of today; how many were stored."""
+async def refresh(ctx: Context, *, today: dt.date | None = None, holder: str = HOLDER) -> int:
+    """Recompute every stale snapshot of today that no other refresher is computing; how
+    many were stored. Each batch is claimed first (`SnapshotClaim`, released once
+    stored, expiring after CLAIM_SECONDS if its holder died), so several workers and
+    instances share a day's first build instead of each computing all of it."""
     day = today or ctx.settings.today()
     basis = ctx.settings.analysis_basis()
     stale = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis)
+    revisions = {r["id"]: r["revision"] for r in stale}
     stored = 0
     for start in range(0, len(stale), BATCH):
-        batch = stale[start : start + BATCH]
-        ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
-        found = await compute(ctx, [r["id"] for r in batch], day)
-        revisions = {r["id"]: r["revision"] for r in batch}
-        rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a], "basis": basis}}
-                for a, props in found.items()]  # fmt: skip
-        result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
-        stored += int(result[0]["stored"]) if result else 0
+        wanted = [r["id"] for r in stale[start : start + BATCH]]
+        claimed = await ctx.db.write(q.snapshots.claim_accounts, ids=wanted, holder=holder,
+                                     seconds=CLAIM_SECONDS)  # fmt: skip
+        batch = list(claimed[0]["claimed"]) if claimed else []
+        if not batch:
+            continue  # another refresher has them
+        try:
+            ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
+            found = await compute(ctx, batch, day)
+            rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a], "basis": basis}}
+                    for a, props in found.items()]  # fmt: skip
+            result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
+            stored += int(result[0]["stored"]) if result else 0
+        finally:
+            await ctx.db.write(q.snapshots.release_accounts, ids=batch, holder=holder)
     return stored
 
 
 async def refresher(ctx: Context, seconds: float) -> None:
-    """Keep today's snapshots fresh until cancelled (one per app process)."""
+    """Keep today's snapshots fresh until cancelled (one per app process). A pass runs
+    every `seconds`, and at once after a write this process announced (writes during a
+    pass make one more pass: coalesced); writes of other processes and instances are
+    seen by the counters at the next interval."""
+    changed = live.changed_event(ctx.db)
     while True:
+        changed.clear()
         try:
             count = await refresh(ctx)
             if count:
@@ -100,7 +128,8 @@ async def refresher(ctx: Context, seconds: float) -> None:
             log.warning("snapshot refresh failed: %s", exc.message)
         except Exception:  # a bug must not stop snapshots for the life of the process
             log.exception("snapshot refresh failed")
-        await asyncio.sleep(seconds)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(changed.wait(), seconds)
 
 
 async def trend(ctx: Context, *, account_id: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:  # fmt: skip
