@@ -15,6 +15,7 @@ import datetime as dt
 import statistics
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,6 +24,7 @@ from bench.loadgen import percentile
 from samgraph import clock
 from samgraph.config import Settings
 from samgraph.context import Context
+from samgraph.db.cypher import load_queries
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.reports.service import builtin_reports
@@ -108,10 +110,12 @@ async def reports(base: str, headers: dict[str, str], runs: int) -> list[dict[st
 
 
 async def freshness(sam: Any, db: Db, ids: list[str], per: int, seconds: float) -> list[float]:
-    """While the load runs: write to one account, then wait for its snapshot of today to
-    be fresh again (read as portfolio views read it); ms per write. The servers'
-    refreshers do the work (the write wakes the one of the worker that served it)."""
-    basis = _context(db).settings.analysis_basis()
+    """While the load runs: write to one account, then wait until its snapshot of today
+    reflects that write (computed from the account's change counter as it stood right
+    after it; later writes of the load do not count against it); ms per write. The
+    servers' refreshers do the work (the write wakes the one of the worker that served
+    it)."""
+    probe = load_queries(Path(__file__).resolve().parent / "cypher").probe.snapshot_revision
     delays: list[float] = []
     await asyncio.sleep(1.0)  # the load has started
     end = time.monotonic() + seconds - 3
@@ -121,10 +125,11 @@ async def freshness(sam: Any, db: Db, ids: list[str], per: int, seconds: float) 
         k += 1
         await sam(TOUCH, {"s": f"{account}-s{k % per}", "d": clock.today().isoformat()})
         start = time.perf_counter()
-        while time.perf_counter() - start < 30:
-            rows = await db.read(queries.snapshots.fresh_today, ids=[account], today=clock.today(),
-                                 basis=basis, full=False, severities=[])  # fmt: skip
-            if rows and rows[0]["items"]:
+        (row,) = await db.read(probe, id=account, today=clock.today())
+        after = row["revision"]
+        while time.perf_counter() - start < 60:
+            (row,) = await db.read(probe, id=account, today=clock.today())
+            if row["stored"] is not None and row["stored"] >= after:
                 break
             await asyncio.sleep(0.02)
         delays.append((time.perf_counter() - start) * 1000)
