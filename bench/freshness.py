@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import statistics
 import sys
 
 import orjson
 
 from bench import views
-from bench.loadgen import percentile
+from bench.loadgen import stats
 from bench.suite import (
     TODAY,
     Gql,
@@ -60,10 +59,10 @@ async def main(accounts: int, per: int = 100, clients: int = 8, seconds: float =
             run_loadgen(sam.url, _auth(sam), clients, seconds, mix_for(per), ids),
             views.freshness(sam, db, ids, per, seconds),
         )
-        s = sorted(delays)
+        f = stats(delays)
         print(f"| {accounts} x {per}, {clients} clients | first build {built:.1f} s ({count} snapshots) "
               f"| {load['throughput']:.0f} req/s, {load['errors']} errors | fresh after a write: p50 "
-              f"{statistics.median(s):.0f} ms, p95 {percentile(s, 95):.0f} ms, max {s[-1]:.0f} ms, n={len(s)} |")  # fmt: skip
+              f"{f['p50']:.0f} ms, p95 {f['p95']:.0f} ms, max {max(delays):.0f} ms, n={f['n']} |")  # fmt: skip
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -28,6 +29,13 @@ def percentile(samples: list[float], q: float) -> float:
         return float("nan")
     rank = max(1, round(q / 100 * len(samples)))
     return samples[min(rank, len(samples)) - 1]
+
+
+def stats(samples: list[float]) -> dict[str, float]:
+    """p50, p95, mean and count of a benchmark row's samples (ms)."""
+    s = sorted(samples)
+    return {"p50": statistics.median(s), "p95": percentile(s, 95), "mean": statistics.fmean(s),
+            "n": len(s)}  # fmt: skip
 
 
 def fill(variables: dict[str, Any], account: str) -> dict[str, Any]:

@@ -37,7 +37,7 @@ import neo4j
 import orjson
 
 from bench import views
-from bench.loadgen import percentile
+from bench.loadgen import stats
 from samgraph import __version__, clock
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
@@ -146,11 +146,6 @@ def analysis_vars(name: str, account: str, per: int) -> dict[str, Any]:
 
 
 # -- helpers -----------------------------------------------------------------------
-
-
-def stats(samples: list[float]) -> dict[str, float]:
-    s = sorted(samples)
-    return {"p50": statistics.median(s), "p95": percentile(s, 95), "mean": statistics.fmean(s)}
 
 
 async def sample(fn: Callable[[int], Awaitable[Any]], runs: int, warmup: int = 2) -> list[float]:
@@ -556,7 +551,7 @@ async def bench_load(
             load, views.freshness(sam, db, sample_ids, per, cfg.load_seconds)
         )
         report.load.append(r)
-        report.freshness = {"clients": c, **stats(delays), "n": len(delays), "max": max(delays)}
+        report.freshness = {"clients": c, **stats(delays), "max": max(delays)}
 
 
 async def bench_trips(sam: Gql, sample_ids: list[str], per: int, report: Report) -> None:

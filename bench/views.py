@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import statistics
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from bench.loadgen import percentile
+from bench.loadgen import stats
 from samgraph import clock
 from samgraph.config import Settings
 from samgraph.context import Context
@@ -35,11 +34,6 @@ GAPS_TODAY = (
 )
 SORTED = "query($s: AccountSort!) { accounts(sortBy: $s, first: 50) { totalCount nodes { id name coverage { score } } } }"
 TOUCH = 'mutation($s: ID!, $d: Date!) { linkKnows(memberId: "m0000", stakeholderId: $s, strength: 4, lastContact: $d) { id } }'
-
-
-def _stats(samples: list[float]) -> dict[str, float]:
-    s = sorted(samples)
-    return {"p50": statistics.median(s), "p95": percentile(s, 95), "n": len(s)}
 
 
 async def _timed(fn: Callable[[], Awaitable[Any]]) -> float:
@@ -82,7 +76,7 @@ async def read_views(sam: Any, db: Db, runs: int, build: tuple[float, int]) -> d
         gaps.append(await _timed(lambda: sam(GAPS_TODAY)))
         by_name.append(await _timed(lambda: sam(SORTED, {"s": "NAME"})))
         by_cov.append(await _timed(lambda: sam(SORTED, {"s": "COVERAGE_SCORE"})))
-    row["gaps"], row["by_name"], row["by_coverage"] = _stats(gaps), _stats(by_name), _stats(by_cov)
+    row["gaps"], row["by_name"], row["by_coverage"] = stats(gaps), stats(by_name), stats(by_cov)
     row["gaps_total"] = (await sam(GAPS_TODAY))["data"]["portfolioGaps"]["totalCount"]
     return row
 
@@ -105,7 +99,7 @@ async def reports(base: str, headers: dict[str, str], runs: int) -> list[dict[st
                 first = await _timed(get)  # warm-up; a slow report is timed once more only
                 samples = [await _timed(get) for _ in range(runs if first < 3000 else 1)]
                 size = len((await get()).content)
-                out.append({"report": name, "format": fmt, "bytes": size, **_stats(samples)})
+                out.append({"report": name, "format": fmt, "bytes": size, **stats(samples)})
     return out
 
 
