@@ -15,7 +15,6 @@ whole, `pageInfo` and an `after` variable), which are taken out of the data agai
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from typing import Any
 
 from graphql import (
@@ -36,7 +35,9 @@ from graphql import (
     SelectionSetNode,
     VariableDefinitionNode,
     VariableNode,
+    Visitor,
     get_named_type,
+    visit,
 )
 
 from samgraph.gql.pagination import MAX_FIRST
@@ -169,43 +170,34 @@ def only(prepared: Prepared, key: str) -> DocumentNode:
                  if isinstance(s, FieldNode) and _key(s) == key)  # fmt: skip
     fragments = {d.name.value: d for d in prepared.document.definitions
                  if isinstance(d, FragmentDefinitionNode)}  # fmt: skip
-    used: set[str] = set()
-
-    def spreads(selection_set: SelectionSetNode | None) -> None:
-        for sel in selection_set.selections if selection_set else ():
-            if isinstance(sel, FragmentSpreadNode):
-                if sel.name.value not in used and sel.name.value in fragments:
-                    used.add(sel.name.value)
-                    spreads(fragments[sel.name.value].selection_set)
-            elif isinstance(sel, FieldNode | InlineFragmentNode):
-                spreads(sel.selection_set)
-
     selection_set = SelectionSetNode(selections=kept)
-    spreads(selection_set)
+    uses = _Uses()
+    visit(selection_set, uses)
+    used: set[str] = set()
+    while pending := (uses.spreads & fragments.keys()) - used:  # fragments using fragments
+        for name in pending:
+            used.add(name)
+            visit(fragments[name], uses)
     # Unused variables are refused by validation: keep those the kept field still uses.
-    names = _variables(selection_set, fragments, used)
-    variables = tuple(v for v in op.variable_definitions or () if v.variable.name.value in names)
+    variables = tuple(v for v in op.variable_definitions or ()
+                      if v.variable.name.value in uses.variables)  # fmt: skip
     op = dataclasses.replace(op, selection_set=selection_set, variable_definitions=variables)
     return DocumentNode(definitions=(op, *(fragments[n] for n in sorted(used))))
 
 
-def _variables(selection_set: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode], used: set[str]) -> set[str]:  # fmt: skip
-    found: set[str] = set()
+class _Uses(Visitor):
+    """The fragments spread and the variables used in what it visits."""
 
-    def values(node: Any) -> Iterator[str]:
-        if isinstance(node, VariableNode):
-            yield node.name.value
-        elif dataclasses.is_dataclass(node):
-            for f in dataclasses.fields(node):
-                value = getattr(node, f.name)
-                for item in value if isinstance(value, tuple) else (value,):
-                    if dataclasses.is_dataclass(item):
-                        yield from values(item)
+    def __init__(self) -> None:
+        super().__init__()
+        self.spreads: set[str] = set()
+        self.variables: set[str] = set()
 
-    found.update(values(selection_set))
-    for name in used:
-        found.update(values(fragments[name]))
-    return found
+    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
+        self.spreads.add(node.name.value)
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> None:
+        self.variables.add(node.name.value)
 
 
 def merge(whole: dict[str, Any], page: dict[str, Any]) -> None:
