@@ -5,6 +5,7 @@ the scan clean without the scanner."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from collections.abc import AsyncIterator
 
@@ -130,8 +131,6 @@ async def test_get_is_for_persisted_hashes_and_can_be_turned_on(db: Db) -> None:
     """GET stays open to a persisted query's hash in production (APQ: register it over
     POST, then GET it by hash), and SAMGRAPH_GET_QUERIES=true opens it to documents."""
     document = "query Name { __typename }"
-    import hashlib
-
     sha = hashlib.sha256(document.encode()).hexdigest()
     ext = json.dumps({"persistedQuery": {"version": 1, "sha256Hash": sha}})
     async with production(db) as c:

@@ -238,9 +238,9 @@ async def test_refreshers_share_the_work_through_claims(db: Db) -> None:
         service.refresh(_ctx(db), today=tomorrow, holder="worker-2"),
     )
     assert sum(both) == 4, both
-    claims = await db.read(QUERIES.snapshots.stale_accounts, today=tomorrow,
-                           basis=SETTINGS.analysis_basis())  # fmt: skip
-    assert claims == []  # all 4 stored for tomorrow
+    stale = await db.read(QUERIES.snapshots.stale_accounts, today=tomorrow,
+                          basis=SETTINGS.analysis_basis())  # fmt: skip
+    assert stale == []  # all 4 stored for tomorrow
 
 
 async def test_a_write_wakes_the_refresher(db: Db, example_bundle: dict[str, Any]) -> None:
