@@ -53,12 +53,6 @@ class AccountFilter:
         default=None, description="Only accounts renewing between asOf and asOf + this many days."
     )
 
-    @property
-    def derived(self) -> bool:
-        """Whether a filter needs the analyses (the others run in Cypher)."""
-        fields = (self.tier, self.max_coverage_score, self.has_gap, self.renewal_within_days)
-        return any(x is not None for x in fields)
-
 
 @strawberry.enum(description="Orders for `accounts`; ties and nulls: by id, nulls last.")
 class AccountSort(Enum):

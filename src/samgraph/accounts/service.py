@@ -24,21 +24,41 @@ class Page:
     total: int
 
 
-async def _page_by_id(ctx: Context, f: AccountFilter, after_id: str | None, first: int) -> Page:
-    """The common list (by id, stored-property filters only) paged in Cypher: one
-    record with the count and the page, instead of every account through Python."""
+# Sorts the page query can order by, and those whose values only snapshots hold.
+_BY_SNAPSHOT = (
+    AccountSort.COVERAGE_SCORE,
+    AccountSort.STRATEGIC_SCORE,
+    AccountSort.REACHABLE_WHITESPACE,
+)
+
+
+async def _page_in_cypher(
+    ctx: Context, f: AccountFilter, after_id: str | None, first: int, sort_by: AccountSort,
+    descending: bool, as_of: dt.date,
+) -> Page | None:  # fmt: skip
+    """The page filtered, sorted and paged in the database (one record, not every account
+    through Python). Analysis values come from today's snapshots (§16); None when they
+    are needed and some listed account has no fresh one, or asOf is not today: then the
+    caller computes."""
+    snapshots = sort_by in _BY_SNAPSHOT or any(
+        x is not None for x in (f.tier, f.max_coverage_score, f.has_gap)
+    )
+    today = ctx.settings.today()
+    if snapshots and as_of != today:
+        return None
     row = (
         await ctx.db.read(
             queries.accounts.page_accounts,
-            industry=f.industry,
-            name_contains=f.name_contains,
-            member_id=f.member_id,
-            min_arr=f.min_arr,
-            max_arr=f.max_arr,
-            after=after_id,
-            first=first,
+            industry=f.industry, name_contains=f.name_contains, member_id=f.member_id,
+            min_arr=f.min_arr, max_arr=f.max_arr,
+            snapshots=snapshots, today=today, basis=ctx.settings.analysis_basis(), as_of=as_of,
+            tier=f.tier and str(f.tier), max_coverage_score=f.max_coverage_score,
+            has_gap=f.has_gap and str(f.has_gap), renewal_within_days=f.renewal_within_days,
+            sort=str(sort_by.value), descending=descending, after=after_id, first=first,
         )
-    )[0]
+    )[0]  # fmt: skip
+    if row["stale"]:
+        return None
     if not row["cursorFound"]:
         raise invalid([Problem("after", "cursor is not in this result any more")])
     return Page(row["page"][:first], has_next=len(row["page"]) > first, total=row["total"])
@@ -100,9 +120,16 @@ async def list_accounts(
     """The accounts the caller sees, filtered, sorted and paged (`first` after a cursor)."""
     check_first(first, trusted=ctx.trusted)
     after_id = decode_cursor("account", after) if after else None
-    f = account_filter
-    if sort_by == AccountSort.ID and not descending and not f.derived:
-        return await _page_by_id(ctx, f, after_id, first)
+    args = (ctx, account_filter, after_id, first, sort_by, descending, as_of)
+    return await _page_in_cypher(*args) or await _page_computed(*args)
+
+
+async def _page_computed(
+    ctx: Context, f: AccountFilter, after_id: str | None, first: int, sort_by: AccountSort,
+    descending: bool, as_of: dt.date,
+) -> Page:  # fmt: skip
+    """The page through the analyses: every listed account's figures (from a fresh
+    snapshot of today where there is one, else computed), filtered and sorted here."""
     need_coverage = (
         f.max_coverage_score is not None
         or f.has_gap is not None
