@@ -20,8 +20,7 @@ OPTIONAL MATCH (r:AccountRevision {accountId: a.id}) WHERE $snapshots
 WITH a, CASE WHEN s.revision >= coalesce(r.revision, 0) AND s.basis = $basis THEN s END AS s
 WITH collect({a: a, s: s}) AS listed
 WITH listed, CASE WHEN $snapshots THEN size([x IN listed WHERE x.s IS NULL]) ELSE 0 END AS stale
-CALL {
-  WITH listed, stale
+CALL (listed, stale) {
   UNWIND CASE WHEN stale = 0 THEN listed ELSE [] END AS x
   WITH x.a AS a, x.s AS s
   WITH a, s, CASE WHEN a.renewalDate IS NOT NULL THEN duration.inDays($as_of, a.renewalDate).days END AS days

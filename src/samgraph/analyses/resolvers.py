@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import strawberry
 
 from samgraph.accounts.types import Account
 from samgraph.analyses import service
+from samgraph.analyses.coverage import Gap
 from samgraph.analyses.types import ChampionMove, PortfolioGap
 from samgraph.common import GapCode, Severity, edge_id
 from samgraph.gql.loading import Ctx
-from samgraph.gql.pagination import Connection, paginate
+from samgraph.gql.pagination import Connection, check_first, connection, decode_cursor, paginate
 from samgraph.graph.types import Relationship
 
 
@@ -44,19 +46,36 @@ class Query:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[PortfolioGap]:
-        found = await service.portfolio_gaps(
-            info.context, as_of=info.context.set_as_of(info, as_of), min_severity=min_severity,
-            member_id=member_id, codes=codes,
-        )  # fmt: skip
+        ctx, day = info.context, info.context.set_as_of(info, as_of)
+        check_first(first, trusted=ctx.trusted)
         accounts: dict[str, Account] = {}
-        out = []
-        for row, gap in found:
+
+        def gap_of(row: dict[str, Any], gap: Gap) -> PortfolioGap:
             account = accounts.get(row["id"]) or accounts.setdefault(
                 row["id"], Account.from_row(row)
             )
-            out.append(PortfolioGap.from_data(account, gap))
-        return paginate(out, first=first, after=after, kind="gap", key=_gap_key,
-                        trusted=info.context.trusted)  # fmt: skip
+            return PortfolioGap.from_data(account, gap)
+
+        page = await service.portfolio_gap_page(
+            ctx, as_of=day, min_severity=min_severity, member_id=member_id, codes=codes,
+            after=decode_cursor("gap", after) if after else None, first=first,
+        )  # fmt: skip
+        if page is not None:  # cut in Cypher from today's snapshots
+            return connection([gap_of(r, g) for r, g, _ in page.gaps], [k for _, _, k in page.gaps],
+                              kind="gap", has_next=page.has_next, has_previous=after is not None,
+                              total=page.total)  # fmt: skip
+        found = await service.portfolio_gaps(
+            ctx, as_of=day, min_severity=min_severity, member_id=member_id, codes=codes
+        )
+        out = [gap_of(row, gap) for row, gap in found]
+        return paginate(
+            out,
+            first=first,
+            after=after,
+            kind="gap",
+            key=lambda g: gap_key(g.account.id, g),
+            trusted=ctx.trusted,
+        )
 
     @strawberry.field(
         description="Relationships past their cadence across the portfolio, by member name, "
@@ -78,7 +97,8 @@ class Query:
                         trusted=info.context.trusted)  # fmt: skip
 
 
-def _gap_key(gap: PortfolioGap) -> str:
-    """A gap is one (account, code, stakeholder or cell) on the date asked."""
-    parts = (gap.account.id, gap.code, gap.stakeholder_id, gap.band, gap.group)
+def gap_key(account_id: str, gap: Gap | PortfolioGap) -> str:
+    """A gap is one (account, code, stakeholder or cell) on the date asked: its cursor
+    key, account|code|stakeholder|band|group (gap_page.cypher builds the same)."""
+    parts = (account_id, gap.code, gap.stakeholder_id, gap.band, gap.group)
     return "|".join(str(x or "") for x in parts)

@@ -352,6 +352,39 @@ async def portfolio_gaps(
     return [item for _, item in found]
 
 
+@dataclass(frozen=True)
+class GapPage:
+    """One page of portfolioGaps cut in the database: (account row, gap, key) per gap."""
+
+    gaps: list[tuple[dict[str, Any], coverage_mod.Gap, str]]
+    has_next: bool
+    total: int
+
+
+async def portfolio_gap_page(
+    ctx: Context, *, as_of: dt.date, min_severity: Severity, member_id: str | None,
+    codes: Iterable[GapCode] | None, after: str | None, first: int,
+) -> GapPage | None:  # fmt: skip
+    """`portfolio_gaps`' page `first` after the gap keyed `after`, ordered and cut in one
+    query over today's snapshots (§16). None when asOf is not today or a listed account
+    has no fresh snapshot: then the caller computes the list."""
+    if as_of != ctx.settings.today():
+        return None
+    limit = coverage_mod.SEVERITIES.index(min_severity)
+    row = (await ctx.db.read(
+        queries.snapshots.gap_page, member_id=member_id, today=as_of,
+        basis=ctx.settings.analysis_basis(),
+        severities=[str(x) for x in coverage_mod.SEVERITIES[: limit + 1]],
+        codes=[str(c) for c in codes] if codes else None, after=after, first=first,
+    ))[0]  # fmt: skip
+    if row["stale"]:
+        return None
+    if not row["cursorFound"]:
+        raise invalid([Problem("after", "cursor is not in this list any more")])
+    found = [(g["account"], stored.gap_of(g["row"]), g["key"]) for g in row["page"]]
+    return GapPage(found[:first], has_next=len(found) > first, total=row["total"])
+
+
 async def drawing(
     ctx: Context, *, account_id: str, as_of: dt.date, include: Iterable[GraphInclude]
 ) -> drawing_mod.Drawing:

@@ -132,6 +132,7 @@ class _Q_reports:
 class _Q_snapshots:
     claim_accounts: CypherQuery
     fresh_today: CypherQuery
+    gap_page: CypherQuery
     portfolio_days: CypherQuery
     release_accounts: CypherQuery
     snapshots_between: CypherQuery

@@ -67,14 +67,25 @@ def paginate(
         if wanted not in keys:
             raise invalid([Problem("after", "cursor is not in this list any more")])
         start = keys.index(wanted) + 1
-    page = list(items[start : start + first])
-    cursors = [encode_cursor(kind, k) for k in keys[start : start + first]]
+    return connection(
+        list(items[start : start + first]), keys[start : start + first], kind=kind,
+        has_next=start + first < len(items), has_previous=start > 0, total=len(items),
+    )  # fmt: skip
+
+
+def connection(
+    page: list[T], keys: Sequence[str], *, kind: str, has_next: bool, has_previous: bool,
+    total: int,
+) -> Connection[T]:  # fmt: skip
+    """A connection of one page already cut (in Cypher, or by `paginate`), its items
+    named by `keys`."""
+    cursors = [encode_cursor(kind, k) for k in keys]
     info = PageInfo(
-        has_next_page=start + first < len(items), end_cursor=cursors[-1] if cursors else None,
-        has_previous_page=start > 0, start_cursor=cursors[0] if cursors else None,
+        has_next_page=has_next, end_cursor=cursors[-1] if cursors else None,
+        has_previous_page=has_previous, start_cursor=cursors[0] if cursors else None,
     )  # fmt: skip
     edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, page, strict=True)]
-    return Connection(edges=edges, nodes=page, page_info=info, total_count=len(items))
+    return Connection(edges=edges, nodes=page, page_info=info, total_count=total)
 
 
 def encode_cursor(kind: str, key: str) -> str:

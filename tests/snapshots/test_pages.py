@@ -1,5 +1,6 @@
-"""The account list paged in Cypher from today's snapshots equals the list computed
-through the analyses, for every sort, both directions and each filter, page by page."""
+"""Pages cut in Cypher from today's snapshots equal the lists computed through the
+analyses: the account list for every sort, both directions and each filter, and
+portfolioGaps for each severity floor, code set and member, page by page."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Any
 
 from samgraph.accounts import service
 from samgraph.accounts.inputs import AccountFilter, AccountSort
-from samgraph.common import GapCode, Tier
+from samgraph.analyses import service as analyses
+from samgraph.analyses.resolvers import gap_key
+from samgraph.common import GapCode, Severity, Tier
 from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries as QUERIES
@@ -69,3 +72,40 @@ async def test_pages_in_cypher_equal_the_computed_pages(db: Db) -> None:
     assert await service._page_in_cypher(_ctx(db), *args) is None
     args = (AccountFilter(), None, 7, AccountSort.NAME, False, SETTINGS.today())
     assert await service._page_in_cypher(_ctx(db), *args) is not None
+
+
+async def test_gap_pages_in_cypher_equal_the_computed_gaps(db: Db) -> None:
+    bundle = generate(accounts=24, stakeholders_per_account=12, seed=3)
+    await load(db, bundle)
+    assert await snapshots.refresh(_ctx(db)) == 24
+    member = bundle["accountTeam"][0]["memberId"]
+    cases = itertools.product(
+        Severity, (None, [GapCode.NO_CHAMPION, GapCode.BELOW_TARGET]), (None, member)
+    )
+    seen = 0
+    for floor, codes, member_id in cases:
+        kw: dict[str, Any] = {"min_severity": floor, "member_id": member_id, "codes": codes}
+        whole = await analyses.portfolio_gaps(_ctx(db), as_of=SETTINGS.today(), **kw)
+        expected = [(row["id"], gap, gap_key(row["id"], gap)) for row, gap in whole]
+        walked: list[Any] = []
+        after = None
+        while True:  # pages of 9 through the cursor
+            page = await analyses.portfolio_gap_page(
+                _ctx(db), as_of=SETTINGS.today(), after=after, first=9, **kw
+            )
+            assert page is not None, "the page query fell back to computing"
+            assert page.total == len(expected)
+            walked += [(row["id"], gap, key) for row, gap, key in page.gaps]
+            if not page.has_next:
+                break
+            after = page.gaps[-1][2]
+        assert walked == expected, (floor, codes, member_id)
+        seen += len(walked)
+    assert seen > 0
+    # A stale snapshot (a write not yet refreshed): the list is computed instead.
+    await db.write(QUERIES.live.bump_revisions, ids=[bundle["accounts"][0]["id"]])
+    page = await analyses.portfolio_gap_page(
+        _ctx(db), as_of=SETTINGS.today(), min_severity=Severity.LOW, member_id=None,
+        codes=None, after=None, first=9,
+    )  # fmt: skip
+    assert page is None
