@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -75,6 +76,13 @@ class Settings(BaseSettings):
     # Run the built-in reports and the README's example queries once at start-up, so
     # the first request of each is as fast as the next (web/warmup.py).
     samgraph_warmup: bool = True
+    # The warm start begins no further document after this many seconds (a portfolio of
+    # thousands of accounts makes each built-in report take seconds).
+    samgraph_warmup_seconds: float = Field(default=20.0, ge=0)
+    # After start-up the heap built so far is frozen out of garbage collection and the
+    # young generation is collected every this many allocations (Python's default: 700);
+    # 0 leaves the collector as Python sets it.
+    samgraph_gc_threshold: int = Field(default=10_000, ge=0)
     # Seconds between two passes of the snapshot refresher (today's account snapshots,
     # domain §16); 0 turns it off (`samgraph snapshots refresh` still works).
     samgraph_snapshot_seconds: float = Field(default=1.0, ge=0)
@@ -178,10 +186,9 @@ class Settings(BaseSettings):
     def analysis_basis(self) -> str:
         """A short fingerprint of the settings the analyses depend on (cadence, weights,
         tier thresholds): a snapshot computed under other settings is not today's."""
-        basis = [sorted(self.samgraph_cadence_days.items()),
-                 sorted(self.samgraph_score_weights.items()),
-                 self.samgraph_tier_strategic, self.samgraph_tier_key]  # fmt: skip
-        return hashlib.sha256(json.dumps(basis).encode()).hexdigest()[:16]
+        return _fingerprint(tuple(sorted(self.samgraph_cadence_days.items())),
+                            tuple(sorted(self.samgraph_score_weights.items())),
+                            self.samgraph_tier_strategic, self.samgraph_tier_key)  # fmt: skip
 
     def today(self) -> dt.date:
         """Today in SAMGRAPH_TIMEZONE (clock.py)."""
@@ -252,3 +259,10 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """Fresh settings from the current environment."""
     return Settings()
+
+
+@functools.lru_cache(maxsize=16)
+def _fingerprint(*parts: Any) -> str:
+    """Settings.analysis_basis, once per distinct settings (every snapshot read asks)."""
+    return hashlib.sha256(json.dumps([list(map(list, p)) if isinstance(p, tuple) else p
+                                      for p in parts]).encode()).hexdigest()[:16]  # fmt: skip

@@ -137,6 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await migrate(Db(driver, conn.database))
             if settings.samgraph_warmup:
                 app.state.warmed = await warmup.warm(schema, Db(driver, conn.database), settings)
+            warmup.settle(settings.samgraph_gc_threshold)
             if settings.samgraph_snapshot_seconds > 0:
                 ctx = Context(Db(driver, conn.database), settings, schema, request_id="snapshots")
                 refresher = asyncio.create_task(

@@ -3,6 +3,7 @@ app takes requests (web/warmup.py); bench/first_request.py measures the effect."
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from samgraph.db.driver import Db
@@ -31,3 +32,16 @@ async def test_the_app_warms_up_before_serving(db: Db, example_bundle: dict[str,
     assert [w.name for w in warmed] == [name for name, _ in warmup.documents()]
     failed = [w.name for w in warmed if not w.ok]
     assert failed == [], f"these documents answered errors at start-up: {failed}"
+
+
+async def test_the_warm_start_is_time_boxed_and_the_heap_settled(db: Db) -> None:
+    gc.unfreeze()  # as Python starts (an app of an earlier test may have settled it)
+    gc.set_threshold(700, 10, 10)
+    # No time at all: not one document is begun (a big portfolio never holds readiness).
+    app = create_app(settings_for_tests(samgraph_warmup=True, samgraph_warmup_seconds=0))
+    async with app.router.lifespan_context(app):
+        assert app.state.warmed == []
+    # Start-up froze what it built out of the collector's scans and raised the young
+    # generation's threshold from Python's 700 to the setting.
+    assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == settings_for_tests().samgraph_gc_threshold == 10_000
