@@ -27,6 +27,7 @@ from samgraph.analyses import resolvers as analyses
 from samgraph.auth import resolvers as auth
 from samgraph.bundle import resolvers as bundle
 from samgraph.config import Settings, get_settings
+from samgraph.gql.executor import Executor
 from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, should_mask
 from samgraph.gql.guard import Guard
 from samgraph.gql.persisted import persisted_queries
@@ -66,8 +67,9 @@ class SamgraphSchema(strawberry.Schema):
         super().process_errors([e for e in errors if not should_mask(e)], execution_context)
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
-    """The schema with the limits and modes of `settings`."""
+def build_schema(settings: Settings, *, executor: type[Any] = Executor) -> strawberry.Schema:
+    """The schema with the limits and modes of `settings` (and graphql-core's own executor
+    when a test compares `executor`s)."""
     # The depth and alias rules are built once: the validation cache is keyed on the
     # rule classes, and each limiter instance makes new ones (docs/benchmarks.md:
     # parsing and validating the nested read cost 2.3 ms of every request).
@@ -101,6 +103,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return SamgraphSchema(
         query=Query, mutation=Mutation, subscription=live.Subscription, extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=production),
+        execution_context_class=executor,
     )  # fmt: skip
 
 

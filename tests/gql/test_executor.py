@@ -1,0 +1,102 @@
+"""The executor answers plain leaf fields directly (gql/executor.py): every answer, data
+and errors alike, equals graphql-core's own executor's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+
+import strawberry
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from samgraph.cli import DEMO_BUNDLE
+from samgraph.context import Context
+from samgraph.db.driver import Db
+from samgraph.demo.shift import shifted
+from samgraph.gql.executor import Executor
+from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshots
+from tests.conftest import settings_for_tests
+from tests.factories import load
+
+SETTINGS = settings_for_tests()
+# Leaves of every kind (ID, String, Int, Float, Boolean, Date, enums), leaves behind
+# resolvers and arguments, lists of leaves, and nested objects, through a fragment.
+DOCUMENT = """
+fragment person on Stakeholder { id name title seniority buyingRole sentiment status departedAt managerId
+  relationships { memberId strength lastContact effectiveStrength } }
+query($d: Date) {
+  accounts(first: 10, sortBy: COVERAGE_SCORE) { totalCount pageInfo { hasNextPage endCursor }
+    nodes { id name industry arr renewalDate tier strategicScore
+      coverage(asOf: $d) { score threeByThree mappedCount
+        cells { band group engagedCount covered } gaps { code severity band group } }
+      teams { id name stakeholders { ...person } } } }
+  portfolioGaps(first: 50) { totalCount nodes { code severity account { id name } } }
+}"""
+
+
+def _ctx(db: Db, schema: strawberry.Schema) -> Context:
+    return Context(db, SETTINGS, schema, request_id="test")
+
+
+async def test_the_api_answers_as_graphql_cores_executor(db: Db) -> None:
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    fast = build_schema(SETTINGS)
+    plain = build_schema(SETTINGS, executor=StrawberryGraphQLCoreExecutionContext)
+    for day in (None, SETTINGS.today().isoformat(), "2026-01-15"):
+        ours = await fast.execute(
+            DOCUMENT, variable_values={"d": day}, context_value=_ctx(db, fast)
+        )
+        theirs = await plain.execute(DOCUMENT, variable_values={"d": day},
+                                     context_value=_ctx(db, plain))  # fmt: skip
+        assert ours.errors is None and theirs.errors is None, (ours.errors, theirs.errors)
+        assert ours.data == theirs.data
+        assert json.dumps(ours.data) == json.dumps(theirs.data)  # the same key order too
+    # And from today's snapshots (the coverage leaves then come from stored rows).
+    assert await snapshots.refresh(_ctx(db, fast)) == 4
+    ours = await fast.execute(DOCUMENT, context_value=_ctx(db, fast))
+    theirs = await plain.execute(DOCUMENT, context_value=_ctx(db, plain))
+    assert json.dumps(ours.data) == json.dumps(theirs.data) and ours.errors is None
+
+
+@strawberry.enum
+class Color(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@strawberry.type
+class Item:
+    id: strawberry.ID
+    name: str  # non-null: a None here is an error, and nulls the item
+    color: Color | None
+    when: dt.date | None
+    count: int
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self) -> list[Item | None]:
+        return [
+            Item(id=strawberry.ID("1"), name="one", color=Color.RED, when=dt.date(2026, 1, 2), count=3),
+            Item(id=strawberry.ID("2"), name=None, color=None, when=None, count=1),  # type: ignore[arg-type]
+            Item(id=strawberry.ID("3"), name="three", color="green", when=None, count=2),  # type: ignore[arg-type]
+            Item(id=strawberry.ID("4"), name="four", color=Color.BLUE, when=None, count="x"),  # type: ignore[arg-type]
+        ]  # fmt: skip
+
+
+def test_nulls_and_refused_values_take_graphql_cores_path() -> None:
+    # Item 2's null name, item 3's color that is no Color and item 4's count that is no
+    # Int are errors, with the same message, path and location: a non-null field's error
+    # nulls its item (2 and 4), a nullable one's only the field (3's color).
+    document = "{ items { id name color when count } }"
+    ours = strawberry.Schema(query=Query, execution_context_class=Executor).execute_sync(document)
+    theirs = strawberry.Schema(query=Query).execute_sync(document)
+    assert ours.data == theirs.data == {"items": [
+        {"id": "1", "name": "one", "color": "RED", "when": "2026-01-02", "count": 3}, None,
+        {"id": "3", "name": "three", "color": None, "when": None, "count": 2}, None]}  # fmt: skip
+    assert [e.formatted for e in ours.errors or []] == [e.formatted for e in theirs.errors or []]
+    assert [e.path for e in ours.errors or []] == [["items", 1, "name"], ["items", 2, "color"],
+                                                   ["items", 3, "count"]]  # fmt: skip
