@@ -1,12 +1,8 @@
-// One page of the account list, filtered and sorted in the database, in one record: the
-// count, whether the cursor is still in the result, and up to $first + 1 accounts after
-// it (the extra one says whether a next page exists). $snapshots: the filters or the
-// sort use analysis values, read from today's snapshots (domain §16); when any listed
-// account has no fresh one (missing, behind its change counter, or computed under other
-// settings than $basis) `stale` counts them, no page is made, and the caller computes.
-// Sort: $sort's value, nulls last, ties by id ascending in either direction.
+// One page of accounts by id for lists that filter and sort on stored properties only:
+// the count, whether the cursor is still in the result, and up to $first + 1 accounts
+// after it (the extra one says whether a next page exists), in one record.
 // mode: read
-// params: industry, name_contains, member_id, min_arr, max_arr, account_ids, snapshots, today, basis, as_of, tier, max_coverage_score, has_gap, renewal_within_days, sort, descending, after, first
+// params: industry, name_contains, member_id, min_arr, max_arr, account_ids, after, first
 // scope: param
 MATCH (a:Account)
 WHERE ($account_ids IS NULL OR a.id IN $account_ids)
@@ -15,33 +11,8 @@ WHERE ($account_ids IS NULL OR a.id IN $account_ids)
   AND ($min_arr IS NULL OR a.arr >= $min_arr)
   AND ($max_arr IS NULL OR a.arr <= $max_arr)
   AND ($member_id IS NULL OR EXISTS { MATCH (:Member {id: $member_id})-[:ON_ACCOUNT_TEAM]->(a) })
-OPTIONAL MATCH (s:AccountSnapshot {accountId: a.id, date: $today}) WHERE $snapshots
-OPTIONAL MATCH (r:AccountRevision {accountId: a.id}) WHERE $snapshots
-WITH a, CASE WHEN s.revision >= coalesce(r.revision, 0) AND s.basis = $basis THEN s END AS s
-WITH collect({a: a, s: s}) AS listed
-WITH listed, CASE WHEN $snapshots THEN size([x IN listed WHERE x.s IS NULL]) ELSE 0 END AS stale
-CALL (listed, stale) {
-  UNWIND CASE WHEN stale = 0 THEN listed ELSE [] END AS x
-  WITH x.a AS a, x.s AS s
-  WITH a, s, CASE WHEN a.renewalDate IS NOT NULL THEN duration.inDays($as_of, a.renewalDate).days END AS days
-  WHERE ($tier IS NULL OR s.tier = $tier)
-    AND ($max_coverage_score IS NULL OR s.coverageScore <= $max_coverage_score)
-    AND ($has_gap IS NULL OR any(g IN coalesce(s.gaps, []) WHERE split(g, ':')[0] = $has_gap))
-    AND ($renewal_within_days IS NULL OR (days IS NOT NULL AND 0 <= days <= $renewal_within_days))
-  WITH a, CASE $sort
-    WHEN 'NAME' THEN a.name
-    WHEN 'ARR' THEN a.arr
-    WHEN 'COVERAGE_SCORE' THEN s.coverageScore
-    WHEN 'STRATEGIC_SCORE' THEN s.strategicScore
-    WHEN 'DAYS_TO_RENEWAL' THEN days
-    WHEN 'REACHABLE_WHITESPACE' THEN s.reachableWhitespace
-    ELSE a.id END AS key
-  ORDER BY key IS NULL, CASE WHEN $descending THEN null ELSE key END,
-           CASE WHEN $descending THEN key END DESC, a.id
-  RETURN collect(a) AS found
-}
-WITH stale, found, [x IN found | x.id] AS ids
-WITH stale, found, ids,
-     CASE WHEN $after IS NULL THEN 0 ELSE [i IN range(0, size(ids) - 1) WHERE ids[i] = $after][0] + 1 END AS start
-RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound,
-       [x IN found[coalesce(start, 0)..coalesce(start, 0) + $first + 1] | x {.*}] AS page
+WITH a.id AS id, a ORDER BY id
+WITH collect(a) AS accounts, collect(id) AS ids
+RETURN size(ids) AS total,
+       $after IS NULL OR $after IN ids AS cursorFound,
+       [x IN [y IN accounts WHERE $after IS NULL OR y.id > $after][..$first + 1] | x {.*}] AS page

@@ -9,6 +9,7 @@ class _Q_accounts:
     get_accounts: CypherQuery
     list_accounts: CypherQuery
     page_accounts: CypherQuery
+    sorted_accounts: CypherQuery
     upsert_accounts: CypherQuery
 
 class _Q_analyses:
