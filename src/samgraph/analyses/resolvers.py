@@ -89,12 +89,15 @@ class Query:
         first: int = 50,
         after: str | None = None,
     ) -> Connection[Relationship]:
-        rows = await service.portfolio_overdue(
-            info.context, member_id=member_id, as_of=info.context.set_as_of(info, as_of)
-        )
-        found = [Relationship.from_row(r) for r in rows]
-        return paginate(found, first=first, after=after, kind="touch", key=lambda r: edge_id(r.member_id, r.stakeholder_id),
-                        trusted=info.context.trusted)  # fmt: skip
+        ctx = info.context
+        check_first(first, trusted=ctx.trusted)
+        page = await service.portfolio_overdue(
+            ctx, member_id=member_id, as_of=ctx.set_as_of(info, as_of),
+            after=decode_cursor("touch", after) if after else None, first=first,
+        )  # fmt: skip
+        found = [Relationship.from_row(r) for r in page.rows]
+        return connection(found, [edge_id(r.member_id, r.stakeholder_id) for r in found], kind="touch",
+                          has_next=page.has_next, has_previous=after is not None, total=page.total)  # fmt: skip
 
 
 def gap_key(account_id: str, gap: Gap | PortfolioGap) -> str:

@@ -212,14 +212,29 @@ async def member_overdue(ctx: Context, *, member_id: str, as_of: dt.date) -> lis
     return overdue_first(ctx, active, as_of)
 
 
-async def portfolio_overdue(ctx: Context, *, member_id: str | None, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
-    """Relationships past cadence across the portfolio, by member name, then most
-    overdue first (the overdue-touches-by-member report)."""
-    rows = [r["item"] for r in await ctx.db.read(queries.relationships.knows.of_members, member_id=member_id)]  # fmt: skip
-    due = overdue_first(ctx, rows, as_of)
-    names = {r["memberId"]: r.get("memberName") or "" for r in rows}
-    # Stable sort: within one member the most overdue stay first.
-    return sorted(due, key=lambda r: (names[r["memberId"]], r["memberId"]))
+@dataclass(frozen=True)
+class OverduePage:
+    """One page of the portfolio's overdue touches, cut in the database."""
+
+    rows: list[dict[str, Any]]
+    has_next: bool
+    total: int
+
+
+async def portfolio_overdue(
+    ctx: Context, *, member_id: str | None, as_of: dt.date, after: str | None, first: int
+) -> OverduePage:
+    """Relationships past cadence across the portfolio (§2), by member name, then never
+    contacted first, then most overdue (the overdue-touches-by-member report): the page
+    `first` after the edge `after`, filtered, ordered and counted in one query."""
+    row = (await ctx.db.read(
+        queries.relationships.knows.overdue_page, member_id=member_id, as_of=as_of,
+        cadence=_cadence(ctx), after=after, first=first,
+    ))[0]  # fmt: skip
+    if not row["cursorFound"]:
+        raise invalid([Problem("after", "cursor is not in this list any more")])
+    page = row["page"]
+    return OverduePage(page[:first], has_next=len(page) > first, total=row["total"])
 
 
 @dataclass(frozen=True)

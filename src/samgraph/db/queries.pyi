@@ -114,7 +114,7 @@ class _Q_relationships_influences:
 class _Q_relationships_knows:
     by_member: CypherQuery
     by_stakeholder: CypherQuery
-    of_members: CypherQuery
+    overdue_page: CypherQuery
     unlink: CypherQuery
     upsert: CypherQuery
 
