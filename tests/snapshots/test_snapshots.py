@@ -17,6 +17,7 @@ from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries as QUERIES
 from samgraph.demo.shift import shifted
+from samgraph.live import service as live
 from samgraph.schema import build_schema
 from samgraph.snapshots import service
 from tests.conftest import api_key, app_client, gql, settings_for_tests
@@ -263,3 +264,25 @@ async def test_a_write_wakes_the_refresher(db: Db, example_bundle: dict[str, Any
             after = await _snapshot(c, SETTINGS.today())
         assert after is not None and after["mappedCount"] == before["mappedCount"] - 1
         assert asyncio.get_running_loop().time() - start < 10  # not the 60 s interval
+
+
+async def test_written_accounts_are_computed_first(db: Db) -> None:
+    written = json.loads(DEMO_BUNDLE.read_text())
+    await load(db, shifted(written, SETTINGS.today()))
+    assert await service.refresh(_ctx(db)) == 4
+    # Stale accounts come most recently changed first: nwh was written after gfc.
+    await db.write(QUERIES.live.bump_revisions, ids=["gfc"])
+    await db.write(QUERIES.live.bump_revisions, ids=["nwh"])
+    stale = await db.read(QUERIES.snapshots.stale_accounts, today=SETTINGS.today(),
+                          basis=SETTINGS.analysis_basis())  # fmt: skip
+    assert [r["id"] for r in stale] == ["nwh", "gfc"]
+    # An account announced during a pass (here: before it, with nothing else stale after
+    # the two) is computed in that pass, with the counter it has now, and taken off the
+    # announced set.
+    announced = live.listen(db)
+    await live.announce(db, ["contoso"])
+    assert announced.accounts == {"contoso"} and announced.event.is_set()
+    assert await service.refresh(_ctx(db), announced=announced) == 3  # nwh, gfc, contoso
+    assert announced.accounts == set()
+    assert await db.read(QUERIES.snapshots.stale_accounts, today=SETTINGS.today(),
+                         basis=SETTINGS.analysis_basis()) == []  # fmt: skip

@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import weakref
 from collections.abc import AsyncIterator, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from samgraph.db.driver import Db
@@ -90,14 +90,28 @@ async def accounts_touched(db: Db, nodes: Mapping[str, Iterable[str]]) -> set[st
     return set(rows[0]["ids"]) if rows else set()
 
 
-# Per driver (one per app process): set when this process announces a change, so a
-# listener (the snapshot refresher) runs at once instead of at its next interval.
-_changed: weakref.WeakKeyDictionary[Any, asyncio.Event] = weakref.WeakKeyDictionary()
+@dataclass
+class Announced:
+    """What this process announced since its listener (the snapshot refresher) last
+    looked: an event that wakes it at once instead of at its next interval, and the
+    accounts, so it computes those first."""
+
+    event: asyncio.Event = field(default_factory=asyncio.Event)
+    accounts: set[str] = field(default_factory=set)
+
+    def take(self) -> list[str]:
+        """The accounts announced since the last take (and forget them)."""
+        ids, self.accounts = sorted(self.accounts), set()
+        return ids
 
 
-def changed_event(db: Db) -> asyncio.Event:
-    """The event set whenever a change is announced through `db`'s driver."""
-    return _changed.setdefault(db.driver, asyncio.Event())
+# Per driver (one per app process).
+_listeners: weakref.WeakKeyDictionary[Any, Announced] = weakref.WeakKeyDictionary()
+
+
+def listen(db: Db) -> Announced:
+    """The changes announced through `db`'s driver from now on."""
+    return _listeners.setdefault(db.driver, Announced())
 
 
 async def announce(db: Db, account_ids: Iterable[str]) -> None:
@@ -105,9 +119,10 @@ async def announce(db: Db, account_ids: Iterable[str]) -> None:
     ids = sorted(set(account_ids))
     if ids:
         await db.write(q.live.bump_revisions, ids=ids)
-        event = _changed.get(db.driver)
-        if event is not None:
-            event.set()
+        listener = _listeners.get(db.driver)
+        if listener is not None:
+            listener.accounts.update(ids)
+            listener.event.set()
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,9 @@ from samgraph.snapshots.stored import dependency_row, gap_row
 
 log = logging.getLogger("samgraph.snapshots")
 BATCH = 200
+# Accounts per batch when few are stale (the steady state: writes), so a write waits for
+# little more than a few accounts' computation.
+SMALL = 8
 # This process, as the holder of the accounts it is computing; a claim outlives a dead
 # holder by this long at most.
 HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -83,45 +86,69 @@ async def compute(ctx: Context, account_ids: Sequence[str], day: dt.date) -> dic
     return {str(row["id"]): snap for row, snap in zip(rows, found, strict=True)}
 
 
-async def refresh(ctx: Context, *, today: dt.date | None = None, holder: str = HOLDER) -> int:
+async def refresh(
+    ctx: Context, *, today: dt.date | None = None, holder: str = HOLDER,
+    announced: live.Announced | None = None,
+) -> int:  # fmt: skip
     """Recompute every stale snapshot of today that no other refresher is computing; how
     many were stored. Each batch is claimed first (`SnapshotClaim`, released once
     stored, expiring after CLAIM_SECONDS if its holder died), so several workers and
-    instances share a day's first build instead of each computing all of it."""
+    instances share a day's first build instead of each computing all of it. The most
+    recently changed go first, a few at a time when few are stale (BATCH at a time for a
+    first build); accounts `announced` during the pass jump the queue before each batch,
+    so a write is reflected within about one small batch, even under load."""
     day = today or ctx.settings.today()
     basis = ctx.settings.analysis_basis()
     stale = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis)
     revisions = {r["id"]: r["revision"] for r in stale}
+    queue = [r["id"] for r in stale]
+    size = BATCH if len(queue) > BATCH else SMALL
     stored = 0
-    for start in range(0, len(stale), BATCH):
-        wanted = [r["id"] for r in stale[start : start + BATCH]]
-        claimed = await ctx.db.write(q.snapshots.claim_accounts, ids=wanted, holder=holder,
-                                     seconds=CLAIM_SECONDS)  # fmt: skip
-        batch = list(claimed[0]["claimed"]) if claimed else []
-        if not batch:
-            continue  # another refresher has them
-        try:
-            ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
-            found = await compute(ctx, batch, day)
-            rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a], "basis": basis}}
-                    for a, props in found.items()]  # fmt: skip
-            result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
-            stored += int(result[0]["stored"]) if result else 0
-        finally:
-            await ctx.db.write(q.snapshots.release_accounts, ids=batch, holder=holder)
+    while queue or (announced is not None and announced.accounts):
+        urgent = announced.take() if announced is not None else []
+        if urgent:  # written since the pass began: their counters, then them first
+            for r in await ctx.db.read(q.live.revisions, ids=urgent):
+                revisions[r["accountId"]] = r["revision"]
+            taken = set(urgent)
+            queue = urgent[SMALL:] + [a for a in queue if a not in taken]
+            wanted = urgent[:SMALL]
+        else:
+            wanted, queue = queue[:size], queue[size:]
+        stored += await _refresh_batch(
+            ctx, wanted, day, {a: revisions[a] for a in wanted}, basis, holder
+        )
     return stored
+
+
+async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, revisions: dict[str, int],
+                         basis: str, holder: str) -> int:  # fmt: skip
+    """Claim, compute and store the snapshots of `wanted` (those no other refresher holds)."""
+    claimed = await ctx.db.write(q.snapshots.claim_accounts, ids=wanted, holder=holder,
+                                 seconds=CLAIM_SECONDS)  # fmt: skip
+    batch = list(claimed[0]["claimed"]) if claimed else []
+    if not batch:
+        return 0  # another refresher has them
+    try:
+        ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
+        found = await compute(ctx, batch, day)
+        rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a], "basis": basis}}
+                for a, props in found.items()]  # fmt: skip
+        result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
+        return int(result[0]["stored"]) if result else 0
+    finally:
+        await ctx.db.write(q.snapshots.release_accounts, ids=batch, holder=holder)
 
 
 async def refresher(ctx: Context, seconds: float) -> None:
     """Keep today's snapshots fresh until cancelled (one per app process). A pass runs
     every `seconds`, and at once after a write this process announced (writes during a
-    pass make one more pass: coalesced); writes of other processes and instances are
+    pass are computed first within it); writes of other processes and instances are
     seen by the counters at the next interval."""
-    changed = live.changed_event(ctx.db)
+    announced = live.listen(ctx.db)
     while True:
-        changed.clear()
+        announced.event.clear()
         try:
-            count = await refresh(ctx)
+            count = await refresh(ctx, announced=announced)
             if count:
                 log.info("refreshed %d account snapshots", count)
         except SamgraphError as exc:  # Neo4j away: try again on the next pass
@@ -129,7 +156,7 @@ async def refresher(ctx: Context, seconds: float) -> None:
         except Exception:  # a bug must not stop snapshots for the life of the process
             log.exception("snapshot refresh failed")
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(changed.wait(), seconds)
+            await asyncio.wait_for(announced.event.wait(), seconds)
 
 
 async def trend(ctx: Context, *, account_id: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:  # fmt: skip
