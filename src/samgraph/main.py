@@ -33,6 +33,7 @@ from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshot_service
 from samgraph.web import errors, warmup
 from samgraph.web import reports as report_routes
+from samgraph.web.edge import Edge
 from samgraph.web.explorer import PATH as EXPLORER_PATH
 from samgraph.web.explorer import explorer_response
 from samgraph.web.gate import AuthGate, request_id_of
@@ -45,7 +46,6 @@ APOLLO_HEADERS = [
     "Apollographql-Client-Name",
     "Apollographql-Client-Version",
 ]
-Next = Callable[[Request], Awaitable[Response]]
 
 
 class Router(GraphQLRouter[Context, None]):
@@ -177,26 +177,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # GraphiQL's bundle (built from frontend/ at install time; public, read-only).
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
 
-    @app.middleware("http")
-    async def authenticate(request: Request, call_next: Next) -> Response:
-        """401 without a valid key or token, 429 over the rate limit (health probes exempt)."""
-        return await gate(request, call_next)
-
-    @app.middleware("http")
-    async def coded(request: Request, call_next: Next) -> Response:
-        """Strawberry's own refusals (no query, a mutation over GET, a body that is not
-        JSON) answer plain text; they get the error body of every other path."""
-        return await errors.recode_plain_text(await call_next(request))
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Next) -> Response:
-        """Refuse bodies over SAMGRAPH_MAX_BODY_BYTES before reading them (413)."""
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.samgraph_max_body_bytes:
-            limit = settings.samgraph_max_body_bytes
-            message = f"request body over {limit} bytes (SAMGRAPH_MAX_BODY_BYTES); use the CLI for big imports"
-            return errors.error_response(413, "PAYLOAD_TOO_LARGE", message)
-        return await call_next(request)
+    # Body limit, credentials, rate limit, request ids, recoded refusals (web/edge.py).
+    app.add_middleware(Edge, gate=gate, max_body_bytes=settings.samgraph_max_body_bytes)
 
     # Outermost, so a browser's preflight is answered before authentication (it carries
     # no credentials by design) and every answer, refusals included, has the headers.

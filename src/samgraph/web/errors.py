@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from samgraph.errors import format_loc
@@ -68,19 +69,10 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _bad_request)
 
 
-async def recode_plain_text(response: Response) -> Response:
-    """A plain-text error (strawberry answers its own refusals so) as the error body."""
-    plain = response.headers.get("content-type", "").startswith("text/plain")
-    stream = getattr(response, "body_iterator", None)  # what call_next answers
-    if response.status_code < 400 or not plain or stream is None:
-        return response
-    body = b""
-    async for chunk in stream:
-        body += chunk.encode() if isinstance(chunk, str) else bytes(chunk)
-    status = response.status_code
-    headers = {k: v for k, v in response.headers.items() if k.lower().startswith("x-")}
+def recoded(status: int, headers: Mapping[str, str], body: bytes) -> JSONResponse:
+    """A plain-text error answer (strawberry answers its own refusals so: no query, a
+    mutation over GET, a body that is not JSON) as the error body, its `X-` headers kept."""
+    kept = {k: v for k, v in headers.items() if k.lower().startswith("x-")}
     if b"when using GET" in body:  # a mutation over GET (GraphQL over HTTP: 405)
-        status, headers["Allow"] = 405, "POST"
-    return error_response(
-        status, CODES.get(status, "BAD_REQUEST"), body.decode() or "error", headers
-    )
+        status, kept["Allow"] = 405, "POST"
+    return error_response(status, CODES.get(status, "BAD_REQUEST"), body.decode() or "error", kept)

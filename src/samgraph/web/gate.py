@@ -7,7 +7,6 @@ import math
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import Request
@@ -109,9 +108,10 @@ class AuthGate:
                 return None
         return await verify_key(db, token, cache_seconds=self.settings.samgraph_auth_cache_seconds)
 
-    async def __call__(
-        self, request: Request, call_next: Callable[[Request], Awaitable[Any]]
-    ) -> Response:
+    async def admit(self, request: Request) -> Response | None:
+        """The refusal of a request (405 for a query over GET when off, 401 without a
+        valid credential, 503 when credentials cannot be checked, 429 over the rate
+        limit), or None: it may go on, its caller on `request.state.principal`."""
         rid = request_id_of(request)
         path = request.url.path
         if self._is_get_query(request):
@@ -127,9 +127,7 @@ class AuthGate:
             or self._is_ide_page(request)
             or self._is_explorer_page(request)
         ):
-            response: Response = await call_next(request)
-            response.headers["X-Request-ID"] = rid
-            return response
+            return None
         try:
             principal = await self.principal(request)
         except DatabaseUnavailable as exc:
@@ -150,6 +148,4 @@ class AuthGate:
                 {"Retry-After": str(retry), "X-Request-ID": rid},
             )  # fmt: skip
         request.state.principal = principal
-        response = await call_next(request)
-        response.headers["X-Request-ID"] = rid
-        return response
+        return None
