@@ -32,7 +32,7 @@ from samgraph.gql import persisted
 from samgraph.live import service as live
 from samgraph.localdb import manager
 from samgraph.reports import service as reports
-from samgraph.reports.csvout import csv_lines
+from samgraph.reports.csvout import csv_text
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshot_service
 from samgraph.sync import activity, orgchart
@@ -329,7 +329,7 @@ def export(
                       "(give that list a larger `first`, or page it)")  # fmt: skip
         result = ran.data
         if format == "csv":
-            data = "".join(csv_lines(result)).encode()
+            data = csv_text(result).encode()
         else:
             data = orjson.dumps({"data": result}, option=orjson.OPT_INDENT_2) + b"\n"
     if output:

@@ -139,10 +139,10 @@ async def test_the_cli_export_is_safe_too(client: httpx.AsyncClient, db: Db) -> 
 
 def test_each_formula_start_is_neutralised_and_numbers_stay_numbers() -> None:
     """The cell rule itself, for the starts a stored name cannot have (tab, CR)."""
-    from samgraph.reports.csvout import csv_lines, xlsx_bytes
+    from samgraph.reports.csvout import csv_text, xlsx_bytes
 
     data = {"rows": [{"a": p, "n": -5, "x": 1.5, "l": ["=1", "b"]} for p in PAYLOADS]}
-    lines = list(csv.reader(io.StringIO("".join(csv_lines(data)), newline="")))
+    lines = list(csv.reader(io.StringIO(csv_text(data), newline="")))
     assert lines[0] == ["a", "n", "x", "l"]
     # (the csv module reads a carriage return inside a quoted cell back as a newline)
     assert [r[0].replace("\n", "\r") for r in lines[1:]] == ["'" + p for p in PAYLOADS]

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from typing import Literal
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response
 
 from samgraph.auth import audit
 from samgraph.context import Context
 from samgraph.errors import SamgraphError
 from samgraph.reports import service as reports
-from samgraph.reports.csvout import csv_lines, xlsx_bytes
+from samgraph.reports.csvout import csv_text, xlsx_bytes
 from samgraph.web.errors import CODES, error_response
 
 # The HTTP status of each error code (web/errors.py's table, read the other way).
@@ -65,8 +65,8 @@ def router(context_for: Callable[[Request], Context]) -> APIRouter:
             headers["Warning"] = ", ".join(f'299 samgraph "{w}"' for w in warnings)
         explode = rows == "explode"
         if format == "csv":
-            return StreamingResponse(
-                csv_lines(data, explode=explode), media_type="text/csv; charset=utf-8",
+            return Response(
+                csv_text(data, explode=explode), media_type="text/csv; charset=utf-8",
                 headers={"Content-Disposition": f'attachment; filename="{name}.csv"', **headers},
             )  # fmt: skip
         if format == "xlsx":
