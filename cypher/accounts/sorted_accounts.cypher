@@ -16,10 +16,12 @@ WHERE ($account_ids IS NULL OR a.id IN $account_ids)
   AND ($min_arr IS NULL OR a.arr >= $min_arr)
   AND ($max_arr IS NULL OR a.arr <= $max_arr)
   AND ($member_id IS NULL OR EXISTS { MATCH (:Member {id: $member_id})-[:ON_ACCOUNT_TEAM]->(a) })
-// Without $snapshots the snapshot seek is on a null key: it finds nothing, at no cost.
-OPTIONAL MATCH (s:AccountSnapshot {accountId: CASE WHEN $snapshots THEN a.id END, date: $today})
-OPTIONAL MATCH (r:AccountRevision {accountId: s.accountId})
-WITH a, CASE WHEN s.revision >= coalesce(r.revision, 0) AND s.basis = $basis THEN s END AS s
+// Analysis values come from the copy of the snapshot kept on the change counter node of
+// the account (store_snapshots), fresh when it is of $today, has caught up with the
+// counter and was computed under $basis. Without $snapshots the seek is on a null key.
+OPTIONAL MATCH (r:AccountRevision {accountId: CASE WHEN $snapshots THEN a.id END})
+WITH a, CASE WHEN r.snapshotDate = $today AND r.snapshotRevision >= r.revision
+              AND r.snapshotBasis = $basis THEN r END AS s
 WITH a, s, CASE WHEN ($sort = 'DAYS_TO_RENEWAL' OR $renewal_within_days IS NOT NULL) AND a.renewalDate IS NOT NULL
                 THEN duration.inDays($as_of, a.renewalDate).days END AS days
 WITH a, s, days, CASE $sort

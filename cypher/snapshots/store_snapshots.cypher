@@ -1,6 +1,8 @@
 // Store each account's snapshot of row.date, unless the account has a snapshot of a later
 // day (a finished day is never rewritten, domain §16) or no longer exists (deleted while
-// it was computed).
+// it was computed). The account's change counter node keeps a copy of what lists sort
+// and filter on, with the stored snapshot's date, counter and basis: the account list
+// checks freshness and sorts on one small node per account, not on the snapshot.
 // mode: write
 // params: rows
 // scope: internal
@@ -12,4 +14,9 @@ WITH row, count(later) AS newer
 WHERE newer = 0
 MERGE (s:AccountSnapshot {accountId: row.accountId, date: row.date})
 SET s += row.props
+MERGE (r:AccountRevision {accountId: row.accountId})
+ON CREATE SET r.revision = 0
+SET r.snapshotDate = s.date, r.snapshotRevision = s.revision, r.snapshotBasis = s.basis,
+    r.coverageScore = s.coverageScore, r.strategicScore = s.strategicScore,
+    r.reachableWhitespace = s.reachableWhitespace, r.tier = s.tier, r.gaps = s.gaps
 RETURN count(s) AS stored

@@ -131,8 +131,9 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, revision
     try:
         ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
         found = await compute(ctx, batch, day)
+        # By account id, as bump_revisions locks the counters (two writers, one order).
         rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a], "basis": basis}}
-                for a, props in found.items()]  # fmt: skip
+                for a, props in sorted(found.items())]  # fmt: skip
         result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
         return int(result[0]["stored"]) if result else 0
     finally:
