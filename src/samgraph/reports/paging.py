@@ -212,19 +212,37 @@ def rows(connection: dict[str, Any]) -> int:
     return max((len(v) for v in connection.values() if isinstance(v, list)), default=0)
 
 
-def strip(data: Any, path: str = "") -> list[Cut]:
+def strip(data: Any) -> list[Cut]:
     """Take the hidden fields out of the data; the connections that returned fewer rows
-    than their total."""
+    than their total, outer ones first. Only objects and lists are walked (a report of
+    2,000 rows holds some 100,000 scalars), and a path is spelled only for a cut."""
     cuts: list[Cut] = []
+    _strip(data, (), cuts)
+    return cuts
+
+
+def _strip(data: Any, path: tuple[str | int, ...], cuts: list[Cut]) -> None:
     if isinstance(data, list):
         for n, item in enumerate(data):
-            cuts += strip(item, f"{path}[{n}]")
-    elif isinstance(data, dict):
-        total = data.pop(TOTAL, None)
-        data.pop(PAGE, None)
-        for key, value in data.items():
-            cuts += strip(value, f"{path}.{key}" if path else key)
-        listed = [v for v in data.values() if isinstance(v, list)]
-        if isinstance(total, int) and listed and total > rows(data):
-            cuts.insert(0, Cut(path, rows(data), total))
-    return cuts
+            if isinstance(item, dict | list):
+                _strip(item, (*path, n), cuts)
+        return
+    if not isinstance(data, dict):
+        return
+    total = data.pop(TOTAL, None)
+    data.pop(PAGE, None)
+    at = len(cuts)
+    for key, value in data.items():
+        if isinstance(value, dict | list):
+            _strip(value, (*path, key), cuts)
+    listed = [v for v in data.values() if isinstance(v, list)]
+    if isinstance(total, int) and listed and total > rows(data):
+        cuts.insert(at, Cut(_spelled(path), rows(data), total))
+
+
+def _spelled(path: tuple[str | int, ...]) -> str:
+    """`accounts.nodes[3].history`."""
+    out = ""
+    for part in path:
+        out = f"{out}[{part}]" if isinstance(part, int) else (f"{out}.{part}" if out else part)
+    return out
