@@ -76,15 +76,29 @@ class Item:
 
 
 @strawberry.type
+class Box:
+    label: str | None
+    items: list[Item | None]
+
+
+def _items() -> list[Item | None]:
+    return [
+        Item(id=strawberry.ID("1"), name="one", color=Color.RED, when=dt.date(2026, 1, 2), count=3),
+        Item(id=strawberry.ID("2"), name=None, color=None, when=None, count=1),  # type: ignore[arg-type]
+        Item(id=strawberry.ID("3"), name="three", color="green", when=None, count=2),  # type: ignore[arg-type]
+        Item(id=strawberry.ID("4"), name="four", color=Color.BLUE, when=None, count="x"),  # type: ignore[arg-type]
+    ]  # fmt: skip
+
+
+@strawberry.type
 class Query:
     @strawberry.field
+    def boxes(self) -> list[Box]:
+        return [Box(label=None, items=_items()), Box(label="b", items=[])]
+
+    @strawberry.field
     def items(self) -> list[Item | None]:
-        return [
-            Item(id=strawberry.ID("1"), name="one", color=Color.RED, when=dt.date(2026, 1, 2), count=3),
-            Item(id=strawberry.ID("2"), name=None, color=None, when=None, count=1),  # type: ignore[arg-type]
-            Item(id=strawberry.ID("3"), name="three", color="green", when=None, count=2),  # type: ignore[arg-type]
-            Item(id=strawberry.ID("4"), name="four", color=Color.BLUE, when=None, count="x"),  # type: ignore[arg-type]
-        ]  # fmt: skip
+        return _items()
 
 
 def test_nulls_and_refused_values_take_graphql_cores_path() -> None:
@@ -100,3 +114,17 @@ def test_nulls_and_refused_values_take_graphql_cores_path() -> None:
     assert [e.formatted for e in ours.errors or []] == [e.formatted for e in theirs.errors or []]
     assert [e.path for e in ours.errors or []] == [["items", 1, "name"], ["items", 2, "color"],
                                                    ["items", 3, "count"]]  # fmt: skip
+    # Objects whose selection is all plain leaves (aliases, __typename, nullable nulls
+    # included) are made in one step; a refused value sends the object to the general
+    # path, with the same errors at the same paths.
+    document = """{ boxes { label __typename items { __typename key: id name when color count }
+      again: items { id } } }"""
+    ours = strawberry.Schema(query=Query, execution_context_class=Executor).execute_sync(document)
+    theirs = strawberry.Schema(query=Query).execute_sync(document)
+    assert ours.data == theirs.data and ours.data is not None
+    assert ours.data["boxes"][0]["items"][0] == {"__typename": "Item", "key": "1", "name": "one",
+                                                 "when": "2026-01-02", "color": "RED", "count": 3}  # fmt: skip
+    assert ours.data["boxes"][0]["label"] is None and ours.data["boxes"][1] == {
+        "label": "b", "__typename": "Box", "items": [], "again": []}  # fmt: skip
+    assert [e.formatted for e in ours.errors or []] == [e.formatted for e in theirs.errors or []]
+    assert len(ours.errors or []) == 3

@@ -1,4 +1,4 @@
-"""The executor: graphql-core's, with plain leaf fields answered directly.
+"""The executor: graphql-core's, with plain leaves and plain objects answered directly.
 
 Most of what a list of 2,000 accounts returns is plain leaves: an id, a name, a score,
 an enum, read straight off a strawberry type with no resolver (strawberry's "basic
@@ -7,9 +7,12 @@ reads the arguments, calls the resolver, checks for an awaitable and completes t
 value through the non-null and leaf branches. For a basic field with no arguments
 whose type is a scalar or an enum (or a non-null one), this executor reads the
 attribute and coerces it with the type's own output coercion, and nothing else: the
-same value, without the machinery. Anything else (a resolver, arguments, a list, an
-object, a null, a value the type refuses, an exception) takes graphql-core's path, so
-errors, null bubbling and locations are exactly as before.
+same value, without the machinery. An object whose whole selection is such leaves
+(and `__typename`), like each team of `teams { id name headcount }`, is made in one
+step: no path, no per-field dispatch. Anything else (a resolver, arguments, a list, a
+deferred fragment, a null in a non-null field, a value the type refuses, an
+exception) takes graphql-core's path for that field or object, so errors, null
+bubbling and locations are exactly as before.
 
 docs/benchmarks.md measures it (bench/changes.py).
 """
@@ -20,17 +23,26 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLSchema, Undefined, get_nullable_type, is_leaf_type
+from graphql import (
+    GraphQLObjectType,
+    GraphQLSchema,
+    Undefined,
+    get_nullable_type,
+    is_leaf_type,
+    is_non_null_type,
+)
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 
-# Per schema: (type name, field name) -> (read the value, coerce it), or None when the
-# field is not a plain leaf.
-Leaf = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+# Per schema: (type name, field name) -> (read the value, coerce it, non-null), or None
+# when the field is not a plain leaf.
+Leaf = tuple[Callable[[Any], Any], Callable[[Any], Any], bool]
 _LEAVES: weakref.WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], Leaf | None]] = (
     weakref.WeakKeyDictionary()
 )
+# A plain object's selection: (response name, leaf) per field; `__typename` as a constant.
+Plan = list[tuple[str, Leaf]]
 
 
 def _leaf_of(parent_type: GraphQLObjectType, name: str) -> Leaf | None:
@@ -44,11 +56,30 @@ def _leaf_of(parent_type: GraphQLObjectType, name: str) -> Leaf | None:
     if not is_leaf_type(kind):
         return None
     resolver, attribute = definition.default_resolver, definition.python_name
-    return (lambda source: resolver(source, attribute)), kind.coerce_output_value
+    return (lambda source: resolver(source, attribute)), kind.coerce_output_value, is_non_null_type(field.type)  # fmt: skip
+
+
+def _typename(name: str) -> Leaf:
+    return (lambda _: name), (lambda value: value), True
 
 
 class Executor(StrawberryGraphQLCoreExecutionContext):
-    """graphql-core's executor (as strawberry configures it), plain leaves answered directly."""
+    """graphql-core's executor (as strawberry configures it), plain leaves answered
+    directly, and objects whose selection is nothing but plain leaves made in one step."""
+
+    # Made on first use in each request (graphql-core's constructor is not ours to extend).
+    _leaves: dict[tuple[str, str], Leaf | None]
+    _plans: dict[tuple[GraphQLObjectType, int], tuple[Any, Plan | None]]
+
+    def _leaf(self, parent_type: GraphQLObjectType, name: str) -> Leaf | None:
+        try:
+            leaves = self._leaves
+        except AttributeError:
+            leaves = self._leaves = _LEAVES.setdefault(self.schema, {})
+        key = (parent_type.name, name)
+        if key not in leaves:
+            leaves[key] = _typename(parent_type.name) if name == "__typename" else _leaf_of(parent_type, name)  # fmt: skip
+        return leaves[key]
 
     def execute_field(
         self,
@@ -60,21 +91,70 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         node = field_details_list[0].node
         if not node.arguments:
-            leaves = _LEAVES.setdefault(self.schema, {})
-            key = (parent_type.name, node.name.value)
-            if key not in leaves:
-                leaves[key] = _leaf_of(parent_type, node.name.value)
-            leaf = leaves[key]
+            leaf = self._leaf(parent_type, node.name.value)
             if leaf is not None:
-                read, coerce = leaf
-                try:
-                    value = read(source)
-                    if value is not None:
-                        out = coerce(value)
-                        if out is not None and out is not Undefined:
-                            return out
-                except Exception:  # graphql-core's path below reports it, located
-                    pass
+                answered = _answer(leaf, source)
+                if answered is not _REFER:
+                    return answered
         return super().execute_field(
             parent_type, source, field_details_list, path, position_context
         )
+
+    def collect_and_execute_subfields(
+        self,
+        return_type: GraphQLObjectType,
+        field_details_list: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        plan = self._plan(return_type, field_details_list)
+        if plan is not None:
+            out: dict[str, Any] = {}
+            for response_name, leaf in plan:
+                answered = _answer(leaf, result)
+                if answered is _REFER:
+                    break
+                out[response_name] = answered
+            else:
+                return out
+        return super().collect_and_execute_subfields(
+            return_type, field_details_list, path, result, position_context
+        )
+
+    def _plan(self, return_type: GraphQLObjectType, field_details_list: Any) -> Plan | None:
+        """The selection on `return_type` as plain leaves, or None (kept per selection, as
+        graphql-core keeps the collected fields: by the identity of the field list)."""
+        try:
+            plans = self._plans
+        except AttributeError:
+            plans = self._plans = {}
+        key = (return_type, id(field_details_list))
+        if key not in plans:
+            grouped, defer_usages, _ = self.collect_subfields(return_type, field_details_list)
+            steps: Plan = []
+            for response_name, details in grouped.items():
+                node = details[0].node
+                leaf = None if node.arguments else self._leaf(return_type, node.name.value)
+                if leaf is None:
+                    break
+                steps.append((response_name, leaf))
+            plan = steps if len(steps) == len(grouped) and not defer_usages else None
+            plans[key] = (field_details_list, plan)
+        return plans[key][1]
+
+
+_REFER = object()
+"""Not answered here: graphql-core's own path answers it (and reports any error)."""
+
+
+def _answer(leaf: Leaf, source: Any) -> Any:
+    read, coerce, non_null = leaf
+    try:
+        value = read(source)
+        if value is None:
+            return _REFER if non_null else None
+        out = coerce(value)
+    except Exception:  # graphql-core's path reports it, located
+        return _REFER
+    return _REFER if out is None or out is Undefined else out
