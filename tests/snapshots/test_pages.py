@@ -95,10 +95,10 @@ async def test_gap_pages_in_cypher_equal_the_computed_gaps(db: Db) -> None:
             )
             assert page is not None, "the page query fell back to computing"
             assert page.total == len(expected)
-            walked += [(row["id"], gap, key) for row, gap, key in page.gaps]
+            walked += [(row["id"], gap, key) for row, gap, key in page.rows]
             if not page.has_next:
                 break
-            after = page.gaps[-1][2]
+            after = page.rows[-1][2]
         assert walked == expected, (floor, codes, member_id)
         seen += len(walked)
     assert seen > 0

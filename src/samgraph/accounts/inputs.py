@@ -53,6 +53,12 @@ class AccountFilter:
         default=None, description="Only accounts renewing between asOf and asOf + this many days."
     )
 
+    @property
+    def derived(self) -> bool:
+        """Whether a filter is on an analysis value (the others are stored properties)."""
+        fields = (self.tier, self.max_coverage_score, self.has_gap, self.renewal_within_days)
+        return any(x is not None for x in fields)
+
 
 @strawberry.enum(description="Orders for `accounts`; ties and nulls: by id, nulls last.")
 class AccountSort(Enum):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from samgraph.accounts.inputs import AccountFilter, AccountSort
@@ -12,19 +11,12 @@ from samgraph.analyses import service as analyses
 from samgraph.context import Context
 from samgraph.db.queries import queries
 from samgraph.errors import Problem, invalid
-from samgraph.gql.pagination import check_first, decode_cursor
+from samgraph.gql.pagination import Page, check_first, decode_cursor, page_of
 
 
-@dataclass(frozen=True)
-class Page:
-    """One page of account rows, the filtered total and whether more follow."""
-
-    rows: list[dict[str, Any]]
-    has_next: bool
-    total: int
-
-
-async def _page_by_id(ctx: Context, f: AccountFilter, after_id: str | None, first: int) -> Page:
+async def _page_by_id(
+    ctx: Context, f: AccountFilter, after_id: str | None, first: int
+) -> Page[dict[str, Any]]:
     """The common list (by id, stored-property filters only) paged in Cypher: one
     record with the count and the page, instead of every account through Python."""
     row = (
@@ -39,9 +31,7 @@ async def _page_by_id(ctx: Context, f: AccountFilter, after_id: str | None, firs
             first=first,
         )
     )[0]
-    if not row["cursorFound"]:
-        raise invalid([Problem("after", "cursor is not in this result any more")])
-    return Page(row["page"][:first], has_next=len(row["page"]) > first, total=row["total"])
+    return page_of(row, first, noun="result")
 
 
 # Sorts the page query can order by, and those whose values only snapshots hold.
@@ -55,7 +45,7 @@ _BY_SNAPSHOT = (
 async def _page_in_cypher(
     ctx: Context, f: AccountFilter, after_id: str | None, first: int, sort_by: AccountSort,
     descending: bool, as_of: dt.date,
-) -> Page | None:  # fmt: skip
+) -> Page[dict[str, Any]] | None:  # fmt: skip
     """The page filtered, sorted and paged in the database (one record, not every account
     through Python). Analysis values come from today's snapshots (§16); None when they
     are needed and some listed account has no fresh one, or asOf is not today: then the
@@ -77,11 +67,7 @@ async def _page_in_cypher(
             sort=str(sort_by.value), descending=descending, after=after_id, first=first,
         )
     )[0]  # fmt: skip
-    if row["stale"]:
-        return None
-    if not row["cursorFound"]:
-        raise invalid([Problem("after", "cursor is not in this result any more")])
-    return Page(row["page"][:first], has_next=len(row["page"]) > first, total=row["total"])
+    return None if row["stale"] else page_of(row, first, noun="result")
 
 
 def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
@@ -136,15 +122,12 @@ async def list_accounts(
     sort_by: AccountSort,
     descending: bool,
     as_of: dt.date,
-) -> Page:
+) -> Page[dict[str, Any]]:
     """The accounts the caller sees, filtered, sorted and paged (`first` after a cursor)."""
     check_first(first, trusted=ctx.trusted)
     after_id = decode_cursor("account", after) if after else None
     f = account_filter
-    plain = not any(
-        x is not None for x in (f.tier, f.max_coverage_score, f.has_gap, f.renewal_within_days)
-    )
-    if sort_by == AccountSort.ID and not descending and plain:
+    if sort_by == AccountSort.ID and not descending and not f.derived:
         return await _page_by_id(ctx, f, after_id, first)
     args = (ctx, f, after_id, first, sort_by, descending, as_of)
     return await _page_in_cypher(*args) or await _page_computed(*args)
@@ -153,7 +136,7 @@ async def list_accounts(
 async def _page_computed(
     ctx: Context, f: AccountFilter, after_id: str | None, first: int, sort_by: AccountSort,
     descending: bool, as_of: dt.date,
-) -> Page:  # fmt: skip
+) -> Page[dict[str, Any]]:  # fmt: skip
     """The page through the analyses: every listed account's figures (from a fresh
     snapshot of today where there is one, else computed), filtered and sorted here."""
     need_coverage = (

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types.nodes import SelectedField
 
-from samgraph.accounts.service import Page
 from samgraph.analyses import service as analyses
 from samgraph.analyses.reach import MAX_HOPS_DEFAULT
 from samgraph.analyses.scores import renewal, scores_of
 from samgraph.common import GraphInclude, MemberRole, Tier
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many, selects_only
-from samgraph.gql.pagination import PageInfo, encode_cursor
+from samgraph.gql.pagination import Page, PageInfo, encode_cursor
 from samgraph.gql.rows import from_row
 from samgraph.graph import service as graph_service
 from samgraph.graph.types import (
@@ -333,7 +332,7 @@ class AccountConnection:
     total_count: int
 
     @classmethod
-    def from_page(cls, page: Page, *, after: str | None) -> AccountConnection:
+    def from_page(cls, page: Page[dict[str, Any]], *, after: str | None) -> AccountConnection:
         nodes = [Account.from_row(r) for r in page.rows]
         edges = [AccountEdge(cursor=encode_cursor("account", a.id), node=a) for a in nodes]
         info = PageInfo(

@@ -61,7 +61,7 @@ class Query:
             after=decode_cursor("gap", after) if after else None, first=first,
         )  # fmt: skip
         if page is not None:  # cut in Cypher from today's snapshots
-            return connection([gap_of(r, g) for r, g, _ in page.gaps], [k for _, _, k in page.gaps],
+            return connection([gap_of(r, g) for r, g, _ in page.rows], [k for _, _, k in page.rows],
                               kind="gap", has_next=page.has_next, has_previous=after is not None,
                               total=page.total)  # fmt: skip
         found = await service.portfolio_gaps(

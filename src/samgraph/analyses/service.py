@@ -39,6 +39,7 @@ from samgraph.common import (
 from samgraph.context import Context
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
+from samgraph.gql.pagination import Page, page_of
 from samgraph.graph import service as graph_service
 from samgraph.snapshots import stored
 
@@ -212,18 +213,9 @@ async def member_overdue(ctx: Context, *, member_id: str, as_of: dt.date) -> lis
     return overdue_first(ctx, active, as_of)
 
 
-@dataclass(frozen=True)
-class OverduePage:
-    """One page of the portfolio's overdue touches, cut in the database."""
-
-    rows: list[dict[str, Any]]
-    has_next: bool
-    total: int
-
-
 async def portfolio_overdue(
     ctx: Context, *, member_id: str | None, as_of: dt.date, after: str | None, first: int
-) -> OverduePage:
+) -> Page[dict[str, Any]]:
     """Relationships past cadence across the portfolio (§2), by member name, then never
     contacted first, then most overdue (the overdue-touches-by-member report): the page
     `first` after the edge `after`, filtered, ordered and counted in one query."""
@@ -231,10 +223,7 @@ async def portfolio_overdue(
         queries.relationships.knows.overdue_page, member_id=member_id, as_of=as_of,
         cadence=_cadence(ctx), after=after, first=first,
     ))[0]  # fmt: skip
-    if not row["cursorFound"]:
-        raise invalid([Problem("after", "cursor is not in this list any more")])
-    page = row["page"]
-    return OverduePage(page[:first], has_next=len(page) > first, total=row["total"])
+    return page_of(row, first)
 
 
 @dataclass(frozen=True)
@@ -367,19 +356,10 @@ async def portfolio_gaps(
     return [item for _, item in found]
 
 
-@dataclass(frozen=True)
-class GapPage:
-    """One page of portfolioGaps cut in the database: (account row, gap, key) per gap."""
-
-    gaps: list[tuple[dict[str, Any], coverage_mod.Gap, str]]
-    has_next: bool
-    total: int
-
-
 async def portfolio_gap_page(
     ctx: Context, *, as_of: dt.date, min_severity: Severity, member_id: str | None,
     codes: Iterable[GapCode] | None, after: str | None, first: int,
-) -> GapPage | None:  # fmt: skip
+) -> Page[tuple[dict[str, Any], coverage_mod.Gap, str]] | None:  # fmt: skip
     """`portfolio_gaps`' page `first` after the gap keyed `after`, ordered and cut in one
     query over today's snapshots (§16). None when asOf is not today or a listed account
     has no fresh snapshot: then the caller computes the list."""
@@ -394,10 +374,7 @@ async def portfolio_gap_page(
     ))[0]  # fmt: skip
     if row["stale"]:
         return None
-    if not row["cursorFound"]:
-        raise invalid([Problem("after", "cursor is not in this list any more")])
-    found = [(g["account"], stored.gap_of(g["row"]), g["key"]) for g in row["page"]]
-    return GapPage(found[:first], has_next=len(found) > first, total=row["total"])
+    return page_of(row, first, lambda g: (g["account"], stored.gap_of(g["row"]), g["key"]))
 
 
 async def drawing(

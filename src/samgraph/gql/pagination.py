@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
@@ -86,6 +87,30 @@ def connection(
     )  # fmt: skip
     edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, page, strict=True)]
     return Connection(edges=edges, nodes=page, page_info=info, total_count=total)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list cut in Cypher: its rows (at most `first`), whether more follow,
+    and the whole list's count."""
+
+    rows: list[T]
+    has_next: bool
+    total: int
+
+
+def page_of(
+    record: Mapping[str, Any], first: int, shape: Callable[[Any], T] | None = None, *,
+    noun: str = "list",
+) -> Page[T]:  # fmt: skip
+    """The page a page query answered in one record (`cursorFound`, `total`, and `page`:
+    up to `first` + 1 rows, the extra one saying a next page exists), each row through
+    `shape`; the `after` error when the cursor's item is gone."""
+    if not record["cursorFound"]:
+        raise invalid([Problem("after", f"cursor is not in this {noun} any more")])
+    found = record["page"]
+    rows = [shape(r) for r in found[:first]] if shape else list(found[:first])
+    return Page(rows, has_next=len(found) > first, total=record["total"])
 
 
 def encode_cursor(kind: str, key: str) -> str:
