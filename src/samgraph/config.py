@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -262,7 +262,10 @@ def get_settings() -> Settings:
 
 
 @functools.lru_cache(maxsize=16)
-def _fingerprint(*parts: Any) -> str:
-    """Settings.analysis_basis, once per distinct settings (every snapshot read asks)."""
-    return hashlib.sha256(json.dumps([list(map(list, p)) if isinstance(p, tuple) else p
-                                      for p in parts]).encode()).hexdigest()[:16]  # fmt: skip
+def _fingerprint(
+    cadence: tuple[tuple[str, int], ...], weights: tuple[tuple[str, float], ...],
+    strategic: float, key: float,
+) -> str:  # fmt: skip
+    """Settings.analysis_basis, once per distinct settings (every snapshot read asks;
+    tuples dump as JSON arrays, so the text is that of the sorted lists)."""
+    return hashlib.sha256(json.dumps([cadence, weights, strategic, key]).encode()).hexdigest()[:16]
