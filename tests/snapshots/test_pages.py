@@ -1,6 +1,7 @@
 """Pages cut in Cypher from today's snapshots equal the lists computed through the
-analyses: the account list for every sort, both directions and each filter, and
-portfolioGaps for each severity floor, code set and member, page by page."""
+analyses (live, before any snapshot exists): the account list for every sort, both
+directions and each filter, and portfolioGaps for each severity floor, code set and
+member, page by page."""
 
 from __future__ import annotations
 
@@ -53,14 +54,16 @@ async def test_pages_in_cypher_equal_the_computed_pages(db: Db) -> None:
     # 24 generated accounts: names repeat and coverage scores tie, so the id tiebreak,
     # nulls last and both directions all matter.
     await load(db, generate(accounts=24, stakeholders_per_account=12, seed=3))
+    cases = list(itertools.product(AccountSort, (False, True), FILTERS))
+    # Before any snapshot exists: every walk computed through the analyses, live.
+    computed = [await _walk(_ctx(db), "computed", AccountFilter(**kw), sort, desc)
+                for sort, desc, kw in cases]  # fmt: skip
     ctx = _ctx(db)
     assert await snapshots.refresh(ctx) == 24
     seen = 0
-    for sort, desc, kw in itertools.product(AccountSort, (False, True), FILTERS):
-        f = AccountFilter(**kw)
-        cypher = await _walk(_ctx(db), "cypher", f, sort, desc)
-        computed = await _walk(_ctx(db), "computed", f, sort, desc)
-        assert cypher == computed, (sort, desc, kw)
+    for (sort, desc, kw), expected in zip(cases, computed, strict=True):
+        cypher = await _walk(_ctx(db), "cypher", AccountFilter(**kw), sort, desc)
+        assert cypher == expected, (sort, desc, kw)
         seen += cypher[0][2]
     assert seen > 0  # the filters leave accounts to sort
     # A write not yet refreshed makes that account's snapshot stale: analysis sorts are
@@ -77,16 +80,20 @@ async def test_pages_in_cypher_equal_the_computed_pages(db: Db) -> None:
 async def test_gap_pages_in_cypher_equal_the_computed_gaps(db: Db) -> None:
     bundle = generate(accounts=24, stakeholders_per_account=12, seed=3)
     await load(db, bundle)
-    assert await snapshots.refresh(_ctx(db)) == 24
     member = bundle["accountTeam"][0]["memberId"]
-    cases = itertools.product(
-        Severity, (None, [GapCode.NO_CHAMPION, GapCode.BELOW_TARGET]), (None, member)
-    )
-    seen = 0
-    for floor, codes, member_id in cases:
-        kw: dict[str, Any] = {"min_severity": floor, "member_id": member_id, "codes": codes}
+    cases: list[dict[str, Any]] = [
+        {"min_severity": floor, "member_id": member_id, "codes": codes}
+        for floor, codes, member_id in itertools.product(
+            Severity, (None, [GapCode.NO_CHAMPION, GapCode.BELOW_TARGET]), (None, member))
+    ]  # fmt: skip
+    # Before any snapshot exists: each list computed through the analyses, live.
+    computed = []
+    for kw in cases:
         whole = await analyses.portfolio_gaps(_ctx(db), as_of=SETTINGS.today(), **kw)
-        expected = [(row["id"], gap, gap_key(row["id"], gap)) for row, gap in whole]
+        computed.append([(row["id"], gap, gap_key(row["id"], gap)) for row, gap in whole])
+    assert await snapshots.refresh(_ctx(db)) == 24
+    seen = 0
+    for kw, expected in zip(cases, computed, strict=True):
         walked: list[Any] = []
         after = None
         while True:  # pages of 9 through the cursor
@@ -99,7 +106,7 @@ async def test_gap_pages_in_cypher_equal_the_computed_gaps(db: Db) -> None:
             if not page.has_next:
                 break
             after = page.rows[-1][2]
-        assert walked == expected, (floor, codes, member_id)
+        assert walked == expected, kw
         seen += len(walked)
     assert seen > 0
     # A stale snapshot (a write not yet refreshed): the list is computed instead.
