@@ -11,9 +11,9 @@
 MATCH (a:Account)
 WHERE ($account_ids IS NULL OR a.id IN $account_ids)
   AND ($member_id IS NULL OR EXISTS { MATCH (:Member {id: $member_id})-[:ON_ACCOUNT_TEAM]->(a) })
-OPTIONAL MATCH (s:AccountSnapshot {accountId: a.id, date: $today})
 OPTIONAL MATCH (r:AccountRevision {accountId: a.id})
-WITH a, CASE WHEN s.revision >= coalesce(r.revision, 0) AND s.basis = $basis THEN s END AS s
+WITH a, r.snapshotDate = $today AND r.snapshotRevision >= r.revision AND r.snapshotBasis = $basis AS fresh
+OPTIONAL MATCH (s:AccountSnapshot {accountId: CASE WHEN fresh THEN a.id END, date: $today})
 WITH collect({a: a, rows: s.gapRows, fresh: s IS NOT NULL}) AS listed
 WITH listed, size([x IN listed WHERE NOT x.fresh]) AS stale
 CALL (listed, stale) {
