@@ -2,8 +2,9 @@
 // counter and was computed under the current analysis settings ($basis), as the counter
 // node's copy of the stored snapshot says (store_snapshots: the one freshness rule of
 // every snapshot read), as a DataLoader batch. $full: every property (nested fields of
-// a page of accounts); else only what portfolio lists filter and sort on, and the gap rows of the $severities asked for
-// (portfolioGaps): a list of 2,000 accounts reads a few hundred kilobytes, not all.
+// a page of accounts); else only what portfolio lists filter and sort on, and the gap
+// rows of the $severities asked for (portfolioGaps): a list of 2,000 accounts reads a
+// few hundred kilobytes, not all.
 // mode: read
 // params: ids, today, basis, full, severities
 // scope: account accountId
