@@ -36,7 +36,7 @@ from samgraph.reports.csvout import csv_text
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshot_service
 from samgraph.sync import activity, orgchart
-from samgraph.sync.formats import OrgFormat
+from samgraph.sync.formats import Caps, OrgFormat, detect
 from samgraph.sync.orgchart import SyncMode
 
 app = typer.Typer(help="samgraph: the relationship graph for strategic account management.",
@@ -196,12 +196,16 @@ def import_(
         )
     fmt = "json" if file.suffix.lower() == ".json" else "csv"
 
+    if file.stat().st_size > s.samgraph_sync_max_bytes:
+        raise _fail(f"{file}: over {s.samgraph_sync_max_bytes} bytes (SAMGRAPH_SYNC_MAX_BYTES)")
+
     async def feed(db: Db) -> int:
-        rows = activity.parse_interactions(file.read_text(), fmt=fmt)
+        parsed = activity.parse_interactions(file.read_text(), fmt=fmt, caps=Caps.of(s))
         logged = await activity.log_interactions(
-            db, rows, batch_size=s.samgraph_import_batch_size, today=s.today()
+            db, parsed, batch_size=s.samgraph_import_batch_size, today=s.today()
         )
-        await live.announce(db, {str(r["accountId"]) for r in rows if r.get("accountId")})
+        await live.announce(db, {str(r["accountId"]) for r in parsed.rows
+                                 if isinstance(r, dict) and r.get("accountId")})  # fmt: skip
         return logged
 
     err.print(f"logged {_with_db(s, feed)} interactions")
@@ -211,17 +215,6 @@ sync_app = typer.Typer(
     help="Sync data from the systems customers already have.", no_args_is_help=True
 )
 app.add_typer(sync_app, name="sync")
-
-
-def _detect_format(file: Path, text: str) -> OrgFormat:
-    if file.suffix.lower() == ".json":
-        return OrgFormat.SCIM
-    header = text.lstrip("\ufeff").split("\n", 1)[0]
-    return (
-        OrgFormat.SALESFORCE
-        if "ReportsToId" in header or header.startswith("Id,")
-        else OrgFormat.CSV
-    )
 
 
 @sync_app.command("orgchart")
@@ -253,8 +246,11 @@ def sync_orgchart(
 ) -> None:
     """Sync an account's org chart from a file: validate all rows, diff, then write in batches."""
     s = get_settings()
+    caps = Caps.of(s)
+    if file.stat().st_size > caps.bytes:
+        raise _fail(f"{file}: over {caps.bytes} bytes (SAMGRAPH_SYNC_MAX_BYTES): split the file")
     text = file.read_text()
-    fmt = format or _detect_format(file, text)
+    fmt = format or detect(file.name, text)
     try:
         effective = dt.date.fromisoformat(date) if date else s.today()
     except ValueError:
@@ -263,7 +259,7 @@ def sync_orgchart(
     async def run(db: Db) -> orgchart.SyncPlan:
         plan = await orgchart.plan_sync(db, account_id=account, fmt=fmt, content=text, mode=mode,
                                         effective=effective, cadence=s.samgraph_cadence_days,
-                                        max_departures=max_departures)  # fmt: skip
+                                        max_departures=max_departures, caps=caps)  # fmt: skip
         if dry_run or plan.refusal:
             return plan
         with Progress(*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn(),
@@ -281,8 +277,10 @@ def sync_orgchart(
     else:
         for line in orgchart.render_plan(plan):
             typer.echo(line)
-    if plan.refusal and not dry_run:
-        raise _fail(f"nothing written: {plan.refusal}")
+    # A dry run fails as the real run would, so a script's dry run is an honest check.
+    if plan.refusal:
+        prefix = "dry run: the real run would be refused" if dry_run else "nothing written"
+        raise _fail(f"{prefix}: {plan.refusal}")
 
 
 @app.command()

@@ -112,6 +112,10 @@ class Settings(BaseSettings):
     # (bigger bundles go through `samgraph import`, which batches them).
     samgraph_max_input_rows: int = Field(default=1000, ge=1)
     samgraph_max_bundle_rows: int = Field(default=20_000, ge=1)
+    # Org-chart and activity files (sync, feeds; API and CLI): at most this many rows and
+    # bytes, refused before anything is parsed past the cap.
+    samgraph_sync_max_rows: int = Field(default=100_000, ge=1)
+    samgraph_sync_max_bytes: int = Field(default=50_000_000, ge=1024)
     # Per API key or token subject, `limits` syntax ("600/minute", "20/second"); "" = off.
     samgraph_rate_limit: str = "600/minute"
     # Seconds a verified API key is remembered per process (0: read it on every request).

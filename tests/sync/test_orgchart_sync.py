@@ -420,14 +420,19 @@ async def test_cli_dry_run_prints_the_whole_diff(
     file.write_text("id,name,title\n" + "\n".join(rows) + "\nnew1,Nia Obi,Analyst\n")
     base = [str(file), "--account", "gfc", "--mode", "FULL", "--date", "2026-01-20"]
     text = _cli(*base, "--dry-run")
-    assert text.returncode == 0, text.stderr
+    # The real run would be refused (2 of 7 over the 20% limit): the dry run fails too,
+    # after printing the whole diff.
+    assert text.returncode == 1, text.stderr
+    assert "dry run: the real run would be refused" in text.stderr
     out = text.stdout
     assert "+ added new1: Nia Obi, Analyst" in out
     assert "~ updated mchen: Michael Chen" in out and "title: 'VP Engineering' -> 'EVP'" in out
     assert "- departs akim: Alex Kim" in out and "- departs rmartinez: Robert Martinez" in out
     assert "over the limit of 20%" in out  # 2 of 7 = 29%
     as_json = _cli(*base, "--dry-run", "--json")
+    assert as_json.returncode == 1
     diff = orjson.loads(as_json.stdout)
+    assert diff["refused"] and "over the limit of 20%" in diff["refused"]
     assert [d["id"] for d in diff["departed"]] == ["akim", "rmartinez"]
     assert {"field": "title", "old": "VP Engineering", "new": "EVP"} in diff["updated"][0][
         "changes"

@@ -17,9 +17,16 @@ from samgraph.bundle.models import AccountRow, Bundle, NodeRow, Row
 from samgraph.common import SCORE_INPUTS
 from samgraph.context import Context
 from samgraph.db.cypher import CypherQuery
-from samgraph.db.driver import Db
+from samgraph.db.driver import Db, Step
 from samgraph.db.queries import queries
-from samgraph.errors import InvalidInput, LimitExceeded, Problem, from_validation_error, invalid
+from samgraph.errors import (
+    DatabaseUnavailable,
+    InvalidInput,
+    LimitExceeded,
+    Problem,
+    from_validation_error,
+    invalid,
+)
 
 
 @dataclass
@@ -28,6 +35,8 @@ class ImportSummary:
 
     counts: dict[str, int] = field(default_factory=dict)
     batches: int = 0
+    # Rows committed per write query (`accounts.upsert_accounts`: 250), in write order.
+    committed: dict[str, int] = field(default_factory=dict)
 
 
 def parse_bundle(raw: Any) -> Bundle:
@@ -240,10 +249,36 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
     for i, h in enumerate(b.history):
         need(f"history[{i}].stakeholderId", "stakeholders", h.stakeholder_id)
 
+    problems += await _attendees_of_other_accounts(db, b)
     problems += _cycles("teams", {r.id: r.parent_id for r in b.teams}, "parentId")
     problems += _cycles("stakeholders", {r.id: r.manager_id for r in b.stakeholders}, "managerId")
     if problems:
         raise invalid(problems)
+
+
+async def _attendees_of_other_accounts(db: Db, b: Bundle) -> list[Problem]:
+    """An interaction's attending stakeholders must be people of its account (the stored
+    account of an interaction that does not say, and of a person not in the bundle)."""
+    rows = [x for x in b.interactions if x.stakeholder_ids]
+    if not rows:
+        return []
+    found = (await db.read(
+        queries.bundle.owning_accounts,
+        stakeholders=sorted({s for x in rows for s in x.stakeholder_ids or ()}),
+        interactions=[x.id for x in rows if x.account_id is None],
+    ))[0]  # fmt: skip
+    people = {k: v for k, v in found["stakeholders"]}
+    people.update({s.id: s.account_id for s in b.stakeholders if s.account_id})
+    held = {k: v for k, v in found["interactions"]}
+    problems = []
+    for i, x in enumerate(b.interactions):
+        account = x.account_id or held.get(x.id)
+        for j, sid in enumerate(x.stakeholder_ids or ()):
+            theirs = people.get(sid)
+            if account is not None and theirs is not None and theirs != account:
+                problems.append(Problem(f"interactions[{i}].stakeholderIds[{j}]",
+                                        f"{sid!r} is not a stakeholder of account {account!r}"))  # fmt: skip
+    return problems
 
 
 def _node_rows(rows: Sequence[NodeRow], exclude: frozenset[str] = frozenset()) -> list[dict[str, Any]]:  # fmt: skip
@@ -272,14 +307,17 @@ def _edge_rows(rows: Sequence[Row], keys: tuple[str, ...]) -> list[dict[str, Any
     return out
 
 
-def write_plan(bundle: Bundle) -> list[tuple[CypherQuery, list[dict[str, Any]]]]:
+def write_plan(bundle: Bundle, *, feed: bool = False) -> list[tuple[CypherQuery, list[dict[str, Any]]]]:  # fmt: skip
     """The write queries in dependency order, each with its rows."""
-    return [(name, rows()) for name, rows in plan_steps(bundle)]
+    return [(name, rows()) for name, rows in plan_steps(bundle, feed=feed)]
 
 
-def plan_steps(bundle: Bundle) -> list[tuple[CypherQuery, Callable[[], list[dict[str, Any]]]]]:
+def plan_steps(
+    bundle: Bundle, *, feed: bool = False
+) -> list[tuple[CypherQuery, Callable[[], list[dict[str, Any]]]]]:
     """The write queries in dependency order, each with the function making its rows
-    (so `write_bundle` can prepare one section while the last one is written)."""
+    (so `write_bundle` can prepare one section while the last one is written). With
+    `feed` (activity feeds), attending pairs without a KNOWS edge get one."""
     b, q = bundle, queries
     return [
         (q.accounts.upsert_accounts,
@@ -309,25 +347,29 @@ def plan_steps(bundle: Bundle) -> list[tuple[CypherQuery, Callable[[], list[dict
          lambda: [{"id": r.id, "ids": r.stakeholder_ids} for r in b.interactions
                   if r.stakeholder_ids is not None]),
         # Last: attendance (just written) moves KNOWS.lastContact forward.
-        (q.interactions.touch_knows, lambda: [{"id": r.id} for r in b.interactions]),
+        (q.interactions.meet_knows if feed else q.interactions.touch_knows,
+         lambda: [{"id": r.id} for r in b.interactions]),
         (q.stakeholders.import_history, lambda: [r.provided() for r in b.history]),
     ]  # fmt: skip
 
 
 async def import_bundle(
-    db: Db, raw: Any, *, changed_on: dt.date, batch_size: int = 1000
+    db: Db, raw: Any, *, changed_on: dt.date, source: str = "import", batch_size: int = 1000
 ) -> ImportSummary:
-    """Validate the whole bundle, then write it: one transaction per UNWIND batch.
-    For a member-bound caller (the Db's scope), every row must stay inside its
-    accounts. Stakeholder changes are recorded as of `changed_on`."""
+    """Validate the whole bundle, then write it (see `write_bundle`). For a member-bound
+    caller (the Db's scope), every row must stay inside its accounts. Stakeholder changes
+    are recorded as of `changed_on`, with `source` (domain §18)."""
     bundle = raw if isinstance(raw, Bundle) else parse_bundle(raw)
     await validate_references(db, bundle)
-    return await write_bundle(db, bundle, batch_size=batch_size, changed_on=changed_on)
+    return await write_bundle(
+        db, bundle, batch_size=batch_size, changed_on=changed_on, source=source
+    )
 
 
 async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]]) -> None:
     """An upsert or link mutation: its rows are one bundle section, validated and written
-    like an import; problems name the mutation's argument (`input[0].x`)."""
+    like an import (in one transaction); problems name the mutation's argument
+    (`input[0].x`). History records the caller's key as the source."""
     cap = ctx.settings.samgraph_max_input_rows
     if len(rows) > cap:
         raise LimitExceeded(
@@ -337,7 +379,7 @@ async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]])
     try:
         await import_bundle(
             ctx.db, {section: rows}, batch_size=ctx.settings.samgraph_import_batch_size,
-            changed_on=ctx.settings.today(),
+            changed_on=ctx.settings.today(), source=ctx.principal.source,
         )  # fmt: skip
     except InvalidInput as exc:
         raise renamed(exc, section, "input") from None
@@ -355,39 +397,107 @@ def renamed(exc: InvalidInput, section: str, argument: str) -> InvalidInput:
 Progress = Callable[[int], None]
 
 
+def _cycle_guard(section: str, label: str) -> Callable[[list[dict[str, Any]]], None]:
+    """Refuse (roll back) a transaction whose links closed a loop in the stored graph."""
+
+    def refuse(rows: list[dict[str, Any]]) -> None:
+        if rows:
+            raise invalid([Problem(f"{section}[id={r['id']}].{label}",
+                                   f"{label} cycle through {r['id']!r} (with the stored graph)")
+                           for r in rows])  # fmt: skip
+
+    return refuse
+
+
+def _steps(query: CypherQuery, rows: list[dict[str, Any]], extra: dict[str, Any]) -> list[Step]:
+    """The query's batch, and the guard that must hold after it in the same transaction."""
+    steps = [Step(query, {"rows": rows, **extra})]
+    if query is queries.stakeholders.link_stakeholder_managers:
+        ids = [r["id"] for r in rows]
+        steps.append(Step(queries.stakeholders.manager_cycles, {"ids": ids},
+                          _cycle_guard("stakeholders", "managerId")))  # fmt: skip
+    elif query is queries.teams.link_team_parents:
+        ids = [r["id"] for r in rows]
+        steps.append(Step(queries.teams.parent_cycles, {"ids": ids},
+                          _cycle_guard("teams", "parentId")))  # fmt: skip
+    return steps
+
+
+class ImportInterrupted(DatabaseUnavailable):
+    """The database went away in the middle of a multi-batch import: what was committed
+    stays, and rerunning the same import completes it (every write is an upsert by id)."""
+
+    def __init__(self, summary: ImportSummary, total_batches: int) -> None:
+        done = ", ".join(f"{k} {v}" for k, v in summary.committed.items()) or "nothing"
+        super().__init__(
+            f"the database became unavailable during the import: {summary.batches} of "
+            f"{total_batches} batches were committed (rows by section: {done}); every write "
+            "is an upsert by id, so rerunning the same import is safe and completes it"
+        )
+        self.summary = summary
+
+
 async def write_bundle(
     db: Db,
     bundle: Bundle,
     *,
     batch_size: int = 1000,
     changed_on: dt.date,
+    source: str = "import",
     record_created: bool = False,
     progress: Progress | None = None,
+    feed: bool = False,
 ) -> ImportSummary:
-    """Write an already validated bundle. Stakeholder changes are dated `changed_on`
-    (the writer's today); `progress` is called with the rows of each written batch."""
+    """Write an already validated bundle. A bundle of at most `batch_size` rows is one
+    transaction (an upsert, a sync, a feed: all or nothing); a larger one is one
+    transaction per UNWIND batch of a section, in dependency order. Stakeholder changes are
+    dated `changed_on` (the writer's today) with `source`; `progress` is called with the
+    rows of each written batch. Guards (no manager or team loops) run in the transaction
+    of the links they check."""
     summary = ImportSummary()
-    history = {"changed_on": changed_on, "record_created": record_created}
-    steps = plan_steps(bundle)
+    history = {"changed_on": changed_on, "record_created": record_created, "source": source}
+    steps = plan_steps(bundle, feed=feed)
+
+    def extra(query: CypherQuery) -> dict[str, Any]:
+        return history if query is queries.stakeholders.upsert_stakeholders else {}
+
+    for name, info in Bundle.model_fields.items():
+        summary.counts[info.alias or name] = len(getattr(bundle, name))
+    if sum(summary.counts.values()) <= batch_size:
+        planned = [(query, rows()) for query, rows in steps]
+        one = [s for query, rows in planned if rows for s in _steps(query, rows, extra(query))]
+        if one:
+            await db.write_steps(one, name="bundle.write_bundle")
+            summary.batches = 1
+        for query, rows in planned:
+            summary.committed[query.name] = len(rows)
+        if progress:
+            progress(sum(len(rows) for _, rows in planned))
+        return summary
+    total = 0
     pending = asyncio.ensure_future(asyncio.to_thread(steps[0][1]))
     try:
         for i, (query, _) in enumerate(steps):
             rows = await pending
+            total += -(-len(rows) // batch_size)
             if i + 1 < len(steps):
                 # The next section's rows are built in a thread while this one is
                 # written (Neo4j works in its own process meanwhile).
                 pending = asyncio.ensure_future(asyncio.to_thread(steps[i + 1][1]))
-            extra = history if query is queries.stakeholders.upsert_stakeholders else {}
             for start in range(0, len(rows), batch_size):
                 batch = rows[start : start + batch_size]
-                await db.write(query, rows=batch, **extra)
+                try:
+                    await db.write_steps(_steps(query, batch, extra(query)), name=query.name)
+                except DatabaseUnavailable:
+                    later = sum(-(-len(r()) // batch_size) for _, r in steps[i + 1 :])
+                    left = -(-(len(rows) - start) // batch_size)
+                    raise ImportInterrupted(summary, summary.batches + left + later) from None
                 summary.batches += 1
+                summary.committed[query.name] = summary.committed.get(query.name, 0) + len(batch)
                 if progress:
                     progress(len(batch))
     finally:
         pending.cancel()
-    for name, info in Bundle.model_fields.items():
-        summary.counts[info.alias or name] = len(getattr(bundle, name))
     return summary
 
 

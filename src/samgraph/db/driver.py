@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
@@ -66,6 +67,17 @@ def create_driver(conn: Connection, *, retry_seconds: float = 30.0) -> AsyncDriv
     )
 
 
+@dataclass(frozen=True)
+class Step:
+    """One query of a multi-query write transaction (`Db.write_steps`). `refuse` sees its
+    rows and raises (an InvalidInput) to roll the whole transaction back: a guard that
+    reads the graph as this transaction leaves it, after its locks are taken."""
+
+    query: CypherQuery
+    params: dict[str, Any] = field(default_factory=dict)
+    refuse: Callable[[list[dict[str, Any]]], None] | None = None
+
+
 _CONVERT = (Date, DateTime)
 
 
@@ -111,7 +123,7 @@ class Db:
         """A runner on the same connection for another scope (its own round trips)."""
         return Db(self.driver, self.database, scope=scope, timeout=self.timeout)
 
-    async def _run(self, query: CypherQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def _prepare(self, query: CypherQuery, params: dict[str, Any]) -> dict[str, Any]:
         if query.scope == "param":
             params = {**params, "account_ids": self.scope.narrow(params.get("account_ids"))}
         elif query.scope == "shared" and query.mode == "write":
@@ -119,7 +131,10 @@ class Db:
         missing = query.params - params.keys()
         if missing:
             raise TypeError(f"{query.name}: missing params {sorted(missing)}")
+        return params
 
+    async def _run(self, query: CypherQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+        params = self._prepare(query, params)
         packed, columns = query.packed, query.columns
 
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
@@ -146,6 +161,28 @@ class Db:
             return self.scope.prune(rows, query.scope_paths)
         return rows
 
+    async def write_steps(self, steps: Sequence[Step], *, name: str) -> list[list[dict[str, Any]]]:
+        """Run `steps` in order in one write transaction (all or nothing; the driver
+        retries it whole on a transient error such as a deadlock). Returns each step's rows."""
+        prepared = [(step, self._prepare(step.query, step.params)) for step in steps]
+
+        @unit_of_work(metadata={"query": name}, timeout=self.timeout)
+        async def work(tx: AsyncManagedTransaction) -> list[list[dict[str, Any]]]:
+            out = []
+            for step, params in prepared:
+                rows = [to_native(r) for r in await (await tx.run(step.query.text, params)).data()]
+                if step.refuse is not None:
+                    step.refuse(rows)
+                out.append(rows)
+            return out
+
+        self.round_trips += 1
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(work)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
+
     async def read(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
         if query.mode != "read":
             raise TypeError(f"{query.name} is a write query")
@@ -157,4 +194,4 @@ class Db:
         return await self._run(query, params)
 
 
-__all__ = ["Connection", "Db", "create_driver", "neo4j", "resolve_connection", "to_native"]
+__all__ = ["Connection", "Db", "Step", "create_driver", "neo4j", "resolve_connection", "to_native"]

@@ -39,6 +39,7 @@ class _Q_bundle:
     export_relationships: CypherQuery
     export_stakeholders: CypherQuery
     export_teams: CypherQuery
+    owning_accounts: CypherQuery
 
 class _Q_db:
     applied_migrations: CypherQuery
@@ -51,12 +52,12 @@ class _Q_db:
     wipe_relationships: CypherQuery
 
 class _Q_interactions:
-    create_missing_knows: CypherQuery
     delete_interaction: CypherQuery
     get_interactions: CypherQuery
     interactions_by_account: CypherQuery
     link_member_attendees: CypherQuery
     link_stakeholder_attendees: CypherQuery
+    meet_knows: CypherQuery
     touch_knows: CypherQuery
     upsert_interactions: CypherQuery
 
@@ -148,6 +149,7 @@ class _Q_stakeholders:
     import_history: CypherQuery
     link_stakeholder_managers: CypherQuery
     link_stakeholder_teams: CypherQuery
+    manager_cycles: CypherQuery
     mark_departed: CypherQuery
     reports_by_stakeholder: CypherQuery
     stakeholders_by_account: CypherQuery
@@ -161,6 +163,7 @@ class _Q_teams:
     get_teams: CypherQuery
     link_team_accounts: CypherQuery
     link_team_parents: CypherQuery
+    parent_cycles: CypherQuery
     team_trees: CypherQuery
     teams_by_account: CypherQuery
     upsert_teams: CypherQuery

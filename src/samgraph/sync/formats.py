@@ -8,10 +8,16 @@
   first), active, and the enterprise extension's manager.value, department, division;
   a LinkedIn profile URL from the top-level `x-linkedin` attribute.
 - Salesforce Contact export CSV: Id, Name (or FirstName + LastName), Title,
-  Department, ReportsToId, Email, AccountId, and the custom field LinkedIn_URL__c.
+  Department, ReportsToId, Email, AccountId, and the custom field LinkedIn_URL__c
+  (headers in any case, as Data Loader writes them: `ID`, `REPORTSTOID`); the 15- and
+  18-character forms of one record id are one id everywhere.
 
 Seniority comes from a `seniority` column when present, otherwise from the title
 (`infer_seniority`).
+
+Each format is declared once, in `FORMATS` at the end: its parser, the name its file
+gives each field (for error messages), how a file is recognised, and how its ids are
+made canonical. A new format is one `SyncFormat` there.
 """
 
 from __future__ import annotations
@@ -19,12 +25,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 import orjson
 import strawberry
+
+from samgraph.config import Settings
 
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 # SCIM has no LinkedIn attribute: we read this top-level extension attribute (a URL).
@@ -105,17 +114,56 @@ def _blank(value: Any) -> str | None:
     return text or None
 
 
-def _csv_rows(content: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+@dataclass(frozen=True)
+class Caps:
+    """How big a file may be (SAMGRAPH_SYNC_MAX_ROWS, SAMGRAPH_SYNC_MAX_BYTES)."""
+
+    rows: int = 100_000
+    bytes: int = 50_000_000
+
+    @classmethod
+    def of(cls, settings: Settings) -> Caps:
+        return cls(settings.samgraph_sync_max_rows, settings.samgraph_sync_max_bytes)
+
+
+def check_size(content: str, caps: Caps) -> None:
+    """Refuse a file over the byte cap before parsing anything."""
+    # A character is 1 to 4 bytes in UTF-8: encode only when the count can be over.
+    if len(content) * 4 > caps.bytes and len(content.encode()) > caps.bytes:
+        raise FormatError([FormatProblem(0, "file", f"over {caps.bytes} bytes "
+                                         "(SAMGRAPH_SYNC_MAX_BYTES): split the file")])  # fmt: skip
+
+
+def too_many(caps: Caps) -> FormatError:
+    return FormatError([FormatProblem(0, "file", f"over {caps.rows} rows "
+                                      "(SAMGRAPH_SYNC_MAX_ROWS): split the file")])  # fmt: skip
+
+
+def csv_rows(content: str, caps: Caps) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
+    """The header and the rows with their line numbers (header = 1), read one at a time
+    and stopped past the row cap, so a huge file is refused in bounded memory."""
+    check_size(content, caps)
     # newline="" semantics: a bare CR inside a field is data, not a broken file.
     reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff"), newline=""))
     try:
-        headers = reader.fieldnames or []
-        rows = [(reader.line_num, row) for row in reader]
+        headers = list(reader.fieldnames or [])
     except csv.Error as exc:
-        raise FormatError(
-            [FormatProblem(reader.line_num, "file", f"not readable as CSV: {exc}")]
-        ) from None
-    return list(headers), rows
+        raise FormatError([FormatProblem(1, "file", f"not readable as CSV: {exc}")]) from None
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        count = 0
+        try:
+            for row in reader:
+                count += 1
+                if count > caps.rows:
+                    raise too_many(caps)
+                yield reader.line_num, row
+        except csv.Error as exc:
+            raise FormatError(
+                [FormatProblem(reader.line_num, "file", f"not readable as CSV: {exc}")]
+            ) from None
+
+    return headers, rows()
 
 
 _CSV_COLUMNS = {
@@ -127,8 +175,8 @@ _CSV_COLUMNS = {
 }  # fmt: skip
 
 
-def parse_csv(content: str) -> list[OrgRecord]:
-    headers, rows = _csv_rows(content)
+def parse_csv(content: str, caps: Caps) -> list[OrgRecord]:
+    headers, rows = csv_rows(content, caps)
     columns = {h: _CSV_COLUMNS.get(h.strip().lower()) for h in headers}
     problems = [FormatProblem(1, h, "unknown column") for h, c in columns.items() if c is None]
     if "id" not in columns.values() or "name" not in columns.values():
@@ -172,7 +220,69 @@ def _seniority(rec: OrgRecord, explicit: str | None, has_column: bool) -> None:
     rec.given.add("seniority")
 
 
-def parse_scim(content: str) -> list[OrgRecord]:
+def _scim_user(i: int, user: Any, problems: list[FormatProblem]) -> OrgRecord | None:
+    """One SCIM User, or None with its problems noted (every malformed shape is a row error)."""
+    if not isinstance(user, dict):
+        problems.append(FormatProblem(i, "resource", "not a SCIM User object"))
+        return None
+
+    def obj(key: str) -> dict[str, Any]:
+        value = user.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            problems.append(FormatProblem(i, key, f"must be an object, not {type(value).__name__}"))
+            return {}
+        return value
+
+    def text(where: Mapping[str, Any], key: str, column: str) -> str | None:
+        value = where.get(key)
+        if value is None or (isinstance(value, str | int | float) and not isinstance(value, bool)):
+            return _blank(value)
+        problems.append(FormatProblem(i, column, f"must be a string, not {type(value).__name__}"))
+        return None
+
+    before = len(problems)
+    ext, name = obj(ENTERPRISE), obj("name")
+    full = (
+        text(user, "displayName", "displayName")
+        or text(name, "formatted", "name.formatted")
+        or _blank(" ".join(p for p in (text(name, "givenName", "name.givenName"),
+                                       text(name, "familyName", "name.familyName")) if p))
+    )  # fmt: skip
+    emails = user.get("emails") or []
+    if not isinstance(emails, list) or not all(isinstance(e, dict) for e in emails):
+        problems.append(FormatProblem(i, "emails", "must be a list of {value, primary} objects"))
+        emails = []
+    emails = sorted(emails, key=lambda e: not e.get("primary"))
+    manager = ext.get("manager") or {}
+    if not isinstance(manager, dict):
+        problems.append(FormatProblem(i, f"{ENTERPRISE}.manager", "must be an object"))
+        manager = {}
+    active = user.get("active", True)
+    if not isinstance(active, bool):
+        problems.append(FormatProblem(i, "active", "must be true or false"))
+    rec = OrgRecord(
+        row=i,
+        id=text(user, "id", "id") or "",
+        name=full,
+        title=text(user, "title", "title"),
+        email=text(emails[0], "value", "emails") if emails else None,
+        team=text(ext, "department", "department"),
+        parent_team=text(ext, "division", "division"),
+        manager_id=text(manager, "value", "manager.value"),
+        active=active is not False,
+        linkedin_url=text(user, LINKEDIN, LINKEDIN),
+        external_id=text(user, "externalId", "externalId"),
+        given={"name", "title", "email", "team", "managerId"}
+        | ({"linkedinUrl"} if LINKEDIN in user else set()),
+    )
+    _seniority(rec, None, False)
+    return rec if len(problems) == before else None
+
+
+def parse_scim(content: str, caps: Caps) -> list[OrgRecord]:
+    check_size(content, caps)
     try:
         doc = orjson.loads(content)
     except orjson.JSONDecodeError as exc:
@@ -182,79 +292,126 @@ def parse_scim(content: str) -> list[OrgRecord]:
         raise FormatError(
             [FormatProblem(0, "document", "expected a SCIM ListResponse or a list of Users")]
         )
-    out = []
-    for i, user in enumerate(users, start=1):
-        if not isinstance(user, dict):
-            raise FormatError([FormatProblem(i, "resource", "not a SCIM User object")])
-        ext = user.get(ENTERPRISE) or {}
-        name = user.get("name") or {}
-        full = (
-            _blank(user.get("displayName"))
-            or _blank(name.get("formatted"))
-            or _blank(" ".join(p for p in (name.get("givenName"), name.get("familyName")) if p))
-        )
-        emails = sorted(
-            user.get("emails") or [], key=lambda e: not (isinstance(e, dict) and e.get("primary"))
-        )
-        manager = ext.get("manager") or {}
-        linkedin = user.get(LINKEDIN)
-        rec = OrgRecord(
-            row=i,
-            id=_blank(user.get("id")) or "",
-            name=full,
-            title=_blank(user.get("title")),
-            email=_blank(emails[0].get("value"))
-            if emails and isinstance(emails[0], dict)
-            else None,
-            team=_blank(ext.get("department")),
-            parent_team=_blank(ext.get("division")),
-            manager_id=_blank(manager.get("value")) if isinstance(manager, dict) else None,
-            active=user.get("active", True) is not False,
-            linkedin_url=_blank(linkedin) if isinstance(linkedin, str) else None,
-            external_id=_blank(user.get("externalId")),
-            given={"name", "title", "email", "team", "managerId"}
-            | ({"linkedinUrl"} if LINKEDIN in user else set()),
-        )
-        _seniority(rec, None, False)
-        out.append(rec)
+    if len(users) > caps.rows:
+        raise too_many(caps)
+    problems: list[FormatProblem] = []
+    out = [r for i, user in enumerate(users, start=1) if (r := _scim_user(i, user, problems))]
+    if problems:
+        raise FormatError(problems)
     return out
 
 
-def parse_salesforce(content: str) -> list[OrgRecord]:
-    headers, rows = _csv_rows(content)
-    if "Id" not in headers or not (
-        {"Name"} <= set(headers) or {"FirstName", "LastName"} <= set(headers)
-    ):
+# Salesforce field API names, matched in any case; `Name` may come as FirstName + LastName.
+_SALESFORCE = {"id": "Id", "name": "Name", "firstname": "FirstName", "lastname": "LastName",
+               "title": "Title", "department": "Department", "reportstoid": "ReportsToId",
+               "email": "Email", "accountid": "AccountId",
+               SALESFORCE_LINKEDIN.lower(): SALESFORCE_LINKEDIN}  # fmt: skip
+_SALESFORCE_18 = re.compile(r"^[a-zA-Z0-9]{18}$")
+
+
+def salesforce_id(record_id: str) -> str:
+    """A Salesforce 18-character id is its 15-character id plus a case checksum: one id."""
+    return record_id[:15] if _SALESFORCE_18.match(record_id) else record_id
+
+
+def parse_salesforce(content: str, caps: Caps) -> list[OrgRecord]:
+    headers, rows = csv_rows(content, caps)
+    # The file's header -> the field's API name (Data Loader writes ID, REPORTSTOID...).
+    known = {h: _SALESFORCE[h.strip().lower()] for h in headers if h.strip().lower() in _SALESFORCE}
+    has = set(known.values())
+    if "Id" not in has or not ({"Name"} <= has or {"FirstName", "LastName"} <= has):
         raise FormatError(
             [FormatProblem(1, "Id,Name", "a Salesforce Contact export needs Id and Name")]
         )
     out = []
     for line, raw in rows:
-        name = _blank(raw.get("Name")) or _blank(
-            " ".join(p for p in (raw.get("FirstName"), raw.get("LastName")) if p)
+        v = {known[h]: _blank(value) for h, value in raw.items() if h in known}
+        name = v.get("Name") or _blank(
+            " ".join(p for p in (v.get("FirstName"), v.get("LastName")) if p)
         )
         rec = OrgRecord(
             row=line,
-            id=_blank(raw.get("Id")) or "",
+            id=v.get("Id") or "",
             name=name,
-            title=_blank(raw.get("Title")),
-            email=_blank(raw.get("Email")),
-            team=_blank(raw.get("Department")),
-            manager_id=_blank(raw.get("ReportsToId")),
-            account_ref=_blank(raw.get("AccountId")),
-            linkedin_url=_blank(raw.get(SALESFORCE_LINKEDIN)),
+            title=v.get("Title"),
+            email=v.get("Email"),
+            team=v.get("Department"),
+            manager_id=salesforce_id(m) if (m := v.get("ReportsToId")) else None,
+            account_ref=salesforce_id(a) if (a := v.get("AccountId")) else None,
+            linkedin_url=v.get(SALESFORCE_LINKEDIN),
             given={"name", "title", "email", "team", "managerId"}
-            | ({"linkedinUrl"} if SALESFORCE_LINKEDIN in headers else set()),
+            | ({"linkedinUrl"} if SALESFORCE_LINKEDIN in has else set()),
         )
         _seniority(rec, None, False)
         out.append(rec)
     return out
 
 
-def parse(fmt: OrgFormat, content: str) -> list[OrgRecord]:
+def _salesforce_header(head: str) -> bool:
+    """A header naming a Salesforce-only field (any case), or starting with `Id` or `ID`
+    as Salesforce writes it (ours is lower-case `id`)."""
+    names = {h.strip().strip('"').lower() for h in head.split(",")}
+    first = head.split(",", 1)[0].strip().strip('"')
+    return bool(names & {"reportstoid", "accountid", "firstname", "lastname"}) or first in (
+        "Id",
+        "ID",
+    )
+
+
+@dataclass(frozen=True)
+class SyncFormat:
+    """Everything one org-chart format needs, declared once."""
+
+    format: OrgFormat
+    parse: Callable[[str, Caps], list[OrgRecord]]
+    # Our field -> what the file calls it, for error messages.
+    columns: Mapping[str, str]
+    # Is a file (its lowercased suffix and its first line) in this format?
+    detect: Callable[[str, str], bool]
+    # The id two spellings of one record share (Salesforce's 15 and 18 characters).
+    canonical: Callable[[str], str] = str
+    # A manager id outside the file and the account is a warning (filtered exports)
+    # rather than an error (a typo in our own CSV).
+    foreign_managers_warn: bool = True
+
+    @property
+    def source(self) -> str:
+        """The history's source of its changes (domain §18)."""
+        return f"sync:{self.format.value.lower()}"
+
+
+FORMATS: dict[OrgFormat, SyncFormat] = {
+    OrgFormat.SCIM: SyncFormat(
+        OrgFormat.SCIM, parse_scim,
+        {"managerId": "manager.value", "email": "emails", "id": "id", "name": "displayName",
+         "linkedinUrl": LINKEDIN},
+        detect=lambda suffix, head: suffix == ".json"),
+    OrgFormat.SALESFORCE: SyncFormat(
+        OrgFormat.SALESFORCE, parse_salesforce,
+        {"managerId": "ReportsToId", "email": "Email", "id": "Id", "name": "Name",
+         "title": "Title", "team": "Department", "accountRef": "AccountId",
+         "linkedinUrl": SALESFORCE_LINKEDIN},
+        detect=lambda suffix, head: _salesforce_header(head),
+        canonical=salesforce_id),
+    # Ours: anything else.
+    OrgFormat.CSV: SyncFormat(
+        OrgFormat.CSV, parse_csv,
+        {"managerId": "managerId", "email": "email", "id": "id", "name": "name"},
+        detect=lambda suffix, head: True, foreign_managers_warn=False),
+}  # fmt: skip
+"""In detection order: the first whose `detect` says yes."""
+
+
+def detect(filename: str, text: str) -> OrgFormat:
+    """The format of a file, from its suffix and first line."""
+    suffix = filename[filename.rfind(".") :].lower() if "." in filename else ""
+    head = text.lstrip("\ufeff").split("\n", 1)[0]
+    return next(f.format for f in FORMATS.values() if f.detect(suffix, head))
+
+
+def parse(fmt: OrgFormat, content: str, caps: Caps | None = None) -> list[OrgRecord]:
     """Records in file order; raises FormatError for a file it cannot read at all."""
-    return {OrgFormat.CSV: parse_csv, OrgFormat.SCIM: parse_scim,
-            OrgFormat.SALESFORCE: parse_salesforce}[fmt](content)  # fmt: skip
+    return FORMATS[fmt].parse(content, caps or Caps())
 
 
 def scim_partial_page(content: str) -> str | None:

@@ -6,21 +6,16 @@ instead of adding them twice. Salesforce 15- and 18-character ids of one record 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from samgraph.sync.formats import OrgFormat, OrgRecord
-
-_SALESFORCE_18 = re.compile(r"^[a-zA-Z0-9]{18}$")
+from samgraph.sync.formats import FORMATS, OrgFormat, OrgRecord
 
 
 def canonical(fmt: OrgFormat, record_id: str) -> str:
-    """A Salesforce 18-character id is its 15-character id plus a case checksum."""
-    if fmt == OrgFormat.SALESFORCE and _SALESFORCE_18.match(record_id):
-        return record_id[:15]
-    return record_id
+    """The id every spelling of one record shares in this format (formats.FORMATS)."""
+    return FORMATS[fmt].canonical(record_id)
 
 
 def source_key(fmt: OrgFormat, record_id: str) -> str:
@@ -100,22 +95,21 @@ def resolve(
         if new:
             out.source_ids[sid] = new
     files = {r.id: r for r in records}
+    # The file's ids (canonical: a 15-character ReportsToId finds an 18-character Id)
+    # of the people already held -> their stakeholder ids.
+    held = {canonical(fmt, f): sid for f, sid in out.ids.items()}
     for rec in records:
         if rec.id in out.ids:
             rec.id = out.ids[rec.id]
-        elif rec.id and fmt == OrgFormat.SALESFORCE:
-            rec.id = canonical(fmt, rec.id)  # new people: one id per record, whatever its length
+        elif rec.id:
+            rec.id = canonical(fmt, rec.id)  # new people: one id per record, whatever its spelling
         if rec.manager_id:
-            # A manager in the file, or one a past sync remembered under this id.
+            # A manager in the file, one a past sync remembered under this id, or a held one.
+            key = canonical(fmt, rec.manager_id)
             rec.manager_id = (
-                out.ids.get(rec.manager_id)
-                or by_source.get(source_key(fmt, rec.manager_id))
-                or (
-                    canonical(fmt, rec.manager_id)
-                    if fmt == OrgFormat.SALESFORCE
-                    else rec.manager_id
-                )
-            )
+                held.get(key) or by_source.get(source_key(fmt, rec.manager_id))
+                or by_id.get(key) or key
+            )  # fmt: skip
     held_names = {_name_key(p.get("name")): sid for sid, p in existing.items() if p.get("name")}
     for old_id, rec in files.items():
         if old_id in out.ids or not rec.name:

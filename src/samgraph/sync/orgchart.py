@@ -28,7 +28,15 @@ from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
 from samgraph.sync import identity
-from samgraph.sync.formats import FormatError, OrgFormat, OrgRecord, parse, scim_partial_page
+from samgraph.sync.formats import (
+    FORMATS,
+    Caps,
+    FormatError,
+    OrgFormat,
+    OrgRecord,
+    parse,
+    scim_partial_page,
+)
 
 TRACKED = (
     "name",
@@ -41,15 +49,6 @@ TRACKED = (
     "buyingRole",
     "sentiment",
 )
-# Column names as each format calls them, for error messages.
-COLUMN_NAMES = {
-    OrgFormat.CSV: {"managerId": "managerId", "email": "email", "id": "id", "name": "name"},
-    OrgFormat.SCIM: {"managerId": "manager.value", "email": "emails", "id": "id", "name": "displayName",
-                     "linkedinUrl": "x-linkedin"},
-    OrgFormat.SALESFORCE: {"managerId": "ReportsToId", "email": "Email", "id": "Id", "name": "Name",
-                           "title": "Title", "team": "Department", "accountRef": "AccountId",
-                           "linkedinUrl": "LinkedIn_URL__c"},
-}  # fmt: skip
 _CHECKS: dict[str, TypeAdapter[Any]] = {
     "id": TypeAdapter(Id), "name": TypeAdapter(Name), "title": TypeAdapter(ShortText),
     "email": TypeAdapter(Email), "linkedinUrl": TypeAdapter(Url), "seniority": TypeAdapter(Seniority),
@@ -78,6 +77,7 @@ class FieldChange:
 @dataclass
 class SyncPlan:
     account_id: str
+    fmt: OrgFormat
     mode: SyncMode
     effective: dt.date
     rows: int
@@ -109,7 +109,7 @@ class SyncPlan:
 
 
 def _column(fmt: OrgFormat, name: str) -> str:
-    return COLUMN_NAMES[fmt].get(name, name)
+    return FORMATS[fmt].columns.get(name, name)
 
 
 def _slug(text: str) -> str:
@@ -216,12 +216,13 @@ async def plan_sync(
     effective: dt.date,
     cadence: dict[str, int],
     max_departures: float = MAX_DEPARTURES,
+    caps: Caps | None = None,
 ) -> SyncPlan:
     """Read and validate the whole file, match its people to the account's, then diff
     (no writes). A FULL sync of one SCIM page is refused; one that departs more than
     `max_departures` of the active people is planned with `refusal` set."""
     try:
-        records = parse(fmt, content)
+        records = parse(fmt, content, caps)
     except FormatError as exc:
         raise invalid(
             [Problem(f"row {p.row}, column {p.column}", p.reason) for p in exc.problems]
@@ -232,6 +233,18 @@ async def plan_sync(
                                "document, or sync PARTIAL")])  # fmt: skip
     existing, teams, graph = await _state(db, account_id)
     resolution = identity.resolve(fmt, records, existing)
+    warnings = list(resolution.warnings)
+    if FORMATS[fmt].foreign_managers_warn:
+        # Exports are often filtered: a manager outside the file and the account leaves
+        # that person's reporting line as it is, with a warning.
+        in_file = {r.id for r in records}
+        for rec in records:
+            if rec.manager_id and rec.manager_id not in in_file and rec.manager_id not in existing:
+                warnings.append(f"row {rec.row}: manager {rec.manager_id!r} "
+                                f"({_column(fmt, 'managerId')}) is neither in the file nor held "
+                                "for this account: reporting line left as it is")  # fmt: skip
+                rec.manager_id = None
+                rec.given.discard("managerId")
     ids = sorted({r.id for r in records if r.id} - set(existing))
     found = (await db.read(queries.bundle.existing_ids, accounts=[], teams=[], stakeholders=ids,
                            members=[], products=[], opportunities=[],
@@ -240,9 +253,9 @@ async def plan_sync(
     if problems:
         raise invalid(problems)
 
-    result = SyncPlan(account_id, mode, effective, rows=len(records),
+    result = SyncPlan(account_id, fmt, mode, effective, rows=len(records),
                       matches=resolution.matches, source_ids=resolution.source_ids,
-                      warnings=list(resolution.warnings))  # fmt: skip
+                      warnings=warnings)  # fmt: skip
     team_ids: dict[str, str] = {t["name"].strip().lower(): t["id"] for t in teams if t.get("name")}
     groups: dict[str, str | None] = {t["id"]: t.get("functionGroup") for t in teams}
 
@@ -257,6 +270,10 @@ async def plan_sync(
                 row["parentId"] = team_id(parent, None)
             team_ids[key], groups[tid] = tid, None
             result.teams_added.append(row)
+            result.warnings.append(
+                f"new team {tid} ({name.strip()!r}) has no function group: its people count "
+                "as ADJACENT in coverage until one is set (upsertTeams functionGroup)"
+            )
         return team_ids[key]
 
     for rec in records:
@@ -286,7 +303,7 @@ async def plan_sync(
             if was_active:
                 result.departed.append(cur)
             continue
-        changes = [FieldChange(f, cur.get(f), v) for f, v in target.items() if cur.get(f) != v]
+        changes = [FieldChange(f, cur.get(f), v) for f, v in target.items() if not _same(f, cur.get(f), v)]  # fmt: skip
         if not was_active:  # back on the org chart
             changes += [FieldChange("status", cur.get("status"), "ACTIVE"),
                         FieldChange("departedAt", cur.get("departedAt"), None)]  # fmt: skip
@@ -323,6 +340,13 @@ async def plan_sync(
         {g.code for g in after.gaps if (g.code, g.stakeholder_id, g.band, g.group) not in had}
     )
     return result
+
+
+def _same(name: str, old: Any, new: Any) -> bool:
+    """Emails differ only when more than their case does."""
+    if name == "email" and isinstance(old, str) and isinstance(new, str):
+        return old.lower() == new.lower()
+    return bool(old == new)
 
 
 def _graph_after(
@@ -371,11 +395,12 @@ async def sync_orgchart(
     batch_size: int = 1000,
     progress: Callable[[int], None] | None = None,
     max_departures: float = MAX_DEPARTURES,
+    caps: Caps | None = None,
 ) -> SyncPlan:
     """Plan the sync and, unless `dry_run`, write it in UNWIND batches."""
     plan = await plan_sync(db, account_id=account_id, fmt=fmt, content=content, mode=mode,
                            effective=effective, cadence=cadence,
-                           max_departures=max_departures)  # fmt: skip
+                           max_departures=max_departures, caps=caps)  # fmt: skip
     if not dry_run:
         await apply_plan(db, plan, batch_size=batch_size, progress=progress)
     return plan
@@ -395,6 +420,7 @@ async def apply_plan(
     bundle = plan.bundle()
     await bundle_service.validate_references(db, bundle)
     await bundle_service.write_bundle(db, bundle, batch_size=batch_size, changed_on=plan.effective,
+                                      source=FORMATS[plan.fmt].source,
                                       record_created=True, progress=progress)  # fmt: skip
     if plan.source_ids:
         rows = [{"id": sid, "sourceIds": keys} for sid, keys in sorted(plan.source_ids.items())]

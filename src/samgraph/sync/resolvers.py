@@ -14,11 +14,9 @@ from samgraph.gql.loading import Ctx
 from samgraph.graph.inputs import InteractionInput
 from samgraph.graph.types import Interaction
 from samgraph.sync import activity, orgchart
-from samgraph.sync.formats import OrgFormat
+from samgraph.sync.formats import Caps, OrgFormat
 from samgraph.sync.orgchart import SyncMode
 from samgraph.sync.types import SyncResult
-
-MAX_SYNC_BYTES = 20_000_000
 
 
 @strawberry.type
@@ -41,13 +39,15 @@ class Mutation:
         ctx = info.context
         if await ctx.db.scope.check_nodes(ctx.db, {"accounts": [account_id]}):
             raise NotFound(f"no account {account_id!r}", [Problem("accountId", "not found")])
-        if len(content) > MAX_SYNC_BYTES:
-            raise invalid([Problem("content", f"at most {MAX_SYNC_BYTES} bytes; use `samgraph sync orgchart`")])  # fmt: skip
+        cap = ctx.settings.samgraph_sync_max_bytes
+        if len(content) > cap:
+            raise invalid([Problem("content", f"at most {cap} bytes (SAMGRAPH_SYNC_MAX_BYTES)")])
         plan = await orgchart.sync_orgchart(
             ctx.db, account_id=account_id, fmt=format, content=content, mode=mode,
             dry_run=dry_run, effective=ctx.today_or(effective_date),
             cadence=ctx.settings.samgraph_cadence_days,
             batch_size=ctx.settings.samgraph_import_batch_size, max_departures=max_departures,
+            caps=Caps.of(ctx.settings),
         )  # fmt: skip
         return SyncResult.from_plan(plan)
 
