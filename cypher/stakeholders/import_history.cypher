@@ -6,4 +6,4 @@ UNWIND $rows AS row
 MATCH (s:Stakeholder {id: row.stakeholderId})
 MERGE (s)-[:CHANGED]->(c:StakeholderChange {stakeholderId: row.stakeholderId, date: row.date,
   field: row.field, recordedAt: row.recordedAt})
-SET c.old = row.old, c.new = row.new
+SET c.old = row.old, c.new = row.new, c.source = row.source

@@ -66,3 +66,60 @@ async def test_as_of_on_stakeholder_and_member_roots(
     # mrodriguez's overdue edges on 2026-01-20: sjohnson (39 > 30) and akim (31 > 7).
     overdue = {t["stakeholderId"] for t in body["data"]["member"]["overdueTouches"]}
     assert overdue == {"sjohnson", "akim"}
+
+
+PAST = """query($d: Date!) {
+  account(id: "gfc") {
+    coverage(asOf: $d) { score mappedCount engagedCount cells { band group engagedCount } }
+    championBackups(asOf: $d) { champion { id } backups { id } }
+  }
+}"""
+
+
+async def test_a_past_as_of_answers_from_the_org_as_it_stood(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    """Domain §18. Jennifer Wu is imported as already DEPARTED on 2026-03-01, so on
+    2026-01-20 she was active: the worked example's coverage (§12: mapped 7, engaged 4,
+    score 33, EXECUTIVE/BUYING 2) holds that day, and on 2026-04-01 she is gone (mapped 6,
+    engaged 3; EXECUTIVE/BUYING keeps Michael Chen: 1). Then Michael Chen is made an
+    IC today: a past day still counts him as the VP he was (EXECUTIVE/BUYING 2 on the
+    20th), while today's answer moves him to STAFF."""
+    for s in example_bundle["stakeholders"]:
+        if s["id"] == "jwu":
+            s.update(status="DEPARTED", departedAt="2026-03-01")
+    await load(db, example_bundle)
+
+    async def cells(day: str) -> tuple[int, int, int, dict[tuple[str, str], int]]:
+        body = await gql(client, PAST, d=day)
+        assert "errors" not in body, body
+        cov = body["data"]["account"]["coverage"]
+        grid = {(c["band"], c["group"]): c["engagedCount"] for c in cov["cells"]}
+        return cov["score"], cov["mappedCount"], cov["engagedCount"], grid
+
+    score, mapped, engaged, grid = await cells("2026-01-20")
+    assert (score, mapped, engaged, grid[("EXECUTIVE", "BUYING")]) == (33, 7, 4, 2)
+    body = await gql(client, PAST, d="2026-01-20")
+    backups = body["data"]["account"]["championBackups"][0]["backups"]
+    assert [b["id"] for b in backups] == ["jwu", "mchen"]  # as in §12
+    score, mapped, engaged, grid = await cells("2026-04-01")
+    assert (mapped, grid[("EXECUTIVE", "BUYING")]) == (6, 1)
+
+    edit = await gql(
+        client,
+        """mutation { upsertStakeholders(input: [
+        {id: "mchen", seniority: IC}]) { id } }""",
+    )
+    assert "errors" not in edit, edit
+    _, _, _, grid = await cells("2026-01-20")
+    assert grid[("EXECUTIVE", "BUYING")] == 2  # the history undoes today's change
+    today = await gql(
+        client,
+        """{ account(id: "gfc") { stakeholders { id seniority }
+        history: stakeholders { id history { edges { node { field old new source } } } } } }""",
+    )
+    people = {p["id"]: p for p in today["data"]["account"]["stakeholders"]}
+    assert people["mchen"]["seniority"] == "IC"
+    changes = {p["id"]: [e["node"] for e in p["history"]["edges"]]
+               for p in today["data"]["account"]["history"]}  # fmt: skip
+    assert changes["mchen"] == [{"field": "seniority", "old": "VP", "new": "IC", "source": "test"}]

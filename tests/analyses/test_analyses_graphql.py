@@ -50,9 +50,10 @@ async def test_departed_manager_breaks_the_org_distance(
     client: httpx.AsyncClient, example_bundle: dict[str, Any]
 ) -> None:
     # With mchen departed, jwu is no longer within 2 of dpark (dpark -> mchen -> jwu went
-    # through mchen): dpark has no backup left (akim is near but not engaged).
+    # through mchen): dpark has no backup left (akim is near but not engaged). He left on
+    # 2026-01-02, before AS_OF (a past asOf answers from the org of that day, §18).
     await _load(client, example_bundle)
-    await _q(client, 'mutation { markDeparted(stakeholderId: "mchen") { id } }')
+    await _q(client, 'mutation { markDeparted(stakeholderId: "mchen", date: "2026-01-02") { id } }')
     ch = await _q(
         client,
         'query($d: Date) { account(id: "gfc") { championBackups(asOf: $d) { hasBackup backups { id } } } }',

@@ -27,3 +27,34 @@ async def test_constraints_exist(db: Db) -> None:
         "interaction",
     ):
         assert f"{label}_id" in names
+
+
+async def test_duplicate_edges_stored_before_locking_are_merged(db: Db) -> None:
+    """v010: three KNOWS edges on one pair (as check-then-CREATE left them) become one,
+    the strongest (4) with the latest contact of the three (2026-11-20); two INFLUENCES
+    keep the higher weight; a doubled REPORTS_TO becomes one."""
+    setup = """
+    CREATE (m:Member {id: 'm'}), (s:Stakeholder {id: 's', accountId: 'a'}),
+           (t:Stakeholder {id: 't', accountId: 'a'})
+    CREATE (m)-[:KNOWS {strength: 2, lastContact: date('2026-11-20')}]->(s),
+           (m)-[:KNOWS {strength: 4, lastContact: date('2026-07-06')}]->(s),
+           (m)-[:KNOWS {strength: 3}]->(s),
+           (s)-[:INFLUENCES {weight: 2}]->(t), (s)-[:INFLUENCES {weight: 5}]->(t),
+           (s)-[:REPORTS_TO]->(t), (s)-[:REPORTS_TO]->(t)
+    """
+    check = """
+    MATCH (m:Member {id: 'm'})-[k:KNOWS]->(s:Stakeholder {id: 's'})
+    RETURN collect([k.strength, toString(k.lastContact)]) AS knows,
+           COLLECT { MATCH (s)-[i:INFLUENCES]->() RETURN i.weight } AS influences,
+           COUNT { (s)-[:REPORTS_TO]->() } AS reports
+    """
+    (migration,) = [m for m in load_migrations() if m.version == 10]
+    async with db.driver.session(database=db.database) as session:
+        await (await session.run(setup)).consume()
+        for statement in migration.statements:
+            await (await session.run(statement)).consume()
+        row = await (await session.run(check)).single()
+    assert row is not None
+    assert row["knows"] == [[4, "2026-11-20"]]
+    assert row["influences"] == [5]
+    assert row["reports"] == 1

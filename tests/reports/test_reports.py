@@ -358,8 +358,11 @@ async def test_the_coverage_trend_report_reads_the_days_snapshots(
     assert await snapshots.refresh(ctx, today=day1) == 4
     listed = await gql(client, '{ accounts(asOf: "2026-01-20", first: 10) { nodes { coverage { score } } } }')  # fmt: skip
     scores = [n["coverage"]["score"] for n in listed["data"]["accounts"]["nodes"]]
-    # The departure of contoso's VP (its only engaged person) shows on day 2.
-    body = await gql(client, 'mutation { markDeparted(stakeholderId: "contoso-vp") { id } }')
+    # The departure of contoso's VP (its only engaged person), on day 2, shows on day 2
+    # (day 2 is a past day for the org: it answers from the history, §18).
+    body = await gql(
+        client, 'mutation { markDeparted(stakeholderId: "contoso-vp", date: "2026-01-21") { id } }'
+    )
     assert "errors" not in body, body
     ctx.forget()
     assert await snapshots.refresh(ctx, today=day2) == 4

@@ -210,7 +210,7 @@ class Account:
             rows = await info.context.loaders.one(q.stakeholders.get_stakeholders).load_many(ids)
             people = {i: r for i, r in zip(ids, rows, strict=True) if r is not None}
             return [DEPENDENCY.get().of(d, people) for d in found]
-        graph = await analyses.graph_of(info.context, self.id)
+        graph = await analyses.graph_of(info.context, self.id, day)
         computed = await analyses.member_dependency(info.context, account_id=self.id, as_of=day)
         return [DEPENDENCY.get().from_data(graph, d) for d in computed]
 

@@ -76,14 +76,17 @@ def active_row(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def as_of_org(row: Mapping[str, Any], org: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The drawing row with the org of a past day: who was on it, with that day's title,
-    team, manager and status (people added later are left out)."""
+    team, manager, seniority, buying role, sentiment and status (people added later are
+    left out)."""
     teams = {t["id"]: t for t in row.get("teams", [])}
     now = {p["id"]: p for p in row.get("people", [])}
     people = []
     for snap in org:
         team = snap.get("teamId")
         people.append({**now.get(snap["id"], {}), "title": snap.get("title"), "teamId": team,
-                       "managerId": snap.get("managerId"), "status": str(snap.get("status")),
+                       "managerId": snap.get("managerId"), "seniority": snap.get("seniority"),
+                       "buyingRole": snap.get("buyingRole"), "sentiment": snap.get("sentiment"),
+                       "status": str(snap.get("status")),
                        "functionGroup": teams.get(team, {}).get("functionGroup")})  # fmt: skip
     there = {p["id"] for p in people}
     reports = [

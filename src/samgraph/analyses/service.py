@@ -44,8 +44,11 @@ from samgraph.graph import service as graph_service
 from samgraph.snapshots import stored
 
 
-async def graph_of(ctx: Context, account_id: str) -> AccountGraph:
-    """The account's subgraph (empty when the account does not exist)."""
+async def graph_of(ctx: Context, account_id: str, as_of: dt.date | None = None) -> AccountGraph:
+    """The account's subgraph (empty when the account does not exist); on a past `as_of`,
+    with the org as it stood that day (domain §18)."""
+    if as_of is not None and as_of < ctx.settings.today():
+        return (await graphs_of(ctx, [account_id], as_of))[account_id]
     drawn = ctx.loaders.one(queries.analyses.account_drawing)
     if drawn.asked(account_id):  # Account.graph reads a superset: no second read
         return AccountGraph.from_row(account_id, drawing_mod.active_row(await drawn.load(account_id) or {}))  # fmt: skip
@@ -53,9 +56,30 @@ async def graph_of(ctx: Context, account_id: str) -> AccountGraph:
     return AccountGraph.from_row(account_id, row or {})
 
 
-async def graphs_of(ctx: Context, account_ids: Sequence[str]) -> dict[str, AccountGraph]:
-    rows = await ctx.loaders.one(queries.analyses.account_graphs).load_many(list(account_ids))
-    return {a: AccountGraph.from_row(a, r or {}) for a, r in zip(account_ids, rows, strict=True)}
+def org_on(row: dict[str, Any], as_of: dt.date) -> dict[str, Any]:
+    """A drawing row (every person, with their recorded changes) as the org stood on a
+    past day: who was on it, with that day's title, team, manager, seniority, buying role,
+    sentiment and status (domain §18)."""
+    snaps = (graph_service.rebuild(p, p.get("history") or [], as_of) for p in row.get("people", []))
+    return drawing_mod.as_of_org(row, [s for s in snaps if s is not None])
+
+
+async def graphs_of(
+    ctx: Context, account_ids: Sequence[str], as_of: dt.date | None = None
+) -> dict[str, AccountGraph]:
+    """The subgraphs of many accounts in one read; on a past `as_of`, each rebuilt from
+    its people's recorded changes (one read that brings the history, memoised per day)."""
+    ids = list(account_ids)
+    if as_of is not None and as_of < ctx.settings.today():
+        todo = [a for a in ids if ("graph", a, as_of) not in ctx.memo]
+        rows = await ctx.loaders.one(queries.analyses.account_drawing).load_many(todo)
+        for a, r in zip(todo, rows, strict=True):
+            ctx.memo[("graph", a, as_of)] = AccountGraph.from_row(
+                a, drawing_mod.active_row(org_on(r or {}, as_of))
+            )
+        return {a: ctx.memo[("graph", a, as_of)] for a in ids}
+    rows = await ctx.loaders.one(queries.analyses.account_graphs).load_many(ids)
+    return {a: AccountGraph.from_row(a, r or {}) for a, r in zip(ids, rows, strict=True)}
 
 
 def _cadence(ctx: Context) -> dict[str, int]:
@@ -66,7 +90,7 @@ async def coverage_of(ctx: Context, account_id: str, as_of: dt.date) -> coverage
     """§3 and §4 for one account on a date (computed once per request)."""
     key = ("coverage", account_id, as_of)
     if key not in ctx.memo:
-        graph = await graph_of(ctx, account_id)
+        graph = await graph_of(ctx, account_id, as_of)
         ctx.memo[key] = coverage_mod.coverage(graph, as_of, _cadence(ctx))
     found: coverage_mod.Coverage = ctx.memo[key]
     return found
@@ -114,7 +138,7 @@ async def warm_paths(
         problems.append(Problem("first", f"must be between 1 and {MAX_FIRST}"))
     if problems:
         raise invalid(problems)
-    graph = await graph_of(ctx, account_id)
+    graph = await graph_of(ctx, account_id, as_of)
     if to not in graph.people:
         raise NotFound(
             f"no active stakeholder {to!r} on account {account_id!r}", [Problem("to", "not found")]
@@ -162,7 +186,7 @@ async def influence_map(
     ctx: Context, *, account_id: str, as_of: dt.date
 ) -> tuple[list[InfluenceNodeData], list[InfluenceEdgeData]]:
     """§6: nodes by rank with their engagement; edges INFLUENCES then REPORTS_TO."""
-    graph = await graph_of(ctx, account_id)
+    graph = await graph_of(ctx, account_id, as_of)
     eng = cadence_mod.engagement(graph, as_of, _cadence(ctx))
     nodes = [
         InfluenceNodeData(graph.people[s.stakeholder_id].row, s.score, s.rank, eng[s.stakeholder_id])
@@ -197,7 +221,7 @@ def overdue_first(ctx: Context, rows: Iterable[dict[str, Any]], as_of: dt.date) 
 
 async def account_overdue(ctx: Context, *, account_id: str, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
     """§2: the account's relationships past cadence, most overdue first."""
-    graph = await graph_of(ctx, account_id)
+    graph = await graph_of(ctx, account_id, as_of)
     rows = [
         {"memberId": k.member_id, "stakeholderId": k.stakeholder_id, "strength": k.strength,
          "lastContact": k.last_contact, "seniority": graph.people[k.stakeholder_id].seniority}
@@ -313,7 +337,7 @@ async def portfolio(
     covs: dict[str, coverage_mod.Coverage] = {}
     live = [r for r in rows if r["id"] not in snaps]
     if with_coverage and live:
-        graphs = await graphs_of(ctx, [r["id"] for r in live])
+        graphs = await graphs_of(ctx, [r["id"] for r in live], as_of)
         computed = {a: coverage_mod.coverage(g, as_of, _cadence(ctx)) for a, g in graphs.items()}
         ctx.memo.update({("coverage", a, as_of): c for a, c in computed.items()})
         covs.update(computed)
@@ -386,10 +410,7 @@ async def drawing(
     # The analyses of this account in the same request reuse what was just read.
     ctx.loaders.one(queries.analyses.account_graphs).prime(account_id, drawing_mod.active_row(row))
     if as_of < ctx.settings.today():
-        snaps = (
-            graph_service.rebuild(p, p.get("history") or [], as_of) for p in row.get("people", [])
-        )
-        row = drawing_mod.as_of_org(row, [s for s in snaps if s is not None])
+        row = org_on(row, as_of)
     wanted = set(include)
     return drawing_mod.drawing(
         row, as_of, _cadence(ctx), members=GraphInclude.MEMBERS in wanted,
@@ -402,7 +423,7 @@ async def member_dependency(
     ctx: Context, *, account_id: str, as_of: dt.date
 ) -> list[dependency_mod.MemberDependency]:
     """§14: for each member with a KNOWS edge into the account, what leaving would cost."""
-    graph = await graph_of(ctx, account_id)
+    graph = await graph_of(ctx, account_id, as_of)
     return dependency_mod.member_dependency(graph, as_of, _cadence(ctx))
 
 
@@ -412,7 +433,7 @@ async def reachable_whitespace(
     """§13: the whitespace weighted by how warm our way into each team is."""
     if not 1 <= max_hops <= MAX_HOPS:
         raise invalid([Problem("maxHops", f"must be between 1 and {MAX_HOPS}")])
-    graph = await graph_of(ctx, account_id)
+    graph = await graph_of(ctx, account_id, as_of)
     key = ("reach", account_id, as_of, max_hops)
     if key not in ctx.memo:  # a portfolio sort may have computed it already
         grid = await whitespace_of(ctx, account_id)

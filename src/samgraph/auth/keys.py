@@ -129,4 +129,5 @@ async def _lookup(db: Db, key_id: str, secret: str) -> Principal | None:
         role=Role(item["role"]),
         member_id=member,
         scope=Scope(frozenset(accounts)) if member else EVERYTHING,
+        name=item.get("name") or None,
     )

@@ -23,6 +23,14 @@ class Principal:
     role: Role
     member_id: str | None = None
     scope: Scope = EVERYTHING
+    name: str | None = None
+    """The API key's name, when it has one."""
+
+    @property
+    def source(self) -> str:
+        """What a stakeholder's history records as the change's source (domain §18):
+        the key's name, else `key:<id>` or `jwt:<sub>`."""
+        return self.name or self.actor
 
     def allows(self, role: Role) -> bool:
         return _RANK[self.role] >= _RANK[role]

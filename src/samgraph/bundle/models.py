@@ -185,10 +185,12 @@ class HistoryRow(Row):
 
     stakeholder_id: Id
     date: dt.date
-    field: Literal["title", "teamId", "managerId", "status"]
+    field: Literal["title", "teamId", "managerId", "seniority", "buyingRole", "sentiment", "status"]
     old: ShortText | None = None
     new: ShortText | None = None
     recorded_at: dt.datetime
+    # Who made it (domain §18): an API key's name or id, `import`, `sync:<format>`, `feed`.
+    source: ShortText | None = None
 
 
 def _rows() -> Any:

@@ -70,7 +70,7 @@ async def linked(
     try:
         await bundle_service.import_bundle(
             ctx.db, given, batch_size=ctx.settings.samgraph_import_batch_size,
-            changed_on=ctx.settings.today(),
+            changed_on=ctx.settings.today(), source=ctx.principal.source,
         )  # fmt: skip
     except InvalidInput as exc:
         # `relationships[0].strength` -> `strength`: the argument as the client sent it.

@@ -72,7 +72,10 @@ async def mark_departed(ctx: Context, *, stakeholder_id: str, date: dt.date | No
     if await ctx.db.scope.check_nodes(ctx.db, {"stakeholders": [stakeholder_id]}):
         raise missing
     rows = await ctx.db.write(
-        q.stakeholders.mark_departed, id=stakeholder_id, date=ctx.today_or(date)
+        q.stakeholders.mark_departed,
+        id=stakeholder_id,
+        date=ctx.today_or(date),
+        source=ctx.principal.source,
     )
     if not rows:
         raise missing
@@ -80,23 +83,32 @@ async def mark_departed(ctx: Context, *, stakeholder_id: str, date: dt.date | No
     return row
 
 
+TRACKED = ("title", "teamId", "managerId", "seniority", "buyingRole", "sentiment", "status")
+"""The fields whose changes a stakeholder's history records (domain §18)."""
+
+
 def rebuild(now: dict[str, Any], changes: list[dict[str, Any]], date: dt.date) -> dict[str, Any] | None:  # fmt: skip
     """A stakeholder as of `date`: start from today's values and undo, newest first,
-    every change dated after `date`. None when they joined the org chart after it."""
-    values: dict[str, Any] = {
-        "title": now.get("title"),
-        "teamId": now.get("teamId"),
-        "managerId": now.get("managerId"),
-        "status": StakeholderStatus(now.get("status") or StakeholderStatus.ACTIVE),
-    }
+    every change dated after `date`. None when they joined the org chart after it. A
+    person held as DEPARTED with a departedAt after `date` and no recorded departure (an
+    import of someone who had already left) was active that day (domain §18)."""
+    values: dict[str, Any] = {f: now.get(f) for f in TRACKED}
+    values["status"] = StakeholderStatus(now.get("status") or StakeholderStatus.ACTIVE)
+    undone_status = False
     for change in reversed(changes):
         if change["date"] <= date:
             break
         if change["field"] == "status" and change.get("old") is None:
             return None  # added to the org chart after `date`
-        values[change["field"]] = change.get("old")
+        if change["field"] in values:
+            values[change["field"]] = change.get("old")
+            undone_status |= change["field"] == "status"
+    left = now.get("departedAt")
+    if (not undone_status and values["status"] == StakeholderStatus.DEPARTED
+            and left is not None and date < left):  # fmt: skip
+        values["status"] = StakeholderStatus.ACTIVE
     return {"id": now["id"], "name": now.get("name") or "", **values,
-            "status": values["status"] or StakeholderStatus.ACTIVE}  # fmt: skip
+            "status": StakeholderStatus(values["status"] or StakeholderStatus.ACTIVE)}  # fmt: skip
 
 
 async def as_of(ctx: Context, *, stakeholder: dict[str, Any], date: dt.date) -> dict[str, Any] | None:  # fmt: skip

@@ -139,8 +139,8 @@ class Stakeholder:
         return await load_many(info, q.relationships.influences.outgoing, self.id, Influence)
 
     @strawberry.field(
-        description="Recorded changes of title, team, manager and status, oldest first, "
-        "`first` at a time."
+        description="Recorded changes of title, team, manager, seniority, buying role, "
+        "sentiment and status (each with its source), oldest first, `first` at a time."
     )
     async def history(
         self, info: Ctx, first: int = 50, after: str | None = None
@@ -168,29 +168,47 @@ class Stakeholder:
 def _row(s: Stakeholder) -> dict[str, Any]:
     """The stakeholder's current values, as the history service reads them."""
     return {"id": s.id, "name": s.name, "title": s.title, "teamId": s.team_id,
-            "managerId": s.manager_id, "status": s.status}  # fmt: skip
+            "managerId": s.manager_id, "seniority": s.seniority, "buyingRole": s.buying_role,
+            "sentiment": s.sentiment, "status": s.status,
+            "departedAt": s.departed_at}  # fmt: skip
 
 
-@strawberry.type(description="A recorded change of a stakeholder's title, team, manager or status.")
+@strawberry.type(
+    description="A recorded change of a stakeholder's title, team, manager, seniority, "
+    "buying role, sentiment or status (domain §18)."
+)
 class StakeholderChange:
     date: dt.date = strawberry.field(description="When it took effect (the sync or write date).")
-    field: str = strawberry.field(description="title, teamId, managerId or status.")
+    field: str = strawberry.field(
+        description="title, teamId, managerId, seniority, buyingRole, sentiment or status."
+    )
     old: str | None
     new: str | None
     recorded_at: dt.datetime
+    source: str | None = strawberry.field(
+        default=None,
+        description="Who made it: the API key's name (or key:<id>, jwt:<sub>), import, "
+        "sync:<format> or feed; null for changes recorded before sources were kept.",
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> StakeholderChange:
         return from_row(cls, row)
 
 
-@strawberry.type(description="A stakeholder's title, team, manager and status on a past date.")
+@strawberry.type(
+    description="A stakeholder's title, team, manager, seniority, buying role, sentiment and "
+    "status on a past date."
+)
 class StakeholderSnapshot:
     id: strawberry.ID
     name: str = ""
     title: str | None = None
     team_id: strawberry.ID | None = None
     manager_id: strawberry.ID | None = None
+    seniority: Seniority | None = None
+    buying_role: BuyingRole | None = None
+    sentiment: Sentiment | None = None
     status: StakeholderStatus = StakeholderStatus.ACTIVE
 
     @classmethod
