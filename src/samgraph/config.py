@@ -99,6 +99,8 @@ class Settings(BaseSettings):
     samgraph_max_field_directives: int = Field(default=4, ge=1)
     samgraph_max_directives: int = Field(default=50, ge=1)
     samgraph_max_errors: int = Field(default=10, ge=1)
+    # Fields (selections) in one document, counted before validation.
+    samgraph_max_fields: int = Field(default=500, ge=1)
     samgraph_max_body_bytes: int = Field(default=25_000_000, ge=1024)
     # Seconds: a Cypher call's transaction timeout, and how long the driver keeps
     # retrying while Neo4j is unreachable before the request answers 503.

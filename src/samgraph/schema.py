@@ -83,6 +83,7 @@ def build_schema(settings: Settings, *, executor: type[Any] = Executor) -> straw
         max_field_directives=settings.samgraph_max_field_directives,
         max_directives=settings.samgraph_max_directives,
         max_errors=settings.samgraph_max_errors, cache_size=CACHE_SIZE,
+        max_fields=settings.samgraph_max_fields,
     )  # fmt: skip
     extensions: list[Any] = [
         Mask,

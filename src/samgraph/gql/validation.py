@@ -1,5 +1,5 @@
-"""Validation with limits: directives per field and per document, and the number of
-validation errors a response may carry (graphql-core's `max_errors`).
+"""Validation with limits: fields per document, directives per field and per document,
+and the number of validation errors a response may carry (graphql-core's `max_errors`).
 
 Without them a document of 1,500 unknown directives inside the token limit
 (`{ __typename @aa@aa@aa... }`) made 1,500 validation errors: work and bytes for
@@ -21,6 +21,7 @@ from typing import Any
 from graphql import (
     ASTValidationRule,
     DocumentNode,
+    FieldNode,
     GraphQLError,
     GraphQLSchema,
     Node,
@@ -30,18 +31,20 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
+FIELDS_IN_DOCUMENT = "fields in the document"
 DIRECTIVES_ON_NODE = "directives on one field"
 DIRECTIVES_IN_DOCUMENT = "directives in the document"
 TOO_MANY_ERRORS = "Too many validation errors"
 Rules = tuple[type[ASTValidationRule], ...]
 
 
-def _directive_counts(document: DocumentNode) -> tuple[int, int, Node | None]:
-    """(most directives on one node, directives in all, that node)."""
-    most, total, where = 0, 0, None
+def _counts(document: DocumentNode) -> tuple[int, int, Node | None, int]:
+    """(most directives on one node, directives in all, that node, fields in all)."""
+    most, total, where, fields = 0, 0, None, 0
     stack: list[Any] = [document]
     while stack:
         node = stack.pop()
+        fields += isinstance(node, FieldNode)
         directives = getattr(node, "directives", None) or ()
         if len(directives) > most:
             most, where = len(directives), node
@@ -52,17 +55,26 @@ def _directive_counts(document: DocumentNode) -> tuple[int, int, Node | None]:
                 stack.append(value)
             elif isinstance(value, tuple | list):
                 stack.extend(v for v in value if isinstance(v, Node))
-    return most, total, where
+    return most, total, where, fields
 
 
 def validator(
-    *, max_field_directives: int, max_directives: int, max_errors: int, cache_size: int
+    *,
+    max_field_directives: int,
+    max_directives: int,
+    max_errors: int,
+    cache_size: int,
+    max_fields: int = 500,
 ) -> Callable[[GraphQLSchema, DocumentNode, Rules], list[GraphQLError]]:
-    """A cached validate with the directive caps checked first."""
+    """A cached validate with the field and directive caps checked first (one linear
+    walk: a document padded to miss the cache costs no validation over the caps)."""
 
     @functools.lru_cache(maxsize=cache_size)
     def run(schema: GraphQLSchema, document: DocumentNode, rules: Rules) -> list[GraphQLError]:
-        most, total, where = _directive_counts(document)
+        most, total, where, fields = _counts(document)
+        if fields > max_fields:
+            return [GraphQLError(f"{fields} {FIELDS_IN_DOCUMENT}: at most {max_fields} "
+                                 "(SAMGRAPH_MAX_FIELDS)", extensions={"code": "LIMIT_EXCEEDED"})]  # fmt: skip
         if most > max_field_directives:
             return [GraphQLError(f"{most} {DIRECTIVES_ON_NODE}: at most {max_field_directives}",
                                  where, extensions={"code": "LIMIT_EXCEEDED"})]  # fmt: skip

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from samgraph.auth import audit
-from samgraph.errors import NotFound
+from samgraph.errors import NotFound, SamgraphError
 from samgraph.gql.loading import Ctx
 from samgraph.gql.pagination import Connection, paginate
 from samgraph.gql.results import DeleteResult
@@ -40,7 +40,14 @@ class Query:
     )
     async def run_saved_query(self, info: Ctx, name: str, variables: JSON | None = None) -> JSON:
         given: Any = variables
-        ran = await service.run(info.context, name, variables=given)
+        try:
+            ran = await service.run(info.context, name, variables=given)
+        except SamgraphError as exc:
+            # A refused or failed run is audited with its reason (and logs no traceback).
+            audit.record(info.context, "runSavedQuery", kind="export",
+                         accounts=audit.accounts_in(given or {}), outcome="refused",
+                         code=exc.code)  # fmt: skip
+            raise
         if ran.cut:
             cut = info.context.notes.setdefault("cut", [])
             cut.extend({"report": name, **c.as_dict()} for c in ran.cut)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 from graphql import (
+    DocumentNode,
     FieldNode,
     GraphQLError,
     GraphQLSyntaxError,
@@ -114,7 +115,23 @@ def check_document(schema: strawberry.Schema, document: str) -> OperationDefinit
     errors = validate(schema._schema, doc)
     if errors:
         raise invalid([Problem("document", f"{e.message} at {_where(e)}") for e in errors])
+    refuse_nesting(doc)
     return ops[0]
+
+
+NOT_IN_SAVED = frozenset({"runSavedQuery"})
+"""Fields a saved query may not select: a saved query calling saved queries (itself, or
+a ping/pong pair) would run without end, or multiply its cost unseen."""
+
+
+def refuse_nesting(document: DocumentNode) -> None:
+    """Refuse a saved document that selects `runSavedQuery` (anywhere, fragments too)."""
+    for definition in document.definitions:
+        for node in _fields(getattr(definition, "selection_set", None)):
+            if node.name.value in NOT_IN_SAVED:
+                raise invalid([Problem("document", f"`{node.name.value}` cannot be used "
+                                       "inside a saved query: a saved query may not run saved "
+                                       "queries")])  # fmt: skip
 
 
 def _where(error: GraphQLError) -> str:
@@ -282,6 +299,7 @@ async def run(
         raise invalid([Problem("variables", "must be a JSON object")])
     values = {**saved.variables, **given}
     document = parse(saved.document)
+    refuse_nesting(document)  # also for documents saved before the rule
     operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
     prepared = paging.prepare(schema._schema, document, operation)
     start = {v: None for v in prepared.whole.values()}

@@ -1,6 +1,7 @@
 """The HTTP edge: one plain ASGI middleware in front of every HTTP route.
 
-In order: a body over SAMGRAPH_MAX_BODY_BYTES is refused before it is read (413); the
+In order: a body over SAMGRAPH_MAX_BODY_BYTES is refused before it is read (413) when
+its Content-Length says so, and as its bytes arrive otherwise (chunked transfer); the
 gate admits the request or refuses it (web/gate.py: 405, 401, 503, 429); every answer
 carries the request id (`X-Request-ID`); and strawberry's plain-text refusals are
 recoded into the error body of every other path. It is plain ASGI rather than three
@@ -19,6 +20,32 @@ from samgraph.web.errors import error_response, recoded
 from samgraph.web.gate import AuthGate, request_id_of
 
 
+class _TooLarge(Exception):
+    """The body grew past the limit while it was being read."""
+
+
+def _counted(receive: Receive, limit: int) -> Receive:
+    """`receive`, counting body bytes as they arrive: past `limit` it raises instead of
+    handing the app more (a chunked body has no Content-Length to refuse up front)."""
+    seen = 0
+
+    async def counted() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise _TooLarge
+        return message
+
+    return counted
+
+
+def _too_large(limit: int) -> ASGIApp:
+    return error_response(413, "PAYLOAD_TOO_LARGE", f"request body over {limit} bytes "
+                          "(SAMGRAPH_MAX_BODY_BYTES); use the CLI for big imports")  # fmt: skip
+
+
 class Edge:
     def __init__(self, app: ASGIApp, *, gate: AuthGate, max_body_bytes: int) -> None:
         self.app, self.gate, self.max_body_bytes = app, gate, max_body_bytes
@@ -30,15 +57,26 @@ class Edge:
         request = Request(scope, receive)
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > self.max_body_bytes:
-            message = (f"request body over {self.max_body_bytes} bytes (SAMGRAPH_MAX_BODY_BYTES); "
-                       "use the CLI for big imports")  # fmt: skip
-            await error_response(413, "PAYLOAD_TOO_LARGE", message)(scope, receive, send)
+            await _too_large(self.max_body_bytes)(scope, receive, send)
             return
         refusal = await self.gate.admit(request)
         if refusal is not None:
             await refusal(scope, receive, send)
             return
-        await self.app(scope, receive, _answering(scope, receive, send, request_id_of(request)))
+        started = False
+        answer = _answering(scope, receive, send, request_id_of(request))
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await answer(message)
+
+        try:
+            await self.app(scope, _counted(receive, self.max_body_bytes), tracked)
+        except _TooLarge:
+            if started:
+                raise
+            await _too_large(self.max_body_bytes)(scope, receive, tracked)
 
 
 def _answering(scope: Scope, receive: Receive, send: Send, rid: str) -> Send:
