@@ -39,7 +39,8 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     assert len(trips) == len(MIX) + 2
     # Bounded by depth: account + teams-with-people for one account or for 20.
     assert trips["nested read"] == 2 and trips["nested read, 20 accounts (list)"] == 2
-    assert trips["portfolioGaps (every account)"] == 2
+    # The portfolio count that prices a past day (gql/guard.py), then accounts, subgraphs.
+    assert trips["portfolioGaps (every account)"] == 3
     assert set(report.scale["S"]) == {*ANALYSES, "portfolioGaps", "dbHits"}
     # The per-account reads touch only that account: a few hundred database hits for
     # 30 people, whatever the portfolio holds.

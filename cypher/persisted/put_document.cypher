@@ -5,5 +5,6 @@
 // scope: internal
 MERGE (p:PersistedQuery {hash: $hash})
 ON CREATE SET p.document = $document, p.createdAt = datetime()
+SET p.usedAt = datetime()
 SET p.registered = coalesce(p.registered, false) OR $registered
 RETURN p.hash AS hash

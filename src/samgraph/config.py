@@ -70,9 +70,21 @@ class Settings(BaseSettings):
     # SHA-256; `allowlist` only documents registered with `samgraph persisted add` run;
     # `off` refuses the extension.
     samgraph_persisted_queries: Literal["apq", "allowlist", "off"] = "apq"
+    # What clients may register (APQ): bytes per document (comments included), documents
+    # kept (least recently used evicted; the allow-list never), registrations per
+    # credential (`limits` syntax, per process; "" = unlimited).
+    samgraph_persisted_max_bytes: int = Field(default=100_000, ge=1)
+    samgraph_persisted_max_documents: int = Field(default=10_000, ge=1)
+    samgraph_persisted_rate: str = "100/hour"
     # Seconds between two reads of the change counters of subscribed accounts (one read
     # per process for all of them): how soon `accountChanged` fires after a write.
     samgraph_subscription_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    # WebSockets: seconds to send connection_init; open sockets per credential;
+    # subscriptions per socket and per credential (per process).
+    samgraph_ws_init_seconds: float = Field(default=5.0, gt=0)
+    samgraph_ws_sockets_per_key: int = Field(default=20, ge=1)
+    samgraph_ws_subscriptions_per_socket: int = Field(default=50, ge=1)
+    samgraph_ws_subscriptions_per_key: int = Field(default=200, ge=1)
     # Run the built-in reports and the README's example queries once at start-up, so
     # the first request of each is as fast as the next (web/warmup.py).
     samgraph_warmup: bool = True
@@ -110,6 +122,10 @@ class Settings(BaseSettings):
     # multiplies what is under it by `first`, another list field by SAMGRAPH_LIST_SIZE.
     samgraph_max_cost: int = Field(default=200_000, ge=1)
     samgraph_list_size: int = Field(default=10, ge=1)
+    # What work costs: one account's analysis (an Account analysis field, or each account
+    # a portfolio-wide field computes on a past date), and one account exported.
+    samgraph_analysis_cost: int = Field(default=100, ge=0)
+    samgraph_export_cost: int = Field(default=200, ge=0)
     # Rows per GraphQL write: upsert inputs, and all sections of an importBundle
     # (bigger bundles go through `samgraph import`, which batches them).
     samgraph_max_input_rows: int = Field(default=1000, ge=1)
@@ -120,6 +136,10 @@ class Settings(BaseSettings):
     samgraph_sync_max_bytes: int = Field(default=50_000_000, ge=1024)
     # Per API key or token subject, `limits` syntax ("600/minute", "20/second"); "" = off.
     samgraph_rate_limit: str = "600/minute"
+    # Where the rate-limit counters live: "memory://" (this process: N workers or
+    # instances each allow the whole limit) or a Redis URL (`redis://host:6379/0`),
+    # shared by every worker and instance.
+    samgraph_rate_limit_storage: str = "memory://"
     # Seconds a verified API key is remembered per process (0: read it on every request).
     samgraph_auth_cache_seconds: float = Field(default=5.0, ge=0)
     # Audit log of mutations and exports (JSON lines): a file path, or "-" for stderr.

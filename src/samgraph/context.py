@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import copy
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -89,6 +90,13 @@ class Loaders:
         return self._many[key]
 
 
+@dataclass
+class Budget:
+    """What one request has spent of SAMGRAPH_MAX_COST (shared by its copies)."""
+
+    spent: int = 0
+
+
 class Context(BaseContext):
     """What every resolver gets as `info.context`."""
 
@@ -112,6 +120,14 @@ class Context(BaseContext):
         # Built-in reports are trusted documents: they may page past the public `first`
         # cap and skip the cost limit. User-saved queries never are.
         self.trusted = False
+        # A saved query's pages run already charged to the budget (reports/service.py).
+        self.prepaid = False
+        # The query cost this request has spent, over all its executions (gql/guard.py).
+        self.budget = Budget()
+        # On a WebSocket: the check every operation runs first (web/sockets.py), and
+        # how many subscriptions the socket holds.
+        self.recheck: Callable[[], Awaitable[Any]] | None = None
+        self.subscriptions = 0
         self.loaders = Loaders(self.db)
         # Results computed once per request, by (kind, key): a portfolio view that
         # filters on coverage and then shows it does not compute it twice.
@@ -155,6 +171,12 @@ class Context(BaseContext):
         """The same request (loaders, caller, scope) running a built-in report."""
         twin = copy.copy(self)
         twin.trusted = True
+        return twin
+
+    def as_prepaid(self) -> Context:
+        """The same request running a saved query whose cost it has already paid."""
+        twin = copy.copy(self)
+        twin.prepaid = True
         return twin
 
 

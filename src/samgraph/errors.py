@@ -54,6 +54,19 @@ class LimitExceeded(SamgraphError):
     code = "LIMIT_EXCEEDED"
 
 
+class Unauthenticated(SamgraphError):
+    """The credential is unknown, revoked or expired (a WebSocket checks it again on every
+    operation)."""
+
+    code = "UNAUTHENTICATED"
+
+
+class RateLimited(SamgraphError):
+    """Over the caller's rate limit (SAMGRAPH_RATE_LIMIT)."""
+
+    code = "RATE_LIMITED"
+
+
 class DatabaseUnavailable(SamgraphError):
     """Neo4j cannot be reached; the request answers 503 and may be retried."""
 

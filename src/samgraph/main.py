@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Literal
 
 import orjson
@@ -15,6 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.requests import HTTPConnection
+from starlette.websockets import WebSocket
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
@@ -31,7 +33,7 @@ from samgraph.db.queries import queries
 from samgraph.live import service as live_service
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshot_service
-from samgraph.web import errors, warmup
+from samgraph.web import errors, sockets, warmup
 from samgraph.web import reports as report_routes
 from samgraph.web.edge import Edge
 from samgraph.web.explorer import PATH as EXPLORER_PATH
@@ -67,6 +69,7 @@ class Router(GraphQLRouter[Context, None]):
         super().__init__(
             schema, context_getter=context_getter, graphql_ide=ide,
             allowed_origins=settings.cors_origins,
+            connection_init_wait_timeout=timedelta(seconds=settings.samgraph_ws_init_seconds),
         )  # fmt: skip
         self.settings, self.gate = settings, gate
 
@@ -91,7 +94,10 @@ class Router(GraphQLRouter[Context, None]):
             raise ConnectionRejectionError(
                 {"message": "missing or invalid credentials", "code": "UNAUTHENTICATED"}
             )
+        assert isinstance(socket, WebSocket)
+        sockets.admit(self.settings, principal, socket)
         context.bind(principal)
+        context.recheck = sockets.rechecker(self.gate, socket, token, context)
         accepted: UnsetType = UNSET
         return accepted
 

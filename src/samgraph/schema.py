@@ -88,7 +88,12 @@ def build_schema(settings: Settings, *, executor: type[Any] = Executor) -> straw
     extensions: list[Any] = [
         Mask,
         Codes,
-        persisted_queries(settings.samgraph_persisted_queries),
+        persisted_queries(
+            settings.samgraph_persisted_queries,
+            max_bytes=settings.samgraph_persisted_max_bytes,
+            max_documents=settings.samgraph_persisted_max_documents,
+            rate=settings.samgraph_persisted_rate,
+        ),
         Guard,
         Changes,
         RoundTrips,

@@ -193,8 +193,10 @@ async def test_portfolio_filters_sorts_and_round_trips(client: httpx.AsyncClient
     assert body["data"]["accounts"]["totalCount"] == 20
     assert [n["id"] for n in nodes[:2]] == ["acc0039", "acc0037"]  # odd only, ARR descending
     assert {n["coverage"]["score"] for n in nodes} == {0}
-    # accounts (1) + all subgraphs at once (1); nested coverage hits the request cache.
-    assert body["extensions"]["dbRoundTrips"] == 2
+    # The portfolio count that prices a past-date filter on coverage (1, gql/guard.py) +
+    # accounts (1) + all subgraphs, with their history, at once (1); nested coverage hits
+    # the request cache.
+    assert body["extensions"]["dbRoundTrips"] == 3
 
     body = await gql(
         client,
@@ -232,4 +234,6 @@ async def test_portfolio_gaps(client: httpx.AsyncClient) -> None:
         "severity": "HIGH",
         "stakeholderId": "acc0000-ceo",
     }
-    assert body["extensions"]["dbRoundTrips"] == 2
+    # The portfolio count that prices a past day's portfolioGaps (gql/guard.py), then
+    # the accounts and their subgraphs.
+    assert body["extensions"]["dbRoundTrips"] == 3

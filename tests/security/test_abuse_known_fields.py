@@ -4,14 +4,19 @@ and chunked bodies past the body limit."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import AsyncIterator
 
 import httpx
+import pytest
 
+from samgraph.bundle import service as bundle_service
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
-from tests.conftest import api_key, gql, settings_for_tests
+from samgraph.demo.generate import generate
+from tests.conftest import api_key, app_client, gql, settings_for_tests
+from tests.factories import TODAY
 from tests.live import live_server
 
 
@@ -82,3 +87,60 @@ async def test_a_chunked_body_is_counted_as_it_arrives(db: Db) -> None:
                 headers={"Content-Type": "application/json"},
             )  # fmt: skip
             assert small.status_code == 200, small.text
+
+
+async def test_analyses_exports_and_report_runs_are_priced_by_their_work(
+    db: Db, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A portfolio of 10 accounts, SAMGRAPH_MAX_COST 20,000 (analysis 100 and export 200
+    per account, the defaults)."""
+    await bundle_service.import_bundle(
+        db, generate(accounts=10, stakeholders_per_account=5, seed=3), changed_on=TODAY
+    )
+    viewer = await api_key(db, "VIEWER")
+    settings = settings_for_tests(samgraph_max_cost=20_000)
+    async with app_client(settings, viewer) as c:
+        # portfolioGaps on a past day computes all 10 accounts: 1 (the field) + 10 x 100
+        # (the work) + 100 (totalCount under first: 100) = 1,101 an alias. 18 aliases:
+        # 19,818, within; 30: 33,030, refused before any resolver runs.
+        def gaps(n: int) -> str:
+            return "{ " + " ".join(
+                f'g{i}: portfolioGaps(asOf: "2026-01-20", first: 100) {{ totalCount }}'
+                for i in range(n)) + " }"  # fmt: skip
+
+        ok = await gql(c, gaps(18))
+        assert "errors" not in ok and ok["extensions"]["cost"] == 18 * 1_101
+        refused = await gql(c, gaps(30))
+        assert refused["data"] is None
+        assert refused["errors"][0]["extensions"] == {
+            "code": "LIMIT_EXCEEDED", "cost": 30 * 1_101, "limit": 20_000}  # fmt: skip
+        # Today's portfolioGaps is a page read of the snapshots: 1 + 100 an alias.
+        today = await gql(c, "{ " + " ".join(
+            f"g{i}: portfolioGaps(first: 100) {{ totalCount }}" for i in range(30)) + " }")  # fmt: skip
+        assert "errors" not in today and today["extensions"]["cost"] == 30 * 101
+        # exportBundle exports the whole portfolio: 1 + 10 x 200 = 2,001 an alias; a VIEWER
+        # exporting it 30 times over (60,030) is refused.
+        exports = await gql(c, "{ " + " ".join(f"e{i}: exportBundle" for i in range(30)) + " }")
+        assert exports["errors"][0]["extensions"]["cost"] == 30 * 2_001
+        one = await gql(c, '{ exportBundle(accountIds: ["acc-0001"]) }')
+        assert "errors" not in one and one["extensions"]["cost"] == 1 + 200
+        # A report run costs its document: portfolio-coverage on a past day computes the
+        # coverage of each of the 10 accounts (10 x 100 and its fields), so 28 aliased runs
+        # are refused by the request's one budget, and one run is not.
+        run = '{ runSavedQuery(name: "portfolio-coverage", variables: {asOf: "2026-01-20"}) }'
+        assert "errors" not in await gql(c, run)
+        many = "{ " + " ".join(
+            f'r{i}: runSavedQuery(name: "portfolio-coverage", variables: {{asOf: "2026-01-20"}})'
+            for i in range(28)) + " }"  # fmt: skip
+        capfd.readouterr()
+        body = await gql(c, many)
+        assert body["data"] is None
+        assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+        # Each run costs at least its 10 coverage analyses (1,000): at most 20 of the 28
+        # fit in 20,000; the others are refused (the audit log has a line per run that
+        # started; the rest are dropped once the response's data is null).
+        runs = [json.loads(line) for line in capfd.readouterr().err.splitlines()
+                if '"runSavedQuery"' in line]  # fmt: skip
+        assert sum(r["outcome"] == "ok" for r in runs) <= 20
+        refused = [r for r in runs if r["outcome"] == "refused"]
+        assert refused and {r["code"] for r in refused} == {"LIMIT_EXCEEDED"}

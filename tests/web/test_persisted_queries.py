@@ -93,3 +93,44 @@ async def test_an_invalid_document_is_not_kept(client: httpx.AsyncClient) -> Non
     assert sent.json()["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
     again = await client.post("/graphql", json={"extensions": _apq(digest)})
     assert again.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+async def test_what_clients_register_is_bounded(db: Db) -> None:
+    """A VIEWER registering documents: one over the byte cap (padded with a comment the
+    token limit does not count) is refused and never stored; past the registration rate
+    the next one is refused; the store keeps the most recently used client documents."""
+    token = await api_key(db, "VIEWER")
+    settings = settings_for_tests(samgraph_persisted_max_bytes=2_000,
+                                  samgraph_persisted_max_documents=3,
+                                  samgraph_persisted_rate="5/hour")  # fmt: skip
+    from samgraph.db.queries import queries
+
+    async def stored() -> int:
+        return int((await db.read(queries.persisted.count_documents))[0]["documents"])
+
+    async with app_client(settings, token) as c:
+
+        async def register(doc: str) -> dict[str, object]:
+            digest = hashlib.sha256(doc.encode()).hexdigest()
+            body: dict[str, object] = (
+                await c.post("/graphql", json={"query": doc, "extensions": _apq(digest)})
+            ).json()
+            return body
+
+        padded = "#" + "x" * 3_000 + "\n{ __typename }"
+        big = await register(padded)
+        assert big["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"  # type: ignore[index]
+        assert "3016 bytes: at most 2000" in big["errors"][0]["message"]  # type: ignore[index]
+        assert await stored() == 0
+        # Five registrations (the rate), each a distinct document: the store keeps 3.
+        docs = [f"query Q{i} {{ __typename }}" for i in range(6)]
+        for doc in docs[:5]:
+            assert "errors" not in await register(doc)
+        assert await stored() == 3
+        # The two least recently used (Q0, Q1) were evicted; Q2-Q4 remain.
+        rows = [await db.read(queries.persisted.get_document,
+                              hash=hashlib.sha256(d.encode()).hexdigest()) for d in docs[:5]]  # fmt: skip
+        assert [r[0]["document"] is not None for r in rows] == [False, False, True, True, True]
+        over = await register(docs[5])
+        assert over["errors"][0]["extensions"]["code"] == "RATE_LIMITED"  # type: ignore[index]
+        assert await stored() == 3

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
 from samgraph.common import (
@@ -191,6 +192,20 @@ class HistoryRow(Row):
     recorded_at: dt.datetime
     # Who made it (domain §18): an API key's name or id, `import`, `sync:<format>`, `feed`.
     source: ShortText | None = None
+
+    @model_validator(mode="after")
+    def _values_fit_the_field(self) -> HistoryRow:
+        """Enum fields' old and new values are values of their enum (a past asOf rebuilds
+        the org from them)."""
+        kinds: dict[str, type[StrEnum]] = {"status": StakeholderStatus, "seniority": Seniority,
+                                           "buyingRole": BuyingRole, "sentiment": Sentiment}  # fmt: skip
+        kind = kinds.get(self.field)
+        for name in ("old", "new"):
+            value = getattr(self, name)
+            if kind is not None and value is not None and value not in kind.__members__:
+                raise ValueError(f"{name}: {value!r} is not a {self.field} "
+                                 f"({', '.join(kind.__members__)})")  # fmt: skip
+        return self
 
 
 def _rows() -> Any:

@@ -312,6 +312,13 @@ def write_plan(bundle: Bundle, *, feed: bool = False) -> list[tuple[CypherQuery,
     return [(name, rows()) for name, rows in plan_steps(bundle, feed=feed)]
 
 
+def _by_key(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows in key order: concurrent writers then lock nodes in the same order (fewer
+    deadlocks; a deadlock is retried, but costs a retry)."""
+    return sorted(rows, key=lambda r: tuple(str(v) for k, v in r.items() if k != "props"
+                                            and not isinstance(v, list | dict)))  # fmt: skip
+
+
 def plan_steps(
     bundle: Bundle, *, feed: bool = False
 ) -> list[tuple[CypherQuery, Callable[[], list[dict[str, Any]]]]]:
@@ -447,13 +454,14 @@ async def write_bundle(
     record_created: bool = False,
     progress: Progress | None = None,
     feed: bool = False,
+    then: Sequence[Step] = (),
 ) -> ImportSummary:
     """Write an already validated bundle. A bundle of at most `batch_size` rows is one
     transaction (an upsert, a sync, a feed: all or nothing); a larger one is one
     transaction per UNWIND batch of a section, in dependency order. Stakeholder changes are
     dated `changed_on` (the writer's today) with `source`; `progress` is called with the
     rows of each written batch. Guards (no manager or team loops) run in the transaction
-    of the links they check."""
+    of the links they check. `then` runs last, in the same transaction when there is one."""
     summary = ImportSummary()
     history = {"changed_on": changed_on, "record_created": record_created, "source": source}
     steps = plan_steps(bundle, feed=feed)
@@ -464,8 +472,9 @@ async def write_bundle(
     for name, info in Bundle.model_fields.items():
         summary.counts[info.alias or name] = len(getattr(bundle, name))
     if sum(summary.counts.values()) <= batch_size:
-        planned = [(query, rows()) for query, rows in steps]
+        planned = [(query, _by_key(rows())) for query, rows in steps]
         one = [s for query, rows in planned if rows for s in _steps(query, rows, extra(query))]
+        one += then
         if one:
             await db.write_steps(one, name="bundle.write_bundle")
             summary.batches = 1
@@ -478,7 +487,7 @@ async def write_bundle(
     pending = asyncio.ensure_future(asyncio.to_thread(steps[0][1]))
     try:
         for i, (query, _) in enumerate(steps):
-            rows = await pending
+            rows = _by_key(await pending)
             total += -(-len(rows) // batch_size)
             if i + 1 < len(steps):
                 # The next section's rows are built in a thread while this one is
@@ -492,12 +501,31 @@ async def write_bundle(
                     later = sum(-(-len(r()) // batch_size) for _, r in steps[i + 1 :])
                     left = -(-(len(rows) - start) // batch_size)
                     raise ImportInterrupted(summary, summary.batches + left + later) from None
+                except InvalidInput as exc:
+                    if not summary.batches:
+                        raise
+                    # A guard refused this batch (a loop with the stored graph): say what
+                    # the batches before it committed.
+                    done = ", ".join(f"{k} {v}" for k, v in summary.committed.items())
+                    raise invalid(
+                        [
+                            *exc.problems,
+                            Problem(
+                                "import",
+                                f"{summary.batches} "
+                                f"earlier batches were committed ({done}); fix the rows "
+                                "above and import again (a rerun is safe)",
+                            ),
+                        ]
+                    ) from None
                 summary.batches += 1
                 summary.committed[query.name] = summary.committed.get(query.name, 0) + len(batch)
                 if progress:
                     progress(len(batch))
     finally:
         pending.cancel()
+    if then:
+        await db.write_steps(list(then), name="bundle.write_bundle")
     return summary
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from neo4j.time import Date, DateTime
 
 from samgraph.auth.scope import EVERYTHING, Scope
@@ -97,6 +97,12 @@ def to_native(value: Any) -> Any:
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
+def _busy() -> DatabaseUnavailable:
+    """A transient error (a deadlock between concurrent writers, a lock wait) still there
+    after the driver's retries: a 503 the client may retry (writes are idempotent)."""
+    return DatabaseUnavailable("the database is busy with conflicting writes; try again shortly")
+
+
 class Db:
     """Runs Cypher queries in managed transactions, within a caller's scope, and counts
     round trips.
@@ -157,6 +163,8 @@ class Db:
         except (ServiceUnavailable, SessionExpired) as exc:
             # The driver already retried; say so plainly (never the address or credentials).
             raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
+        except TransientError as exc:
+            raise _busy() from exc
         if query.scope == "account":
             return self.scope.prune(rows, query.scope_paths)
         return rows
@@ -182,6 +190,8 @@ class Db:
                 return await session.execute_write(work)
         except (ServiceUnavailable, SessionExpired) as exc:
             raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
+        except TransientError as exc:
+            raise _busy() from exc
 
     async def read(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
         if query.mode != "read":

@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from samgraph.db.cypher import CypherQuery
 
 class _Q_accounts:
+    count_accounts: CypherQuery
     delete_account: CypherQuery
     get_accounts: CypherQuery
     list_accounts: CypherQuery
@@ -81,8 +82,10 @@ class _Q_opportunities:
 
 class _Q_persisted:
     count_documents: CypherQuery
+    evict_documents: CypherQuery
     get_document: CypherQuery
     put_document: CypherQuery
+    touch_document: CypherQuery
 
 class _Q_privacy:
     erase_person: CypherQuery

@@ -1,10 +1,20 @@
 """Operation-level checks, run once per request before any resolver: the caller's
 role against the root fields asked for, and the query cost; after execution, the
-audit line of every mutation. One pass over the document, no per-field hooks."""
+audit line of every mutation. One pass over the document, no per-field hooks.
+
+The cost prices work, not only items: an analysis of an account costs
+SAMGRAPH_ANALYSIS_COST per account; a root field whose work grows with the portfolio
+rather than with its page (portfolioGaps or an analysis-sorted account list on a past
+date, exportBundle) costs that much per account it computes or exports; and a saved
+query's run costs its document's cost (reports/service.py charges it). Every execution
+of one request (a saved query's pages included) draws on the request's one budget.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -28,6 +38,7 @@ from strawberry.extensions import SchemaExtension
 
 from samgraph.auth import audit
 from samgraph.common import Role
+from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, LimitExceeded, SamgraphError
 
 # Root fields above the default role (VIEWER for queries, EDITOR for mutations).
@@ -57,10 +68,36 @@ def root_fields(
             yield from root_fields(fragments[sel.name.value].selection_set, fragments)
 
 
+ANALYSIS_FIELDS = frozenset({
+    "coverage", "championBackups", "warmPaths", "influenceMap", "reachableWhitespace",
+    "memberDependency", "graph", "whitespace", "plays", "orgChart",
+})  # fmt: skip
+"""Account fields computed by an analysis (§2-§17) rather than read."""
+
+PORTFOLIO_FIELDS = frozenset({"portfolioGaps", "accounts", "exportBundle"})
+"""Root fields that may compute or export the whole portfolio whatever their page."""
+
+# Account orders and filters on an analysis value (the others read stored properties).
+_ANALYSIS_SORTS = frozenset({"COVERAGE_SCORE", "REACHABLE_WHITESPACE"})
+_ANALYSIS_FILTERS = frozenset({"maxCoverageScore", "hasGap"})
+
+
+@dataclass(frozen=True)
+class Prices:
+    """What work costs beyond 1 per item (settings), and the caller's portfolio size."""
+
+    analysis: int = 100
+    export: int = 200
+    portfolio: int | None = None  # None: not counted (no portfolio-wide field asked for)
+    today: dt.date | None = None
+
+
 class Cost:
     """Each selected field costs 1 per item of its parent. Under a field with `first`,
     items multiply by `first` (its page: `edges` and `nodes` are that page); under any
-    other list field, by `list_size` (an estimate; most nested lists are short)."""
+    other list field, by `list_size` (an estimate; most nested lists are short). An
+    Account analysis field adds `prices.analysis` per account; a portfolio-wide root
+    field adds its price per account of the portfolio (module docstring)."""
 
     def __init__(
         self,
@@ -68,9 +105,63 @@ class Cost:
         fragments: dict[str, FragmentDefinitionNode],
         variables: dict[str, Any],
         list_size: int,
+        prices: Prices | None = None,
     ) -> None:
         self.schema, self.fragments, self.variables = schema, fragments, variables
         self.list_size = list_size
+        self.prices = prices or Prices()
+        self.root_past = False  # the root field being priced has a past asOf
+
+    def _arg(self, node: FieldNode, name: str) -> Any:
+        for arg in node.arguments or ():
+            if arg.name.value == name:
+                return value_from_ast_untyped(arg.value, self.variables)
+        return None
+
+    def _past(self, node: FieldNode) -> bool:
+        day = self._arg(node, "asOf")
+        return day is not None and str(day) != str(self.prices.today)
+
+    def needs_portfolio(self, node: FieldNode) -> bool:
+        """Whether pricing this (root) field needs the portfolio's size."""
+        name = node.name.value
+        if name == "exportBundle":
+            return not isinstance(self._arg(node, "accountIds"), list)
+        if name == "portfolioGaps":
+            return self._past(node)
+        if name != "accounts":
+            return False
+        first = self._arg(node, "first")
+        big = isinstance(first, int) and first > 100  # a built-in report's whole list
+        return big or (self._past(node) and self._on_analyses(node))
+
+    def _on_analyses(self, node: FieldNode) -> bool:
+        """An account list sorted or filtered on an analysis value."""
+        filters = self._arg(node, "filter")
+        derived = isinstance(filters, dict) and bool(_ANALYSIS_FILTERS & filters.keys())
+        return derived or self._arg(node, "sortBy") in _ANALYSIS_SORTS
+
+    def work(self, node: FieldNode, parent: Any, items: int) -> int:
+        """The price of the analysis or portfolio-wide work a field asks for: an Account
+        analysis computed on a past date (its own asOf or its root field's; today's
+        figures are snapshot reads), or a portfolio-wide root field."""
+        name, p = node.name.value, self.prices
+        if isinstance(parent, GraphQLObjectType) and parent.name == "Account":
+            computed = name in ANALYSIS_FIELDS and (self._past(node) or self.root_past)
+            return items * p.analysis if computed else 0
+        if parent is not self.schema.query_type:
+            return 0
+        self.root_past = self._past(node)
+        if name not in PORTFOLIO_FIELDS:
+            return 0
+        if name == "exportBundle":
+            ids = self._arg(node, "accountIds")
+            return (len(ids) if isinstance(ids, list) else p.portfolio or 0) * p.export
+        if name == "portfolioGaps" and self._past(node):
+            return (p.portfolio or 0) * p.analysis
+        if name == "accounts" and self._past(node) and self._on_analyses(node):
+            return (p.portfolio or 0) * p.analysis
+        return 0
 
     def of(self, sel_set: SelectionSetNode, parent: Any, items: int, paged: bool = False) -> int:
         total = 0
@@ -103,23 +194,78 @@ class Cost:
         )
         if field is None:
             return items
+        items_cost = items + self.work(node, parent, items)
         if node.selection_set is None:
-            return items
+            return items_cost
         inner = items
         child_paged = False
         if "first" in field.args:
-            inner, child_paged = items * self._first(field, node), True
+            page = self._first(field, node)
+            portfolio = self.prices.portfolio
+            root = parent is self.schema.query_type
+            if root and node.name.value == "accounts" and portfolio is not None:
+                page = max(1, min(page, portfolio))  # no page holds more than there are
+            inner, child_paged = items * page, True
         else:
             kind = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
             if isinstance(kind, GraphQLList) and not paged:
                 inner = items * self.list_size
-        return items + self.of(node.selection_set, get_named_type(field.type), inner, child_paged)
+        return items_cost + self.of(
+            node.selection_set, get_named_type(field.type), inner, child_paged
+        )
+
+
+async def portfolio_size(ctx: Any) -> int:
+    """How many accounts the caller sees: a bound key's scope, else one count (Neo4j
+    answers a label count from its count store)."""
+    accounts = ctx.principal.scope.accounts
+    if accounts is not None:
+        return len(accounts)
+    rows = await ctx.db.read(queries.accounts.count_accounts, account_ids=None)
+    return int(rows[0]["accounts"])
+
+
+async def prices_for(ctx: Any, document: Any, variables: dict[str, Any]) -> Prices:
+    """The prices of a request; the portfolio is counted (one read) only when a root
+    field's work depends on it (`Cost.needs_portfolio`)."""
+    s = ctx.settings
+    probe = Cost(ctx.schema._schema, {}, variables, s.samgraph_list_size,
+                 Prices(today=s.today()))  # fmt: skip
+    wide = any(isinstance(n, FieldNode) and probe.needs_portfolio(n) for n in _nodes(document))
+    return Prices(s.samgraph_analysis_cost, s.samgraph_export_cost,
+                  await portfolio_size(ctx) if wide else None, s.today())  # fmt: skip
+
+
+def _nodes(document: Any) -> Iterator[Any]:
+    for d in document.definitions:
+        stack = [d.selection_set] if getattr(d, "selection_set", None) else []
+        while stack:
+            for sel in stack.pop().selections:
+                yield sel
+                if getattr(sel, "selection_set", None) is not None:
+                    stack.append(sel.selection_set)
+
+
+def charge(ctx: Any, cost: int) -> LimitExceeded | None:
+    """Draw `cost` from the request's budget (SAMGRAPH_MAX_COST for all its executions);
+    the refusal when it is over."""
+    limit = ctx.settings.samgraph_max_cost
+    spent = ctx.budget.spent + cost
+    if spent > limit:
+        err = LimitExceeded(
+            f"query cost {spent} is over the limit of {limit} (SAMGRAPH_MAX_COST): ask for "
+            "fewer items with `first`, fewer nested lists or analyses, or a smaller portfolio"
+        )
+        err.extensions.update(cost=spent, limit=limit)
+        return err
+    ctx.budget.spent = spent
+    return None
 
 
 class Guard(SchemaExtension):
     """Role check and cost limit before execution; audit lines after mutations."""
 
-    def on_execute(self) -> Iterator[None]:
+    async def on_execute(self) -> AsyncIterator[None]:
         ec = self.execution_context
         ctx = ec.context
         document = ec.graphql_document
@@ -130,7 +276,27 @@ class Guard(SchemaExtension):
         fragments = fragments_of(document)
         kind = op.operation.value
         fields = list(root_fields(op.selection_set, fragments))
-        refusal = self._refusal(ctx, op, kind, fields, fragments)
+        recheck = getattr(ctx, "recheck", None)
+        refused = await recheck() if recheck is not None else None  # a WebSocket's operation
+        if refused is not None:
+            ec.result = ExecutionResult(data=None, errors=[GraphQLError(refused.message, original_error=refused)])  # fmt: skip
+            if kind == "mutation":
+                for f in fields:
+                    self._audit(ctx, f, "refused", refused.code)
+            yield
+            return
+        prices = None
+        if not (getattr(ctx, "trusted", False) or getattr(ctx, "prepaid", False)):
+            ctx.budget.spent = 0  # a new operation (a WebSocket's context serves many)
+            try:
+                prices = await prices_for(ctx, document, ec.variables or {})
+            except SamgraphError as exc:
+                ec.result = ExecutionResult(
+                    data=None, errors=[GraphQLError(exc.message, original_error=exc)]
+                )
+                yield
+                return
+        refusal = self._refusal(ctx, op, kind, fields, fragments, prices)
         if refusal is not None:
             ec.result = ExecutionResult(
                 data=None, errors=[GraphQLError(refusal.message, original_error=refusal)]
@@ -155,6 +321,7 @@ class Guard(SchemaExtension):
         kind: str,
         fields: list[FieldNode],
         fragments: dict[str, FragmentDefinitionNode],
+        prices: Prices | None,
     ) -> SamgraphError | None:
         principal = ctx.principal
         for f in fields:
@@ -165,24 +332,16 @@ class Guard(SchemaExtension):
             if not principal.allows(need):
                 return Forbidden(f"`{name}` needs the {need.value} role; this credential is "
                                  f"{principal.role.value}")  # fmt: skip
-        if getattr(ctx, "trusted", False):
+        if prices is None:  # a built-in report, or a saved query's run already charged
             return None
         schema = self.execution_context.schema._schema
         root = schema.get_root_type(op.operation)
-        limit = ctx.settings.samgraph_max_cost
         cost = Cost(
             schema, fragments, self.execution_context.variables or {},
-            ctx.settings.samgraph_list_size,
+            ctx.settings.samgraph_list_size, prices,
         ).of(op.selection_set, root, 1)  # fmt: skip
         self.cost = cost
-        if cost > limit:
-            err = LimitExceeded(
-                f"query cost {cost} is over the limit of {limit} (SAMGRAPH_MAX_COST): "
-                "ask for fewer items with `first` or fewer nested lists"
-            )
-            err.extensions.update(cost=cost, limit=limit)
-            return err
-        return None
+        return charge(ctx, cost)
 
     def get_results(self) -> dict[str, Any]:
         cost = getattr(self, "cost", None)

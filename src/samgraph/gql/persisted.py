@@ -11,6 +11,12 @@ SAMGRAPH_PERSISTED_QUERIES:
 - `allowlist`: only documents an operator registered (`samgraph persisted add`) run,
   whether sent whole or by hash; anything else is refused (PERSISTED_QUERY_NOT_ALLOWED);
 - `off`: the extension is refused (PERSISTED_QUERY_NOT_SUPPORTED).
+
+What clients register is bounded (issue 23): a document of more than
+SAMGRAPH_PERSISTED_MAX_BYTES (comments included) is refused, each credential may
+register SAMGRAPH_PERSISTED_RATE documents (a `limits` rate, per process), and the store
+keeps at most SAMGRAPH_PERSISTED_MAX_DOCUMENTS client documents, evicting the least
+recently used (an operator's allow-list is never evicted).
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 
 from graphql import GraphQLError
+from limits import parse as parse_limit
+from limits.aio.storage import MemoryStorage
+from limits.aio.strategies import MovingWindowRateLimiter
 from strawberry.extensions import SchemaExtension
 
 from samgraph.db.driver import Db
@@ -50,7 +59,8 @@ class Store:
 
     async def get(self, db: Db, digest: str, *, allowed: bool = False) -> tuple[str, bool] | None:
         """The document and whether it is on the allow-list. With `allowed`, a cached
-        "not on the list" is read again: an operator may have added it since."""
+        "not on the list" is read again: an operator may have added it since. A read
+        from Neo4j marks it used (the eviction order)."""
         if digest in self._cache and (self._cache[digest][1] or not allowed):
             self._cache.move_to_end(digest)
             return self._cache[digest]
@@ -58,13 +68,17 @@ class Store:
         if not rows or rows[0]["document"] is None:
             return None
         found = (str(rows[0]["document"]), bool(rows[0]["registered"]))
+        await db.write(q.persisted.touch_document, hash=digest)
         self._remember(digest, *found)
         return found
 
-    async def put(self, db: Db, document: str, *, registered: bool) -> str:
+    async def put(self, db: Db, document: str, *, registered: bool, keep: int | None = None) -> str:  # fmt: skip
+        """Store a document; with `keep`, then evict client documents beyond that many."""
         digest = sha256(document)
         await db.write(q.persisted.put_document, hash=digest, document=document,
                        registered=registered)  # fmt: skip
+        if keep is not None:
+            await db.write(q.persisted.evict_documents, keep=keep)
         self._cache.pop(digest, None)  # `registered` may have changed; read it again
         return digest
 
@@ -72,8 +86,17 @@ class Store:
 STORE = Store()
 
 
-def persisted_queries(mode: str, store: Store = STORE) -> type[SchemaExtension]:
-    """The extension for SAMGRAPH_PERSISTED_QUERIES = `mode`."""
+def persisted_queries(
+    mode: str,
+    store: Store = STORE,
+    *,
+    max_bytes: int = 100_000,
+    max_documents: int = 10_000,
+    rate: str = "100/hour",
+) -> type[SchemaExtension]:
+    """The extension for SAMGRAPH_PERSISTED_QUERIES = `mode`, with the bounds above."""
+    limit = parse_limit(rate) if rate else None
+    limiter = MovingWindowRateLimiter(MemoryStorage())
 
     class PersistedQueries(SchemaExtension):
         unknown: str | None = None  # a new document sent with its hash, kept if it is valid
@@ -88,7 +111,8 @@ def persisted_queries(mode: str, store: Store = STORE) -> type[SchemaExtension]:
             yield
             # Only a document that parsed and validated is kept (junk never reaches Neo4j).
             if self.unknown and self.valid:
-                await store.put(self.execution_context.context.db, self.unknown, registered=False)
+                ctx = self.execution_context.context
+                await store.put(ctx.db, self.unknown, registered=False, keep=max_documents)
 
         async def _resolve(self) -> None:
             ec = self.execution_context
@@ -118,6 +142,7 @@ def persisted_queries(mode: str, store: Store = STORE) -> type[SchemaExtension]:
                     if found is None or not found[1]:
                         raise _error("PERSISTED_QUERY_NOT_ALLOWED", _NOT_ALLOWED)
                 elif found is None:
+                    await self._may_register(ctx, ec.query)
                     self.unknown = ec.query
                 return
             found = await store.get(ctx.db, digest.lower(), allowed=mode == "allowlist")
@@ -125,6 +150,17 @@ def persisted_queries(mode: str, store: Store = STORE) -> type[SchemaExtension]:
                 # Apollo Client and urql resend with the document on exactly this message.
                 raise _error("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound")
             ec.query = found[0]
+
+        @staticmethod
+        async def _may_register(ctx: object, document: str) -> None:
+            size = len(document.encode())
+            if size > max_bytes:
+                raise _error("LIMIT_EXCEEDED", f"a persisted document of {size} bytes: at most "
+                             f"{max_bytes} (SAMGRAPH_PERSISTED_MAX_BYTES, comments included)")  # fmt: skip
+            actor = getattr(getattr(ctx, "principal", None), "actor", "-")
+            if limit is not None and not await limiter.hit(limit, "apq", actor):
+                raise _error("RATE_LIMITED", f"over {rate} persisted-document registrations "
+                             "(SAMGRAPH_PERSISTED_RATE); send the document itself meanwhile")  # fmt: skip
 
     return PersistedQueries
 

@@ -90,11 +90,11 @@ TRACKED = ("title", "teamId", "managerId", "seniority", "buyingRole", "sentiment
 def rebuild(now: dict[str, Any], changes: list[dict[str, Any]], date: dt.date) -> dict[str, Any] | None:  # fmt: skip
     """A stakeholder as of `date`: start from today's values and undo, newest first,
     every change dated after `date`. None when they joined the org chart after it. A
-    person held as DEPARTED with a departedAt after `date` and no recorded departure (an
-    import of someone who had already left) was active that day (domain §18)."""
+    person held as DEPARTED with a departedAt after `date` and no departure recorded on
+    or before `date` (an import of someone who had already left) was active that day
+    (domain §18)."""
     values: dict[str, Any] = {f: now.get(f) for f in TRACKED}
     values["status"] = StakeholderStatus(now.get("status") or StakeholderStatus.ACTIVE)
-    undone_status = False
     for change in reversed(changes):
         if change["date"] <= date:
             break
@@ -102,10 +102,11 @@ def rebuild(now: dict[str, Any], changes: list[dict[str, Any]], date: dt.date) -
             return None  # added to the org chart after `date`
         if change["field"] in values:
             values[change["field"]] = change.get("old")
-            undone_status |= change["field"] == "status"
     left = now.get("departedAt")
-    if (not undone_status and values["status"] == StakeholderStatus.DEPARTED
-            and left is not None and date < left):  # fmt: skip
+    recorded = any(c["field"] == "status" and c.get("new") == StakeholderStatus.DEPARTED
+                   and c["date"] <= date for c in changes)  # fmt: skip
+    if (values["status"] == StakeholderStatus.DEPARTED and left is not None and date < left
+            and not recorded):  # fmt: skip
         values["status"] = StakeholderStatus.ACTIVE
     return {"id": now["id"], "name": now.get("name") or "", **values,
             "status": StakeholderStatus(values["status"] or StakeholderStatus.ACTIVE)}  # fmt: skip

@@ -29,9 +29,17 @@ class Subscription:
         if not await ctx.loaders.one(q.accounts.get_accounts).load(id):
             raise NotFound(f"no account {id!r}", [Problem("id", "not found")])
         poll = ctx.settings.samgraph_subscription_poll_seconds
-        async for change in service.watcher_for(ctx.db, poll).watch(id):
-            ctx.forget()  # each event reads the account afresh
-            yield AccountChange(
-                account_id=strawberry.ID(change.account_id), revision=change.revision,
-                changed_at=change.changed_at,
-            )  # fmt: skip
+        with service.counted(ctx):
+            async for change in service.watcher_for(ctx.db, poll).watch(id):
+                # Before each event: the credential is still valid (else the socket is
+                # closed) and the account still in its scope (else the subscription ends).
+                refused = await ctx.recheck() if ctx.recheck is not None else None
+                if refused is not None:
+                    raise refused
+                if not ctx.principal.scope.sees(id):
+                    raise NotFound(f"no account {id!r}", [Problem("id", "not found")])
+                ctx.forget()  # each event reads the account afresh
+                yield AccountChange(
+                    account_id=strawberry.ID(change.account_id), revision=change.revision,
+                    changed_at=change.changed_at,
+                )  # fmt: skip

@@ -11,16 +11,17 @@ reaches every subscriber of every other one, without a broker.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import weakref
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries as q
-from samgraph.errors import SamgraphError
+from samgraph.errors import LimitExceeded, SamgraphError
 
 log = logging.getLogger("samgraph.live")
 
@@ -130,6 +131,32 @@ class Change:
     account_id: str
     revision: int
     changed_at: dt.datetime | None
+
+
+_SUBSCRIBED: dict[str, int] = {}
+"""Open subscriptions per credential in this process."""
+
+
+@contextlib.contextmanager
+def counted(ctx: Any) -> Iterator[None]:
+    """Hold one subscription of the caller's socket and credential while the block runs;
+    refused over SAMGRAPH_WS_SUBSCRIPTIONS_PER_SOCKET or _PER_KEY."""
+    s, actor = ctx.settings, ctx.principal.actor
+    if ctx.subscriptions >= s.samgraph_ws_subscriptions_per_socket:
+        raise LimitExceeded(f"at most {s.samgraph_ws_subscriptions_per_socket} subscriptions "
+                            "per WebSocket (SAMGRAPH_WS_SUBSCRIPTIONS_PER_SOCKET)")  # fmt: skip
+    if _SUBSCRIBED.get(actor, 0) >= s.samgraph_ws_subscriptions_per_key:
+        raise LimitExceeded(f"at most {s.samgraph_ws_subscriptions_per_key} subscriptions "
+                            "per credential (SAMGRAPH_WS_SUBSCRIPTIONS_PER_KEY)")  # fmt: skip
+    ctx.subscriptions += 1
+    _SUBSCRIBED[actor] = _SUBSCRIBED.get(actor, 0) + 1
+    try:
+        yield
+    finally:
+        ctx.subscriptions -= 1
+        _SUBSCRIBED[actor] -= 1
+        if not _SUBSCRIBED[actor]:
+            del _SUBSCRIBED[actor]
 
 
 class Watcher:

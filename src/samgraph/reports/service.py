@@ -39,6 +39,7 @@ from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
+from samgraph.gql.guard import Cost, charge, fragments_of, prices_for
 from samgraph.gql.pagination import MAX_FIRST
 from samgraph.reports import paging
 
@@ -303,6 +304,17 @@ async def run(
     operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
     prepared = paging.prepare(schema._schema, document, operation)
     start = {v: None for v in prepared.whole.values()}
+    # The run costs its document's cost (its first page), drawn from the request's budget
+    # with whatever else it asked for: 30 aliased runs cost 30 documents. Its pages then
+    # run prepaid.
+    cost = Cost(
+        schema._schema, fragments_of(prepared.document), {**values, **start},
+        ctx.settings.samgraph_list_size, await prices_for(ctx, prepared.document, {**values, **start}),
+    ).of(prepared.operation.selection_set, schema._schema.query_type, 1)  # fmt: skip
+    refusal = charge(ctx, cost)
+    if refusal is not None:
+        raise refusal
+    ctx = ctx.as_prepaid()
     data = await _execute(ctx, name, print_ast(prepared.document), {**values, **start})
     for key, variable in prepared.whole.items():  # root lists read whole, page by page
         text = print_ast(paging.only(prepared, key))

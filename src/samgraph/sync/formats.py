@@ -323,6 +323,12 @@ def parse_salesforce(content: str, caps: Caps) -> list[OrgRecord]:
         raise FormatError(
             [FormatProblem(1, "Id,Name", "a Salesforce Contact export needs Id and Name")]
         )
+    # Only the fields the export has columns for are given: a missing ReportsToId or
+    # Department column keeps the stored managers and teams.
+    given = {ours for sf, ours in (("Name", "name"), ("FirstName", "name"), ("Title", "title"),
+                                   ("Email", "email"), ("Department", "team"),
+                                   ("ReportsToId", "managerId"),
+                                   (SALESFORCE_LINKEDIN, "linkedinUrl")) if sf in has}  # fmt: skip
     out = []
     for line, raw in rows:
         v = {known[h]: _blank(value) for h, value in raw.items() if h in known}
@@ -339,8 +345,7 @@ def parse_salesforce(content: str, caps: Caps) -> list[OrgRecord]:
             manager_id=salesforce_id(m) if (m := v.get("ReportsToId")) else None,
             account_ref=salesforce_id(a) if (a := v.get("AccountId")) else None,
             linkedin_url=v.get(SALESFORCE_LINKEDIN),
-            given={"name", "title", "email", "team", "managerId"}
-            | ({"linkedinUrl"} if SALESFORCE_LINKEDIN in has else set()),
+            given=set(given),
         )
         _seniority(rec, None, False)
         out.append(rec)
@@ -348,14 +353,10 @@ def parse_salesforce(content: str, caps: Caps) -> list[OrgRecord]:
 
 
 def _salesforce_header(head: str) -> bool:
-    """A header naming a Salesforce-only field (any case), or starting with `Id` or `ID`
-    as Salesforce writes it (ours is lower-case `id`)."""
+    """A header naming a Salesforce-only field, in any case (our CSV has none of them;
+    an `Id` column alone says nothing: our headers are case-insensitive too)."""
     names = {h.strip().strip('"').lower() for h in head.split(",")}
-    first = head.split(",", 1)[0].strip().strip('"')
-    return bool(names & {"reportstoid", "accountid", "firstname", "lastname"}) or first in (
-        "Id",
-        "ID",
-    )
+    return bool(names & {"reportstoid", "accountid", "firstname", "lastname"})
 
 
 @dataclass(frozen=True)

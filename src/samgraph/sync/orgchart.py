@@ -24,7 +24,7 @@ from samgraph.analyses.graph import AccountGraph, Person
 from samgraph.bundle import service as bundle_service
 from samgraph.bundle.models import Bundle
 from samgraph.common import BuyingRole, Email, Id, Name, Seniority, Sentiment, ShortText, Url
-from samgraph.db.driver import Db
+from samgraph.db.driver import Db, Step
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
 from samgraph.sync import identity
@@ -419,12 +419,13 @@ async def apply_plan(
         raise invalid([Problem("maxDepartures", plan.refusal)])
     bundle = plan.bundle()
     await bundle_service.validate_references(db, bundle)
+    # The file ids to remember are written with the changes (one transaction for a sync
+    # of ordinary size: all or nothing).
+    rows = [{"id": sid, "sourceIds": keys} for sid, keys in sorted(plan.source_ids.items())]
+    then = [Step(queries.stakeholders.add_source_ids, {"rows": rows})] if rows else []
     await bundle_service.write_bundle(db, bundle, batch_size=batch_size, changed_on=plan.effective,
-                                      source=FORMATS[plan.fmt].source,
-                                      record_created=True, progress=progress)  # fmt: skip
-    if plan.source_ids:
-        rows = [{"id": sid, "sourceIds": keys} for sid, keys in sorted(plan.source_ids.items())]
-        await db.write(queries.stakeholders.add_source_ids, rows=rows)
+                                      source=FORMATS[plan.fmt].source, record_created=True,
+                                      progress=progress, then=then)  # fmt: skip
     plan.written = True
 
 

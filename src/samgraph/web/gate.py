@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import Response
 from limits import parse as parse_limit
-from limits.aio.storage import MemoryStorage
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from starlette.requests import HTTPConnection
 
@@ -42,6 +42,16 @@ def request_id_of(request: HTTPConnection) -> str:
     return str(rid)
 
 
+def limit_storage(uri: str) -> Storage:
+    """The counters' storage: this process's memory, or Redis (redis:// or rediss://,
+    through the redis package's asyncio client) shared by every worker and instance."""
+    if uri in ("", "memory://"):
+        return MemoryStorage()
+    if uri.startswith(("redis://", "rediss://")):
+        return RedisStorage("async+" + uri, implementation="redispy")
+    raise ValueError(f"SAMGRAPH_RATE_LIMIT_STORAGE: {uri!r} is not memory:// or a redis:// URL")
+
+
 def bearer(request: Request) -> str | None:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer":
@@ -59,7 +69,7 @@ class AuthGate:
         self.limit = (
             parse_limit(settings.samgraph_rate_limit) if settings.samgraph_rate_limit else None
         )
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.limiter = MovingWindowRateLimiter(limit_storage(settings.samgraph_rate_limit_storage))
 
     def _is_ide_page(self, request: Request) -> bool:
         return (
@@ -108,6 +118,10 @@ class AuthGate:
                 return None
         return await verify_key(db, token, cache_seconds=self.settings.samgraph_auth_cache_seconds)
 
+    async def allow(self, principal: Principal) -> bool:
+        """One more request (or WebSocket operation) of this caller: within the limit?"""
+        return self.limit is None or await self.limiter.hit(self.limit, principal.actor)
+
     async def admit(self, request: Request) -> Response | None:
         """The refusal of a request (405 for a query over GET when off, 401 without a
         valid credential, 503 when credentials cannot be checked, 429 over the rate
@@ -138,7 +152,7 @@ class AuthGate:
                 "missing or invalid credentials: send `Authorization: Bearer <API key or JWT>`",
                 {"WWW-Authenticate": 'Bearer realm="samgraph"', "X-Request-ID": rid},
             )  # fmt: skip
-        if self.limit is not None and not await self.limiter.hit(self.limit, principal.actor):
+        if self.limit is not None and not await self.allow(principal):
             reset, _ = await self.limiter.get_window_stats(self.limit, principal.actor)
             retry = max(1, math.ceil(reset - time.time()))
             return error_response(
