@@ -1,7 +1,9 @@
-// Store a new API key: its public id, the SHA-256 of its secret, role and member binding.
+// Store a new API key: its public id, the SHA-256 of its secret, role and member binding;
+// `development` marks the key `samgraph serve` makes for the local pages (refused by a
+// production server).
 // mode: write
-// params: id, name, role, member_id, hash
+// params: id, name, role, member_id, hash, development
 // scope: internal
 CREATE (k:ApiKey {id: $id, name: $name, role: $role, memberId: $member_id, hash: $hash,
-                  createdAt: datetime()})
+                  development: $development, createdAt: datetime()})
 RETURN k {.*, hash: null} AS item

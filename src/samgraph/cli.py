@@ -494,9 +494,11 @@ async def ensure_dev_key(db: Db, path: Path) -> str:
     """The development admin key: reused while it works, else created and saved (0600)."""
     if path.exists():
         token = path.read_text().strip()
-        if await keys.verify_key(db, token) is not None:
+        found = await keys.verify_key(db, token)
+        if found is not None and found.development:
             return token
-    new = await keys.create_key(db, role="ADMIN", name="development (samgraph serve)")
+    new = await keys.create_key(db, role="ADMIN", name="development (samgraph serve)",
+                                development=True)  # fmt: skip
     path.parent.mkdir(parents=True, exist_ok=True)
     path.touch(mode=0o600, exist_ok=True)
     path.chmod(0o600)

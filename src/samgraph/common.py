@@ -29,6 +29,30 @@ def _url(value: str) -> str:
     return value
 
 
+# C0 and C1 control characters and DEL: invisible, they break spreadsheets (XLSX refuses
+# them), terminals and logs. Long text keeps tab and line breaks.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _refuse(value: str, pattern: re.Pattern[str]) -> str:
+    found = pattern.search(value)
+    if found:
+        raise PydanticCustomError(
+            "control", "control character U+{code} at position {at} (not allowed in text)",
+            {"code": f"{ord(found.group()):04X}", "at": found.start()},
+        )  # fmt: skip
+    return value
+
+
+def _one_line(value: str) -> str:
+    return _refuse(value, _CONTROL)
+
+
+def _text(value: str) -> str:
+    return _refuse(value, _CONTROL_IN_TEXT)
+
+
 def _email(value: str) -> str:
     if not _EMAIL.match(value):
         raise PydanticCustomError("email", "not an email address (like name@example.com)")
@@ -38,9 +62,10 @@ def _email(value: str) -> str:
 # Ids are external and stable; no whitespace or control characters.
 # Readable messages (no regexes) for clients.
 Id = Annotated[str, StringConstraints(min_length=1, max_length=128), AfterValidator(_id)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-ShortText = Annotated[str, StringConstraints(max_length=200)]
-LongText = Annotated[str, StringConstraints(max_length=5000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                 AfterValidator(_one_line)]  # fmt: skip
+ShortText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_one_line)]
+LongText = Annotated[str, StringConstraints(max_length=5000), AfterValidator(_text)]
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 Url = Annotated[str, StringConstraints(max_length=500), AfterValidator(_url)]
 Strength = Annotated[int, Field(ge=1, le=5, strict=True)]

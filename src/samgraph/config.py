@@ -155,6 +155,9 @@ class Settings(BaseSettings):
     samgraph_jwt_algorithms: list[str] = Field(default_factory=lambda: ["RS256", "ES256"])
     samgraph_jwt_role_claim: str = "samgraph_role"
     samgraph_jwt_member_claim: str = "samgraph_member"
+    # Tokens of a role below ADMIN must carry the member claim (a token without it would
+    # see every account): on in production unless turned off, off in development.
+    samgraph_jwt_require_member: bool | None = None
 
     # Analyses (domain.md §2, §8): JSON in the env var, e.g. SAMGRAPH_CADENCE_DAYS='{"VP": 21}'.
     samgraph_cadence_days: dict[str, int] = Field(
@@ -261,6 +264,12 @@ class Settings(BaseSettings):
         return [
             f"http://{host}:{port}" for port in DEV_PORTS for host in ("localhost", "127.0.0.1")
         ]
+
+    @property
+    def jwt_require_member(self) -> bool:
+        if self.samgraph_jwt_require_member is not None:
+            return self.samgraph_jwt_require_member
+        return self.samgraph_env == "production"
 
     @property
     def jwt_enabled(self) -> bool:

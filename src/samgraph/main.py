@@ -125,7 +125,7 @@ class Router(GraphQLRouter[Context, None]):
         )
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
-        return graphiql_response(development_headers(self.settings))
+        return graphiql_response(development_headers(self.settings, request))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -217,8 +217,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"status": "ready"})
 
     @app.get(EXPLORER_PATH, response_model=None)
-    async def explorer() -> Response:
+    async def explorer(request: Request) -> Response:
         """The graph explorer page (SAMGRAPH_EXPLORER); its API calls carry the key."""
-        return explorer_response(settings)
+        return explorer_response(settings, request)
 
     return app

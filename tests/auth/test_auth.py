@@ -148,6 +148,12 @@ async def test_saved_queries_of_others_need_admin(client: httpx.AsyncClient, db:
         owner = (await gql(alice, save))["data"]["saveQuery"]["owner"]
         assert owner.startswith("key:")
         assert (await gql(alice, save))["data"]["saveQuery"]["owner"] == owner  # own: fine
+        # Private: to Bob it is as if there were none.
+        assert (await gql(bob, save))["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+        assert (await gql(bob, delete))["data"] == {"deleteSavedQuery": {"deleted": False}}
+        # Shared: Bob sees it, but only its owner (or an unbound ADMIN) changes it.
+        shared = save.replace('") { owner }', '", shared: true) { owner }')
+        assert "errors" not in await gql(alice, shared)
         for attempt in (save, delete):
             body = await gql(bob, attempt)
             assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
@@ -305,7 +311,7 @@ async def test_graphiql_page_sends_the_development_key(db: Db, tmp_path: Path) -
     assert await ensure_dev_key(db, settings.dev_key_file) == key  # reused while valid
     assert oct(settings.dev_key_file.stat().st_mode & 0o777) == "0o600"
     async with app_client(settings, None) as c:
-        page = await c.get("/graphql", headers={"accept": "text/html"})
+        page = await c.get("/graphql", headers={"accept": "text/html", "host": "127.0.0.1:8000"})
         assert page.status_code == 200
         assert f'"Authorization":"Bearer {key}"' in page.text
         async with client_for(c, key) as authed:

@@ -50,7 +50,7 @@ async def test_a_saved_query_may_not_run_saved_queries(client: httpx.AsyncClient
     # A loop stored before the rule (written straight to the graph) is refused when run:
     # one round trip, no recursion, a coded error.
     await db.write(queries.reports.save_query, name="loop", document='query { runSavedQuery(name: "loop") }',
-                   description=None, variables="{}", owner="old")  # fmt: skip
+                   description=None, variables="{}", owner="old", shared=True)  # fmt: skip
     started = time.monotonic()
     ran = await gql(client, '{ runSavedQuery(name: "loop") }')
     assert time.monotonic() - started < 5

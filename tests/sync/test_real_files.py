@@ -75,7 +75,7 @@ async def test_an_attendee_of_another_account_is_refused_by_row_and_nothing_is_w
             db, activity.parse_interactions(content, fmt="csv"), today=TODAY
         )
     assert [(p.path, p.message) for p in refused.value.problems] == [
-        ("row 3, column stakeholderIds[1]", "'jwu' is not a stakeholder of account 'acme'")
+        ("row 3, column stakeholderIds[1]", "stakeholder 'jwu' is not of account 'acme'")
     ]
     # Row 2 was valid, but nothing of the file was written: jwu's last contact unmoved.
     assert await bundle_service.export_bundle(db) == before

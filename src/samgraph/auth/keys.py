@@ -22,7 +22,7 @@ from samgraph.auth.scope import EVERYTHING, Scope
 from samgraph.common import Id, Role
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
-from samgraph.errors import NotFound, Problem, invalid
+from samgraph.errors import Forbidden, NotFound, Problem, invalid
 
 PREFIX = "sgk_"
 _ID = TypeAdapter(Id)
@@ -51,7 +51,12 @@ def _split(token: str) -> tuple[str, str] | None:
 
 
 async def create_key(
-    db: Db, *, role: Role | str, member_id: str | None = None, name: str | None = None
+    db: Db,
+    *,
+    role: Role | str,
+    member_id: str | None = None,
+    name: str | None = None,
+    development: bool = False,
 ) -> NewKey:
     """Create and store a key; the returned token is the only copy of the secret."""
     try:
@@ -71,20 +76,45 @@ async def create_key(
     key_id, secret = secrets.token_hex(8), secrets.token_urlsafe(32)
     rows = await db.write(
         queries.auth.create_api_key, id=key_id, name=name, role=role.value, member_id=member_id,
-        hash=_hash(secret),
+        hash=_hash(secret), development=development,
     )  # fmt: skip
     record = {k: v for k, v in rows[0]["item"].items() if k != "hash"}
     return NewKey(f"{PREFIX}{key_id}_{secret}", record)
+
+
+def manages(principal: Principal, key: dict[str, Any]) -> bool:
+    """Whether a credential may see or revoke a key: an unbound one every key, a key bound
+    to a member only the keys bound to the same member."""
+    return principal.member_id is None or key.get("memberId") == principal.member_id
+
+
+def may_create(principal: Principal, role: Role, member_id: str | None) -> str | None:
+    """The member a new key is bound to: a key never outranks its maker, so a bound maker
+    binds it to its own member (asking for another is refused), and no maker gives a role
+    above its own."""
+    if not principal.allows(role):
+        raise Forbidden(f"a {principal.role.value} credential cannot create a {role.value} key")
+    if principal.member_id is None:
+        return member_id
+    if member_id not in (None, principal.member_id):
+        raise Forbidden("a key bound to a member creates only keys bound to that member")
+    return principal.member_id
 
 
 async def list_keys(db: Db) -> list[dict[str, Any]]:
     return [r["item"] for r in await db.read(queries.auth.list_api_keys)]
 
 
-async def revoke_key(db: Db, key_id: str) -> dict[str, Any]:
+async def revoke_key(db: Db, key_id: str, principal: Principal | None = None) -> dict[str, Any]:
+    missing = NotFound(f"no API key {key_id!r}", [Problem("id", "not found")])
+    if principal is not None and principal.member_id is not None:
+        # Another member's or an unbound key reads as missing to a bound maker.
+        mine = [k for k in await list_keys(db) if k["id"] == key_id and manages(principal, k)]
+        if not mine:
+            raise missing
     rows = await db.write(queries.auth.revoke_api_key, id=key_id)
     if not rows:
-        raise NotFound(f"no API key {key_id!r}", [Problem("id", "not found")])
+        raise missing
     actor = f"key:{key_id}"
     for digest in [d for d, (_, p) in _verified.items() if p.actor == actor]:
         _verified.pop(digest, None)
@@ -130,4 +160,5 @@ async def _lookup(db: Db, key_id: str, secret: str) -> Principal | None:
         member_id=member,
         scope=Scope(frozenset(accounts)) if member else EVERYTHING,
         name=item.get("name") or None,
+        development=bool(item.get("development")),
     )

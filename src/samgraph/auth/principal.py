@@ -25,6 +25,8 @@ class Principal:
     scope: Scope = EVERYTHING
     name: str | None = None
     """The API key's name, when it has one."""
+    development: bool = False
+    """The development key of `samgraph serve`: refused by a production server."""
 
     @property
     def source(self) -> str:

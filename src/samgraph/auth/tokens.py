@@ -73,6 +73,9 @@ async def verify_token(db: Db, settings: Settings, token: str) -> Principal:
     member = claims.get(settings.samgraph_jwt_member_claim)
     if member is not None and not isinstance(member, str):
         raise TokenRejected(f"claim {settings.samgraph_jwt_member_claim!r} is not an id")
+    if member is None and role != Role.ADMIN and settings.jwt_require_member:
+        raise TokenRejected(f"a {role.value} token needs the {settings.samgraph_jwt_member_claim!r} "
+                            "claim (SAMGRAPH_JWT_REQUIRE_MEMBER)")  # fmt: skip
     scope = EVERYTHING
     if member is not None:
         rows = await db.read(queries.auth.member_accounts, member_id=member)

@@ -249,35 +249,63 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
     for i, h in enumerate(b.history):
         need(f"history[{i}].stakeholderId", "stakeholders", h.stakeholder_id)
 
-    problems += await _attendees_of_other_accounts(db, b)
+    problems += await _links_across_accounts(db, b)
     problems += _cycles("teams", {r.id: r.parent_id for r in b.teams}, "parentId")
     problems += _cycles("stakeholders", {r.id: r.manager_id for r in b.stakeholders}, "managerId")
     if problems:
         raise invalid(problems)
 
 
-async def _attendees_of_other_accounts(db: Db, b: Bundle) -> list[Problem]:
-    """An interaction's attending stakeholders must be people of its account (the stored
-    account of an interaction that does not say, and of a person not in the bundle)."""
-    rows = [x for x in b.interactions if x.stakeholder_ids]
-    if not rows:
+async def _links_across_accounts(db: Db, b: Bundle) -> list[Problem]:
+    """What a row points at must be of the row's own account: an interaction's attending
+    stakeholders, a stakeholder's manager and team (the stored account of a row or a
+    target not in the bundle). Another account's ids would otherwise show through to a
+    key bound to this account's member."""
+    people_rows = [s for s in b.stakeholders if s.manager_id or s.team_id]
+    meetings = [x for x in b.interactions if x.stakeholder_ids]
+    if not people_rows and not meetings:
         return []
+    wanted_people = {s for x in meetings for s in x.stakeholder_ids or ()}
+    wanted_people |= {s.manager_id for s in people_rows if s.manager_id}
+    wanted_people |= {s.id for s in people_rows}
     found = (await db.read(
-        queries.bundle.owning_accounts,
-        stakeholders=sorted({s for x in rows for s in x.stakeholder_ids or ()}),
-        interactions=[x.id for x in rows if x.account_id is None],
+        queries.bundle.owning_accounts, stakeholders=sorted(wanted_people),
+        interactions=[x.id for x in meetings if x.account_id is None],
+        teams=sorted({s.team_id for s in people_rows if s.team_id}),
     ))[0]  # fmt: skip
     people = {k: v for k, v in found["stakeholders"]}
     people.update({s.id: s.account_id for s in b.stakeholders if s.account_id})
+    teams = {k: v for k, v in found["teams"]}
+    teams.update({t.id: t.account_id for t in b.teams if t.account_id})
     held = {k: v for k, v in found["interactions"]}
     problems = []
+
+    def other(path: str, what: str, ident: str, theirs: Any, account: Any) -> None:
+        if account is not None and theirs is not None and theirs != account:
+            problems.append(Problem(path, f"{what} {ident!r} is not of account {account!r}"))
+
     for i, x in enumerate(b.interactions):
         account = x.account_id or held.get(x.id)
         for j, sid in enumerate(x.stakeholder_ids or ()):
-            theirs = people.get(sid)
-            if account is not None and theirs is not None and theirs != account:
-                problems.append(Problem(f"interactions[{i}].stakeholderIds[{j}]",
-                                        f"{sid!r} is not a stakeholder of account {account!r}"))  # fmt: skip
+            other(
+                f"interactions[{i}].stakeholderIds[{j}]",
+                "stakeholder",
+                sid,
+                people.get(sid),
+                account,
+            )
+    for i, s in enumerate(b.stakeholders):
+        account = people.get(s.id)
+        if s.manager_id:
+            other(
+                f"stakeholders[{i}].managerId",
+                "manager",
+                s.manager_id,
+                people.get(s.manager_id),
+                account,
+            )
+        if s.team_id:
+            other(f"stakeholders[{i}].teamId", "team", s.team_id, teams.get(s.team_id), account)
     return problems
 
 

@@ -89,6 +89,9 @@ def _field_of_variable(message: str) -> str | None:
     return match.group(1) + ("" if not at or at.startswith(("[", ".")) else ".") + at
 
 
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
 class Codes(SchemaExtension):
     """Every error carries `extensions.code`: GRAPHQL_PARSE_FAILED for a document that does
     not parse, GRAPHQL_VALIDATION_FAILED for one that does not validate, BAD_USER_INPUT
@@ -116,11 +119,18 @@ class Codes(SchemaExtension):
             "parse" if ec.graphql_document is None else "execute" if self.executed else "validate"
         )
         errors = raised or (ec.result.errors if ec.result else None) or ec.pre_execution_errors
+        production = (
+            getattr(getattr(ec.context, "settings", None), "samgraph_env", "") == "production"
+        )
         for error in errors or []:
             extensions = error.extensions if error.extensions is not None else {}
             if "code" not in extensions:
                 extensions.update(self._code(error, phase))
             error.extensions = extensions
+            if production:
+                # No hints of the schema's names in production: graphql-core suggests
+                # fields, arguments, input fields, enum values and type names.
+                error.message = _SUGGESTION.sub("", error.message)
 
     def _code(self, error: GraphQLError, phase: str) -> dict[str, Any]:
         message = error.message

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import orjson
@@ -34,13 +35,23 @@ def first_list(data: Any) -> list[Any] | None:
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google
 # Sheets (`=HYPERLINK(...)`, `@SUM(...)`, `+`/`-` arithmetic, and tab or carriage
 # return in front of them): CSV injection (OWASP).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Spreadsheets skip these before they look for a formula: whitespace of any kind (a
+# no-break space too), NUL, zero-width characters and the byte order mark.
+_INVISIBLE_LEAD = re.compile(
+    r"^[\s\x00\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]+"
+)
+# What an XLSX cell may not hold (openpyxl refuses it): control characters but tab and
+# line breaks, from data stored before input refused them.
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def safe_text(text: str) -> str:
     """Text as a spreadsheet shows it, never as a formula: a leading `'` when it starts
-    like one (OWASP's advice; the spreadsheet hides the quote and shows the text)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    like one, after any leading whitespace or invisible characters, full-width look-alikes
+    (U+FF1D) included (OWASP's advice; the spreadsheet hides the quote and shows the text)."""
+    bare = _INVISIBLE_LEAD.sub("", text)
+    return "'" + text if text.startswith(FORMULA_START) or bare.startswith(FORMULA_START) else text
 
 
 def _cell(value: Any) -> str:
@@ -118,7 +129,7 @@ def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report") -> by
     for row in rows:
         values = [row.get(c) for c in columns]
         ws.append([v if (isinstance(v, int | float) and not isinstance(v, bool)) or v is None
-                   else _cell(v) for v in values])  # fmt: skip
+                   else _XLSX_ILLEGAL.sub("\ufffd", _cell(v)) for v in values])  # fmt: skip
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

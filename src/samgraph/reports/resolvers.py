@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -22,13 +22,16 @@ class Query:
     async def saved_queries(
         self, info: Ctx, first: int = 50, after: str | None = None
     ) -> Connection[SavedQuery]:
-        found = [SavedQuery.from_data(x) for x in await service.list_all(info.context.db)]
+        ctx = info.context
+        found = [SavedQuery.from_data(x) for x in await service.list_all(ctx.db, ctx.principal)]
         return paginate(found, first=first, after=after, kind="savedQuery", key=lambda x: x.name)
 
     @strawberry.field
     async def saved_query(self, info: Ctx, name: str) -> SavedQuery | None:
         try:
-            return SavedQuery.from_data(await service.get(info.context.db, name))
+            return SavedQuery.from_data(
+                await service.get(info.context.db, name, info.context.principal)
+            )
         except NotFound:
             return None
 
@@ -65,11 +68,14 @@ class Mutation:
     async def save_query(
         self, info: Ctx, name: str, document: str, description: str | None = None,
         variables: JSON | None = None,
+        shared: Annotated[bool, strawberry.argument(
+            description="Visible to every caller (default: only to you and to an ADMIN "
+            "key bound to no member).")] = False,
     ) -> SavedQuery:  # fmt: skip
         ctx = info.context
         saved = await service.save(
             ctx.db, schema=ctx.schema, name=name, document=document, description=description,
-            variables=variables, principal=ctx.principal,
+            variables=variables, principal=ctx.principal, shared=shared,
         )  # fmt: skip
         return SavedQuery.from_data(saved)
 

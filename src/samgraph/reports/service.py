@@ -73,6 +73,7 @@ class SavedQuery:
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
     owner: str | None = None
+    shared: bool = False
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> SavedQuery:
@@ -80,8 +81,23 @@ class SavedQuery:
             name=row["name"], document=row["document"], description=row.get("description"),
             variables=orjson.loads(row.get("variables") or "{}"),
             created_at=row.get("createdAt"), updated_at=row.get("updatedAt"),
-            owner=row.get("owner"),
+            owner=row.get("owner"), shared=bool(row.get("shared")),
         )  # fmt: skip
+
+    def visible_to(self, principal: Principal) -> bool:
+        """Built-in reports and shared queries are everyone's; a private one is its
+        owner's (and an unbound ADMIN's, who manages them all)."""
+        return (
+            self.builtin
+            or self.shared
+            or self.owner in (None, principal.actor)
+            or _manager(principal)
+        )
+
+
+def _manager(principal: Principal) -> bool:
+    """An unbound ADMIN: the only credential that manages what others own."""
+    return principal.allows(Role.ADMIN) and principal.member_id is None
 
 
 @functools.cache
@@ -151,15 +167,20 @@ def _check_name(name: str) -> None:
         )
 
 
-def _may_change(principal: Principal, owner: str | None, name: str) -> None:
-    """Saved queries of others are changed or deleted by ADMIN only."""
-    if owner not in (None, principal.actor) and not principal.allows(Role.ADMIN):
-        raise Forbidden(f"saved query {name!r} belongs to another credential; needs ADMIN")
+def _may_change(principal: Principal, saved: SavedQuery) -> None:
+    """Saved queries of others are changed or deleted by an unbound ADMIN only; a private
+    one reads as missing to anyone else."""
+    if saved.owner in (None, principal.actor) or _manager(principal):
+        return
+    if not saved.visible_to(principal):
+        raise NotFound(f"no saved query {saved.name!r}", [Problem("name", "not found")])
+    raise Forbidden(f"saved query {saved.name!r} belongs to another credential; "
+                    "needs an ADMIN key bound to no member")  # fmt: skip
 
 
 async def save(
     db: Db, *, schema: strawberry.Schema, name: str, document: str, description: str | None,
-    variables: Any, principal: Principal = SYSTEM,
+    variables: Any, principal: Principal = SYSTEM, shared: bool = False,
 ) -> SavedQuery:  # fmt: skip
     _check_name(name)
     if name in builtin_reports():
@@ -171,10 +192,10 @@ async def save(
     _check_pages(check_document(schema, document), variables or {})
     existing = await db.read(queries.reports.get_saved_query, name=name)
     if existing:
-        _may_change(principal, existing[0]["item"].get("owner"), name)
+        _may_change(principal, SavedQuery.from_row(existing[0]["item"]))
     rows = await db.write(
         queries.reports.save_query, name=name, document=document, description=description,
-        variables=orjson.dumps(variables or {}).decode(), owner=principal.actor,
+        variables=orjson.dumps(variables or {}).decode(), owner=principal.actor, shared=shared,
     )  # fmt: skip
     return SavedQuery.from_row(rows[0]["item"])
 
@@ -200,18 +221,22 @@ def _fields(selection_set: Any) -> Iterator[FieldNode]:
         yield from _fields(getattr(sel, "selection_set", None))
 
 
-async def list_all(db: Db) -> list[SavedQuery]:
+async def list_all(db: Db, principal: Principal = SYSTEM) -> list[SavedQuery]:
+    """The built-in reports, then the saved queries the caller may see, by name."""
     saved = [SavedQuery.from_row(r["item"]) for r in await db.read(queries.reports.list_saved_queries)]  # fmt: skip
-    return [*builtin_reports().values(), *saved]
+    return [*builtin_reports().values(), *(q for q in saved if q.visible_to(principal))]
 
 
-async def get(db: Db, name: str) -> SavedQuery:
+async def get(db: Db, name: str, principal: Principal = SYSTEM) -> SavedQuery:
+    """A built-in report or a saved query the caller may see (another's private one reads
+    as missing)."""
     if name in builtin_reports():
         return builtin_reports()[name]
     rows = await db.read(queries.reports.get_saved_query, name=name)
-    if not rows:
+    found = SavedQuery.from_row(rows[0]["item"]) if rows else None
+    if found is None or not found.visible_to(principal):
         raise NotFound(f"no saved query {name!r}", [Problem("name", "not found")])
-    return SavedQuery.from_row(rows[0]["item"])
+    return found
 
 
 async def delete(db: Db, name: str, *, principal: Principal = SYSTEM) -> bool:
@@ -219,7 +244,10 @@ async def delete(db: Db, name: str, *, principal: Principal = SYSTEM) -> bool:
         raise invalid([Problem("name", f"{name!r} is a built-in report and cannot be deleted")])
     existing = await db.read(queries.reports.get_saved_query, name=name)
     if existing:
-        _may_change(principal, existing[0]["item"].get("owner"), name)
+        try:
+            _may_change(principal, SavedQuery.from_row(existing[0]["item"]))
+        except NotFound:
+            return False  # another's private query: as if there were none
     rows = await db.write(queries.reports.delete_saved_query, name=name)
     return bool(rows and rows[0]["existed"])
 
@@ -289,7 +317,7 @@ async def run(
     It runs through the request's own schema, with the caller's role, scope and limits.
     `saved` is the query when the caller already read it."""
     schema = ctx.schema
-    saved = saved or await get(ctx.db, name)
+    saved = saved or await get(ctx.db, name, ctx.principal)
     if saved.builtin:
         ctx = ctx.as_trusted()
     if params:

@@ -21,7 +21,10 @@ class SavedQuery:
     updated_at: dt.datetime | None
     owner: str | None = strawberry.field(
         description="The credential that first saved it (`key:<id>` or `jwt:<sub>`); others "
-        "need ADMIN to change or delete it."
+        "need an ADMIN key bound to no member to change or delete it."
+    )
+    shared: bool = strawberry.field(
+        description="Visible to every caller; a private query is its owner's alone."
     )
     url: str = strawberry.field(description="Where to GET it as a report (?format=csv&var=...).")
 
@@ -30,5 +33,5 @@ class SavedQuery:
         return cls(
             name=q.name, document=q.document, description=q.description, variables=JSON(q.variables),
             builtin=q.builtin, created_at=q.created_at, updated_at=q.updated_at, owner=q.owner,
-            url=f"/reports/{q.name}",
+            shared=q.builtin or q.shared, url=f"/reports/{q.name}",
         )  # fmt: skip

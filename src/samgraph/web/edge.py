@@ -77,6 +77,15 @@ class Edge:
             if started:
                 raise
             await _too_large(self.max_body_bytes)(scope, receive, tracked)
+        except (UnicodeDecodeError, RecursionError) as exc:
+            # A body that is not UTF-8, or JSON nested past what the parser recurses
+            # through: the caller's mistake, answered as one (never a plain-text 500).
+            if started:
+                raise
+            why = "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else "nested too deeply"
+            await error_response(400, "BAD_REQUEST", f"the request body is {why}")(
+                scope, receive, tracked
+            )
 
 
 def _answering(scope: Scope, receive: Receive, send: Send, rid: str) -> Send:

@@ -8,6 +8,7 @@ it asks for a key and sends it with every request."""
 from __future__ import annotations
 
 from fastapi.responses import Response
+from starlette.requests import HTTPConnection
 
 from samgraph.config import Settings
 from samgraph.web.errors import error_response
@@ -18,14 +19,14 @@ PAGE = "explorer"
 TITLE = "samgraph explorer"
 
 
-def explorer_response(settings: Settings) -> Response:
+def explorer_response(settings: Settings, request: HTTPConnection | None = None) -> Response:
     """The explorer page; 404 with the coded error body when SAMGRAPH_EXPLORER is off."""
     if not settings.explorer:
         return error_response(
             404, "NOT_FOUND", "the explorer is off here (SAMGRAPH_EXPLORER=true turns it on)"
         )
     config = {
-        "headers": development_headers(settings),
+        "headers": development_headers(settings, request),
         "development": settings.samgraph_env == "development",
     }
     return page_response(PAGE, TITLE, config)

@@ -116,7 +116,17 @@ class AuthGate:
             except TokenRejected as exc:
                 log.info("token refused: %s", exc, extra={"request_id": rid})
                 return None
-        return await verify_key(db, token, cache_seconds=self.settings.samgraph_auth_cache_seconds)
+        principal = await verify_key(
+            db, token, cache_seconds=self.settings.samgraph_auth_cache_seconds
+        )
+        if (
+            principal is not None
+            and principal.development
+            and self.settings.samgraph_env == "production"
+        ):
+            log.info("development key refused in production", extra={"request_id": rid})
+            return None
+        return principal
 
     async def allow(self, principal: Principal) -> bool:
         """One more request (or WebSocket operation) of this caller: within the limit?"""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 from fastapi.responses import HTMLResponse
+from starlette.requests import HTTPConnection
 
 from samgraph.config import Settings
 
@@ -63,10 +64,34 @@ def inject_key(headers: Mapping[str, str], key: str) -> dict[str, str]:
     return {**headers, "Authorization": f"Bearer {key}"} if key else dict(headers)
 
 
-def development_headers(settings: Settings) -> dict[str, str]:
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def _loopback(value: str | None, *, url: bool) -> bool:
+    """A Host header (`host[:port]`) or an Origin (`scheme://host[:port]`) naming this
+    machine's loopback interface."""
+    if not value:
+        return False
+    host = value.split("://", 1)[1] if url and "://" in value else value
+    host = host.split("/", 1)[0]
+    if host.startswith("["):
+        host = host[: host.find("]") + 1]
+    elif host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host.lower() in _LOOPBACK
+
+
+def development_headers(settings: Settings, request: HTTPConnection | None = None) -> dict[str, str]:  # fmt: skip
     """What a page sends with every request: in development the development admin key
-    (`samgraph serve` writes it to settings.dev_key_file), otherwise nothing."""
-    if settings.samgraph_env != "development":
+    (`samgraph serve` writes it to settings.dev_key_file), otherwise nothing. Only to a
+    page asked for by loopback Host (and Origin, when sent): a DNS-rebinding page on
+    `evil.example` that resolves to 127.0.0.1 gets no key."""
+    if settings.samgraph_env != "development" or request is None:
+        return {}
+    origin = request.headers.get("origin")
+    if not _loopback(request.headers.get("host"), url=False) or (
+        origin is not None and not _loopback(origin, url=True)
+    ):
         return {}
     path = settings.dev_key_file
     return inject_key({}, path.read_text().strip() if path.exists() else "")

@@ -28,7 +28,7 @@ def router(context_for: Callable[[Request], Context]) -> APIRouter:
     async def listing(request: Request) -> JSONResponse:
         """Every report (built-in first, then saved) with its parameters and their types."""
         ctx = context_for(request)
-        found = await reports.list_all(ctx.db)
+        found = await reports.list_all(ctx.db, ctx.principal)
         return JSONResponse({"reports": [reports.describe(ctx.schema, r) for r in found]})
 
     @api.get("/reports/{name}", response_model=None)
@@ -44,7 +44,7 @@ def router(context_for: Callable[[Request], Context]) -> APIRouter:
         params = {k: request.query_params.getlist(k) for k in request.query_params
                   if k not in ("format", "rows")}  # fmt: skip
         try:
-            saved = await reports.get(ctx.db, name)
+            saved = await reports.get(ctx.db, name, ctx.principal)
             given, ignored = reports.variables_from_params(ctx.schema, saved.document, params)
             known = {k: v for k, v in params.items() if k not in ignored}
             ran = await reports.run(ctx, name, variables=given, saved=saved)
