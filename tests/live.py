@@ -8,10 +8,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import uvicorn
 
-from samgraph.config import Settings
+from samgraph.config import Settings, get_settings
+from samgraph.localdb import manager
 from samgraph.main import create_app
 
 STARTUP_SECONDS = 30.0
@@ -48,3 +50,17 @@ def live_server(settings: Settings, host: str = "127.0.0.1") -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=STARTUP_SECONDS)
         sock.close()
+
+
+def free_port() -> int:
+    """A localhost port nobody listens on (for an extra Neo4j or redis-server)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_neo4j(data_dir: Path, port: int, *, heap: str = "256m", pagecache: str = "32m") -> manager.Instance:  # fmt: skip
+    """An extra managed Neo4j of the test's own (fault tests kill or stop it)."""
+    s = get_settings()
+    return manager.start(data_dir=data_dir, port=port, version=s.samgraph_neo4j_version,
+                         cache_dir=s.jar_cache_dir, heap=heap, pagecache=pagecache)  # fmt: skip

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,23 +16,11 @@ import orjson
 import pytest
 
 from samgraph.bundle import service as bundle_service
-from samgraph.config import get_settings
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Connection, Db, create_driver
 from samgraph.demo.generate import generate
 from samgraph.localdb import manager
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _start(data_dir: Path, port: int) -> manager.Instance:
-    s = get_settings()
-    return manager.start(data_dir=data_dir, port=port, version=s.samgraph_neo4j_version,
-                         cache_dir=s.jar_cache_dir, heap="512m", pagecache="64m")  # fmt: skip
+from tests.live import free_port, start_neo4j
 
 
 def _import(inst: manager.Instance, file: Path) -> subprocess.Popen[str]:
@@ -61,8 +48,8 @@ async def test_kill_9_during_import_names_the_committed_batches_and_a_rerun_comp
     bundle = generate(accounts=250, stakeholders_per_account=20, seed=7)
     file = tmp_path / "portfolio.json"
     file.write_bytes(orjson.dumps(bundle))
-    port, data = _free_port(), tmp_path / "neo4j"
-    inst = await asyncio.to_thread(_start, data, port)
+    port, data = free_port(), tmp_path / "neo4j"
+    inst = await asyncio.to_thread(start_neo4j, data, port, heap="512m", pagecache="64m")
     driver = create_driver(Connection(inst.uri, inst.user, inst.password, "neo4j"))
     db = Db(driver, "neo4j")
     try:
@@ -81,7 +68,7 @@ async def test_kill_9_during_import_names_the_committed_batches_and_a_rerun_comp
         assert "accounts.upsert_accounts 250" in text, stderr  # all 3 account batches
 
         await driver.close()
-        inst = await asyncio.to_thread(_start, data, port)
+        inst = await asyncio.to_thread(start_neo4j, data, port, heap="512m", pagecache="64m")
         driver = create_driver(Connection(inst.uri, inst.user, inst.password, "neo4j"))
         db = Db(driver, "neo4j")
         accounts, people = await _count(db)

@@ -4,38 +4,26 @@ upserts of the same ids."""
 from __future__ import annotations
 
 import asyncio
-import socket
 from pathlib import Path
 
 import httpx
 import pytest
 
 from samgraph.bundle import service as bundle_service
-from samgraph.config import Settings, get_settings
+from samgraph.config import Settings
 from samgraph.db.driver import Connection, Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.localdb import manager
 from samgraph.main import create_app
 from tests.conftest import api_key, gql
 from tests.factories import TODAY
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _start(data_dir: Path, port: int) -> manager.Instance:
-    s = get_settings()
-    return manager.start(data_dir=data_dir, port=port, version=s.samgraph_neo4j_version,
-                         cache_dir=s.jar_cache_dir, heap="256m", pagecache="32m")  # fmt: skip
+from tests.live import free_port, start_neo4j
 
 
 @pytest.mark.slow
 async def test_restart_gives_503_then_recovers_without_losing_writes(tmp_path: Path) -> None:
-    port = _free_port()
-    inst = await asyncio.to_thread(_start, tmp_path, port)
+    port = free_port()
+    inst = await asyncio.to_thread(start_neo4j, tmp_path, port)
     settings = Settings(neo4j_uri=inst.uri, neo4j_user=inst.user, neo4j_password=inst.password,
                         samgraph_db_retry_seconds=2.0)  # fmt: skip
     app = create_app(settings)
@@ -71,7 +59,7 @@ async def test_restart_gives_503_then_recovers_without_losing_writes(tmp_path: P
                 assert error["extensions"]["code"] == "DATABASE_UNAVAILABLE"
                 assert str(port) not in error["message"] and inst.password not in response.text
             assert (await client.get("/readyz")).status_code == 503
-            await asyncio.to_thread(_start, tmp_path, port)
+            await asyncio.to_thread(start_neo4j, tmp_path, port)
             # Back: the same app (and driver) serves again by itself.
             for i in range(5):
                 body = await gql(client, upsert, i=f"after-{i}")
