@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from typing import Any
 
 import httpx
 import jwt
 import openpyxl
+import pytest
 
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
@@ -193,3 +195,17 @@ async def test_no_manager_team_or_attendee_of_another_account(
     assert meeting["errors"][0]["extensions"]["field"] == "input[0].stakeholderIds[1]"
     people = {p["id"]: p for p in (await bundle_service.export_bundle(db))["stakeholders"]}
     assert people["lthompson"].get("managerId") != "nwh-cio"
+
+
+async def test_a_refused_export_person_is_audited(
+    db: Db, capfd: pytest.CaptureFixture[str]
+) -> None:
+    viewer = await api_key(db, "VIEWER")
+    async with app_client(settings_for_tests(), viewer) as c:
+        capfd.readouterr()
+        body = await gql(c, '{ exportPerson(stakeholderId: "jwu") }')
+        assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    lines = [json.loads(x) for x in capfd.readouterr().err.splitlines() if '"exportPerson"' in x]
+    assert [(x["outcome"], x["code"], x["kind"]) for x in lines] == [
+        ("refused", "FORBIDDEN", "export")
+    ]

@@ -41,6 +41,9 @@ from samgraph.common import Role
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, LimitExceeded, SamgraphError
 
+# Reads audited when they run (auth/audit.py), and so when they are refused too.
+AUDITED_READS = frozenset({"exportPerson", "exportBundle", "runSavedQuery"})
+
 # Root fields above the default role (VIEWER for queries, EDITOR for mutations).
 ADMIN_FIELDS = frozenset({"apiKeys", "createApiKey", "revokeApiKey", "exportPerson", "erasePerson"})
 
@@ -280,9 +283,7 @@ class Guard(SchemaExtension):
         refused = await recheck() if recheck is not None else None  # a WebSocket's operation
         if refused is not None:
             ec.result = ExecutionResult(data=None, errors=[GraphQLError(refused.message, original_error=refused)])  # fmt: skip
-            if kind == "mutation":
-                for f in fields:
-                    self._audit(ctx, f, "refused", refused.code)
+            self._audit_refusal(ctx, kind, fields, refused.code)
             yield
             return
         prices = None
@@ -301,9 +302,7 @@ class Guard(SchemaExtension):
             ec.result = ExecutionResult(
                 data=None, errors=[GraphQLError(refusal.message, original_error=refusal)]
             )
-            if kind == "mutation":
-                for f in fields:
-                    self._audit(ctx, f, "refused", refusal.code)
+            self._audit_refusal(ctx, kind, fields, refusal.code)
             yield
             return
         yield
@@ -356,9 +355,20 @@ class Guard(SchemaExtension):
                 out.setdefault(str(e.path[0]), str(code))
         return out
 
-    def _audit(self, ctx: Any, node: FieldNode, outcome: str, code: str | None) -> None:
+    def _audit_refusal(self, ctx: Any, kind: str, fields: list[FieldNode], code: str) -> None:
+        """A refused mutation, or a refused read of what is audited when it runs (exports
+        and report runs), leaves its audit line with the refusal's code."""
+        for f in fields:
+            if kind == "mutation":
+                self._audit(ctx, f, "refused", code)
+            elif f.name.value in AUDITED_READS:
+                self._audit(ctx, f, "refused", code, kind="export")
+
+    def _audit(
+        self, ctx: Any, node: FieldNode, outcome: str, code: str | None, kind: str = "mutation"
+    ) -> None:
         args = self._arguments(node)
-        audit.record(ctx, node.name.value, kind="mutation", accounts=audit.accounts_in(args),
+        audit.record(ctx, node.name.value, kind=kind, accounts=audit.accounts_in(args),
                      outcome=outcome, code=code)  # fmt: skip
 
     def _arguments(self, node: FieldNode) -> dict[str, Any]:
