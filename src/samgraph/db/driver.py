@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,10 +98,19 @@ def to_native(value: Any) -> Any:
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-def _busy() -> DatabaseUnavailable:
-    """A transient error (a deadlock between concurrent writers, a lock wait) still there
-    after the driver's retries: a 503 the client may retry (writes are idempotent)."""
-    return DatabaseUnavailable("the database is busy with conflicting writes; try again shortly")
+@contextlib.contextmanager
+def _coded() -> Iterator[None]:
+    """Driver failures that outlast its retries, as the coded 503 a client may retry:
+    Neo4j away, or a transient error (a deadlock between concurrent writers, a lock
+    wait) still there. Never the address or the credentials."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
+    except TransientError as exc:
+        raise DatabaseUnavailable(
+            "the database is busy with conflicting writes; try again shortly"
+        ) from exc
 
 
 class Db:
@@ -154,17 +164,12 @@ class Db:
             return [to_native(r) for r in await result.data()]
 
         self.round_trips += 1
-        try:
+        with _coded():
             async with self.driver.session(database=self.database) as session:
                 if query.mode == "read":
                     rows = await session.execute_read(work)
                 else:
                     rows = await session.execute_write(work)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            # The driver already retried; say so plainly (never the address or credentials).
-            raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
-        except TransientError as exc:
-            raise _busy() from exc
         if query.scope == "account":
             return self.scope.prune(rows, query.scope_paths)
         return rows
@@ -185,13 +190,9 @@ class Db:
             return out
 
         self.round_trips += 1
-        try:
+        with _coded():
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(work)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise DatabaseUnavailable("the database is unavailable; try again shortly") from exc
-        except TransientError as exc:
-            raise _busy() from exc
 
     async def read(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
         if query.mode != "read":

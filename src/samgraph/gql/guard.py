@@ -234,19 +234,13 @@ async def prices_for(ctx: Any, document: Any, variables: dict[str, Any]) -> Pric
     s = ctx.settings
     probe = Cost(ctx.schema._schema, {}, variables, s.samgraph_list_size,
                  Prices(today=s.today()))  # fmt: skip
-    wide = any(isinstance(n, FieldNode) and probe.needs_portfolio(n) for n in _nodes(document))
+    # Portfolio-wide fields are root fields: only those are looked at (through fragments).
+    fragments = fragments_of(document)
+    wide = any(probe.needs_portfolio(f)
+               for d in document.definitions if isinstance(d, OperationDefinitionNode)
+               for f in root_fields(d.selection_set, fragments))  # fmt: skip
     return Prices(s.samgraph_analysis_cost, s.samgraph_export_cost,
                   await portfolio_size(ctx) if wide else None, s.today())  # fmt: skip
-
-
-def _nodes(document: Any) -> Iterator[Any]:
-    for d in document.definitions:
-        stack = [d.selection_set] if getattr(d, "selection_set", None) else []
-        while stack:
-            for sel in stack.pop().selections:
-                yield sel
-                if getattr(sel, "selection_set", None) is not None:
-                    stack.append(sel.selection_set)
 
 
 def charge(ctx: Any, cost: int) -> LimitExceeded | None:
