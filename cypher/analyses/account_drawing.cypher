@@ -13,10 +13,27 @@ RETURN key, {
   accountId: key,
   people: COLLECT {
     MATCH (s:Stakeholder {accountId: key})
-    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team)
-    RETURN s {.*, functionGroup: t.functionGroup, history: COLLECT {
+    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team {accountId: key})
+    RETURN s {.*, functionGroup: t.functionGroup,
+      managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> key }
+        THEN null ELSE s.managerId END,
+      teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> key }
+        THEN null ELSE s.teamId END,
+      history: COLLECT {
       MATCH (s)-[:CHANGED]->(c:StakeholderChange)
-      RETURN c {.*} ORDER BY c.date, c.recordedAt, c.field
+      RETURN c {.*,
+        old: CASE
+        WHEN c.field = 'managerId' AND EXISTS {
+          MATCH (o:Stakeholder {id: c.old}) WHERE o.accountId <> key } THEN null
+        WHEN c.field = 'teamId' AND EXISTS {
+          MATCH (o:Team {id: c.old}) WHERE o.accountId <> key } THEN null
+        ELSE c.old END,
+        new: CASE
+        WHEN c.field = 'managerId' AND EXISTS {
+          MATCH (o:Stakeholder {id: c.new}) WHERE o.accountId <> key } THEN null
+        WHEN c.field = 'teamId' AND EXISTS {
+          MATCH (o:Team {id: c.new}) WHERE o.accountId <> key } THEN null
+        ELSE c.new END} ORDER BY c.date, c.recordedAt, c.field
     }}
   },
   knows: COLLECT {

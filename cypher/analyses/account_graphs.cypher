@@ -11,7 +11,7 @@ RETURN key, {
   people: COLLECT {
     MATCH (s:Stakeholder {accountId: key})
     WHERE coalesce(s.status, 'ACTIVE') = 'ACTIVE'
-    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team)
+    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team {accountId: key})
     RETURN s {.*, functionGroup: t.functionGroup}
   },
   knows: COLLECT {
@@ -24,7 +24,7 @@ RETURN key, {
   reports: COLLECT {
     MATCH (r:Stakeholder {accountId: key})
     WHERE coalesce(r.status, 'ACTIVE') = 'ACTIVE'
-    MATCH (r)-[:REPORTS_TO]->(m:Stakeholder)
+    MATCH (r)-[:REPORTS_TO]->(m:Stakeholder {accountId: key})
     WHERE coalesce(m.status, 'ACTIVE') = 'ACTIVE'
     RETURN {from: r.id, to: m.id}
   },

@@ -3,4 +3,8 @@
 // params: account_ids
 // scope: param
 MATCH (s:Stakeholder) WHERE $account_ids IS NULL OR s.accountId IN $account_ids
-RETURN s {.*} AS row ORDER BY s.id
+RETURN s {.*,
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> s.accountId }
+    THEN null ELSE s.managerId END,
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> s.accountId }
+    THEN null ELSE s.teamId END} AS row ORDER BY s.id

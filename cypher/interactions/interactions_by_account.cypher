@@ -7,6 +7,7 @@ RETURN key, COLLECT {
   MATCH (i:Interaction {accountId: key})
   RETURN i {.*,
     memberIds: COLLECT { MATCH (m:Member)-[:ATTENDED]->(i) RETURN m.id ORDER BY m.id },
-    stakeholderIds: COLLECT { MATCH (s:Stakeholder)-[:ATTENDED]->(i) RETURN s.id ORDER BY s.id }
+    stakeholderIds: COLLECT { MATCH (s:Stakeholder)-[:ATTENDED]->(i)
+                         WHERE s.accountId = i.accountId RETURN s.id ORDER BY s.id }
   } ORDER BY i.date DESC, i.id
 } AS items

@@ -4,4 +4,8 @@
 // scope: account accountId
 UNWIND $ids AS key
 MATCH (s:Stakeholder {id: key})
-RETURN key, s {.*} AS item
+RETURN key, s {.*,
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> s.accountId }
+    THEN null ELSE s.managerId END,
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> s.accountId }
+    THEN null ELSE s.teamId END} AS item

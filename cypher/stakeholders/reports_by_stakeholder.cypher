@@ -4,7 +4,12 @@
 // scope: account accountId
 UNWIND $ids AS key
 RETURN key, COLLECT {
-  MATCH (r:Stakeholder)-[:REPORTS_TO]->(:Stakeholder {id: key})
-  WHERE $include_departed OR coalesce(r.status, 'ACTIVE') = 'ACTIVE'
-  RETURN r {.*} ORDER BY r.name, r.id
+  MATCH (r:Stakeholder)-[:REPORTS_TO]->(m:Stakeholder {id: key})
+  WHERE r.accountId = m.accountId
+    AND ($include_departed OR coalesce(r.status, 'ACTIVE') = 'ACTIVE')
+  RETURN r {.*,
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: r.managerId}) WHERE o.accountId <> r.accountId }
+    THEN null ELSE r.managerId END,
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: r.teamId}) WHERE o.accountId <> r.accountId }
+    THEN null ELSE r.teamId END} ORDER BY r.name, r.id
 } AS items

@@ -6,5 +6,9 @@ UNWIND $ids AS key
 RETURN key, COLLECT {
   MATCH (s:Stakeholder {accountId: key})
   WHERE $include_departed OR coalesce(s.status, 'ACTIVE') = 'ACTIVE'
-  RETURN s {.*} ORDER BY s.name, s.id
+  RETURN s {.*,
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> s.accountId }
+    THEN null ELSE s.managerId END,
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> s.accountId }
+    THEN null ELSE s.teamId END} ORDER BY s.name, s.id
 } AS items

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import strawberry
@@ -27,6 +28,7 @@ from samgraph.analyses import resolvers as analyses
 from samgraph.auth import resolvers as auth
 from samgraph.bundle import resolvers as bundle
 from samgraph.config import Settings, get_settings
+from samgraph.errors import DatabaseUnavailable, SamgraphError
 from samgraph.gql.executor import Executor
 from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, should_mask
 from samgraph.gql.guard import Guard
@@ -55,6 +57,9 @@ Mutation = merge_types(
 CACHE_SIZE = 256
 """Distinct documents whose parse and validation are kept (LRU, per process)."""
 
+refusals = logging.getLogger("samgraph.refusals")
+"""One line per refused operation (INFO): the audit log has who and what."""
+
 
 def _introspection(ctx: IgnoreContext) -> bool:
     # GraphiQL's introspection query is deep by nature; it is not data.
@@ -63,8 +68,19 @@ def _introspection(ctx: IgnoreContext) -> bool:
 
 class SamgraphSchema(strawberry.Schema):
     def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
-        # Masked errors are logged once, with their request id, by `Mask`.
-        super().process_errors([e for e in errors if not should_mask(e)], execution_context)
+        # Masked errors are logged once, with their request id, by `Mask`. A refusal the
+        # caller caused (a bad input, a limit, a role) is one line at INFO, never a
+        # traceback: a hostile caller must not fill the log (issue 23 found megabytes).
+        logged = []
+        for e in errors:
+            if should_mask(e):
+                continue
+            original = e.original_error
+            if isinstance(original, SamgraphError) and not isinstance(original, DatabaseUnavailable):  # fmt: skip
+                refusals.info("%s: %s", original.code, original.message)
+            else:
+                logged.append(e)
+        super().process_errors(logged, execution_context)
 
 
 def build_schema(settings: Settings, *, executor: type[Any] = Executor) -> strawberry.Schema:

@@ -9,6 +9,7 @@ the other account may appear anywhere in any answer.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from typing import Any
 
@@ -34,6 +35,8 @@ from samgraph.snapshots import service as snapshots
 from tests.auth.test_scope import OTHER
 from tests.conftest import api_key, client_for, gql, settings_for_tests
 from tests.factories import load
+from tests.live import live_server
+from tests.web.test_subscriptions import _ack, socket
 
 DOCUMENTS = [
     """{ account(id: "gfc") { id
@@ -158,3 +161,34 @@ async def test_no_other_account_leaks_through_any_field(
             bound, '{ portfolioTrend(from: "2026-01-01", to: "2027-12-31") { accounts } }'
         )
         assert [d["accounts"] for d in trend["data"]["portfolioTrend"]] == [1]
+
+
+async def test_no_other_account_leaks_over_a_websocket(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    """The same documents as operations on one graphql-transport-ws socket of a live
+    server, and a subscription to the other account, which ends NOT_FOUND."""
+    await load(db, example_bundle)
+    await load(db, OTHER)
+    settings = settings_for_tests()
+    assert await snapshots.refresh(Context(db, settings, build_schema(settings))) == 2
+    token = await api_key(db, "ADMIN", member="mrodriguez")
+    subscription = 'subscription { accountChanged(id: "oth") { account { name } } }'
+    with live_server(settings) as base:
+        async with socket(base, token) as ws:
+            await _ack(ws)
+            for i, document in enumerate([*DOCUMENTS, subscription]):
+                await ws.send(orjson.dumps({"id": str(i), "type": "subscribe",
+                                            "payload": {"query": document}}).decode())  # fmt: skip
+                messages = []
+                while not messages or messages[-1]["type"] not in ("complete", "error"):
+                    messages.append(orjson.loads(await asyncio.wait_for(ws.recv(), 30)))
+                payloads = [m["payload"] for m in messages if m["type"] == "next"]
+                assert payloads, messages
+                codes = {e["extensions"]["code"] for p in payloads for e in p.get("errors", [])}
+                assert codes <= {"NOT_FOUND"}, (document[:60], messages)
+                text = orjson.dumps([p.get("data") for p in payloads]).decode()
+                leaked = [x for x in FORBIDDEN if f'"{x}"' in text]
+                assert leaked == [], (document[:60], leaked)
+            # The subscription to the other account was answered NOT_FOUND.
+            assert codes == {"NOT_FOUND"}

@@ -5,6 +5,7 @@ and chunked bodies past the body limit."""
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import AsyncIterator
 
@@ -36,7 +37,10 @@ async def test_documents_over_the_field_cap_are_refused_before_validation(
     assert "errors" not in ok, ok["errors"][:1]
 
 
-async def test_a_saved_query_may_not_run_saved_queries(client: httpx.AsyncClient, db: Db) -> None:
+async def test_a_saved_query_may_not_run_saved_queries(
+    client: httpx.AsyncClient, db: Db, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="samgraph.refusals")
     save = """mutation($n: String!, $d: String!) { saveQuery(name: $n, document: $d) { name } }"""
     refused = await gql(client, save, n="loop", d='query { runSavedQuery(name: "loop") }')
     error = refused["errors"][0]
@@ -56,6 +60,11 @@ async def test_a_saved_query_may_not_run_saved_queries(client: httpx.AsyncClient
     assert time.monotonic() - started < 5
     assert ran["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert len(ran["errors"]) == 1
+    # Each refusal is one INFO line, never an ERROR with a traceback (the loop once left
+    # 3.5 MB of tracebacks per call).
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert [r.name for r in caplog.records if "runSavedQuery" in r.getMessage()] == [
+        "samgraph.refusals"] * 3  # fmt: skip
 
 
 async def _chunks(total: int, size: int = 1_000_000) -> AsyncIterator[bytes]:

@@ -209,3 +209,62 @@ async def test_a_refused_export_person_is_audited(
     assert [(x["outcome"], x["code"], x["kind"]) for x in lines] == [
         ("refused", "FORBIDDEN", "export")
     ]
+
+
+# Links across accounts as an unbound ADMIN could store them before they were refused:
+# gfc's lthompson reporting to nwh's CIO and in nwh's IT team, with the history rows of
+# both changes, and a gfc call attended by jwu and the nwh CIO.
+LEGACY = """
+MATCH (l:Stakeholder {id: 'lthompson'}), (c:Stakeholder {id: 'nwh-cio'}), (t:Team {id: 'nwh-it'}),
+      (j:Stakeholder {id: 'jwu'})
+SET l.managerId = 'nwh-cio', l.teamId = 'nwh-it'
+MERGE (l)-[:REPORTS_TO]->(c)
+MERGE (l)-[:MEMBER_OF]->(t)
+CREATE (l)-[:CHANGED]->(:StakeholderChange {date: date($today), field: 'managerId', old: null,
+        new: 'nwh-cio', recordedAt: datetime(), source: 'legacy'})
+CREATE (l)-[:CHANGED]->(:StakeholderChange {date: date($today), field: 'teamId', old: null,
+        new: 'nwh-it', recordedAt: datetime(), source: 'legacy'})
+CREATE (i:Interaction {id: 'x1', accountId: 'gfc', date: date($today), type: 'CALL'})
+CREATE (j)-[:ATTENDED]->(i), (c)-[:ATTENDED]->(i)
+"""
+
+
+async def test_links_to_another_account_stored_earlier_read_as_null(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await _two_members(db, example_bundle)
+    await bundle_service.import_bundle(db, {"stakeholders": [
+        {"id": "nwh-cio", "accountId": "nwh", "name": "N CIO"}],
+        "teams": [{"id": "nwh-it", "accountId": "nwh", "name": "IT"}]}, changed_on=TODAY)  # fmt: skip
+    await db.driver.execute_query(LEGACY, today=TODAY.isoformat(), database_=db.database)
+    viewer = await api_key(db, "VIEWER", member="mrodriguez")
+    async with app_client(settings_for_tests(), viewer) as c:
+        body = await gql(c, """{ stakeholder(id: "lthompson") {
+            managerId manager { id } teamId team { id }
+            history { nodes { field old new } } }
+          account(id: "gfc") { interactions { id stakeholderIds stakeholders { id } }
+            stakeholders { id managerId teamId } } }""")  # fmt: skip
+        assert "errors" not in body, body
+        person = body["data"]["stakeholder"]
+        assert (person["managerId"], person["manager"], person["teamId"], person["team"]) == (
+            None, None, None, None)  # fmt: skip
+        assert person["history"]["nodes"] == [
+            {"field": "managerId", "old": None, "new": None},
+            {"field": "teamId", "old": None, "new": None},
+        ]
+        call = body["data"]["account"]["interactions"]
+        assert call == [{"id": "x1", "stakeholderIds": ["jwu"], "stakeholders": [{"id": "jwu"}]}]
+        assert "nwh" not in json.dumps(body)
+    # Creating a stakeholder with an id another account holds: refused with a message
+    # that names neither the id nor its account.
+    editor = await api_key(db, "EDITOR", member="mrodriguez")
+    async with app_client(settings_for_tests(), editor) as c:
+        taken = await gql(c, """mutation { upsertStakeholders(input: [{id: "nwh-cio",
+            accountId: "gfc", name: "Probe"}]) { id } }""")  # fmt: skip
+        problems = taken["errors"][0]["extensions"]["problems"]
+        assert problems == [{"path": "input[0].id", "message": "this id cannot be used with "
+                             "this credential: choose another"}]  # fmt: skip
+    # The export leaves the links out too, so it re-imports.
+    people = {p["id"]: p for p in (await bundle_service.export_bundle(db))["stakeholders"]}
+    assert people["lthompson"].get("managerId") is None
+    assert people["lthompson"].get("teamId") is None

@@ -162,3 +162,58 @@ async def test_sockets_subscriptions_and_silent_connections_are_capped(db: Db) -
             with pytest.raises(websockets.ConnectionClosed) as closed:
                 await asyncio.wait_for(silent.recv(), 5)
             assert closed.value.rcvd is not None and closed.value.rcvd.code == 4408
+
+
+async def test_an_unregistered_document_over_a_socket_is_refused_in_allowlist_mode(
+    db: Db,
+) -> None:
+    """It completed silently: no data, no error. Now a query and a subscription both get
+    the PERSISTED_QUERY_NOT_ALLOWED error an HTTP request gets, and nothing runs."""
+    await _base(db)
+    admin = await api_key(db)
+    settings = settings_for_tests(samgraph_persisted_queries="allowlist",
+                                  samgraph_subscription_poll_seconds=POLL)  # fmt: skip
+    with live_server(settings) as base:
+        async with socket(base, admin) as ws:
+            await _ack(ws)
+            for op, query, variables in [("q", '{ account(id: "mine") { name } }', None),
+                                         ("s", SUBSCRIBE, {"id": "mine"})]:  # fmt: skip
+                await _send(ws, op, query, variables)
+                message = json.loads(await asyncio.wait_for(ws.recv(), 5))
+                assert message["id"] == op and message["type"] in ("next", "error"), message
+                payload = message["payload"]
+                errors = payload if isinstance(payload, list) else payload["errors"]
+                assert errors[0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_ALLOWED", message
+                assert "Mine" not in json.dumps(message)
+                if message["type"] == "next":
+                    assert json.loads(await asyncio.wait_for(ws.recv(), 5)) == {
+                        "id": op, "type": "complete"}  # fmt: skip
+
+
+async def test_a_subscription_over_the_cost_limit_never_starts(db: Db) -> None:
+    """The cost refusal was set as the operation's result, which strawberry ignores for a
+    subscription: it started anyway. With SAMGRAPH_MAX_COST = 20 the selection below
+    costs accountChanged 1 + account 1 + teams 1 + stakeholders 10 + name 100 = 113
+    (lists estimated at 10 items): refused with LIMIT_EXCEEDED, and no event follows
+    (the rename that follows costs 11)."""
+    await _base(db)
+    admin = await api_key(db)
+    settings = settings_for_tests(samgraph_max_cost=20, samgraph_subscription_poll_seconds=POLL)
+    deep = ("subscription($id: ID!) { accountChanged(id: $id) { account { teams { "
+            "stakeholders { name } } } } }")  # fmt: skip
+    with live_server(settings) as base:
+        async with socket(base, admin) as ws:
+            await _ack(ws)
+            await _send(ws, "s", deep, {"id": "mine"})
+            message = json.loads(await asyncio.wait_for(ws.recv(), 5))
+            assert message["id"] == "s" and message["type"] in ("next", "error"), message
+            payload = message["payload"]
+            errors = payload if isinstance(payload, list) else payload["errors"]
+            assert errors[0]["extensions"]["code"] == "LIMIT_EXCEEDED", message
+            assert errors[0]["extensions"]["cost"] == 113, message
+            await _rename(base, admin, "mine", "Renamed")
+            rest = []
+            with pytest.raises(TimeoutError):
+                while True:
+                    rest.append(json.loads(await asyncio.wait_for(ws.recv(), 10 * POLL)))
+            assert all(m["type"] == "complete" for m in rest), rest

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from samgraph.db.driver import Db
 
 OUTSIDE = "not one of this credential's accounts"
+UNAVAILABLE = "this id cannot be used with this credential: choose another"
 SHARED_KINDS = ("members", "products")
 ACCOUNT_KINDS = ("teams", "stakeholders", "opportunities", "interactions")
 
@@ -112,7 +113,8 @@ class Scope:
     async def check_bundle(self, db: Db, b: Bundle) -> list[Problem]:
         """Every row of a bundle (an import, upsert or link) that reaches outside the
         scope, by path: a reference to another account's object reads "unknown", a
-        row's own id taken by another account reads "taken" (ids are global)."""
+        row's own id held by another account reads UNAVAILABLE, which names neither the id
+        nor the account (ids are global, so the refusal itself cannot be avoided)."""
         if self.accounts is None:
             return []
         problems: list[Problem] = []
@@ -165,7 +167,7 @@ class Scope:
         hidden = await self._stored_elsewhere(db, wanted)
         for path, kind, ident, own in refs:
             if (kind, ident) in hidden:
-                reason = f"id {ident!r} is taken" if own else f"unknown {kind[:-1]} {ident!r}"
+                reason = UNAVAILABLE if own else f"unknown {kind[:-1]} {ident!r}"
                 problems.append(Problem(path, reason))
         return problems
 

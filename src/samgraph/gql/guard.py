@@ -35,6 +35,7 @@ from graphql import (
 )
 from graphql.utilities import get_operation_ast
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from samgraph.auth import audit
 from samgraph.common import Role
@@ -259,6 +260,16 @@ def charge(ctx: Any, cost: int) -> LimitExceeded | None:
     return None
 
 
+def refuse(ec: Any, error: GraphQLError) -> None:
+    """Answer `error` instead of executing, from an extension's `on_execute`. A query or
+    mutation takes it as its result; strawberry ignores a result set before a
+    subscription starts (it would run anyway), so a subscription's refusal is raised,
+    which strawberry sends as the operation's error."""
+    if ec.operation_type is OperationType.SUBSCRIPTION:
+        raise error
+    ec.result = ExecutionResult(data=None, errors=[error])
+
+
 class Guard(SchemaExtension):
     """Role check and cost limit before execution; audit lines after mutations."""
 
@@ -276,8 +287,8 @@ class Guard(SchemaExtension):
         recheck = getattr(ctx, "recheck", None)
         refused = await recheck() if recheck is not None else None  # a WebSocket's operation
         if refused is not None:
-            ec.result = ExecutionResult(data=None, errors=[GraphQLError(refused.message, original_error=refused)])  # fmt: skip
             self._audit_refusal(ctx, kind, fields, refused.code)
+            refuse(ec, GraphQLError(refused.message, original_error=refused))
             yield
             return
         prices = None
@@ -286,17 +297,13 @@ class Guard(SchemaExtension):
             try:
                 prices = await prices_for(ctx, document, ec.variables or {})
             except SamgraphError as exc:
-                ec.result = ExecutionResult(
-                    data=None, errors=[GraphQLError(exc.message, original_error=exc)]
-                )
+                refuse(ec, GraphQLError(exc.message, original_error=exc))
                 yield
                 return
         refusal = self._refusal(ctx, op, kind, fields, fragments, prices)
         if refusal is not None:
-            ec.result = ExecutionResult(
-                data=None, errors=[GraphQLError(refusal.message, original_error=refusal)]
-            )
             self._audit_refusal(ctx, kind, fields, refusal.code)
+            refuse(ec, GraphQLError(refusal.message, original_error=refusal))
             yield
             return
         yield

@@ -33,6 +33,7 @@ from strawberry.extensions import SchemaExtension
 
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries as q
+from samgraph.gql.guard import refuse
 
 CACHE_SIZE = 1024
 
@@ -102,12 +103,24 @@ def persisted_queries(
         unknown: str | None = None  # a new document sent with its hash, kept if it is valid
         valid = False  # it parsed and validated: execution began
 
+        refused: GraphQLError | None = None  # a WebSocket's refusal, answered at execution
+
         def on_execute(self) -> Iterator[None]:
-            self.valid = True
+            if self.refused is not None:
+                refuse(self.execution_context, self.refused)
+            else:
+                self.valid = True
             yield
 
         async def on_operation(self) -> AsyncIterator[None]:
-            await self._resolve()
+            try:
+                await self._resolve()
+            except GraphQLError as exc:
+                # Raised here, strawberry's WebSocket handler drops it and completes the
+                # operation silently; an operation over a socket is refused at execution.
+                if getattr(self.execution_context.context, "recheck", None) is None:
+                    raise
+                self.refused = exc
             yield
             # Only a document that parsed and validated is kept (junk never reaches Neo4j).
             if self.unknown and self.valid:
