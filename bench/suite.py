@@ -36,7 +36,7 @@ import httpx
 import neo4j
 import orjson
 
-from bench import views
+from bench import attacks, views
 from bench.loadgen import stats
 from samgraph import __version__, clock
 from samgraph.auth import keys
@@ -216,6 +216,7 @@ class Report:
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     view_reports: list[dict[str, Any]] = field(default_factory=list)
     freshness: dict[str, Any] = field(default_factory=dict)
+    attack: dict[str, Any] = field(default_factory=dict)
 
 
 # -- the run -----------------------------------------------------------------------
@@ -603,6 +604,50 @@ def start_samgraph(port: int, workers: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen(cmd, env=env, cwd=ROOT)
 
 
+async def bench_attack(db: Db, account: str, size: str, cfg: Config) -> dict[str, Any]:
+    """Issue 23's attacks (`bench/attacks.py`) against their own production server (the
+    configured workers, a 1,000/minute rate limit) on the last size: the bystander's
+    latencies alone and during each attack."""
+    attacker = (await keys.create_key(db, role="EDITOR", name="attacker")).token
+    watcher = (await keys.create_key(db, role="VIEWER", name="bystander")).token
+    port = free_port()
+    env = attacks.server_env({"SAMGRAPH_RATE_LIMIT": "1000/minute",
+                              "SAMGRAPH_MAX_BODY_BYTES": "1000000"})  # fmt: skip
+    proc = attacks.start_server(port, cfg.workers, env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        await attacks.wait_ready(base, proc)
+        target = attacks.Target(base, attacker, account, past=AS_OF)
+        alone, replayed = await attacks.replay(target, watcher)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    p = attacks.percentile
+    return {
+        "size": size, "workers": cfg.workers,
+        "alone": {"p50": p(alone, 0.5), "p95": p(alone, 0.95), "n": len(alone)},
+        "attacks": [{"attack": r.attack, "seconds": r.seconds,
+                     "answer": ", ".join(f"{c} x{n}" for c, n in r.outcome.codes.most_common(2)) or "served",
+                     "p50": p(r.latencies, 0.5), "p95": p(r.latencies, 0.95),
+                     "max": max(r.latencies, default=float("nan")), "n": len(r.latencies)}
+                    for r in replayed],
+    }  # fmt: skip
+
+
+def attack_table(attack: dict[str, Any]) -> list[str]:
+    if not attack:
+        return []
+    a = attack["alone"]
+    return [
+        "| attack | attacker's answer | attack s | bystander p50 ms | p95 ms | max ms | requests |",
+        "|---|---|---|---|---|---|---|",
+        f"| (none: the bystander alone) | | | {_ms(a['p50'])} | {_ms(a['p95'])} | | {a['n']} |",
+    ] + [
+        f"| {r['attack']} | {r['answer']} | {r['seconds']:.1f} | {_ms(r['p50'])} | {_ms(r['p95'])} | {_ms(r['max'])} | {r['n']} |"
+        for r in attack["attacks"]
+    ]
+
+
 def start_peer(port: int) -> subprocess.Popen[bytes]:
     node = shutil.which("node")
     if node is None or not (BENCH / "peer" / "node_modules").is_dir():
@@ -676,6 +721,8 @@ async def main(cfg: Config | None = None) -> Report:
                     sam.url.removesuffix("/graphql"), _auth(sam), 1 if cfg.smoke else 3
                 )
                 await bench_load(sam, db, ids, per, cfg, report)
+                print("under attack", file=sys.stderr)
+                report.attack = await bench_attack(db, ids[0], size, cfg)
         for p in procs:
             p.terminate()
         if not cfg.smoke:
@@ -1044,6 +1091,15 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "",
         *fresh,
         "",
+        "## 10. Under attack (`bench/attacks.py`, issue 23)",
+        "",
+        "Each attack an ordinary EDITOR key once used to stall everyone, replayed against",
+        f"its own production server ({report.attack.get('workers', cfg.workers)} workers, 1,000 requests a minute per key) at",
+        f"size {report.attack.get('size', last_size)}, while a VIEWER key asks `account(id) {{ name }}` over and over",
+        "(one at a time, 100 ms apart). The attacker's answer is the code it got most.",
+        "",
+        *attack_table(report.attack),
+        "",
         "## Targets",
         "",
         *targets(report),
@@ -1057,6 +1113,7 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "overhead": report.overhead, "peer": report.peer, "load": report.load, "trips": report.trips,
         "sizes": report.sizes_loaded, "integrations": report.integrations, "auth": report.auth,
         "views": report.views, "viewReports": report.view_reports, "freshness": report.freshness,
+        "attack": report.attack,
     }, indent=1))  # fmt: skip
     print(f"wrote {out}", file=sys.stderr)
 

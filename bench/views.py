@@ -53,7 +53,9 @@ async def first_build(db: Db, timeout: float = 900) -> tuple[float, int]:
     share the work through claims; they start during the import); this only watches."""
     basis, start = _context(db).settings.analysis_basis(), time.perf_counter()
     while time.perf_counter() - start < timeout:
-        stale = await db.read(queries.snapshots.stale_accounts, today=clock.today(), basis=basis)
+        stale = await db.read(
+            queries.snapshots.stale_accounts, today=clock.today(), basis=basis, ids=None
+        )
         if not stale:
             took = time.perf_counter() - start
             counted = await db.read(queries.db.count_snapshots, today=clock.today())

@@ -6,7 +6,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import AsyncIterator
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,7 @@ from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Connection, Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.main import create_app
+from tests.live import free_port
 
 # Apps built in tests run no background snapshot refresher unless a test asks for one.
 os.environ.setdefault("SAMGRAPH_SNAPSHOT_SECONDS", "0")
@@ -121,3 +126,28 @@ async def gql(client: httpx.AsyncClient, query: str, **variables: Any) -> dict[s
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A redis-server of its own (Debian's; .ci/run installs it when missing), for the
+    rate limits shared by workers and instances."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server is missing: `apt-get install -y redis-server` (.ci/run does)")
+    port = free_port()
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(tmp_path)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -1,10 +1,10 @@
 // The accounts a write names or reaches: accounts by id, and the accounts of the teams,
 // stakeholders, opportunities and interactions named, and of the members named (the
-// accounts they are on or hold relationships in); every account when a product is named
-// (list prices are in every account's whitespace). Run before a write (a deleted node
-// still answers) and after it (a created account answers).
+// accounts they are on or hold relationships in). A product is in no account's graph
+// (all_accounts: a catalog change). Run before a write (a deleted node still answers)
+// and after it (a created account answers).
 // mode: read
-// params: accounts, teams, stakeholders, opportunities, interactions, members, products
+// params: accounts, teams, stakeholders, opportunities, interactions, members
 // scope: internal
 CALL {
   UNWIND $accounts AS id MATCH (a:Account {id: id}) RETURN a.id AS accountId
@@ -22,9 +22,6 @@ CALL {
   UNION
   UNWIND $members AS id MATCH (:Member {id: id})-[:KNOWS]->(s:Stakeholder)
   RETURN s.accountId AS accountId
-  UNION
-  UNWIND CASE WHEN size($products) > 0 THEN [true] ELSE [] END AS catalog
-  MATCH (a:Account) RETURN a.id AS accountId
 }
 WITH accountId WHERE accountId IS NOT NULL
 RETURN collect(DISTINCT accountId) AS ids

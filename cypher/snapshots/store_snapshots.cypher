@@ -1,6 +1,7 @@
 // Store each account's snapshot of row.date, unless the account has a snapshot of a later
 // day (a finished day is never rewritten, domain §16) or no longer exists (deleted while
-// it was computed). The account's change counter node keeps a copy of what lists sort
+// it was computed); a row of whitespace figures only (after a catalog change) updates
+// those on today's snapshot. The account's change counter node keeps a copy of what lists sort
 // and filter on, with the stored snapshot's date, counter and basis: the account list
 // checks freshness and sorts on one small node per account, not on the snapshot.
 // mode: write
@@ -11,12 +12,14 @@ MATCH (:Account {id: row.accountId})
 OPTIONAL MATCH (later:AccountSnapshot {accountId: row.accountId})
   WHERE later.date > row.date
 WITH row, count(later) AS newer
-WHERE newer = 0
+WHERE newer = 0 AND (NOT coalesce(row.partial, false)
+  OR EXISTS { MATCH (:AccountSnapshot {accountId: row.accountId, date: row.date}) })
 MERGE (s:AccountSnapshot {accountId: row.accountId, date: row.date})
 SET s += row.props
 MERGE (r:AccountRevision {accountId: row.accountId})
 ON CREATE SET r.revision = 0
 SET r.snapshotDate = s.date, r.snapshotRevision = s.revision, r.snapshotBasis = s.basis,
+    r.snapshotGraphRevision = s.graphRevision,
     r.coverageScore = s.coverageScore, r.strategicScore = s.strategicScore,
     r.reachableWhitespace = s.reachableWhitespace, r.tier = s.tier, r.gaps = s.gaps
 RETURN count(s) AS stored

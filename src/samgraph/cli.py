@@ -183,7 +183,8 @@ def import_(
             )  # fmt: skip
             # Subscribers of the accounts it touched hear of it (as after a mutation).
             named = live.nodes_named("importBundle", orjson.loads(raw))
-            await live.announce(db, await live.accounts_touched(db, named))
+            await live.announce(db, await live.accounts_touched(db, named),
+                                catalog=await live.catalog_touched(db, named))  # fmt: skip
             return summary
 
         summary = _with_db(s, run)

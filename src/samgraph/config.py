@@ -117,6 +117,16 @@ class Settings(BaseSettings):
     # Seconds: a Cypher call's transaction timeout, and how long the driver keeps
     # retrying while Neo4j is unreachable before the request answers 503.
     samgraph_tx_timeout: float = Field(default=60.0, gt=0)
+    # Seconds one request (or one WebSocket operation, or one subscription event) may run:
+    # every transaction's timeout is what is left of it, so Neo4j stops the Cypher; then
+    # LIMIT_EXCEEDED. And how many operations one credential runs at once per process
+    # (the next ones wait their turn within their budget).
+    samgraph_request_seconds: float = Field(default=30.0, gt=0)
+    samgraph_key_concurrency: int = Field(default=4, ge=1)
+    # Connections in the driver's pool, and the share of them WebSockets' operations and
+    # subscription events may hold at once (the rest stays free for HTTP requests).
+    samgraph_db_pool_size: int = Field(default=100, ge=2)
+    samgraph_ws_pool_share: float = Field(default=0.25, gt=0, le=1)
     samgraph_db_retry_seconds: float = Field(default=5.0, ge=0)
     # Query cost: every selected field costs 1 per parent item; a field with `first`
     # multiplies what is under it by `first`, another list field by SAMGRAPH_LIST_SIZE.

@@ -55,6 +55,8 @@ class Router(GraphQLRouter[Context, None]):
     encodes several times faster than with the standard library); in development
     its GraphiQL page sends the development admin key printed by `samgraph serve`."""
 
+    graphql_transport_ws_handler_class = sockets.TransportHandler
+
     def __init__(
         self,
         schema: strawberry.Schema,
@@ -136,7 +138,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         conn = resolve_connection(settings)
-        driver = create_driver(conn, retry_seconds=settings.samgraph_db_retry_seconds)
+        driver = create_driver(conn, retry_seconds=settings.samgraph_db_retry_seconds,
+                               pool_size=settings.samgraph_db_pool_size)  # fmt: skip
+        # WebSockets' share of the pool: a flood of subscription events waits its turn
+        # here and leaves the rest of the pool to HTTP requests (and the key check).
+        app.state.socket_slots = asyncio.Semaphore(
+            max(1, int(settings.samgraph_db_pool_size * settings.samgraph_ws_pool_share))
+        )
         app.state.driver, app.state.database = driver, conn.database
         refresher: asyncio.Task[None] | None = None
         try:
@@ -169,7 +177,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         state = request.app.state
         # Only the GraphiQL page itself is served without a credential; it runs nothing.
         principal = getattr(request.state, "principal", NOBODY)
-        db = Db(state.driver, state.database, timeout=settings.samgraph_tx_timeout)
+        socket = isinstance(request, WebSocket)
+        db = Db(state.driver, state.database, timeout=settings.samgraph_tx_timeout,
+                slots=state.socket_slots if socket else None)  # fmt: skip
+        # An HTTP request's time budget starts now; a socket's operations each start
+        # their own (gql/guard.py).
+        if not socket:
+            db.deadline.start(settings.samgraph_request_seconds)
         return Context(db, settings, schema, principal=principal, request_id=request_id_of(request))
 
     async def get_context(connection: HTTPConnection) -> Context:

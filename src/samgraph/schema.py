@@ -76,7 +76,9 @@ class SamgraphSchema(strawberry.Schema):
             if should_mask(e):
                 continue
             original = e.original_error
-            if isinstance(original, SamgraphError) and not isinstance(original, DatabaseUnavailable):  # fmt: skip
+            if original is None:  # GraphQL's own: a document that does not parse or validate
+                refusals.info("%s: %s", (e.extensions or {}).get("code"), e.message.split("\n")[0])
+            elif isinstance(original, SamgraphError) and not isinstance(original, DatabaseUnavailable):  # fmt: skip
                 refusals.info("%s: %s", original.code, original.message)
             else:
                 logged.append(e)

@@ -70,7 +70,7 @@ async def test_pages_in_cypher_equal_the_computed_pages(db: Db) -> None:
     # computed again (None from the page query), stored-value sorts still page in Cypher.
     account = (await db.read(QUERIES.accounts.list_accounts, industry=None, name_contains=None,
                              member_id=None, min_arr=None, max_arr=None, account_ids=None))[0]  # fmt: skip
-    await db.write(QUERIES.live.bump_revisions, ids=[account["item"]["id"]])
+    await db.write(QUERIES.live.bump_revisions, ids=[account["item"]["id"]], catalog=False)
     args = (AccountFilter(), None, 7, AccountSort.COVERAGE_SCORE, False, SETTINGS.today())
     assert await service._page_in_cypher(_ctx(db), *args) is None
     args = (AccountFilter(), None, 7, AccountSort.NAME, False, SETTINGS.today())
@@ -110,7 +110,7 @@ async def test_gap_pages_in_cypher_equal_the_computed_gaps(db: Db) -> None:
         seen += len(walked)
     assert seen > 0
     # A stale snapshot (a write not yet refreshed): the list is computed instead.
-    await db.write(QUERIES.live.bump_revisions, ids=[bundle["accounts"][0]["id"]])
+    await db.write(QUERIES.live.bump_revisions, ids=[bundle["accounts"][0]["id"]], catalog=False)
     page = await analyses.portfolio_gap_page(
         _ctx(db), as_of=SETTINGS.today(), min_severity=Severity.LOW, member_id=None,
         codes=None, after=None, first=9,

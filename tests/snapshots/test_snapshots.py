@@ -12,6 +12,7 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from samgraph.analyses import service as analyses
 from samgraph.cli import DEMO_BUNDLE
 from samgraph.context import Context
 from samgraph.db.driver import Db
@@ -243,7 +244,7 @@ async def test_refreshers_share_the_work_through_claims(db: Db) -> None:
     )
     assert sum(both) == 4, both
     stale = await db.read(QUERIES.snapshots.stale_accounts, today=tomorrow,
-                          basis=SETTINGS.analysis_basis())  # fmt: skip
+                          basis=SETTINGS.analysis_basis(), ids=None)  # fmt: skip
     assert stale == []  # all 4 stored for tomorrow
 
 
@@ -274,10 +275,10 @@ async def test_written_accounts_are_computed_first(db: Db) -> None:
     await load(db, shifted(written, SETTINGS.today()))
     assert await service.refresh(_ctx(db)) == 4
     # Stale accounts come most recently changed first: nwh was written after gfc.
-    await db.write(QUERIES.live.bump_revisions, ids=["gfc"])
-    await db.write(QUERIES.live.bump_revisions, ids=["nwh"])
+    await db.write(QUERIES.live.bump_revisions, ids=["gfc"], catalog=False)
+    await db.write(QUERIES.live.bump_revisions, ids=["nwh"], catalog=False)
     stale = await db.read(QUERIES.snapshots.stale_accounts, today=SETTINGS.today(),
-                          basis=SETTINGS.analysis_basis())  # fmt: skip
+                          basis=SETTINGS.analysis_basis(), ids=None)  # fmt: skip
     assert [r["id"] for r in stale] == ["nwh", "gfc"]
     # An account announced during a pass (here: before it, with nothing else stale after
     # the two) is computed in that pass, with the counter it has now, and taken off the
@@ -288,4 +289,53 @@ async def test_written_accounts_are_computed_first(db: Db) -> None:
     assert await service.refresh(_ctx(db), announced=announced) == 3  # nwh, gfc, contoso
     assert announced.accounts == set()
     assert await db.read(QUERIES.snapshots.stale_accounts, today=SETTINGS.today(),
-                         basis=SETTINGS.analysis_basis()) == []  # fmt: skip
+                         basis=SETTINGS.analysis_basis(), ids=None) == []  # fmt: skip
+
+
+STORED = "MATCH (s:AccountSnapshot {date: $day}) RETURN s.accountId AS id, s {.*} AS props"
+
+
+async def test_a_catalog_write_recomputes_only_whitespace(db: Db) -> None:
+    """A list price is in every account's whitespace and in nothing else: after a
+    product write the refresher recomputes each account's whitespace figures only. To
+    tell, gfc's relationships are deleted behind the refresher's back (no counter
+    bumped): a whole recomputation would lower gfc's coverage; the catalog pass keeps
+    the stored coverage and stores the whitespace the live analysis gives."""
+    today = SETTINGS.today()
+    written = shifted(json.loads(DEMO_BUNDLE.read_text()), today)
+    await load(db, written)
+    assert await service.refresh(_ctx(db)) == 4
+    before = {r["id"]: r["props"] for r in (await db.driver.execute_query(
+        STORED, day=today, database_=db.database)).records}  # fmt: skip
+    await db.driver.execute_query(
+        "MATCH (:Member)-[k:KNOWS]->(:Stakeholder {accountId: 'gfc'}) DELETE k",
+        database_=db.database)  # fmt: skip
+    core = next(p for p in written["products"] if p["id"] == "core")
+    await load(db, {"products": [{**core, "listPrice": core["listPrice"] * 2}]})
+    await live.announce(db, [], catalog=await live.catalog_touched(db, {"products": {"core"}}))
+    stale = await db.read(QUERIES.snapshots.stale_accounts, today=today,
+                          basis=SETTINGS.analysis_basis(), ids=None)  # fmt: skip
+    assert {r["id"]: r["whole"] for r in stale} == dict.fromkeys(before, False)
+    assert await service.refresh(_ctx(db)) == 4
+    after = {r["id"]: r["props"] for r in (await db.driver.execute_query(
+        STORED, day=today, database_=db.database)).records}  # fmt: skip
+    ctx = _ctx(db)
+    live_gfc = await analyses.coverage_of(ctx, "gfc", today)
+    assert live_gfc.score < before["gfc"]["coverageScore"]  # what a whole pass would store
+    changed = 0
+    for account_id, props in after.items():
+        assert props["coverageScore"] == before[account_id]["coverageScore"]
+        assert props["gaps"] == before[account_id]["gaps"]
+        grid = await analyses.whitespace_of(ctx, account_id)
+        assert props["whitespaceEstimate"] == grid.totals.whitespace_estimate
+        assert props["deployedArr"] == grid.totals.deployed_arr
+        changed += props["whitespaceEstimate"] != before[account_id]["whitespaceEstimate"]
+    assert changed > 0  # core at twice the price: some account's unsold core grew
+    # A graph write after it: that account's whole snapshot is stale again.
+    await live.announce(db, ["gfc"])
+    stale = await db.read(QUERIES.snapshots.stale_accounts, today=today,
+                          basis=SETTINGS.analysis_basis(), ids=None)  # fmt: skip
+    assert [(r["id"], r["whole"]) for r in stale] == [("gfc", True)]
+    assert await service.refresh(_ctx(db)) == 1
+    gfc = (await db.driver.execute_query(STORED, day=today, database_=db.database)).records
+    assert {r["id"]: r["props"]["coverageScore"] for r in gfc}["gfc"] == live_gfc.score

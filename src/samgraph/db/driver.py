@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import (
+    ClientError,
+    ConnectionAcquisitionTimeoutError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 from neo4j.time import Date, DateTime
 
 from samgraph.auth.scope import EVERYTHING, Scope
 from samgraph.config import Settings
 from samgraph.db.cypher import CypherQuery
-from samgraph.errors import DatabaseUnavailable
+from samgraph.errors import DatabaseUnavailable, LimitExceeded
 from samgraph.localdb import manager
 
 log = logging.getLogger("samgraph.db")
@@ -57,14 +65,18 @@ def resolve_connection(settings: Settings, *, autostart: bool = True) -> Connect
     return Connection(instance.uri, instance.user, instance.password, settings.neo4j_database)
 
 
-def create_driver(conn: Connection, *, retry_seconds: float = 30.0) -> AsyncDriver:
-    """The async driver; managed transactions are retried for up to `retry_seconds`."""
+def create_driver(
+    conn: Connection, *, retry_seconds: float = 30.0, pool_size: int = 100
+) -> AsyncDriver:
+    """The async driver; managed transactions are retried for up to `retry_seconds`, and
+    a caller waits as long for a free connection of the `pool_size` (then a coded 503)."""
     return AsyncGraphDatabase.driver(
         conn.uri,
         auth=(conn.user, conn.password),
         notifications_min_severity="OFF",
         max_transaction_retry_time=retry_seconds,
         connection_acquisition_timeout=max(retry_seconds, 1.0),
+        max_connection_pool_size=pool_size,
     )
 
 
@@ -98,8 +110,38 @@ def to_native(value: Any) -> Any:
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
+@dataclass
+class Deadline:
+    """A request's time budget (SAMGRAPH_REQUEST_SECONDS), shared by every runner of the
+    request: each transaction's timeout is what is left of it, so Neo4j itself stops a
+    query that would run past it, and a call after it is refused before it starts."""
+
+    seconds: float | None = None
+    at: float | None = None
+
+    def start(self, seconds: float | None) -> None:
+        """A new operation (a WebSocket's context serves many, a subscription's event
+        starts afresh): the whole budget again."""
+        self.seconds = seconds
+        self.at = None if seconds is None else time.monotonic() + seconds
+
+    def timeout(self, cap: float | None) -> float | None:
+        if self.at is None:
+            return cap
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise self.exceeded()
+        return left if cap is None else min(cap, left)
+
+    def exceeded(self) -> LimitExceeded:
+        return LimitExceeded(
+            f"the request ran past its time budget of {self.seconds:g} s "
+            "(SAMGRAPH_REQUEST_SECONDS): ask for fewer accounts, items or analyses"
+        )
+
+
 @contextlib.contextmanager
-def _coded() -> Iterator[None]:
+def _coded(deadline: Deadline | None = None) -> Iterator[None]:
     """Driver failures that outlast its retries, as the coded 503 a client may retry:
     Neo4j away, or a transient error (a deadlock between concurrent writers, a lock
     wait) still there. Never the address or the credentials."""
@@ -111,6 +153,18 @@ def _coded() -> Iterator[None]:
         raise DatabaseUnavailable(
             "the database is busy with conflicting writes; try again shortly"
         ) from exc
+    except ClientError as exc:
+        # Neo4j stopped the transaction at its timeout: the request's budget, or
+        # SAMGRAPH_TX_TIMEOUT (rolled back: a write leaves nothing behind).
+        if "TransactionTimedOut" not in (exc.code or ""):
+            raise
+        if deadline is not None and deadline.at is not None:
+            raise deadline.exceeded() from exc
+        raise LimitExceeded("a database call ran past SAMGRAPH_TX_TIMEOUT") from exc
+    except ConnectionAcquisitionTimeoutError as exc:
+        # No connection free in the pool within the acquisition timeout: busy, not broken.
+        raise DatabaseUnavailable("the server is busy: every database connection is in "
+                                  "use; try again shortly") from exc  # fmt: skip
 
 
 class Db:
@@ -128,16 +182,34 @@ class Db:
         *,
         scope: Scope = EVERYTHING,
         timeout: float | None = None,
+        deadline: Deadline | None = None,
+        slots: asyncio.Semaphore | None = None,
     ) -> None:
         self.driver = driver
         self.database = database
         self.scope = scope
         self.timeout = timeout
+        self.deadline = deadline or Deadline()
+        # A bound on this runner's transactions at once, shared with others (a
+        # WebSocket's share of the driver pool, SAMGRAPH_WS_POOL_SHARE).
+        self.slots = slots
         self.round_trips = 0
 
     def within(self, scope: Scope) -> Db:
-        """A runner on the same connection for another scope (its own round trips)."""
-        return Db(self.driver, self.database, scope=scope, timeout=self.timeout)
+        """A runner on the same connection for another scope (its own round trips; the
+        same deadline and slots)."""
+        return Db(self.driver, self.database, scope=scope, timeout=self.timeout,
+                  deadline=self.deadline, slots=self.slots)  # fmt: skip
+
+    @contextlib.asynccontextmanager
+    async def _session(self) -> AsyncIterator[neo4j.AsyncSession]:
+        with _coded(self.deadline):
+            if self.slots is None:
+                async with self.driver.session(database=self.database) as session:
+                    yield session
+                return
+            async with self.slots, self.driver.session(database=self.database) as session:
+                yield session
 
     def _prepare(self, query: CypherQuery, params: dict[str, Any]) -> dict[str, Any]:
         if query.scope == "param":
@@ -154,7 +226,7 @@ class Db:
         packed, columns = query.packed, query.columns
 
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
-        @unit_of_work(metadata={"query": query.name}, timeout=self.timeout)
+        @unit_of_work(metadata={"query": query.name}, timeout=self.deadline.timeout(self.timeout))
         async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
             if packed is not None and columns is not None:
                 result = await tx.run(packed, params)
@@ -164,12 +236,11 @@ class Db:
             return [to_native(r) for r in await result.data()]
 
         self.round_trips += 1
-        with _coded():
-            async with self.driver.session(database=self.database) as session:
-                if query.mode == "read":
-                    rows = await session.execute_read(work)
-                else:
-                    rows = await session.execute_write(work)
+        async with self._session() as session:
+            if query.mode == "read":
+                rows = await session.execute_read(work)
+            else:
+                rows = await session.execute_write(work)
         if query.scope == "account":
             return self.scope.prune(rows, query.scope_paths)
         return rows
@@ -179,7 +250,7 @@ class Db:
         retries it whole on a transient error such as a deadlock). Returns each step's rows."""
         prepared = [(step, self._prepare(step.query, step.params)) for step in steps]
 
-        @unit_of_work(metadata={"query": name}, timeout=self.timeout)
+        @unit_of_work(metadata={"query": name}, timeout=self.deadline.timeout(self.timeout))
         async def work(tx: AsyncManagedTransaction) -> list[list[dict[str, Any]]]:
             out = []
             for step, params in prepared:
@@ -190,9 +261,9 @@ class Db:
             return out
 
         self.round_trips += 1
-        with _coded():
-            async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(work)
+        async with self._session() as session:
+            result: list[list[dict[str, Any]]] = await session.execute_write(work)
+        return result
 
     async def read(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
         if query.mode != "read":
@@ -205,4 +276,13 @@ class Db:
         return await self._run(query, params)
 
 
-__all__ = ["Connection", "Db", "Step", "create_driver", "neo4j", "resolve_connection", "to_native"]
+__all__ = [
+    "Connection",
+    "Db",
+    "Deadline",
+    "Step",
+    "create_driver",
+    "neo4j",
+    "resolve_connection",
+    "to_native",
+]

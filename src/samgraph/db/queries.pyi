@@ -64,6 +64,7 @@ class _Q_interactions:
 
 class _Q_live:
     accounts_touched: CypherQuery
+    all_accounts: CypherQuery
     bump_revisions: CypherQuery
     revisions: CypherQuery
 

@@ -41,6 +41,7 @@ from samgraph.auth import audit
 from samgraph.common import Role
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, LimitExceeded, SamgraphError
+from samgraph.gql.slots import key_slots
 
 # Reads audited when they run (auth/audit.py), and so when they are refused too.
 AUDITED_READS = frozenset({"exportPerson", "exportBundle", "runSavedQuery"})
@@ -306,7 +307,26 @@ class Guard(SchemaExtension):
             refuse(ec, GraphQLError(refusal.message, original_error=refusal))
             yield
             return
-        yield
+        # A user's operation: its time budget (each of a socket's operations has its
+        # own), then one of its credential's slots; a saved query's run inside a request
+        # already holds both.
+        slots = None
+        if not getattr(ctx, "prepaid", False) and getattr(ctx, "db", None) is not None:
+            if recheck is not None:
+                ctx.db.deadline.start(ctx.settings.samgraph_request_seconds)
+            slots = key_slots(ctx.settings.samgraph_key_concurrency)
+            try:
+                await slots.acquire(ctx.principal.actor, ctx.db.deadline)
+            except LimitExceeded as exc:
+                self._audit_refusal(ctx, kind, fields, exc.code)
+                refuse(ec, GraphQLError(exc.message, original_error=exc))
+                yield
+                return
+        try:
+            yield
+        finally:
+            if slots is not None:
+                slots.release(ctx.principal.actor)
         if kind == "mutation":
             failed = self._failed_fields(ec.result)
             for f in fields:

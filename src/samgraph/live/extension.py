@@ -52,6 +52,7 @@ class Changes(SchemaExtension):
             after = (
                 await service.accounts_touched(ctx.db, {"accounts": created}) if created else set()
             )
-            await service.announce(ctx.db, before | after)
+            catalog = await service.catalog_touched(ctx.db, nodes)
+            await service.announce(ctx.db, before | after, catalog=catalog)
         except SamgraphError as exc:
             log.warning("could not announce the change of %s: %s", sorted(before), exc.message)

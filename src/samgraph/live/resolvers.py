@@ -38,7 +38,8 @@ class Subscription:
                     raise refused
                 if not ctx.principal.scope.sees(id):
                     raise NotFound(f"no account {id!r}", [Problem("id", "not found")])
-                ctx.forget()  # each event reads the account afresh
+                ctx.forget()  # each event reads the account afresh, in its own time budget
+                ctx.db.deadline.start(ctx.settings.samgraph_request_seconds)
                 yield AccountChange(
                     account_id=strawberry.ID(change.account_id), revision=change.revision,
                     changed_at=change.changed_at,

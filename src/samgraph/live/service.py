@@ -26,7 +26,7 @@ from samgraph.errors import LimitExceeded, SamgraphError
 log = logging.getLogger("samgraph.live")
 
 # A product (the catalog: list prices) is in every account's whitespace, so a write to
-# one counts as a change of every account.
+# one counts as a change of every account (of its whitespace only: `catalog_touched`).
 KINDS = (
     "accounts",
     "teams",
@@ -84,10 +84,21 @@ def nodes_named(field: str, args: Mapping[str, Any]) -> dict[str, set[str]]:
 
 
 async def accounts_touched(db: Db, nodes: Mapping[str, Iterable[str]]) -> set[str]:
-    if not any(nodes.values()):
+    """The accounts whose graph the named nodes are in (a product is in none: see
+    `catalog_touched`)."""
+    if not any(nodes.get(k) for k in KINDS if k != "products"):
         return set()
-    params = {k: sorted(nodes.get(k, ())) for k in KINDS}
+    params = {k: sorted(nodes.get(k, ())) for k in KINDS if k != "products"}
     rows = await db.read(q.live.accounts_touched, **params)
+    return set(rows[0]["ids"]) if rows else set()
+
+
+async def catalog_touched(db: Db, nodes: Mapping[str, Iterable[str]]) -> set[str]:
+    """Every account when a product is named: list prices are in every account's
+    whitespace (and nothing else of it)."""
+    if not nodes.get("products"):
+        return set()
+    rows = await db.read(q.live.all_accounts)
     return set(rows[0]["ids"]) if rows else set()
 
 
@@ -115,14 +126,19 @@ def listen(db: Db) -> Announced:
     return _listeners.setdefault(db.driver, Announced())
 
 
-async def announce(db: Db, account_ids: Iterable[str]) -> None:
-    """Count a committed change of each account (its subscribers hear of it)."""
+async def announce(db: Db, account_ids: Iterable[str], *, catalog: Iterable[str] = ()) -> None:
+    """Count a committed change of each account (its subscribers hear of it); `catalog`:
+    accounts only a catalog change (a list price) touched, whose snapshots need only
+    their whitespace figures again."""
     ids = sorted(set(account_ids))
-    if ids:
-        await db.write(q.live.bump_revisions, ids=ids)
+    prices = sorted(set(catalog) - set(ids))
+    for group, only_prices in ((ids, False), (prices, True)):
+        if group:
+            await db.write(q.live.bump_revisions, ids=group, catalog=only_prices)
+    if ids or prices:
         listener = _listeners.get(db.driver)
         if listener is not None:
-            listener.accounts.update(ids)
+            listener.accounts.update(ids, prices)
             listener.event.set()
 
 

@@ -23,6 +23,7 @@ import os
 import socket
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from samgraph.analyses import service as analyses
@@ -50,10 +51,6 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
     analyses' own service functions: the reads of many accounts batch in the loaders."""
     account_id = str(row["id"])
     cov = await analyses.coverage_of(ctx, account_id, day)
-    grid = await analyses.whitespace_of(ctx, account_id)
-    _, reach = await analyses.reachable_whitespace(
-        ctx, account_id=account_id, as_of=day, max_hops=MAX_HOPS_DEFAULT
-    )
     dependency = await analyses.member_dependency(ctx, account_id=account_id, as_of=day)
     score, tier = analyses.strategic(ctx, row)
     ren = renewal(row.get("renewalDate"), day)
@@ -65,25 +62,52 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
         "gapRows": [gap_row(g) for g in cov.gaps],
         "dependency": [dependency_row(d) for d in dependency],
         "championsWithoutBackup": sum(1 for c in cov.champions if not c.has_backup),
-        "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
-        "weightedPipeline": grid.totals.weighted_pipeline,
-        "whitespaceEstimate": grid.totals.whitespace_estimate,
-        "reachableWhitespace": reach.reachable_whitespace,
-        "reachablePipeline": reach.reachable_pipeline,
+        **await whitespace_figures(ctx, account_id, day),
         "strategicScore": score, "tier": str(tier),
         "milestone": str(ren.milestone.name) if ren.milestone else None,
         "daysToRenewal": ren.days_to_renewal,
     }  # fmt: skip
 
 
-async def compute(ctx: Context, account_ids: Sequence[str], day: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
-    """The snapshots of many accounts on `day`: their reads batch (accounts, subgraphs,
-    whitespace inputs, the catalog), whatever their number."""
+async def whitespace_figures(ctx: Context, account_id: str, day: dt.date) -> dict[str, Any]:
+    """The snapshot's figures that list prices change (all a catalog write makes stale)."""
+    grid = await analyses.whitespace_of(ctx, account_id)
+    _, reach = await analyses.reachable_whitespace(
+        ctx, account_id=account_id, as_of=day, max_hops=MAX_HOPS_DEFAULT
+    )
+    return {
+        "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
+        "weightedPipeline": grid.totals.weighted_pipeline,
+        "whitespaceEstimate": grid.totals.whitespace_estimate,
+        "reachableWhitespace": reach.reachable_whitespace,
+        "reachablePipeline": reach.reachable_pipeline,
+    }  # fmt: skip
+
+
+async def compute(
+    ctx: Context, account_ids: Sequence[str], day: dt.date, *, whole: bool = True
+) -> dict[str, dict[str, Any]]:
+    """The snapshots of many accounts on `day` (only their whitespace figures unless
+    `whole`): their reads batch (accounts, subgraphs, whitespace inputs, the catalog),
+    whatever their number."""
     rows = [
         r for r in await ctx.loaders.one(q.accounts.get_accounts).load_many(list(account_ids)) if r
     ]
-    found = await asyncio.gather(*(snapshot(ctx, row, day) for row in rows))
+    found = await asyncio.gather(*(
+        snapshot(ctx, row, day) if whole else whitespace_figures(ctx, str(row["id"]), day)
+        for row in rows
+    ))  # fmt: skip
     return {str(row["id"]): snap for row, snap in zip(rows, found, strict=True)}
+
+
+@dataclass(frozen=True)
+class Stale:
+    """An account's counters as read, and whether its whole snapshot is stale (else only
+    catalog changes came since: its whitespace figures are)."""
+
+    revision: int
+    graph_revision: int
+    whole: bool
 
 
 async def refresh(
@@ -99,30 +123,37 @@ async def refresh(
     so a write is reflected within about one small batch, even under load."""
     day = today or ctx.settings.today()
     basis = ctx.settings.analysis_basis()
-    stale = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis)
-    revisions = {r["id"]: r["revision"] for r in stale}
-    queue = [r["id"] for r in stale]
+
+    async def stale_of(ids: list[str] | None) -> dict[str, Stale]:
+        rows = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis, ids=ids)
+        return {r["id"]: Stale(r["revision"], r["graphRevision"], r["whole"]) for r in rows}
+
+    stale = await stale_of(None)
+    queue = list(stale)
     size = BATCH if len(queue) > BATCH else SMALL
     stored = 0
     while queue or (announced is not None and announced.accounts):
         urgent = announced.take() if announced is not None else []
         if urgent:  # written since the pass began: their counters, then them first
-            for r in await ctx.db.read(q.live.revisions, ids=urgent):
-                revisions[r["accountId"]] = r["revision"]
+            now = await stale_of(urgent)
+            stale.update(now)
             taken = set(urgent)
-            queue = urgent[SMALL:] + [a for a in queue if a not in taken]
-            wanted = urgent[:SMALL]
+            first = [a for a in urgent if a in now]
+            queue = first[SMALL:] + [a for a in queue if a not in taken]
+            wanted = first[:SMALL]
         else:
             wanted, queue = queue[:size], queue[size:]
-        stored += await _refresh_batch(
-            ctx, wanted, day, {a: revisions[a] for a in wanted}, basis, holder
-        )
+        if wanted:
+            stored += await _refresh_batch(
+                ctx, wanted, day, {a: stale[a] for a in wanted}, basis, holder
+            )
     return stored
 
 
-async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, revisions: dict[str, int],
+async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, stale: dict[str, Stale],
                          basis: str, holder: str) -> int:  # fmt: skip
-    """Claim, compute and store the snapshots of `wanted` (those no other refresher holds)."""
+    """Claim, compute and store the snapshots of `wanted` (those no other refresher
+    holds): whole ones, or only the whitespace figures of those only prices changed."""
     claimed = await ctx.db.write(q.snapshots.claim_accounts, ids=wanted, holder=holder,
                                  seconds=CLAIM_SECONDS)  # fmt: skip
     batch = list(claimed[0]["claimed"]) if claimed else []
@@ -130,10 +161,21 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, revision
         return 0  # another refresher has them
     try:
         ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
-        found = await compute(ctx, batch, day)
+        whole = [a for a in batch if stale[a].whole]
+        prices = [a for a in batch if not stale[a].whole]
+        found = await compute(ctx, whole, day) if whole else {}
+        partial = await compute(ctx, prices, day, whole=False) if prices else {}
         # By account id, as bump_revisions locks the counters (two writers, one order).
-        rows = [{"accountId": a, "date": day, "props": {**props, "revision": revisions[a], "basis": basis}}
-                for a, props in sorted(found.items())]  # fmt: skip
+        rows = sorted(
+            [{"accountId": a, "date": day, "partial": False, "props": {
+                **props, "revision": stale[a].revision,
+                "graphRevision": stale[a].graph_revision, "basis": basis}}
+             for a, props in found.items()]
+            + [{"accountId": a, "date": day, "partial": True,
+                "props": {**props, "revision": stale[a].revision}}
+               for a, props in partial.items()],
+            key=lambda row: str(row["accountId"]),
+        )  # fmt: skip
         result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
         return int(result[0]["stored"]) if result else 0
     finally:

@@ -9,6 +9,7 @@ import time
 import uuid
 from typing import Any
 
+import redis.asyncio
 from fastapi import Request
 from fastapi.responses import Response
 from limits import parse as parse_limit
@@ -48,7 +49,11 @@ def limit_storage(uri: str) -> Storage:
     if uri in ("", "memory://"):
         return MemoryStorage()
     if uri.startswith(("redis://", "rediss://")):
-        return RedisStorage("async+" + uri, implementation="redispy")
+        # A bounded pool whose callers wait for a free connection: a burst of requests
+        # (a thousand operations sent at once on one socket) queues here instead of
+        # failing with "Too many connections" once the pool's default size is reached.
+        pool = redis.asyncio.BlockingConnectionPool.from_url(uri, max_connections=50, timeout=10)
+        return RedisStorage("async+" + uri, implementation="redispy", connection_pool=pool)  # type: ignore[arg-type]
     raise ValueError(f"SAMGRAPH_RATE_LIMIT_STORAGE: {uri!r} is not memory:// or a redis:// URL")
 
 

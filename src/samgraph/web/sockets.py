@@ -18,6 +18,9 @@ from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketState
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
 
 from samgraph.auth.principal import Principal
 from samgraph.config import Settings
@@ -65,3 +68,23 @@ def rechecker(gate: AuthGate, socket: WebSocket, token: str, context: Any) -> Re
         return None
 
     return recheck
+
+
+class TransportHandler(BaseGraphQLTransportWSHandler[Any, Any]):
+    """Strawberry's graphql-transport-ws handler, whose refusal of an operation over the
+    in-flight cap (strawberry's `max_subscriptions_per_connection`, 100: queries and
+    mutations in flight count too) carries a code like every other error."""
+
+    async def handle_subscribe(self, message: Any) -> None:
+        cap = self.max_subscriptions_per_connection
+        if (
+            self.connection_acknowledged
+            and cap is not None
+            and message["id"] not in self.operations
+            and len(self.operations) >= cap
+        ):
+            await self.send_message({"id": message["id"], "type": "error", "payload": [{
+                "message": f"at most {cap} operations in flight per WebSocket: wait for "
+                "answers before sending more", "extensions": {"code": "LIMIT_EXCEEDED"}}]})  # fmt: skip
+            return
+        await super().handle_subscribe(message)
