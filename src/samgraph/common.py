@@ -239,6 +239,16 @@ class EdgeKind(StrEnum):
 
 
 @strawberry.enum(
+    description="What a play does (domain §17): RECONNECT touches a relationship that has "
+    "decayed (its lastContact becomes asOf); INTRODUCE gets us introduced along the best "
+    "warm path (KNOWS(member, stakeholder) at strength 3, contacted on asOf)."
+)
+class PlayKind(StrEnum):
+    RECONNECT = "RECONNECT"
+    INTRODUCE = "INTRODUCE"
+
+
+@strawberry.enum(
     description="What Account.graph draws besides active stakeholders and their edges."
 )
 class GraphInclude(StrEnum):

@@ -97,6 +97,24 @@ def test_warm_paths_are_simple_bounded_member_first_and_sorted(
     assert [p.sort_key() for p in paths] == sorted(p.sort_key() for p in paths)
 
 
+@settings(max_examples=300, deadline=None)
+@given(account_graphs(), st.integers(1, 6), st.data())
+def test_the_one_best_path_is_the_first_of_all_paths(
+    g: Any, max_hops: int, data: st.DataObject
+) -> None:
+    """first = 1 searches the shortest paths only (what reach and plays ask for): the
+    same path as the first of every path up to max_hops, from any member or from one."""
+    if not g.people:
+        return
+    target = data.draw(st.sampled_from(sorted(g.people)))
+    source = data.draw(st.sampled_from([None, "m0", "m1", "m2"]))
+    every = warm_paths(g, target, as_of=AS_OF, cadence=CADENCE, source=source,
+                       max_hops=max_hops, first=10_000)  # fmt: skip
+    best = warm_paths(g, target, as_of=AS_OF, cadence=CADENCE, source=source,
+                      max_hops=max_hops, first=1)  # fmt: skip
+    assert best == every[:1]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.integers(0, 500).map(lambda h: h or None), max_size=4),

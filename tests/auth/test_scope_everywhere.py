@@ -49,6 +49,8 @@ DOCUMENTS = [
       reachableWhitespace(asOf: "2026-01-20") { teams { teamId door { id } wayIn { nodes { id } } }
         cells { teamId productId } }
       memberDependency(asOf: "2026-01-20") { member { id } soleEngaged { id } }
+      plays(asOf: "2026-01-20") { stakeholder { id } member { id } account { id }
+        path { nodes { id } edges { source target } } gapsClosed { stakeholderId stakeholder { id } } }
       trend(from: "2026-01-01", to: "2027-01-01") { date cells { band } gaps { code } }
       graph(include: [MEMBERS, DEPARTED, MEMBER_OF_EDGES]) { nodes { id group }
         edges { id source target } groups { id parent } }
@@ -67,6 +69,8 @@ DOCUMENTS = [
       overdueTouches(asOf: "2026-01-20", first: 100) { nodes { stakeholderId } edges { node { stakeholderId } } }
       savedQueries { nodes { name } edges { node { name } } }
       championMoves { person { id } formerStakeholder { id } fromAccount { id } toAccount { id } }
+      plays(asOf: "2026-01-20", first: 100) { nodes { account { id } stakeholder { id } }
+        edges { node { stakeholder { id } } } }
       portfolioTrend(from: "2026-01-01", to: "2027-01-01") { date accounts } savedQuery(name: "portfolio-coverage") { name }
       team(id: "oth-t") { id } stakeholder(id: "oth-s") { id }
       member(id: "mrodriguez") { id relationships { stakeholderId } }

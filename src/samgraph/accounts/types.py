@@ -14,7 +14,7 @@ from samgraph.analyses.scores import renewal, scores_of
 from samgraph.common import GraphInclude, MemberRole, Tier
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many, selects_only
-from samgraph.gql.pagination import Page, PageInfo, encode_cursor
+from samgraph.gql.pagination import Page, PageInfo, check_first, encode_cursor
 from samgraph.gql.rows import from_row
 from samgraph.graph import service as graph_service
 from samgraph.graph.types import (
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         Drawing,
         InfluenceMap,
         MemberDependency,
+        Play,
         Reachable,
         Renewal,
         WarmPath,
@@ -57,6 +58,7 @@ _TOTALS = frozenset({"totals"})
 SNAPSHOT: Later[AccountSnapshot] = Later(_SNAPSHOTS, "AccountSnapshot")
 REACHABLE: Later[Reachable] = Later(_ANALYSES, "Reachable")
 DEPENDENCY: Later[MemberDependency] = Later(_ANALYSES, "MemberDependency")
+PLAY: Later[Play] = Later(_ANALYSES, "Play")
 
 
 @strawberry.type(description="The seven strategic-score inputs, each 0-10 (domain.md §8).")
@@ -194,6 +196,19 @@ class Account:
             info.context, account_id=self.id, as_of=day, max_hops=max_hops
         )
         return REACHABLE.get().from_data(graph, found)
+
+    @strawberry.field(
+        description="What to do next (§17): for each active stakeholder we do not engage, "
+        "the play that would engage them (RECONNECT a decayed relationship, else INTRODUCE "
+        "along the best warm path) and what it wins, best first."
+    )
+    async def plays(
+        self, info: Ctx, as_of: dt.date | None = None, first: int = 10
+    ) -> list[Annotated[Play, strawberry.lazy(_ANALYSES)]]:
+        check_first(first, trusted=info.context.trusted)
+        day = info.context.as_of(info, as_of)
+        found = await analyses.account_plays_named(info.context, account_id=self.id, as_of=day)
+        return [PLAY.get().from_data(self, p, path) for p, path in found[:first]]
 
     @strawberry.field(
         description="Key-person risk on our side (§14): per member, who they alone keep "

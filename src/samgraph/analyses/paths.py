@@ -110,6 +110,8 @@ def warm_paths(
     adj, members = prebuilt or link_graph(graph, as_of, cadence)
     if target not in graph.people:
         return []
+    if first == 1:
+        return _best_path(graph, target, adj, members, source, max_hops)
     found: list[WarmPath] = []
     # Depth-first from the target; `trail` is target-first.
     stack: list[tuple[str, tuple[str, ...], tuple[Link, ...]]] = [(target, (target,), ())]
@@ -128,3 +130,51 @@ def warm_paths(
                 stack.append((nxt, (*trail, nxt), (*links, link)))
     found.sort(key=WarmPath.sort_key)
     return found[:first]
+
+
+def _best_path(
+    graph: AccountGraph,
+    target: str,
+    adj: Mapping[str, Mapping[str, Link]],
+    members: set[str],
+    source: str | None,
+    max_hops: int,
+) -> list[WarmPath]:
+    """The one best path (`first` = 1: what reach and plays ask for, many times per
+    account), found among the shortest only: §5 orders by hops first, so a breadth-first
+    pass from the target finds the fewest hops to a member, and only the paths of that
+    length are walked (on them each node's distance is its position) to pick by weakest
+    link, total strength and nodes. Same answer as walking every path up to max_hops."""
+    dist = {target: 0}
+    frontier, hops, reached = [target], 0, False
+    while frontier and hops < max_hops and not reached:
+        hops += 1
+        nxt_frontier = []
+        for node in frontier:
+            for nxt in adj.get(node, {}):
+                if nxt in dist:
+                    continue
+                if nxt in members:
+                    if source is None or nxt == source:
+                        dist[nxt] = hops
+                        reached = True
+                elif nxt in graph.people:
+                    dist[nxt] = hops
+                    nxt_frontier.append(nxt)
+        frontier = nxt_frontier
+    if not reached:
+        return []
+    found: list[WarmPath] = []
+    stack: list[tuple[str, tuple[str, ...], tuple[Link, ...]]] = [(target, (target,), ())]
+    while stack:
+        node, trail, links = stack.pop()
+        depth = len(links) + 1
+        for nxt, link in adj.get(node, {}).items():
+            if dist.get(nxt) != depth:
+                continue
+            if nxt in members:
+                if depth == hops and (source is None or nxt == source):
+                    found.append(WarmPath((nxt, *reversed(trail)), (link, *reversed(links))))
+            elif depth < hops:
+                stack.append((nxt, (*trail, nxt), (*links, link)))
+    return [min(found, key=WarmPath.sort_key)]

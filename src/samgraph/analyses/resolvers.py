@@ -10,7 +10,7 @@ import strawberry
 from samgraph.accounts.types import Account
 from samgraph.analyses import service
 from samgraph.analyses.coverage import Gap
-from samgraph.analyses.types import ChampionMove, PortfolioGap
+from samgraph.analyses.types import ChampionMove, Play, PortfolioGap
 from samgraph.common import GapCode, Severity, edge_id
 from samgraph.gql.loading import Ctx
 from samgraph.gql.pagination import Connection, check_first, connection, decode_cursor, paginate
@@ -78,6 +78,30 @@ class Query:
         )
 
     @strawberry.field(
+        description="Plays across every account the caller sees (§17), best first: by "
+        "scoreGain, the most severe gap closed, reachGain, the account's strategic score, "
+        "account id, then the account's own order; with memberId, only that member's."
+    )
+    async def plays(
+        self,
+        info: Ctx,
+        member_id: strawberry.ID | None = None,
+        as_of: dt.date | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[Play]:
+        ctx, day = info.context, info.context.set_as_of(info, as_of)
+        check_first(first, trusted=ctx.trusted)
+        accounts: dict[str, Account] = {}
+        found = await service.portfolio_plays(ctx, as_of=day, member_id=member_id)
+        out = [
+            Play.from_data(accounts.get(row["id"]) or accounts.setdefault(row["id"], Account.from_row(row)), play, path)
+            for row, play, path in found
+        ]  # fmt: skip
+        return paginate(out, first=first, after=after, kind="play",
+                        key=lambda p: play_key(p.account.id, p), trusted=ctx.trusted)  # fmt: skip
+
+    @strawberry.field(
         description="Relationships past their cadence across the portfolio, by member name, "
         "then most overdue first (the overdue-touches-by-member report)."
     )
@@ -98,6 +122,11 @@ class Query:
         found = [Relationship.from_row(r) for r in page.rows]
         return connection(found, [edge_id(r.member_id, r.stakeholder_id) for r in found], kind="touch",
                           has_next=page.has_next, has_previous=after is not None, total=page.total)  # fmt: skip
+
+
+def play_key(account_id: str, play: Play) -> str:
+    """A play is one (account, stakeholder) on the date asked: its cursor key."""
+    return f"{account_id}|{play.stakeholder_id}"
 
 
 def gap_key(account_id: str, gap: Gap | PortfolioGap) -> str:

@@ -15,16 +15,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import orjson
+
 from samgraph.analyses import cadence as cadence_mod
 from samgraph.analyses import coverage as coverage_mod
 from samgraph.analyses import dependency as dependency_mod
 from samgraph.analyses import drawing as drawing_mod
 from samgraph.analyses import moves as moves_mod
+from samgraph.analyses import plays as plays_mod
 from samgraph.analyses import reach as reach_mod
 from samgraph.analyses import scores as scores_mod
 from samgraph.analyses.graph import AccountGraph
 from samgraph.analyses.influence import REPORTS_TO_WEIGHT, influence_scores
-from samgraph.analyses.paths import MAX_FIRST, MAX_HOPS, WarmPath
+from samgraph.analyses.paths import MAX_FIRST, MAX_HOPS, Link, WarmPath
 from samgraph.analyses.paths import warm_paths as find_paths
 from samgraph.analyses.whitespace import Whitespace, whitespace
 from samgraph.common import (
@@ -32,6 +35,7 @@ from samgraph.common import (
     GapCode,
     GraphInclude,
     PathNodeKind,
+    PlayKind,
     Severity,
     StakeholderStatus,
     Tier,
@@ -443,6 +447,92 @@ async def reachable_whitespace(
         )
     found: reach_mod.ReachableWhitespace = ctx.memo[key]
     return graph, found
+
+
+async def account_plays(
+    ctx: Context, *, account_id: str, as_of: dt.date
+) -> tuple[AccountGraph, list[plays_mod.Play]]:
+    """§17: the account's plays on a date, in order (computed once per request)."""
+    graph = await graph_of(ctx, account_id, as_of)
+    key = ("plays", account_id, as_of)
+    if key not in ctx.memo:
+        grid = await whitespace_of(ctx, account_id)
+        row = await ctx.loaders.one(queries.analyses.whitespace_inputs).load(account_id) or {}
+        ctx.memo[key] = plays_mod.plays(graph, row.get("teams", []), grid, as_of, _cadence(ctx))
+    found: list[plays_mod.Play] = ctx.memo[key]
+    return graph, found
+
+
+def play_row(graph: AccountGraph, play: plays_mod.Play) -> str:
+    """A play as a snapshot keeps it (JSON text), its path with each step's name and
+    kind, so a stored play answers without the account's graph."""
+    path = None
+    if play.path is not None:
+        steps = named(graph, play.path).steps
+        path = {"n": [[s.id, s.kind.value, s.name] for s in steps],
+                "l": [[k.strength, k.kind.value, k.source, k.target] for k in play.path.links]}  # fmt: skip
+    return orjson.dumps({
+        "k": play.kind.value, "s": play.stakeholder_id, "m": play.member_id, "p": path,
+        "g": play.score_gain, "r": play.reach_gain, "i": play.influence_rank,
+        "c": [stored.gap_row(gap) for gap in play.gaps_closed],
+    }).decode()  # fmt: skip
+
+
+def play_of(text: str) -> tuple[plays_mod.Play, NamedPath | None]:
+    """A stored play, and its path named."""
+    r = orjson.loads(text)
+    named_path = None
+    if r["p"] is not None:
+        links = tuple(Link(int(s), EdgeKind(k), a, b) for s, k, a, b in r["p"]["l"])
+        path = WarmPath(tuple(n[0] for n in r["p"]["n"]), links)
+        steps = tuple(PathStep(i, PathNodeKind(k), name) for i, k, name in r["p"]["n"])
+        named_path = NamedPath(path, steps)
+    play = plays_mod.Play(
+        kind=PlayKind(r["k"]), stakeholder_id=r["s"], member_id=r["m"],
+        path=named_path.path if named_path else None, score_gain=int(r["g"]),
+        gaps_closed=tuple(stored.gap_of(g) for g in r["c"]), reach_gain=float(r["r"]),
+        influence_rank=int(r["i"]),
+    )  # fmt: skip
+    return play, named_path
+
+
+async def account_plays_named(
+    ctx: Context, *, account_id: str, as_of: dt.date
+) -> list[tuple[plays_mod.Play, NamedPath | None]]:
+    """§17 for one account: from today's fresh snapshot when it keeps them, else
+    computed; each play with its path named."""
+    snap = (await stored.plays_of(ctx, [account_id], as_of)).get(account_id)
+    if snap is not None:
+        return [play_of(text) for text in snap]
+    graph, found = await account_plays(ctx, account_id=account_id, as_of=as_of)
+    return [(p, named(graph, p.path) if p.path else None) for p in found]
+
+
+async def portfolio_plays(
+    ctx: Context, *, as_of: dt.date, member_id: str | None
+) -> list[tuple[dict[str, Any], plays_mod.Play, NamedPath | None]]:
+    """§17 across every account the caller sees (only `member_id`'s plays when given),
+    with each play's account row and named path: by scoreGain, the most severe gap closed,
+    reachGain, the account's strategic score (descending), account id, then the
+    account's own order."""
+    rows = [r["item"] for r in await ctx.db.read(
+        queries.accounts.list_accounts, industry=None, name_contains=None, member_id=None,
+        min_arr=None, max_arr=None)]  # fmt: skip
+    # Together, so each read batches in the loaders: today's fresh snapshots in one read,
+    # and a few round trips for all the accounts computed.
+    computed = await asyncio.gather(
+        *(account_plays_named(ctx, account_id=r["id"], as_of=as_of) for r in rows)
+    )
+    found: list[tuple[tuple[Any, ...], tuple[dict[str, Any], plays_mod.Play, NamedPath | None]]] = []  # fmt: skip
+    for row, plays in zip(rows, computed, strict=True):
+        score = strategic(ctx, row)[0]
+        for order, (play, path) in enumerate(plays):
+            if member_id is not None and play.member_id != member_id:
+                continue
+            key = (-play.score_gain, play.most_severe, -play.reach_gain, -score, row["id"], order)
+            found.append((key, (row, play, path)))
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]
 
 
 async def champion_moves(

@@ -15,6 +15,7 @@ from samgraph.analyses import coverage as cov
 from samgraph.analyses import dependency as dependency_mod
 from samgraph.analyses import drawing as drawing_mod
 from samgraph.analyses import moves as moves_mod
+from samgraph.analyses import plays as plays_mod
 from samgraph.analyses import reach as reach_mod
 from samgraph.analyses import service
 from samgraph.analyses.graph import AccountGraph as AccountGraphData
@@ -32,6 +33,7 @@ from samgraph.common import (
     GraphNodeFlag,
     GraphNodeKind,
     PathNodeKind,
+    PlayKind,
     RenewalMilestone,
     Seniority,
     Sentiment,
@@ -576,3 +578,42 @@ class ChampionMove:
             former_engagement=m.former_engagement, engagement_now=m.engagement_now,
             departed_at=m.departed_at,
         )  # fmt: skip
+
+
+@strawberry.type(
+    description="What to do next about one stakeholder we do not engage, and what it wins "
+    "(domain §17): simulated on the account's graph, never stored as a task."
+)
+class Play:
+    kind: PlayKind
+    stakeholder_id: strawberry.Private[str]
+    member_id: strawberry.Private[str]
+    path: WarmPath | None = strawberry.field(
+        description="The introductions to ask for (INTRODUCE); null for RECONNECT."
+    )
+    score_gain: int = strawberry.field(description="Coverage score after - before (§3).")
+    reach_gain: float = strawberry.field(
+        description="Reachable whitespace after - before (§13), USD."
+    )
+    gaps_closed: list[CoverageGap] = strawberry.field(
+        description="Gaps present before and absent after, most severe first."
+    )
+    account: Account
+
+    @classmethod
+    def from_data(cls, account: Account, play: plays_mod.Play, path: NamedPath | None) -> Play:
+        return cls(
+            kind=play.kind, stakeholder_id=play.stakeholder_id, member_id=play.member_id,
+            path=WarmPath.from_data(path) if path is not None else None,
+            score_gain=play.score_gain, reach_gain=play.reach_gain,
+            gaps_closed=[CoverageGap.from_gap(g) for g in play.gaps_closed], account=account,
+        )  # fmt: skip
+
+    @strawberry.field(description="The stakeholder the play engages.")
+    async def stakeholder(self, info: Ctx) -> Stakeholder | None:
+        return await load_one(info, q.stakeholders.get_stakeholders, self.stakeholder_id, Stakeholder)  # fmt: skip
+
+    @strawberry.field(description="The member who acts: the relationship's holder, or the "
+                      "path's first node.")  # fmt: skip
+    async def member(self, info: Ctx) -> Member | None:
+        return await load_one(info, q.members.get_members, self.member_id, Member)

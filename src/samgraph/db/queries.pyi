@@ -137,6 +137,7 @@ class _Q_reports:
 
 class _Q_snapshots:
     claim_accounts: CypherQuery
+    fresh_plays: CypherQuery
     fresh_today: CypherQuery
     gap_page: CypherQuery
     portfolio_days: CypherQuery

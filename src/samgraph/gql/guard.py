@@ -79,7 +79,7 @@ ANALYSIS_FIELDS = frozenset({
 })  # fmt: skip
 """Account fields computed by an analysis (§2-§17) rather than read."""
 
-PORTFOLIO_FIELDS = frozenset({"portfolioGaps", "accounts", "exportBundle"})
+PORTFOLIO_FIELDS = frozenset({"portfolioGaps", "accounts", "exportBundle", "plays"})
 """Root fields that may compute or export the whole portfolio whatever their page."""
 
 # Account orders and filters on an analysis value (the others read stored properties).
@@ -134,6 +134,8 @@ class Cost:
             return not isinstance(self._arg(node, "accountIds"), list)
         if name == "portfolioGaps":
             return self._past(node)
+        if name == "plays":
+            return self._past(node)
         if name != "accounts":
             return False
         first = self._arg(node, "first")
@@ -162,7 +164,7 @@ class Cost:
         if name == "exportBundle":
             ids = self._arg(node, "accountIds")
             return (len(ids) if isinstance(ids, list) else p.portfolio or 0) * p.export
-        if name == "portfolioGaps" and self._past(node):
+        if name in ("portfolioGaps", "plays") and self._past(node):
             return (p.portfolio or 0) * p.analysis
         if name == "accounts" and self._past(node) and self._on_analyses(node):
             return (p.portfolio or 0) * p.analysis

@@ -70,12 +70,15 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
 
 
 async def whitespace_figures(ctx: Context, account_id: str, day: dt.date) -> dict[str, Any]:
-    """The snapshot's figures that list prices change (all a catalog write makes stale)."""
+    """The snapshot's figures that list prices change (all a catalog write makes stale):
+    the whitespace, its reach, and the plays (their reachGain)."""
     grid = await analyses.whitespace_of(ctx, account_id)
     _, reach = await analyses.reachable_whitespace(
         ctx, account_id=account_id, as_of=day, max_hops=MAX_HOPS_DEFAULT
     )
+    graph, plays = await analyses.account_plays(ctx, account_id=account_id, as_of=day)
     return {
+        "playRows": [analyses.play_row(graph, p) for p in plays],
         "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
         "weightedPipeline": grid.totals.weighted_pipeline,
         "whitespaceEstimate": grid.totals.whitespace_estimate,

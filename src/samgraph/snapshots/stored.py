@@ -90,3 +90,14 @@ async def _fresh(ctx: Context, account_ids: Sequence[str], as_of: dt.date, *, fu
 def gaps_of(snap: dict[str, Any]) -> list[Gap]:
     """The whole gap rows a snapshot read brought, in the account's gap order."""
     return [gap_of(text) for text in snap.get("gapRows") or []]
+
+
+async def plays_of(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, list[str]]:  # fmt: skip
+    """Of the accounts, the plays (§17, as stored rows) of those with a fresh snapshot of
+    `as_of` when it is today that keeps them; the others must be computed."""
+    if as_of != ctx.settings.today() or not account_ids:
+        return {}
+    loader = ctx.loaders.many(q.snapshots.fresh_plays, today=as_of,
+                              basis=ctx.settings.analysis_basis())  # fmt: skip
+    found = await loader.load_many(list(account_ids))
+    return {a: list(items[0]["playRows"]) for a, items in zip(account_ids, found, strict=True) if items}  # fmt: skip

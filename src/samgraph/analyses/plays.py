@@ -1,0 +1,198 @@
+"""Plays (domain.md §17): for each active stakeholder we do not engage, the one action
+that would engage them, and what it would win.
+
+A play is simulated on the account's graph read once: its effect (one KNOWS edge made
+fresh or new) is applied to that graph in memory and only what one edge can change is
+computed again: engagement and the §3 coverage with §4's backups (cheap, linear), and
+§13's reach only for the teams whose door is the stakeholder or whose best way in could
+run through the new edge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from samgraph.analyses import coverage as cov
+from samgraph.analyses import reach as reach_mod
+from samgraph.analyses.cadence import ENGAGED
+from samgraph.analyses.graph import AccountGraph, Knows
+from samgraph.analyses.influence import influence_scores
+from samgraph.analyses.paths import Link, WarmPath, link_graph, warm_paths
+from samgraph.analyses.whitespace import Whitespace
+from samgraph.common import CellStatus, EdgeKind, PlayKind
+
+INTRODUCE_STRENGTH = 3
+PLAY_HOPS = 4
+NO_GAP = len(cov.SEVERITIES)
+Links = tuple[
+    dict[str, dict[str, Link]], set[str]
+]  # "none" after LOW when ordering by the most severe gap closed
+
+
+@dataclass(frozen=True)
+class Play:
+    kind: PlayKind
+    stakeholder_id: str
+    member_id: str
+    path: WarmPath | None  # None for RECONNECT
+    score_gain: int
+    gaps_closed: tuple[cov.Gap, ...]
+    reach_gain: float
+    influence_rank: int  # §6's rank when it broke a tie, else 0 (not computed)
+
+    @property
+    def effort(self) -> int:
+        return 0 if self.path is None else self.path.hops
+
+    @property
+    def most_severe(self) -> int:
+        """The most severe gap closed, as an index (CRITICAL 0 ... LOW 3, none 4)."""
+        return min((cov.SEVERITIES.index(g.severity) for g in self.gaps_closed), default=NO_GAP)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (-self.score_gain, self.most_severe, -self.reach_gain, self.effort,
+                self.influence_rank, self.stakeholder_id)  # fmt: skip
+
+
+def _gap_id(gap: cov.Gap) -> tuple[str, str | None, str | None, str | None]:
+    return (gap.code, gap.stakeholder_id, gap.band, gap.group)
+
+
+def _when(k: Knows) -> dt.date:
+    return k.last_contact or dt.date.min
+
+
+def _effect(graph: AccountGraph, member_id: str, stakeholder_id: str, strength: int | None,
+            as_of: dt.date) -> AccountGraph:  # fmt: skip
+    """The graph with KNOWS(member, stakeholder) contacted on `as_of`: its strength kept
+    (RECONNECT, strength None) or set (INTRODUCE: the pair's edge replaced)."""
+    kept = []
+    for k in graph.knows:
+        if k.member_id == member_id and k.stakeholder_id == stakeholder_id:
+            strength = k.strength if strength is None else max(strength, k.strength)
+            continue
+        kept.append(k)
+    name = next((k.member_name for k in graph.knows if k.member_id == member_id), "")
+    kept.append(Knows(member_id, name, stakeholder_id, strength or INTRODUCE_STRENGTH, as_of))
+    return replace(graph, knows=tuple(kept))
+
+
+class Reach:
+    """§13's reach of each team, kept to price one new or refreshed KNOWS edge: only the
+    teams whose door is within reach of its stakeholder are walked again, on the link
+    graph with that one link changed (a door never depends on KNOWS edges)."""
+
+    def __init__(self, graph: AccountGraph, teams: Sequence[Mapping[str, Any]], grid: Whitespace,
+                 as_of: dt.date, cadence: Mapping[str, int], links: Links) -> None:  # fmt: skip
+        self.graph, self.as_of, self.cadence, self.links = graph, as_of, cadence, links
+        before = reach_mod.reachable_whitespace(graph, teams, grid, as_of, cadence)
+        self.total = before.reachable_whitespace
+        self.reach = {t.team_id: t.reach for t in before.teams}
+        self.doors = {t.team_id: t.door for t in before.teams}
+        self.value: dict[str, float] = {}
+        for c in grid.cells:
+            if c.status == CellStatus.WHITESPACE:
+                self.value[c.team_id] = self.value.get(c.team_id, 0.0) + c.value
+
+    def gain(self, member_id: str, stakeholder_id: str, strength: int) -> float:
+        """Reachable whitespace after - before, with KNOWS(member, stakeholder) at
+        `strength` (effective on asOf)."""
+        adj, members = self.links
+        near = self._near(stakeholder_id, reach_mod.MAX_HOPS_DEFAULT - 1)
+        teams = [t for t, door in self.doors.items()
+                 if self.value.get(t) and any(d in near for d in door)]  # fmt: skip
+        if not teams:
+            return 0.0
+        changed = {**adj, member_id: dict(adj.get(member_id, {})),
+                   stakeholder_id: dict(adj.get(stakeholder_id, {}))}  # fmt: skip
+        link = Link(strength, EdgeKind.KNOWS, member_id, stakeholder_id)
+        changed[member_id][stakeholder_id] = link
+        changed[stakeholder_id][member_id] = link
+        prebuilt = (changed, members | {member_id})
+        total = self.total
+        for team in teams:
+            best = [p for d in self.doors[team] for p in warm_paths(
+                self.graph, d, as_of=self.as_of, cadence=self.cadence,
+                max_hops=reach_mod.MAX_HOPS_DEFAULT, first=1, prebuilt=prebuilt)]  # fmt: skip
+            way_in = min(best, key=WarmPath.sort_key) if best else None
+            after = way_in.weakest_link / 5 if way_in else 0.0
+            total += (after - self.reach[team]) * self.value[team]
+        return total - self.total
+
+    def _near(self, source: str, hops: int) -> set[str]:
+        """Stakeholders within `hops` links of `source`, through stakeholders (a path's
+        inner nodes), `source` included."""
+        adj, _ = self.links
+        seen, frontier = {source}, [source]
+        for _ in range(hops):
+            frontier = [n for f in frontier for n in adj.get(f, {})
+                        if n not in seen and n in self.graph.people]  # fmt: skip
+            seen.update(frontier)
+        return seen
+
+
+def plays(
+    graph: AccountGraph,
+    teams: Sequence[Mapping[str, Any]],
+    grid: Whitespace,
+    as_of: dt.date,
+    cadence: Mapping[str, int],
+) -> list[Play]:
+    """Every play of the account on `as_of`, in §17's order."""
+    before = cov.coverage(graph, as_of, cadence)
+    eng = before.engagement
+    links = link_graph(graph, as_of, cadence)
+    reach = Reach(graph, teams, grid, as_of, cadence, links)
+    gaps_before = {_gap_id(g): g for g in before.gaps}
+    found = []
+    for person in graph.people.values():
+        if eng.get(person.id, 0) >= ENGAGED:
+            continue
+        held = [k for k in graph.knows if k.stakeholder_id == person.id and k.strength >= ENGAGED]
+        if held:  # RECONNECT: the strongest decayed edge, latest contact, member id
+            edge = min(held, key=lambda k: (-k.strength, -_when(k).toordinal(), k.member_id))
+            kind, member, path, strength = PlayKind.RECONNECT, edge.member_id, None, edge.strength
+            after_graph = _effect(graph, member, person.id, None, as_of)
+        else:
+            best = warm_paths(graph, person.id, as_of=as_of, cadence=cadence,
+                              max_hops=PLAY_HOPS, first=1, prebuilt=links)  # fmt: skip
+            if not best:
+                continue  # nobody can get there warm
+            path = best[0]
+            kind, member = PlayKind.INTRODUCE, path.nodes[0]
+            after_graph = _effect(graph, member, person.id, INTRODUCE_STRENGTH, as_of)
+            strength = max([INTRODUCE_STRENGTH] + [k.strength for k in graph.knows
+                           if k.member_id == member and k.stakeholder_id == person.id])  # fmt: skip
+        after = cov.coverage(after_graph, as_of, cadence)
+        closed = tuple(
+            sorted((g for key, g in gaps_before.items()
+                    if key not in {_gap_id(a) for a in after.gaps}), key=cov._gap_key)
+        )  # fmt: skip
+        found.append(Play(
+            kind=kind, stakeholder_id=person.id, member_id=member, path=path,
+            score_gain=after.score - before.score, gaps_closed=closed,
+            reach_gain=round(reach.gain(member, person.id, strength), 2),
+            influence_rank=0,
+        ))  # fmt: skip
+    return _ranked(graph, found)
+
+
+def _ranked(graph: AccountGraph, found: list[Play]) -> list[Play]:
+    """`found` in §17's order. The influence rank (§6, PageRank) only breaks ties of
+    everything before it, so it is computed only when two plays tie that far."""
+
+    def head(p: Play) -> tuple[Any, ...]:
+        return p.sort_key()[:4]
+
+    found.sort(key=head)
+    if any(head(a) == head(b) for a, b in itertools.pairwise(found)):
+        ranks = {s.stakeholder_id: s.rank for s in influence_scores(graph)}
+        found = [
+            replace(p, influence_rank=ranks.get(p.stakeholder_id, len(ranks) + 1)) for p in found
+        ]
+    found.sort(key=Play.sort_key)
+    return found

@@ -1,0 +1,235 @@
+"""Plays (domain §17): the worked example's three plays through GraphQL, the rules with
+their arithmetic, and properties over generated accounts."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+from hypothesis import given, settings
+
+from samgraph.analyses import coverage as cov
+from samgraph.analyses import reach as reach_mod
+from samgraph.analyses import service as analyses
+from samgraph.analyses.graph import AccountGraph
+from samgraph.analyses.plays import Play, _effect, plays
+from samgraph.analyses.whitespace import whitespace
+from samgraph.cli import DEMO_BUNDLE
+from samgraph.common import PlayKind
+from samgraph.config import DEFAULT_CADENCE_DAYS as CADENCE
+from samgraph.context import Context
+from samgraph.db.driver import Db
+from samgraph.demo.shift import shifted
+from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshots
+from samgraph.snapshots import stored
+from tests.analyses.builders import AS_OF as DAY
+from tests.analyses.builders import graph, knows, person
+from tests.analyses.test_properties import account_graphs
+from tests.analyses.test_worked_example import AS_OF, IMPORT, gfc  # noqa: F401 (a fixture)
+from tests.conftest import gql, settings_for_tests
+from tests.factories import load
+
+SETTINGS = settings_for_tests()
+
+PLAY = """kind stakeholder { id } member { id }
+  path { hops weakestLink totalStrength nodes { id } }
+  scoreGain reachGain gapsClosed { code severity stakeholderId band group }"""
+
+
+async def test_the_worked_example_has_three_plays_in_order(gfc: httpx.AsyncClient) -> None:  # noqa: F811
+    body = await gql(gfc, f'query($d: Date) {{ account(id: "gfc") {{ plays(asOf: $d) {{ {PLAY} }} }} }}', d=AS_OF)  # fmt: skip
+    assert "errors" not in body, body
+    plays = body["data"]["account"]["plays"]
+    uncovered = {"code": "UNCOVERED_CELL", "severity": "LOW", "stakeholderId": None}
+    assert plays == [
+        # 1. Alex Kim: Maria's strength-3 edge, 31 days: floor((31 - 7) / 7) = 3 periods
+        # missed, effective 0. Reconnected, he is engaged at 3: STAFF/USING is covered,
+        # 3 -> 4 covered cells: round(100 x 4 / 9) = 44, from round(100 x 3 / 9) = 33.
+        {"kind": "RECONNECT", "stakeholder": {"id": "akim"}, "member": {"id": "mrodriguez"},
+         "path": None, "scoreGain": 11, "reachGain": 0.0,
+         "gapsClosed": [{**uncovered, "band": "STAFF", "group": "USING"}]},
+        # 2. Robert Martinez: nobody knows him; Maria -> Sarah Johnson (KNOWS, effective
+        # 3) -> Robert (REPORTS_TO, 3): 2 hops, weakest 3, total 6. EXECUTIVE/ADJACENT
+        # covered: +11. Payments' way in already had weakest link 3: reach unchanged.
+        {"kind": "INTRODUCE", "stakeholder": {"id": "rmartinez"}, "member": {"id": "mrodriguez"},
+         "path": {"hops": 2, "weakestLink": 3, "totalStrength": 6,
+                  "nodes": [{"id": "mrodriguez"}, {"id": "sjohnson"}, {"id": "rmartinez"}]},
+         "scoreGain": 11, "reachGain": 0.0,
+         "gapsClosed": [{**uncovered, "band": "EXECUTIVE", "group": "ADJACENT"}]},
+        # 3. Lisa Thompson: Tom Becker's strength-2 edge (1 hop). At 3 she is engaged, but
+        # EXECUTIVE/BUYING is covered already: +0, no gap. Finance's way in goes from
+        # weakest link 2 to 3: reach 0.4 -> 0.6 on 294,000 of whitespace = +58,800.
+        {"kind": "INTRODUCE", "stakeholder": {"id": "lthompson"}, "member": {"id": "vpsales"},
+         "path": {"hops": 1, "weakestLink": 2, "totalStrength": 2,
+                  "nodes": [{"id": "vpsales"}, {"id": "lthompson"}]},
+         "scoreGain": 0, "reachGain": 58800.0, "gapsClosed": []},
+    ]  # fmt: skip
+    # `first` cuts the list.
+    one = await gql(gfc, 'query($d: Date) { account(id: "gfc") { plays(asOf: $d, first: 1) { kind } } }', d=AS_OF)  # fmt: skip
+    assert one["data"]["account"]["plays"] == [{"kind": "RECONNECT"}]
+
+
+async def test_portfolio_plays_and_a_members_plays(gfc: httpx.AsyncClient) -> None:  # noqa: F811
+    q = """query($d: Date, $m: ID) { plays(asOf: $d, memberId: $m, first: 2) {
+        totalCount nodes { account { id } stakeholder { id } member { id } }
+        pageInfo { hasNextPage endCursor } } }"""
+    every = (await gql(gfc, q, d=AS_OF))["data"]["plays"]
+    assert every["totalCount"] == 3 and every["pageInfo"]["hasNextPage"]
+    assert [n["stakeholder"]["id"] for n in every["nodes"]] == ["akim", "rmartinez"]
+    rest = await gql(gfc, """query($d: Date, $a: String) { plays(asOf: $d, first: 2, after: $a) {
+        nodes { stakeholder { id } } pageInfo { hasNextPage } } }""", d=AS_OF,
+        a=every["pageInfo"]["endCursor"])  # fmt: skip
+    assert rest["data"]["plays"] == {"nodes": [{"stakeholder": {"id": "lthompson"}}],
+                                     "pageInfo": {"hasNextPage": False}}  # fmt: skip
+    toms = (await gql(gfc, q, d=AS_OF, m="vpsales"))["data"]["plays"]
+    assert toms["totalCount"] == 1 and toms["nodes"] == [
+        {"account": {"id": "gfc"}, "stakeholder": {"id": "lthompson"}, "member": {"id": "vpsales"}}
+    ]
+
+
+# Rules on hand-built graphs (tests/analyses/builders.py: asOf 2026-01-20, default
+# cadence IC 7 days, MANAGER 7, DIRECTOR 14, VP 30, C_LEVEL 90). No teams or products:
+# no whitespace, so reachGain is 0 throughout.
+NO_GRID = whitespace([], [], [], [])
+
+
+def _plays(g: AccountGraph) -> list[Play]:
+    return plays(g, [], NO_GRID, DAY, CADENCE)
+
+
+def test_reconnect_takes_the_strongest_decayed_edge_then_latest_then_member_id() -> None:
+    # s (IC) is known by three members, all decayed: m2 at 4 (60 days: 53 // 7 = 7
+    # periods missed: 0), m1 at 4 (30 days: 23 // 7 = 3 missed: 1), m0 at 3 (8 days:
+    # 1 // 7 = 0 missed: 3 -> engaged!). m0 engages s already: no play.
+    g = graph(
+        [person("s")], [knows("m0", "s", 3, 8), knows("m1", "s", 4, 30), knows("m2", "s", 4, 60)]
+    )
+    assert _plays(g) == []
+    # Without m0: m1 and m2 tie on strength 4; m1's contact (30 days ago) is the latest.
+    g = graph([person("s")], [knows("m1", "s", 4, 30), knows("m2", "s", 4, 60)])
+    (play,) = _plays(g)
+    assert (play.kind, play.member_id, play.path, play.effort) == (
+        PlayKind.RECONNECT,
+        "m1",
+        None,
+        0,
+    )
+    # Same strength, same day: member id decides (m1 before m2).
+    g = graph([person("s")], [knows("m2", "s", 4, 30), knows("m1", "s", 4, 30)])
+    assert _plays(g)[0].member_id == "m1"
+
+
+def test_introduce_when_no_edge_of_strength_3_and_none_without_a_path() -> None:
+    # a: m0's strength-2 edge, fresh (effective 2: not engaged, and below 3: no
+    # RECONNECT): INTRODUCE along the 1-hop path. b: reports to a (REPORTS_TO 3):
+    # m0 -> a -> b, 2 hops, weakest link min(2, 3) = 2. c: nobody, no edge: no play.
+    g = graph([person("a"), person("b"), person("c")], [knows("m0", "a", 2, 0)],
+              reports=[("b", "a")])  # fmt: skip
+    found = {p.stakeholder_id: p for p in _plays(g)}
+    assert set(found) == {"a", "b"}
+    assert found["a"].kind == PlayKind.INTRODUCE and found["a"].path.nodes == ("m0", "a")  # type: ignore[union-attr]
+    assert found["b"].path.nodes == ("m0", "a", "b") and found["b"].effort == 2  # type: ignore[union-attr]
+
+
+def test_a_play_that_closes_the_critical_gap_comes_first() -> None:
+    # cx (C_LEVEL, decayed: strength 3, 200 days: 110 // 90 = 1 missed, effective 2)
+    # and ic (IC, 200 days: 193 // 7 = 27 missed, 0). Engaging either covers one cell: +11 each. Only cx closes
+    # NO_EXECUTIVE_ENGAGED (CRITICAL): cx first, whatever the ids.
+    g = graph([person("ic", group="USING"), person("cx", "C_LEVEL", group="USING")],
+              [knows("m0", "ic", 3, 200), knows("m0", "cx", 3, 200)])  # fmt: skip
+    first, second = _plays(g)
+    assert (first.stakeholder_id, second.stakeholder_id) == ("cx", "ic")
+    assert first.score_gain == second.score_gain == 11
+    assert first.gaps_closed[0].code == "NO_EXECUTIVE_ENGAGED"
+    assert "NO_EXECUTIVE_ENGAGED" not in {g.code for g in second.gaps_closed}
+
+
+def test_a_play_closes_champion_without_backup() -> None:
+    # The champion (engaged, 4, fresh) has a teammate b who is not engaged (strength 3,
+    # 40 days: 33 // 7 = 4 missed, 0): no backup. Reconnecting b (distance 1, same team,
+    # NEUTRAL) gives the champion a backup: CHAMPION_WITHOUT_BACKUP closes.
+    g = graph([person("ch", team="t", group="BUYING", role="CHAMPION"),
+               person("b", team="t", group="BUYING")],
+              [knows("m0", "ch", 4, 0), knows("m0", "b", 3, 40)])  # fmt: skip
+    (play,) = _plays(g)
+    assert play.stakeholder_id == "b"
+    assert ("CHAMPION_WITHOUT_BACKUP", "ch") in {
+        (g.code, g.stakeholder_id) for g in play.gaps_closed
+    }
+    # Same cell (STAFF/BUYING) as the champion: no score gain.
+    assert play.score_gain == 0
+
+
+def test_ties_fall_to_influence_rank_then_id() -> None:
+    # x and y: same cell, same decayed edge: equal on gain, gap and effort. y sways x
+    # (INFLUENCES y -> x), so importance flows x -> y and y ranks first (§6).
+    g = graph([person("x"), person("y")], [knows("m0", "x", 3, 40), knows("m0", "y", 3, 40)],
+              influences=[("y", "x", 5)])  # fmt: skip
+    assert [p.stakeholder_id for p in _plays(g)] == ["y", "x"]
+    g = graph([person("x"), person("y")], [knows("m0", "x", 3, 40), knows("m0", "y", 3, 40)])
+    # No influence: equal PageRank, rank by id: x then y.
+    assert [p.stakeholder_id for p in _plays(g)] == ["x", "y"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(account_graphs())
+def test_plays_never_lose_and_never_target_the_engaged(g: AccountGraph) -> None:
+    before = cov.coverage(g, DAY, CADENCE)
+    found = _plays(g)
+    assert [p.sort_key() for p in found] == sorted(p.sort_key() for p in found)
+    for p in found:
+        # (reachGain may be negative: §13 takes the shortest way in, and a new direct
+        # edge can be shorter and weaker than the way in it replaces.)
+        assert p.score_gain >= 0
+        assert before.engagement[p.stakeholder_id] < 3
+        # One play per stakeholder.
+    assert len({p.stakeholder_id for p in found}) == len(found)
+
+
+async def test_todays_plays_are_kept_in_the_snapshot_and_equal_the_live_ones(db: Db) -> None:
+    """The demo portfolio moved to today: after a refresh, each account's snapshot keeps
+    its plays, and those read back (path names included) equal a live computation."""
+    today = SETTINGS.today()
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), today))
+    ctx = Context(db, SETTINGS, build_schema(SETTINGS))
+    assert await snapshots.refresh(ctx) == 4
+    ids = ["acme", "contoso", "gfc", "nwh"]
+    kept = await stored.plays_of(Context(db, SETTINGS, build_schema(SETTINGS)), ids, today)
+    assert sorted(kept) == ids
+    assert sum(len(rows) for rows in kept.values()) > 0
+    live = Context(db, SETTINGS, build_schema(SETTINGS))
+    for account_id in ids:
+        graph, computed = await analyses.account_plays(live, account_id=account_id, as_of=today)
+        read = [analyses.play_of(text) for text in kept[account_id]]
+        assert [p for p, _ in read] == computed
+        assert [n for _, n in read] == [analyses.named(graph, p.path) if p.path else None for p in computed]  # fmt: skip
+
+
+TEAMS = [{"id": "t1", "parentId": None}, {"id": "t2", "parentId": "t1"}]
+GRID = whitespace(TEAMS, [{"id": "p", "pricing": "PER_TEAM", "listPrice": 1000.0}], [], [])
+
+
+@settings(max_examples=150, deadline=None)
+@given(account_graphs())
+def test_the_reach_gain_of_one_edge_equals_a_whole_recomputation(g: AccountGraph) -> None:
+    """Plays price reach by walking again only the teams near the stakeholder; the
+    gain must equal §13 computed whole on the graph with the play's effect applied."""
+    before = reach_mod.reachable_whitespace(g, TEAMS, GRID, DAY, CADENCE).reachable_whitespace
+    for p in plays(g, TEAMS, GRID, DAY, CADENCE):
+        strength = None if p.path is None else 3
+        after_graph = _effect(g, p.member_id, p.stakeholder_id, strength, DAY)
+        after = reach_mod.reachable_whitespace(after_graph, TEAMS, GRID, DAY, CADENCE)
+        assert p.reach_gain == round(after.reachable_whitespace - before, 2), p
+
+
+async def test_past_plays_are_priced_by_the_accounts_they_simulate(gfc: httpx.AsyncClient) -> None:  # noqa: F811
+    # One account (gfc). On a past date: plays 1 + 1 account x SAMGRAPH_ANALYSIS_COST 100,
+    # totalCount 1 (one item of its parent): 102. Today's come from snapshots: 1 + 1 = 2.
+    past = await gql(gfc, '{ plays(asOf: "2026-01-20", first: 1) { totalCount } }')
+    assert past["extensions"]["cost"] == 102
+    today = await gql(gfc, "{ plays(first: 1) { totalCount } }")
+    assert today["extensions"]["cost"] == 2
+    # Account.plays on a past date: account 1, plays 1 + 100, kind 10 (a list of 10).
+    one = await gql(gfc, '{ account(id: "gfc") { plays(asOf: "2026-01-20") { kind } } }')
+    assert one["extensions"]["cost"] == 1 + 101 + 10
