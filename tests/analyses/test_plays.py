@@ -233,3 +233,50 @@ async def test_past_plays_are_priced_by_the_accounts_they_simulate(gfc: httpx.As
     # Account.plays on a past date: account 1, plays 1 + 100, kind 10 (a list of 10).
     one = await gql(gfc, '{ account(id: "gfc") { plays(asOf: "2026-01-20") { kind } } }')
     assert one["extensions"]["cost"] == 1 + 101 + 10
+
+
+@settings(max_examples=150, deadline=None)
+@given(account_graphs())
+def test_the_score_and_gaps_of_a_play_equal_a_whole_recomputation(g: AccountGraph) -> None:
+    """Plays change one stakeholder's engagement instead of rebuilding the graph: the
+    score gain and gaps closed must equal §3 recomputed on the graph with the effect."""
+    before = cov.coverage(g, DAY, CADENCE)
+    for p in _plays(g):
+        after = cov.coverage(_effect(g, p.member_id, p.stakeholder_id, None if p.path is None else 3, DAY), DAY, CADENCE)  # fmt: skip
+        assert p.score_gain == after.score - before.score
+        kept = set(after.gaps)
+        assert list(p.gaps_closed) == [gap for gap in before.gaps if gap not in kept]
+
+
+async def test_doing_each_play_through_the_api_wins_what_it_said(gfc: httpx.AsyncClient) -> None:  # noqa: F811
+    """Each of the worked example's plays, done through the API on its own (the graph
+    put back between them): the coverage score and the reachable whitespace of asOf
+    move by exactly the play's scoreGain and reachGain, and the play is gone."""
+    read = f"""query($d: Date) {{ account(id: "gfc") {{ coverage(asOf: $d) {{ score }}
+        reachableWhitespace(asOf: $d) {{ totals {{ reachableWhitespace }} }}
+        plays(asOf: $d) {{ {PLAY} }} }} }}"""
+    link = """mutation($m: ID!, $s: ID!, $n: Int!, $d: Date) { linkKnows(memberId: $m,
+        stakeholderId: $s, strength: $n, lastContact: $d) { strength } }"""
+    start = (await gql(gfc, read, d=AS_OF))["data"]["account"]
+    relationships = {(r["memberId"], r["stakeholderId"]): r for r in
+                     (await gql(gfc, "{ exportBundle }"))["data"]["exportBundle"]["relationships"]}  # fmt: skip
+    for play in start["plays"]:
+        member, person = play["member"]["id"], play["stakeholder"]["id"]
+        old = relationships.get((member, person))
+        # RECONNECT keeps the edge's strength; INTRODUCE makes it 3 (the only edge here
+        # is Tom Becker's strength 2 into Lisa Thompson).
+        strength = old["strength"] if play["kind"] == "RECONNECT" else 3
+        await gql(gfc, link, m=member, s=person, n=strength, d=AS_OF)
+        now = (await gql(gfc, read, d=AS_OF))["data"]["account"]
+        assert now["coverage"]["score"] == start["coverage"]["score"] + play["scoreGain"]
+        gained = (now["reachableWhitespace"]["totals"]["reachableWhitespace"]
+                  - start["reachableWhitespace"]["totals"]["reachableWhitespace"])  # fmt: skip
+        assert round(gained, 2) == play["reachGain"]
+        assert person not in {p["stakeholder"]["id"] for p in now["plays"]}
+        if old is None:
+            await gql(gfc, """mutation($m: ID!, $s: ID!) { unlinkKnows(memberId: $m,
+                stakeholderId: $s) { deleted } }""", m=member, s=person)  # fmt: skip
+        else:
+            await gql(gfc, link, m=member, s=person, n=old["strength"], d=old.get("lastContact"))
+        back = (await gql(gfc, read, d=AS_OF))["data"]["account"]
+        assert back["plays"] == start["plays"]

@@ -180,9 +180,16 @@ def _gap_key(gap: Gap) -> tuple[int, int, str, int, int]:
     )
 
 
-def coverage(graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]) -> Coverage:
-    """§3 for one account on `as_of`; gaps most severe first, then by code, person, cell."""
-    eng = engagement(graph, as_of, cadence)
+def coverage(
+    graph: AccountGraph,
+    as_of: dt.date,
+    cadence: Mapping[str, int],
+    eng: Mapping[str, int] | None = None,
+) -> Coverage:
+    """§3 for one account on `as_of`; gaps most severe first, then by code, person, cell.
+    KNOWS edges count only through engagement: `eng`, when the caller has it (a play
+    simulated on one changed edge), stands for them."""
+    eng = dict(eng) if eng is not None else engagement(graph, as_of, cadence)
     people = graph.people.values()
     cells = _cells(graph, eng)
     engaged = sum(1 for p in people if eng[p.id] >= ENGAGED)

@@ -69,7 +69,9 @@ def _when(k: Knows) -> dt.date:
 def _effect(graph: AccountGraph, member_id: str, stakeholder_id: str, strength: int | None,
             as_of: dt.date) -> AccountGraph:  # fmt: skip
     """The graph with KNOWS(member, stakeholder) contacted on `as_of`: its strength kept
-    (RECONNECT, strength None) or set (INTRODUCE: the pair's edge replaced)."""
+    (RECONNECT, strength None) or set (INTRODUCE: the pair's edge replaced). `plays`
+    never builds it (it changes engagement and one link instead); the tests check the
+    two agree against this, the effect as §17 states it."""
     kept = []
     for k in graph.knows:
         if k.member_id == member_id and k.stakeholder_id == stakeholder_id:
@@ -156,7 +158,6 @@ def plays(
         if held:  # RECONNECT: the strongest decayed edge, latest contact, member id
             edge = min(held, key=lambda k: (-k.strength, -_when(k).toordinal(), k.member_id))
             kind, member, path, strength = PlayKind.RECONNECT, edge.member_id, None, edge.strength
-            after_graph = _effect(graph, member, person.id, None, as_of)
         else:
             best = warm_paths(graph, person.id, as_of=as_of, cadence=cadence,
                               max_hops=PLAY_HOPS, first=1, prebuilt=links)  # fmt: skip
@@ -164,10 +165,12 @@ def plays(
                 continue  # nobody can get there warm
             path = best[0]
             kind, member = PlayKind.INTRODUCE, path.nodes[0]
-            after_graph = _effect(graph, member, person.id, INTRODUCE_STRENGTH, as_of)
             strength = max([INTRODUCE_STRENGTH] + [k.strength for k in graph.knows
                            if k.member_id == member and k.stakeholder_id == person.id])  # fmt: skip
-        after = cov.coverage(after_graph, as_of, cadence)
+        # The effect (`_effect`): one edge contacted on asOf, at `strength`. KNOWS edges
+        # count in §3 and §4 only through engagement, and only s's changes: s's is the
+        # edge's strength now (no other edge into s is stronger: s was not engaged).
+        after = cov.coverage(graph, as_of, cadence, {**eng, person.id: strength})
         closed = tuple(
             sorted((g for key, g in gaps_before.items()
                     if key not in {_gap_id(a) for a in after.gaps}), key=cov._gap_key)
