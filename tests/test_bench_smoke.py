@@ -64,8 +64,8 @@ async def test_integrations_benchmark_smoke(db: Db) -> None:
     from bench.integrations import main as integrations
 
     rows = await integrations(people=300, accounts=6)
-    # Each of the 9 built-in reports as JSON and CSV, then two syncs.
-    assert len(rows) == 2 + 9 * 2
+    # Each of the 10 built-in reports as JSON and CSV, then two syncs.
+    assert len(rows) == 2 + 10 * 2
     assert "300 added" in rows[-2] and "0 added, 30 updated" in rows[-1]
 
 

@@ -1,5 +1,6 @@
 // Every snapshot from $from to $to of the accounts in scope (of one member's accounts
-// when $member_id is given), for the portfolio trend.
+// when $member_id is given), for the portfolio trend; openPlays is null on a snapshot
+// stored before snapshots kept plays.
 // mode: read
 // params: from, to, member_id
 // scope: account accountId
@@ -7,4 +8,5 @@ MATCH (s:AccountSnapshot)
 WHERE s.date >= $from AND s.date <= $to
   AND ($member_id IS NULL OR EXISTS {
     MATCH (:Member {id: $member_id})-[:ON_ACCOUNT_TEAM]->(:Account {id: s.accountId}) })
-RETURN s {.accountId, .date, .coverageScore, .gaps, .reachableWhitespace} AS item
+RETURN s {.accountId, .date, .coverageScore, .gaps, .reachableWhitespace,
+          openPlays: size(s.playRows)} AS item

@@ -204,6 +204,9 @@ async def test_todays_plays_are_kept_in_the_snapshot_and_equal_the_live_ones(db:
         read = [analyses.play_of(text) for text in kept[account_id]]
         assert [p for p, _ in read] == computed
         assert [n for _, n in read] == [analyses.named(graph, p.path) if p.path else None for p in computed]  # fmt: skip
+    # The portfolio trend's day counts them: openPlays is the sum over its snapshots.
+    (day,) = await snapshots.portfolio_trend(live, start=today, end=today, member_id=None)
+    assert day["openPlays"] == sum(len(rows) for rows in kept.values())
 
 
 TEAMS = [{"id": "t1", "parentId": None}, {"id": "t2", "parentId": "t1"}]

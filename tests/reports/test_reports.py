@@ -63,6 +63,7 @@ async def test_save_list_run_delete(client: httpx.AsyncClient) -> None:
         "coverage-trend",
         "member-dependency",
         "overdue-touches-by-member",
+        "plays-by-member",
         "portfolio-coverage",
         "reachable-whitespace-by-account",
         "renewals-next-180-days",
@@ -107,7 +108,7 @@ async def test_bad_saved_queries_are_refused(
     assert ext["code"] == "BAD_USER_INPUT" and ext["field"] == field
     assert reason in ext["problems"][0]["message"]
     stored = await gql(client, "{ savedQueries { totalCount } }")
-    assert stored["data"]["savedQueries"]["totalCount"] == 9  # the built-ins: nothing stored
+    assert stored["data"]["savedQueries"]["totalCount"] == 10  # the built-ins: nothing stored
     body = await gql(
         client, 'mutation { deleteSavedQuery(name: "portfolio-coverage") { deleted } }'
     )
@@ -259,6 +260,10 @@ async def test_cli_export_report_csv(db: Db) -> None:
         # demo today)
         ("member-dependency", 5, 4),
         ("champion-moves", 1, 1),  # the stakeholders with a LinkedIn URL
+        # the portfolio count (a whole list is priced), accounts, today's fresh plays (none
+        # yet), subgraphs, whitespace inputs, the catalog, members, stakeholders; with:
+        # the count, accounts, the kept plays, members, stakeholders
+        ("plays-by-member", 8, 5),
     ],
 )
 async def test_builtin_reports_cost_a_bounded_number_of_round_trips(

@@ -16,7 +16,7 @@ from samgraph.snapshots.types import PortfolioDay
 class Query:
     @strawberry.field(
         description="The portfolio day by day from its snapshots (§16): accounts, mean "
-        "coverage score, accounts with a CRITICAL gap, reachable whitespace."
+        "coverage score, accounts with a CRITICAL gap, reachable whitespace, open plays."
     )
     async def portfolio_trend(
         self,
@@ -29,4 +29,5 @@ class Query:
         return [PortfolioDay(date=d["date"], accounts=d["accounts"],
                              mean_coverage_score=d["meanCoverageScore"],
                              accounts_with_critical_gaps=d["accountsWithCriticalGaps"],
-                             reachable_whitespace=d["reachableWhitespace"]) for d in days]  # fmt: skip
+                             reachable_whitespace=d["reachableWhitespace"],
+                             open_plays=d["openPlays"]) for d in days]  # fmt: skip

@@ -225,6 +225,14 @@ async def portfolio_trend(
          "meanCoverageScore": round(sum(s["coverageScore"] for s in snaps) / len(snaps), 2),
          "accountsWithCriticalGaps": sum(1 for s in snaps
                                          if any(g.endswith(":CRITICAL") for g in s.get("gaps") or [])),
-         "reachableWhitespace": sum(s.get("reachableWhitespace") or 0.0 for s in snaps)}
+         "reachableWhitespace": sum(s.get("reachableWhitespace") or 0.0 for s in snaps),
+         "openPlays": _open_plays(snaps)}
         for day, snaps in sorted(days.items())
     ]  # fmt: skip
+
+
+def _open_plays(snaps: list[dict[str, Any]]) -> int | None:
+    """The plays the day's snapshots kept, in all; None when none of them kept plays
+    (stored before they did)."""
+    counts = [s["openPlays"] for s in snaps if s.get("openPlays") is not None]
+    return sum(counts) if counts else None

@@ -71,3 +71,6 @@ class PortfolioDay:
     mean_coverage_score: float
     accounts_with_critical_gaps: int
     reachable_whitespace: float
+    open_plays: int | None = strawberry.field(
+        default=None, description="Plays (§17) the day's snapshots kept, in all; null for "
+        "days stored before snapshots kept plays.")  # fmt: skip
