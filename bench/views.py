@@ -2,8 +2,8 @@
 
 At each size: the servers' first snapshot build after the import (timed; their
 refreshers run at the default SAMGRAPH_SNAPSHOT_SECONDS=1), then over HTTP `portfolioGaps` (every
-account, HIGH+) and the first 50 accounts sorted by COVERAGE_SCORE beside the same
-page sorted by NAME, interleaved. At the last size, every built-in report as JSON and
+account, HIGH+), the first 50 accounts sorted by COVERAGE_SCORE beside the same
+page sorted by NAME, and the first 50 plays of the portfolio, interleaved. At the last size, every built-in report as JSON and
 CSV, and the freshness of one account's snapshot after a write while the mixed load
 runs.
 """
@@ -32,6 +32,7 @@ from samgraph.schema import build_schema
 GAPS_TODAY = (
     "{ portfolioGaps(minSeverity: HIGH, first: 100) { totalCount nodes { account { id } code } } }"
 )
+PLAYS_TODAY = "{ plays(first: 50) { totalCount nodes { kind scoreGain reachGain account { id } stakeholder { id } } } }"
 SORTED = "query($s: AccountSort!) { accounts(sortBy: $s, first: 50) { totalCount nodes { id name coverage { score } } } }"
 TOUCH = 'mutation($s: ID!, $d: Date!) { linkKnows(memberId: "m0000", stakeholderId: $s, strength: 4, lastContact: $d) { id } }'
 
@@ -73,12 +74,15 @@ async def read_views(sam: Any, db: Db, runs: int, build: tuple[float, int]) -> d
         await sam(GAPS_TODAY)
         await sam(SORTED, {"s": "NAME"})
         await sam(SORTED, {"s": "COVERAGE_SCORE"})
-    gaps, by_name, by_cov = [], [], []
+        await sam(PLAYS_TODAY)
+    gaps, by_name, by_cov, plays = [], [], [], []
     for _ in range(runs):
         gaps.append(await _timed(lambda: sam(GAPS_TODAY)))
         by_name.append(await _timed(lambda: sam(SORTED, {"s": "NAME"})))
         by_cov.append(await _timed(lambda: sam(SORTED, {"s": "COVERAGE_SCORE"})))
+        plays.append(await _timed(lambda: sam(PLAYS_TODAY)))
     row["gaps"], row["by_name"], row["by_coverage"] = stats(gaps), stats(by_name), stats(by_cov)
+    row["plays"] = stats(plays)
     row["gaps_total"] = (await sam(GAPS_TODAY))["data"]["portfolioGaps"]["totalCount"]
     return row
 
@@ -162,6 +166,9 @@ def table(views: dict[str, dict[str, Any]]) -> list[str]:
         [views[k]["by_coverage"]["p50"] for k in sizes],
         "{:.1f}",
     )
+    if all("plays" in views[k] for k in sizes):
+        line("plays today (§17, every account), first 50, p50 ms",
+             [views[k]["plays"]["p50"] for k in sizes], "{:.1f}")  # fmt: skip
     line(
         "accounts by NAME, first 50, p50 ms", [views[k]["by_name"]["p50"] for k in sizes], "{:.1f}"
     )

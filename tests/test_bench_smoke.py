@@ -8,7 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bench.suite import ANALYSES, MIX, Config, main, tables, targets
+from bench import attacks
+from bench.suite import ANALYSES, MIX, Config, attack_table, main, tables, targets
 
 from samgraph.db.driver import Db
 from samgraph.reports.service import builtin_reports
@@ -28,7 +29,9 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     # 12 accounts x 30 stakeholders; the import comparison built the same graph twice.
     assert loaded["accounts"] == 12 and loaded["people"] == 360
     assert report.imports[0]["nodes"] == loaded["nodes"]
-    assert [r["request"] for r in report.overhead] == ["nested read", *ANALYSES]
+    # Plays simulate: no raw read to compare them with.
+    assert [r["request"] for r in report.overhead] == [
+        "nested read", *(a for a in ANALYSES if a != "plays")]  # fmt: skip
     assert all(r["raw"]["p50"] > 0 and r["samgraph"]["p50"] > 0 for r in report.overhead)
     # The peer returned the same people and edges as samgraph on the nested read.
     assert report.peer[0]["same"] is True
@@ -52,10 +55,16 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     views = report.views["S"]
     assert views["stored"] == 12 and views["refresh_s"] >= 0
     assert views["gaps"]["p50"] > 0 and views["by_coverage"]["p50"] > 0
+    assert views["plays"]["p50"] > 0
     assert len(report.view_reports) == 2 * len(builtin_reports())
     assert report.freshness["n"] >= 1 and report.freshness["clients"] == 4
+    # Section 10: every attack replayed, the bystander answered alone and during each.
+    assert [r["attack"] for r in report.attack["attacks"]] == [a.name for a in attacks.ATTACKS]
+    assert report.attack["alone"]["n"] > 0 and all(r["n"] > 0 for r in report.attack["attacks"])
+    assert len(attack_table(report.attack)) == 3 + len(attacks.ATTACKS)
     goals = targets(report)
-    views_goals = 4 + len(report.view_reports) + 1  # views, reports, freshness
+    # views (with plays today), reports, freshness; Account.plays of one account
+    views_goals = 5 + len(report.view_reports) + 1 + 1
     assert len(goals) == 2 + 7 + 2 * 3 + 1 + len(ANALYSES) + views_goals + 1
     assert goals[-1].endswith("| 2 vs 2 | yes |")
 
