@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 from samgraph.db.driver import Db
 from samgraph.db.migrations import load_migrations, migrate
 from samgraph.db.queries import queries
@@ -58,3 +61,27 @@ async def test_duplicate_edges_stored_before_locking_are_merged(db: Db) -> None:
     assert row["knows"] == [[4, "2026-11-20"]]
     assert row["influences"] == [5]
     assert row["reports"] == 1
+
+
+async def test_processes_starting_at_once_migrate_without_failing(db: Db, tmp_path: Path) -> None:
+    """Two workers of a fresh deploy apply a new migration at the same moment: Neo4j
+    refuses the second CREATE INDEX ... IF NOT EXISTS of a race with
+    EquivalentSchemaRuleAlreadyExists (a 2-worker server failed to start so); it counts
+    as applied. The migration here is a throwaway index, removed afterwards."""
+    folder = tmp_path / "schema"
+    folder.mkdir()
+    (folder / "v900_race.cypher").write_text(
+        "CREATE INDEX race_test_index IF NOT EXISTS FOR (n:RaceTest) ON (n.a, n.b);\n"
+    )
+    try:
+        for _ in range(5):  # a race is not certain every time: five rounds
+            both = await asyncio.gather(migrate(db, tmp_path), migrate(db, tmp_path))
+            assert ["v900_race"] in both or both == [[], []]
+            await db.driver.execute_query("DROP INDEX race_test_index IF EXISTS",
+                                          database_=db.database)  # fmt: skip
+            await db.driver.execute_query("MATCH (m:SchemaMigration {version: 900}) DELETE m",
+                                          database_=db.database)  # fmt: skip
+    finally:
+        await db.driver.execute_query("DROP INDEX race_test_index IF EXISTS", database_=db.database)
+        await db.driver.execute_query("MATCH (m:SchemaMigration {version: 900}) DELETE m",
+                                      database_=db.database)  # fmt: skip

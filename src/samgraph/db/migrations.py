@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import ClientError
 
 from samgraph.db.cypher import cypher_root
 from samgraph.db.driver import Db
@@ -41,11 +42,23 @@ def load_migrations(root: Path | None = None) -> list[Migration]:
     return found
 
 
-async def migrate(db: Db) -> list[str]:
-    """Apply pending migrations; return the names applied (empty when up to date)."""
+# Another process (a worker, an instance) starting at the same moment created the same
+# index or constraint first: `IF NOT EXISTS` does not cover a race between two
+# transactions, Neo4j refuses the second with one of these.
+_ALREADY = frozenset({
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+    "Neo.ClientError.Schema.IndexAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintAlreadyExists",
+})  # fmt: skip
+
+
+async def migrate(db: Db, root: Path | None = None) -> list[str]:
+    """Apply pending migrations; return the names applied (empty when up to date).
+    Several processes may start at once: a schema rule another one created meanwhile
+    counts as applied."""
     applied = {row["version"] for row in await db.read(queries.db.applied_migrations)}
     done: list[str] = []
-    for migration in load_migrations():
+    for migration in load_migrations(root):
         if migration.version in applied:
             continue
         for statement in migration.statements:
@@ -54,7 +67,11 @@ async def migrate(db: Db) -> list[str]:
                 await (await tx.run(text)).consume()
 
             async with db.driver.session(database=db.database) as session:
-                await session.execute_write(work)
+                try:
+                    await session.execute_write(work)
+                except ClientError as exc:
+                    if exc.code not in _ALREADY:
+                        raise
         await db.write(queries.db.record_migration, version=migration.version, name=migration.name)
         done.append(migration.name)
     return done
