@@ -37,6 +37,7 @@ import neo4j
 import orjson
 
 from bench import attacks, views
+from bench import webhooks as webhook_bench
 from bench.loadgen import stats
 from samgraph import __version__, clock
 from samgraph.auth import keys
@@ -218,12 +219,14 @@ class Report:
     view_reports: list[dict[str, Any]] = field(default_factory=list)
     freshness: dict[str, Any] = field(default_factory=dict)
     attack: dict[str, Any] = field(default_factory=dict)
+    webhooks: dict[str, Any] = field(default_factory=dict)
 
 
 # -- the run -----------------------------------------------------------------------
 
 
-NOT_IMPORTED = ("SchemaMigration", "ApiKey", "AccountRevision", "AccountSnapshot",
+NOT_IMPORTED = ("SchemaMigration", "ApiKey", "AccountRevision", "AccountSnapshot", "WebhookEndpoint",
+                "WebhookEvent", "WebhookDelivery",
                 "SnapshotClaim", "PersistedQuery")  # fmt: skip
 
 
@@ -724,6 +727,14 @@ async def main(cfg: Config | None = None) -> Report:
                     sam.url.removesuffix("/graphql"), _auth(sam), 1 if cfg.smoke else 3
                 )
                 await bench_load(sam, db, ids, per, cfg, report)
+                print("webhook delay", file=sys.stderr)
+                people = [
+                    f"{ids[k % len(ids)]}-s{k // len(ids) + 1}"
+                    for k in range(5 if cfg.smoke else 20)
+                ]
+                report.webhooks = await webhook_bench.delay(
+                    sam.url.removesuffix("/graphql"), _auth(sam), people
+                )
                 print("under attack", file=sys.stderr)
                 report.attack = await bench_attack(db, ids[0], size, cfg)
         for p in procs:
@@ -1103,6 +1114,18 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "",
         *fresh,
         "",
+        *(
+            [
+                f"Webhook delivery (issue 25): from `markDeparted` over HTTP to the signed "
+                f"`stakeholder.departed` event at a local receiver (the write, the snapshot "
+                f"refresher woken by it, the event stored with the snapshot, the dispatcher's "
+                f"next pass at 1 s, the POST): p50 {report.webhooks['p50']:.0f} ms, p95 "
+                f"{report.webhooks['p95']:.0f} ms, {report.webhooks['n']} writes one at a time.",
+                "",
+            ]
+            if report.webhooks
+            else []
+        ),
         "## 10. Under attack (`bench/attacks.py`, issue 23)",
         "",
         "Each attack an ordinary EDITOR key once used to stall everyone, replayed against",
@@ -1125,7 +1148,7 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "overhead": report.overhead, "peer": report.peer, "load": report.load, "trips": report.trips,
         "sizes": report.sizes_loaded, "integrations": report.integrations, "auth": report.auth,
         "views": report.views, "viewReports": report.view_reports, "freshness": report.freshness,
-        "attack": report.attack,
+        "attack": report.attack, "webhooks": report.webhooks,
     }, indent=1))  # fmt: skip
     print(f"wrote {out}", file=sys.stderr)
 

@@ -100,9 +100,12 @@ async def app_client(
 
 
 def settings_for_tests(**overrides: Any) -> Settings:
-    """Settings for tests: no rate limit (it has its own test), audit lines to stderr."""
+    """Settings for tests: no rate limit (it has its own test), no background snapshot
+    refresher or webhook dispatcher (the tests that need them turn them on), audit lines
+    to stderr."""
     return Settings(**{"samgraph_rate_limit": "", "samgraph_warmup": False,
-                       "samgraph_snapshot_seconds": 0, **overrides})  # fmt: skip
+                       "samgraph_snapshot_seconds": 0, "samgraph_webhook_seconds": 0,
+                       **overrides})  # fmt: skip
 
 
 @pytest_asyncio.fixture(loop_scope="session")

@@ -98,6 +98,18 @@ class Settings(BaseSettings):
     # Seconds between two passes of the snapshot refresher (today's account snapshots,
     # domain §16); 0 turns it off (`samgraph snapshots refresh` still works).
     samgraph_snapshot_seconds: float = Field(default=1.0, ge=0)
+    # Outbound webhooks: seconds between two passes of the dispatcher (0 turns it off);
+    # a coverage score crossing a multiple of the step is a `coverage.changed` event;
+    # failed deliveries are retried with exponential backoff from the base seconds for
+    # the retry hours, then marked FAILED; each POST waits at most the timeout. Endpoint
+    # URLs on loopback or private addresses (and http://) are refused unless allowed
+    # (default: allowed in development, refused in production).
+    samgraph_webhook_seconds: float = Field(default=1.0, ge=0)
+    samgraph_webhook_coverage_step: int = Field(default=10, ge=1, le=100)
+    samgraph_webhook_backoff_seconds: float = Field(default=5.0, gt=0)
+    samgraph_webhook_retry_hours: float = Field(default=24.0, gt=0)
+    samgraph_webhook_timeout: float = Field(default=10.0, gt=0)
+    samgraph_webhook_allow_private: bool | None = None
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
     # The zone of "today" (default asOf, change and sync dates): an IANA name.
     samgraph_timezone: str = "UTC"
@@ -274,6 +286,12 @@ class Settings(BaseSettings):
         return [
             f"http://{host}:{port}" for port in DEV_PORTS for host in ("localhost", "127.0.0.1")
         ]
+
+    @property
+    def webhook_allow_private(self) -> bool:
+        if self.samgraph_webhook_allow_private is not None:
+            return self.samgraph_webhook_allow_private
+        return self.samgraph_env != "production"
 
     @property
     def jwt_require_member(self) -> bool:

@@ -41,6 +41,7 @@ from samgraph.web.explorer import explorer_response
 from samgraph.web.gate import AuthGate, request_id_of
 from samgraph.web.graphiql import graphiql_response
 from samgraph.web.pages import STATIC_DIR, STATIC_URL, development_headers
+from samgraph.webhooks import dispatch as webhook_dispatch
 
 # What Apollo Client and urql add to requests (CSRF prevention, client awareness).
 APOLLO_HEADERS = [
@@ -147,6 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         app.state.driver, app.state.database = driver, conn.database
         refresher: asyncio.Task[None] | None = None
+        sender: asyncio.Task[None] | None = None
         try:
             await migrate(Db(driver, conn.database))
             if settings.samgraph_warmup:
@@ -157,10 +159,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 refresher = asyncio.create_task(
                     snapshot_service.refresher(ctx, settings.samgraph_snapshot_seconds)
                 )
+            if settings.samgraph_webhook_seconds > 0:
+                sender = asyncio.create_task(
+                    webhook_dispatch.dispatcher(Db(driver, conn.database), settings)
+                )
             yield
         finally:
             # Background work stops before its driver closes (never mid-query on a closed one).
-            for task in [*([refresher] if refresher else []), *live_service.watcher_tasks(driver)]:
+            background = [t for t in (refresher, sender) if t is not None]
+            for task in [*background, *live_service.watcher_tasks(driver)]:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task

@@ -41,17 +41,18 @@ from samgraph.privacy import resolvers as privacy
 from samgraph.reports import resolvers as reports
 from samgraph.snapshots import resolvers as snapshots
 from samgraph.sync import resolvers as sync
+from samgraph.webhooks import resolvers as webhooks
 
 # The order of the domains is the order of the root fields in schema.graphql.
 Query = merge_types(
     "Query",
     (accounts.Query, analyses.Query, snapshots.Query, reports.Query, graph.Query, bundle.Query, auth.Query,
-     privacy.Query),
+     privacy.Query, webhooks.Query),
 )  # fmt: skip
 Mutation = merge_types(
     "Mutation",
     (bundle.Mutation, accounts.Mutation, graph.Mutation, sync.Mutation, reports.Mutation,
-     auth.Mutation, privacy.Mutation),
+     auth.Mutation, privacy.Mutation, webhooks.Mutation),
 )  # fmt: skip
 
 CACHE_SIZE = 256

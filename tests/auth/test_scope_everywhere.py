@@ -77,7 +77,8 @@ DOCUMENTS = [
       members { nodes { id } edges { node { id } } } product(id: "core") { id deployments { teamId team { name } } }
       products { nodes { id deployments { teamId } } edges { node { id } } }
       opportunity(id: "oth-o") { id } interaction(id: "oth-i") { id }
-      exportBundle apiKeys { id } }""",
+      exportBundle apiKeys { id } webhookEndpoints { id } }""",
+    """{ webhookDeliveries(endpointId: "nope") { nodes { id accountId } edges { node { id } } } }""",
     """{ runSavedQuery(name: "portfolio-coverage") }""",
     """{ exportPerson(stakeholderId: "oth-s") }""",
     # Jennifer Wu (GFC) sways the other account's Olga: the edge must not show her.

@@ -29,6 +29,7 @@ _INPUTS: dict[str, tuple[CypherQuery, ...]] = {
     "whitespace": (q.analyses.whitespace_inputs,),
     "reachableWhitespace": (q.analyses.account_graphs, q.analyses.whitespace_inputs),
     "memberDependency": (q.analyses.account_graphs,),
+    "plays": (q.analyses.account_graphs, q.analyses.whitespace_inputs),
     "graph": (q.analyses.account_drawing,),
 }
 

@@ -173,6 +173,18 @@ class _Q_teams:
     teams_by_account: CypherQuery
     upsert_teams: CypherQuery
 
+class _Q_webhooks:
+    claim_deliveries: CypherQuery
+    create_endpoint: CypherQuery
+    delete_endpoint: CypherQuery
+    deliveries_of_endpoint: CypherQuery
+    emit_events: CypherQuery
+    endpoint_of_delivery: CypherQuery
+    finish_delivery: CypherQuery
+    list_endpoints: CypherQuery
+    previous_snapshots: CypherQuery
+    redeliver: CypherQuery
+
 class _Q(Mapping[str, CypherQuery]):
     accounts: _Q_accounts
     analyses: _Q_analyses
@@ -191,6 +203,7 @@ class _Q(Mapping[str, CypherQuery]):
     snapshots: _Q_snapshots
     stakeholders: _Q_stakeholders
     teams: _Q_teams
+    webhooks: _Q_webhooks
     def __getitem__(self, name: str, /) -> CypherQuery: ...
     def __iter__(self) -> Iterator[str]: ...
     def __len__(self) -> int: ...

@@ -47,7 +47,11 @@ from samgraph.gql.slots import key_slots
 AUDITED_READS = frozenset({"exportPerson", "exportBundle", "runSavedQuery"})
 
 # Root fields above the default role (VIEWER for queries, EDITOR for mutations).
-ADMIN_FIELDS = frozenset({"apiKeys", "createApiKey", "revokeApiKey", "exportPerson", "erasePerson"})
+ADMIN_FIELDS = frozenset({
+    "apiKeys", "createApiKey", "revokeApiKey", "exportPerson", "erasePerson",
+    "webhookEndpoints", "webhookDeliveries", "createWebhookEndpoint", "deleteWebhookEndpoint",
+    "redeliverWebhook",
+})  # fmt: skip
 
 
 def required_role(operation: str, field: str) -> Role:

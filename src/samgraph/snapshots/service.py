@@ -26,14 +26,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from samgraph.analyses import service as analyses
 from samgraph.analyses.reach import MAX_HOPS_DEFAULT
 from samgraph.analyses.scores import renewal
 from samgraph.context import Context
+from samgraph.db.driver import Step
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
 from samgraph.live import service as live
 from samgraph.snapshots.stored import dependency_row, gap_row
+from samgraph.webhooks import service as webhooks
 
 log = logging.getLogger("samgraph.snapshots")
 BATCH = 200
@@ -54,7 +58,9 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
     dependency = await analyses.member_dependency(ctx, account_id=account_id, as_of=day)
     score, tier = analyses.strategic(ctx, row)
     ren = renewal(row.get("renewalDate"), day)
+    graph = await analyses.graph_of(ctx, account_id, day)
     return {
+        "peopleRows": [webhooks.person_row(graph, pid) for pid in sorted(graph.people)],
         "coverageScore": cov.score, "mappedCount": cov.mapped_count,
         "engagedCount": cov.engaged_count, "strongCount": cov.strong_count,
         "cells": [c.engaged_count for c in cov.cells],
@@ -166,8 +172,10 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, stale: d
         ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
         whole = [a for a in batch if stale[a].whole]
         prices = [a for a in batch if not stale[a].whole]
+        before = await webhooks.previous(ctx.db, whole, day) if whole else {}
         found = await compute(ctx, whole, day) if whole else {}
         partial = await compute(ctx, prices, day, whole=False) if prices else {}
+        events = await _events(ctx, before, found)
         # By account id, as bump_revisions locks the counters (two writers, one order).
         rows = sorted(
             [{"accountId": a, "date": day, "partial": False, "props": {
@@ -179,10 +187,28 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, stale: d
                for a, props in partial.items()],
             key=lambda row: str(row["accountId"]),
         )  # fmt: skip
-        result = await ctx.db.write(q.snapshots.store_snapshots, rows=rows)
+        # The snapshots and the webhook events their change tells, in one transaction:
+        # each change is emitted once, by the process that stored it.
+        steps = [Step(q.snapshots.store_snapshots, {"rows": rows}), *webhooks.emit_steps(events)]
+        result = (await ctx.db.write_steps(steps, name="snapshots.store_snapshots"))[0]
         return int(result[0]["stored"]) if result else 0
     finally:
         await ctx.db.write(q.snapshots.release_accounts, ids=batch, holder=holder)
+
+
+async def _events(ctx: Context, before: dict[str, dict[str, Any]],
+                  found: dict[str, dict[str, Any]]) -> list[webhooks.Event]:  # fmt: skip
+    """The webhook events from each account's stored snapshot to its new one."""
+    gone = set()
+    for account_id, snap in found.items():
+        old = before.get(account_id)
+        if old is not None:
+            ids = {orjson.loads(r)["id"] for r in old.get("peopleRows") or []}
+            gone |= ids - {orjson.loads(r)["id"] for r in snap["peopleRows"]}
+    departed = await webhooks.departed_of(ctx.db, gone)
+    step = ctx.settings.samgraph_webhook_coverage_step
+    return [e for a, snap in sorted(found.items())
+            for e in webhooks.events_between(a, before.get(a), snap, departed, step)]  # fmt: skip
 
 
 async def refresher(ctx: Context, seconds: float) -> None:
