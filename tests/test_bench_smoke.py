@@ -58,6 +58,8 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     assert views["plays"]["p50"] > 0
     assert len(report.view_reports) == 2 * len(builtin_reports())
     assert report.freshness["n"] >= 1 and report.freshness["clients"] == 4
+    # Webhooks: each of the 5 departures arrived at the receiver.
+    assert report.webhooks["n"] == 5 and report.webhooks["p50"] > 0
     # Section 10: every attack replayed, the bystander answered alone and during each.
     assert [r["attack"] for r in report.attack["attacks"]] == [a.name for a in attacks.ATTACKS]
     assert report.attack["alone"]["n"] > 0 and all(r["n"] > 0 for r in report.attack["attacks"])

@@ -13,8 +13,8 @@ RETURN key, {
   accountId: key,
   people: COLLECT {
     MATCH (s:Stakeholder {accountId: key})
-    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team {accountId: key})
-    RETURN s {.*, functionGroup: t.functionGroup,
+    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team)
+    RETURN s {.*, functionGroup: CASE WHEN t.accountId = key THEN t.functionGroup END,
       managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> key }
         THEN null ELSE s.managerId END,
       teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> key }

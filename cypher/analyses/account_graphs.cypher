@@ -11,8 +11,9 @@ RETURN key, {
   people: COLLECT {
     MATCH (s:Stakeholder {accountId: key})
     WHERE coalesce(s.status, 'ACTIVE') = 'ACTIVE'
-    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team {accountId: key})
-    RETURN s {.*, functionGroup: t.functionGroup}
+    OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team)
+    // A team of another account (linked before such links were refused) counts as none.
+    RETURN s {.*, functionGroup: CASE WHEN t.accountId = key THEN t.functionGroup END}
   },
   knows: COLLECT {
     MATCH (s:Stakeholder {accountId: key})
@@ -24,8 +25,10 @@ RETURN key, {
   reports: COLLECT {
     MATCH (r:Stakeholder {accountId: key})
     WHERE coalesce(r.status, 'ACTIVE') = 'ACTIVE'
-    MATCH (r)-[:REPORTS_TO]->(m:Stakeholder {accountId: key})
+    MATCH (r)-[:REPORTS_TO]->(m:Stakeholder)
     WHERE coalesce(m.status, 'ACTIVE') = 'ACTIVE'
+    // (Filtered after the expansion: a manager of another account is left out.)
+    WITH r, m WHERE m.accountId = key
     RETURN {from: r.id, to: m.id}
   },
   influences: COLLECT {
