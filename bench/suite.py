@@ -599,6 +599,10 @@ def start_samgraph(port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "SAMGRAPH_RATE_LIMIT": "",
+        # Latency, not limits, is measured here: a past portfolioGaps at L costs its
+        # 2,000 accounts x SAMGRAPH_ANALYSIS_COST, just over the default limit (the
+        # "under attack" section runs its own server with the default limits).
+        "SAMGRAPH_MAX_COST": "10000000",
         # The snapshot refreshers run as in production (section 9 measures them).
         "SAMGRAPH_SNAPSHOT_SECONDS": "1",
         "SAMGRAPH_AUDIT_LOG": audit,

@@ -1,5 +1,6 @@
 // What each account's latest stored snapshot (on or before $today) held of what
-// webhook events compare: its gap rows, coverage score and active people (none: the
+// webhook events compare: its gap rows, coverage score, active people and the champion
+// moves into it (none: the
 // account's first snapshot, which emits nothing).
 // mode: read
 // params: ids, today
@@ -10,4 +11,4 @@ CALL (id) {
   RETURN s ORDER BY s.date DESC LIMIT 1
 }
 RETURN id AS accountId, s.gapRows AS gapRows, s.coverageScore AS coverageScore,
-       s.peopleRows AS peopleRows
+       s.peopleRows AS peopleRows, s.moveRows AS moveRows

@@ -263,3 +263,36 @@ def test_production_refuses_plain_http_and_private_addresses(url: str, problem: 
         check_url(url, production)
     assert problem in refused.value.problems[0].message
     check_url("https://93.184.215.14/hook", production)  # a public address is fine
+
+
+async def test_a_champion_who_moves_is_told_by_the_account_they_moved_to(
+    db: Db, receiver: Receiver
+) -> None:
+    """David Park (gfc's champion, LinkedIn /in/dpark) also appears at Northwind as an
+    active stakeholder. When he leaves gfc, gfc's refresh counts Northwind as changed,
+    and Northwind's snapshot then holds the move (§15): one `champion.moved`."""
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    await load(db, {"stakeholders": [
+        {"id": "dpark", "accountId": "gfc", "name": "David Park",
+         "linkedinUrl": "https://www.linkedin.com/in/dpark"},
+        {"id": "nwh-dpark", "accountId": "nwh", "name": "David Park",
+         "linkedinUrl": "https://linkedin.com/in/dpark/"}]})  # fmt: skip
+    assert await snapshots.refresh(_ctx(db)) == 4
+    admin = await api_key(db)
+    async with app_client(SETTINGS, admin) as c:
+        made = (await gql(c, CREATE, u=receiver.url, e=["CHAMPION_MOVED"]))["data"]
+        await gql(c, DEPART, s="dpark")
+    assert await snapshots.refresh(_ctx(db)) == 1  # gfc: Northwind is counted as changed
+    await _send(db)
+    assert receiver.received == []  # gfc itself has no move into it
+    assert await snapshots.refresh(_ctx(db)) == 1  # Northwind, with the move
+    await _send(db)
+    (event,) = receiver.events(made["createWebhookEndpoint"]["secret"])
+    assert event["type"] == "champion.moved"
+    data = event["data"]
+    assert (data["accountId"], data["fromAccountId"], data["formerStakeholderId"],
+            data["stakeholderId"]) == ("nwh", "gfc", "dpark", "nwh-dpark")  # fmt: skip
+    # Told once: nothing more on the next passes.
+    await snapshots.refresh(_ctx(db))
+    await _send(db)
+    assert len(receiver.received) == 1

@@ -174,8 +174,12 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, stale: d
         prices = [a for a in batch if not stale[a].whole]
         before = await webhooks.previous(ctx.db, whole, day) if whole else {}
         found = await compute(ctx, whole, day) if whole else {}
+        moves = await analyses.champion_moves(ctx, as_of=day, since=None) if found else []
+        for account_id, props in found.items():  # the champion moves into each (§15)
+            props["moveRows"] = sorted(webhooks.move_row(m) for m in moves
+                                       if m.person.get("accountId") == account_id)  # fmt: skip
         partial = await compute(ctx, prices, day, whole=False) if prices else {}
-        events = await _events(ctx, before, found)
+        events, departed = await _events(ctx, before, found)
         # By account id, as bump_revisions locks the counters (two writers, one order).
         rows = sorted(
             [{"accountId": a, "date": day, "partial": False, "props": {
@@ -191,14 +195,22 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, stale: d
         # each change is emitted once, by the process that stored it.
         steps = [Step(q.snapshots.store_snapshots, {"rows": rows}), *webhooks.emit_steps(events)]
         result = (await ctx.db.write_steps(steps, name="snapshots.store_snapshots"))[0]
+        # A champion who just left here and is active at another account: that account
+        # has a new move (§15) to tell; it is counted as changed, so its snapshot, and
+        # the `champion.moved` event with it, come at the next pass.
+        moved_to = {str(m.person.get("accountId")) for m in moves
+                    if m.former["id"] in departed and m.person.get("accountId") not in found}  # fmt: skip
+        if moved_to:
+            await live.announce(ctx.db, moved_to)
         return int(result[0]["stored"]) if result else 0
     finally:
         await ctx.db.write(q.snapshots.release_accounts, ids=batch, holder=holder)
 
 
 async def _events(ctx: Context, before: dict[str, dict[str, Any]],
-                  found: dict[str, dict[str, Any]]) -> list[webhooks.Event]:  # fmt: skip
-    """The webhook events from each account's stored snapshot to its new one."""
+                  found: dict[str, dict[str, Any]]) -> tuple[list[webhooks.Event], set[str]]:  # fmt: skip
+    """The webhook events from each account's stored snapshot to its new one, and the
+    people who departed since."""
     gone = set()
     for account_id, snap in found.items():
         old = before.get(account_id)
@@ -207,8 +219,9 @@ async def _events(ctx: Context, before: dict[str, dict[str, Any]],
             gone |= ids - {orjson.loads(r)["id"] for r in snap["peopleRows"]}
     departed = await webhooks.departed_of(ctx.db, gone)
     step = ctx.settings.samgraph_webhook_coverage_step
-    return [e for a, snap in sorted(found.items())
-            for e in webhooks.events_between(a, before.get(a), snap, departed, step)]  # fmt: skip
+    events = [e for a, snap in sorted(found.items())
+              for e in webhooks.events_between(a, before.get(a), snap, departed, step)]  # fmt: skip
+    return events, set(departed)
 
 
 async def refresher(ctx: Context, seconds: float) -> None:

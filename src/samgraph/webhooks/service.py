@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from samgraph.analyses.graph import AccountGraph
+from samgraph.analyses.moves import Move
 from samgraph.auth.principal import Principal
 from samgraph.common import BuyingRole, Severity
 from samgraph.config import Settings
@@ -31,10 +32,27 @@ from samgraph.db.driver import Db, Step
 from samgraph.db.queries import queries as q
 from samgraph.errors import Forbidden, NotFound, Problem, invalid
 
-EVENT_TYPES = ("stakeholder.departed", "gap.opened", "gap.closed", "coverage.changed")
+EVENT_TYPES = (
+    "stakeholder.departed",
+    "gap.opened",
+    "gap.closed",
+    "coverage.changed",
+    "champion.moved",
+)
 """What an endpoint may ask for (the GraphQL enum WebhookEventType names them)."""
 
 _WATCHED = (Severity.CRITICAL.value, Severity.HIGH.value)
+
+
+def move_row(move: Move) -> str:
+    """A champion move into an account (§15) as its snapshot keeps it (JSON text)."""
+    return orjson.dumps({
+        "formerStakeholderId": move.former["id"], "fromAccountId": move.former.get("accountId"),
+        "stakeholderId": move.person["id"], "toAccountId": move.person.get("accountId"),
+        "name": move.person.get("name"), "formerEngagement": move.former_engagement,
+        "engagementNow": move.engagement_now,
+        "departedAt": move.departed_at.isoformat() if move.departed_at else None,
+    }).decode()  # fmt: skip
 
 
 def person_row(graph: AccountGraph, person_id: str) -> str:
@@ -93,6 +111,14 @@ def events_between(
         out.append(Event("gap.opened", account_id, {"accountId": account_id, **new_gaps[row]}))
     for row in sorted(set(old_gaps) - set(new_gaps)):
         out.append(Event("gap.closed", account_id, {"accountId": account_id, **old_gaps[row]}))
+    # A champion who left another account, now active here (§15): told by the account
+    # they moved to, once, when its snapshot first holds the move.
+    old_moves = {orjson.loads(r)["formerStakeholderId"] + ">" + orjson.loads(r)["stakeholderId"]
+                 for r in before.get("moveRows") or []}  # fmt: skip
+    for row in after.get("moveRows") or []:
+        move = orjson.loads(row)
+        if move["formerStakeholderId"] + ">" + move["stakeholderId"] not in old_moves:
+            out.append(Event("champion.moved", account_id, {"accountId": account_id, **move}))
     old, new = int(before["coverageScore"]), int(after["coverageScore"])
     if old // step != new // step:
         out.append(Event("coverage.changed", account_id, {

@@ -16,6 +16,7 @@ class WebhookEventType(Enum):
     GAP_OPENED = "gap.opened"
     GAP_CLOSED = "gap.closed"
     COVERAGE_CHANGED = "coverage.changed"
+    CHAMPION_MOVED = "champion.moved"
 
 
 @strawberry.enum(description="Where a delivery stands.")
