@@ -3,7 +3,9 @@ their arithmetic, and properties over generated accounts."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import replace
 
 import httpx
 from hypothesis import given, settings
@@ -11,8 +13,8 @@ from hypothesis import given, settings
 from samgraph.analyses import coverage as cov
 from samgraph.analyses import reach as reach_mod
 from samgraph.analyses import service as analyses
-from samgraph.analyses.graph import AccountGraph
-from samgraph.analyses.plays import Play, _effect, plays
+from samgraph.analyses.graph import AccountGraph, Knows
+from samgraph.analyses.plays import INTRODUCE_STRENGTH, Play, plays
 from samgraph.analyses.whitespace import whitespace
 from samgraph.cli import DEMO_BUNDLE
 from samgraph.common import PlayKind
@@ -207,6 +209,23 @@ async def test_todays_plays_are_kept_in_the_snapshot_and_equal_the_live_ones(db:
     # The portfolio trend's day counts them: openPlays is the sum over its snapshots.
     (day,) = await snapshots.portfolio_trend(live, start=today, end=today, member_id=None)
     assert day["openPlays"] == sum(len(rows) for rows in kept.values())
+
+
+def _effect(graph: AccountGraph, member_id: str, stakeholder_id: str, strength: int | None,
+            as_of: dt.date) -> AccountGraph:  # fmt: skip
+    """The effect of a play as §17 states it: the graph with KNOWS(member, stakeholder)
+    contacted on `as_of`, its strength kept (RECONNECT, strength None) or set
+    (INTRODUCE: the pair's edge replaced). `plays` never builds it (it changes one
+    engagement and one link instead): the reference the properties compare with."""
+    kept = []
+    for k in graph.knows:
+        if k.member_id == member_id and k.stakeholder_id == stakeholder_id:
+            strength = k.strength if strength is None else max(strength, k.strength)
+            continue
+        kept.append(k)
+    name = next((k.member_name for k in graph.knows if k.member_id == member_id), "")
+    kept.append(Knows(member_id, name, stakeholder_id, strength or INTRODUCE_STRENGTH, as_of))
+    return replace(graph, knows=tuple(kept))
 
 
 TEAMS = [{"id": "t1", "parentId": None}, {"id": "t2", "parentId": "t1"}]

@@ -23,14 +23,11 @@ from samgraph.analyses.graph import AccountGraph, Knows
 from samgraph.analyses.influence import influence_scores
 from samgraph.analyses.paths import Link, WarmPath, link_graph, warm_paths
 from samgraph.analyses.whitespace import Whitespace
-from samgraph.common import CellStatus, EdgeKind, PlayKind
+from samgraph.common import EdgeKind, PlayKind
 
 INTRODUCE_STRENGTH = 3
 PLAY_HOPS = 4
-NO_GAP = len(cov.SEVERITIES)
-Links = tuple[
-    dict[str, dict[str, Link]], set[str]
-]  # "none" after LOW when ordering by the most severe gap closed
+NO_GAP = len(cov.SEVERITIES)  # "none" after LOW when ordering by the most severe gap closed
 
 
 @dataclass(frozen=True)
@@ -66,39 +63,19 @@ def _when(k: Knows) -> dt.date:
     return k.last_contact or dt.date.min
 
 
-def _effect(graph: AccountGraph, member_id: str, stakeholder_id: str, strength: int | None,
-            as_of: dt.date) -> AccountGraph:  # fmt: skip
-    """The graph with KNOWS(member, stakeholder) contacted on `as_of`: its strength kept
-    (RECONNECT, strength None) or set (INTRODUCE: the pair's edge replaced). `plays`
-    never builds it (it changes engagement and one link instead); the tests check the
-    two agree against this, the effect as §17 states it."""
-    kept = []
-    for k in graph.knows:
-        if k.member_id == member_id and k.stakeholder_id == stakeholder_id:
-            strength = k.strength if strength is None else max(strength, k.strength)
-            continue
-        kept.append(k)
-    name = next((k.member_name for k in graph.knows if k.member_id == member_id), "")
-    kept.append(Knows(member_id, name, stakeholder_id, strength or INTRODUCE_STRENGTH, as_of))
-    return replace(graph, knows=tuple(kept))
-
-
 class Reach:
     """§13's reach of each team, kept to price one new or refreshed KNOWS edge: only the
     teams whose door is within reach of its stakeholder are walked again, on the link
     graph with that one link changed (a door never depends on KNOWS edges)."""
 
     def __init__(self, graph: AccountGraph, teams: Sequence[Mapping[str, Any]], grid: Whitespace,
-                 as_of: dt.date, cadence: Mapping[str, int], links: Links) -> None:  # fmt: skip
+                 as_of: dt.date, cadence: Mapping[str, int], links: reach_mod.Links) -> None:  # fmt: skip
         self.graph, self.as_of, self.cadence, self.links = graph, as_of, cadence, links
         before = reach_mod.reachable_whitespace(graph, teams, grid, as_of, cadence)
         self.total = before.reachable_whitespace
         self.reach = {t.team_id: t.reach for t in before.teams}
         self.doors = {t.team_id: t.door for t in before.teams}
-        self.value: dict[str, float] = {}
-        for c in grid.cells:
-            if c.status == CellStatus.WHITESPACE:
-                self.value[c.team_id] = self.value.get(c.team_id, 0.0) + c.value
+        self.value = {team: totals.whitespace_estimate for team, totals in grid.by_team.items()}
 
     def gain(self, member_id: str, stakeholder_id: str, strength: int) -> float:
         """Reachable whitespace after - before, with KNOWS(member, stakeholder) at
@@ -117,11 +94,9 @@ class Reach:
         prebuilt = (changed, members | {member_id})
         total = self.total
         for team in teams:
-            best = [p for d in self.doors[team] for p in warm_paths(
-                self.graph, d, as_of=self.as_of, cadence=self.cadence,
-                max_hops=reach_mod.MAX_HOPS_DEFAULT, first=1, prebuilt=prebuilt)]  # fmt: skip
-            way_in = min(best, key=WarmPath.sort_key) if best else None
-            after = way_in.weakest_link / 5 if way_in else 0.0
+            best = reach_mod.way_in(self.graph, self.doors[team], self.as_of, self.cadence,
+                                    reach_mod.MAX_HOPS_DEFAULT, prebuilt)  # fmt: skip
+            after = best.weakest_link / 5 if best else 0.0
             total += (after - self.reach[team]) * self.value[team]
         return total - self.total
 
@@ -167,7 +142,7 @@ def plays(
             kind, member = PlayKind.INTRODUCE, path.nodes[0]
             strength = max([INTRODUCE_STRENGTH] + [k.strength for k in graph.knows
                            if k.member_id == member and k.stakeholder_id == person.id])  # fmt: skip
-        # The effect (`_effect`): one edge contacted on asOf, at `strength`. KNOWS edges
+        # The effect: one edge contacted on asOf, at `strength`. KNOWS edges
         # count in §3 and §4 only through engagement, and only s's changes: s's is the
         # edge's strength now (no other edge into s is stronger: s was not engaged).
         after = cov.coverage(graph, as_of, cadence, {**eng, person.id: strength})

@@ -9,13 +9,15 @@ from typing import Any
 
 from samgraph.analyses.coverage import SENIORITY_RANK
 from samgraph.analyses.graph import AccountGraph
-from samgraph.analyses.paths import WarmPath, link_graph, warm_paths
+from samgraph.analyses.paths import Link, WarmPath, link_graph, warm_paths
 from samgraph.analyses.whitespace import Whitespace
 from samgraph.common import BuyingRole, CellStatus
 
 MAX_HOPS_DEFAULT = 4
 DOOR_ROLES = frozenset({BuyingRole.ECONOMIC_BUYER, BuyingRole.BUSINESS_OWNER})
 REACHABLE = frozenset({CellStatus.WHITESPACE, CellStatus.IN_PIPELINE})
+Links = tuple[dict[str, dict[str, Link]], set[str]]
+"""`paths.link_graph`'s adjacency and member ids."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,20 @@ def door(graph: AccountGraph, team_id: str, parents: Mapping[str, str | None]) -
     return ()
 
 
+def way_in(
+    graph: AccountGraph,
+    door_ids: Iterable[str],
+    as_of: dt.date,
+    cadence: Mapping[str, int],
+    max_hops: int,
+    links: Links,
+) -> WarmPath | None:
+    """The best warm path (§5) to any of a team's door, on the prebuilt link graph."""
+    best = [p for s in door_ids for p in warm_paths(graph, s, as_of=as_of, cadence=cadence,
+                                                     max_hops=max_hops, first=1, prebuilt=links)]  # fmt: skip
+    return min(best, key=WarmPath.sort_key) if best else None
+
+
 def reachable_whitespace(
     graph: AccountGraph,
     teams: Iterable[Mapping[str, Any]],
@@ -76,11 +92,9 @@ def reachable_whitespace(
     reaches = []
     for team_id in sorted(parents):
         people = door(graph, team_id, parents)
-        best = [p for s in people for p in warm_paths(graph, s, as_of=as_of, cadence=cadence,
-                                                       max_hops=max_hops, first=1, prebuilt=links)]  # fmt: skip
-        way_in = min(best, key=WarmPath.sort_key) if best else None
-        reach = way_in.weakest_link / 5 if way_in else 0.0
-        reaches.append(TeamReach(team_id, people, way_in if reach else None, reach))
+        best = way_in(graph, people, as_of, cadence, max_hops, links)
+        reach = best.weakest_link / 5 if best else 0.0
+        reaches.append(TeamReach(team_id, people, best if reach else None, reach))
     by_team = {r.team_id: r.reach for r in reaches}
     cells = [
         ReachCell(c.team_id, c.product_id, c.status, c.value,

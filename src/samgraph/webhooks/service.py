@@ -32,15 +32,6 @@ from samgraph.db.driver import Db, Step
 from samgraph.db.queries import queries as q
 from samgraph.errors import Forbidden, NotFound, Problem, invalid
 
-EVENT_TYPES = (
-    "stakeholder.departed",
-    "gap.opened",
-    "gap.closed",
-    "coverage.changed",
-    "champion.moved",
-)
-"""What an endpoint may ask for (the GraphQL enum WebhookEventType names them)."""
-
 _WATCHED = (Severity.CRITICAL.value, Severity.HIGH.value)
 
 
