@@ -12,41 +12,24 @@ from strawberry.types.nodes import SelectedField
 from samgraph.accounts import service
 from samgraph.accounts.inputs import AccountFilter, AccountInput, AccountSort
 from samgraph.accounts.types import Account, AccountConnection
-from samgraph.db.cypher import CypherQuery
+from samgraph.analyses import entries
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, load_one
 from samgraph.gql.results import DeleteResult
 from samgraph.graph import service as graph_service
 from samgraph.graph.resolvers import upserted
 
-# The inputs each analysis field of Account reads (through the request's loaders).
-_INPUTS: dict[str, tuple[CypherQuery, ...]] = {
-    "coverage": (q.analyses.account_graphs,),
-    "championBackups": (q.analyses.account_graphs,),
-    "warmPaths": (q.analyses.account_graphs,),
-    "influenceMap": (q.analyses.account_graphs,),
-    "overdueTouches": (q.analyses.account_graphs,),
-    "whitespace": (q.analyses.whitespace_inputs,),
-    "reachableWhitespace": (q.analyses.account_graphs, q.analyses.whitespace_inputs),
-    "memberDependency": (q.analyses.account_graphs,),
-    "plays": (q.analyses.account_graphs, q.analyses.whitespace_inputs),
-    "graph": (q.analyses.account_drawing,),
-}
-
 
 def _prefetch_inputs(info: Ctx, account_id: str) -> None:
     """Start loading the analysis inputs the selection will need together with the
     account itself: two reads at once instead of one after the other. Nothing else
     changes: the analysis fields find the load under way in the same DataLoader."""
-    wanted = {
-        query
+    wanted = entries.reads_of({
+        sel.name
         for top in info.selected_fields
         for sel in top.selections
         if isinstance(sel, SelectedField)
-        for query in _INPUTS.get(sel.name, ())
-    }
-    if q.analyses.account_drawing in wanted:  # a superset of account_graphs (graph_of)
-        wanted.discard(q.analyses.account_graphs)
+    })  # fmt: skip
     if q.analyses.whitespace_inputs in wanted:
         catalog = info.context.loaders.rows(q.products.list_products)
         asyncio.ensure_future(catalog).add_done_callback(_quiet)

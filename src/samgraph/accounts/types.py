@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types.nodes import SelectedField
 
+from samgraph.analyses import entries
 from samgraph.analyses import service as analyses
 from samgraph.analyses.reach import MAX_HOPS_DEFAULT
 from samgraph.analyses.scores import renewal, scores_of
@@ -28,7 +29,6 @@ from samgraph.graph.types import (
     Team,
 )
 from samgraph.snapshots import service as snapshots
-from samgraph.snapshots import stored
 
 if TYPE_CHECKING:
     from samgraph.analyses.types import (
@@ -111,26 +111,17 @@ class Account:
     async def coverage(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> Annotated[Coverage, strawberry.lazy(_ANALYSES)]:
-        day = info.context.as_of(info, as_of)
-        snap = await self._snapshot(info, day)
-        c = (
-            stored.coverage_of(snap)
-            if snap
-            else await analyses.coverage_of(info.context, self.id, day)
-        )
+        c = await entries.coverage(info.context, self.id, info.context.as_of(info, as_of))
         return COVERAGE.get().from_data(c)
-
-    async def _snapshot(self, info: Ctx, day: dt.date) -> dict[str, Any] | None:
-        """Today's fresh snapshot of the account (§16), which answers for today instead
-        of computing; None on other days or when it is not up to date."""
-        return (await stored.today_of(info.context, [self.id], day)).get(self.id)
 
     @strawberry.field(description="Each active champion's ranked backups and scoreIfLost (§4).")
     async def champion_backups(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> list[Annotated[ChampionBackup, strawberry.lazy(_ANALYSES)]]:
-        c = await analyses.coverage_of(info.context, self.id, info.context.as_of(info, as_of))
-        return [BACKUP.get().from_data(ch) for ch in c.champions]
+        found = await entries.champion_backups(
+            info.context, self.id, info.context.as_of(info, as_of)
+        )
+        return [BACKUP.get().from_data(ch) for ch in found]
 
     @strawberry.field(
         description="Best chains of introductions from a member to `to` (§5); null (with "
@@ -146,8 +137,8 @@ class Account:
         first: int = 3,
         as_of: dt.date | None = None,
     ) -> list[Annotated[WarmPath, strawberry.lazy(_ANALYSES)]] | None:
-        paths = await analyses.warm_paths(
-            info.context, account_id=self.id, to=to, source=from_, max_hops=max_hops,
+        paths = await entries.warm_paths(
+            info.context, self.id, to=to, source=from_, max_hops=max_hops,
             first=first, as_of=info.context.as_of(info, as_of),
         )  # fmt: skip
         return [PATH.get().from_data(p) for p in paths]
@@ -156,8 +147,8 @@ class Account:
     async def influence_map(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> Annotated[InfluenceMap, strawberry.lazy(_ANALYSES)]:
-        nodes, edges = await analyses.influence_map(
-            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
+        nodes, edges = await entries.influence_map(
+            info.context, self.id, info.context.as_of(info, as_of)
         )
         return MAP.get().from_data(nodes, edges)
 
@@ -174,8 +165,8 @@ class Account:
         as_of: dt.date | None = None,
         include: list[GraphInclude] | None = None,
     ) -> Annotated[Drawing, strawberry.lazy(_ANALYSES)]:
-        drawn = await analyses.drawing(
-            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of),
+        drawn = await entries.drawing(
+            info.context, self.id, as_of=info.context.as_of(info, as_of),
             include=[GraphInclude.MEMBERS] if include is None else include,
         )  # fmt: skip
         return DRAWING.get().from_data(drawn)
@@ -187,14 +178,10 @@ class Account:
     async def reachable_whitespace(
         self, info: Ctx, as_of: dt.date | None = None, max_hops: int = MAX_HOPS_DEFAULT
     ) -> Annotated[Reachable, strawberry.lazy(_ANALYSES)]:
-        day = info.context.as_of(info, as_of)
-        if max_hops == MAX_HOPS_DEFAULT and selects_only(info, _TOTALS):
-            snap = await self._snapshot(info, day)
-            if snap is not None:
-                return REACHABLE.get().from_snapshot(snap)
-        graph, found = await analyses.reachable_whitespace(
-            info.context, account_id=self.id, as_of=day, max_hops=max_hops
-        )
+        graph, found = await entries.reachable_whitespace(
+            info.context, self.id, info.context.as_of(info, as_of), max_hops=max_hops,
+            totals_only=selects_only(info, _TOTALS),
+        )  # fmt: skip
         return REACHABLE.get().from_data(graph, found)
 
     @strawberry.field(
@@ -207,7 +194,7 @@ class Account:
     ) -> list[Annotated[Play, strawberry.lazy(_ANALYSES)]]:
         check_first(first, trusted=info.context.trusted)
         day = info.context.as_of(info, as_of)
-        found = await analyses.account_plays_named(info.context, account_id=self.id, as_of=day)
+        found = await entries.plays(info.context, self.id, day)
         return [PLAY.get().from_data(self, p, path) for p, path in found[:first]]
 
     @strawberry.field(
@@ -217,17 +204,10 @@ class Account:
     async def member_dependency(
         self, info: Ctx, as_of: dt.date | None = None
     ) -> list[Annotated[MemberDependency, strawberry.lazy(_ANALYSES)]]:
-        day = info.context.as_of(info, as_of)
-        snap = await self._snapshot(info, day)
-        if snap is not None and "dependency" in snap:  # today's figures, stored
-            found = stored.dependency_of(snap)
-            ids = sorted({s for d in found for s in d.sole_engaged})
-            rows = await info.context.loaders.one(q.stakeholders.get_stakeholders).load_many(ids)
-            people = {i: r for i, r in zip(ids, rows, strict=True) if r is not None}
-            return [DEPENDENCY.get().of(d, people) for d in found]
-        graph = await analyses.graph_of(info.context, self.id, day)
-        computed = await analyses.member_dependency(info.context, account_id=self.id, as_of=day)
-        return [DEPENDENCY.get().from_data(graph, d) for d in computed]
+        found, people = await entries.member_dependency(
+            info.context, self.id, info.context.as_of(info, as_of)
+        )
+        return [DEPENDENCY.get().of(d, people) for d in found]
 
     @strawberry.field(
         description="How the account stood each day from `from` to `to` (§16 snapshots: "
@@ -244,17 +224,14 @@ class Account:
 
     @strawberry.field(description="Team x product grid with totals, in USD (§7).")
     async def whitespace(self, info: Ctx) -> Annotated[Whitespace, strawberry.lazy(_ANALYSES)]:
-        if selects_only(info, _TOTALS):
-            snap = await self._snapshot(info, info.context.settings.today())
-            if snap is not None:
-                return WHITESPACE.get().from_snapshot(snap)
-        return WHITESPACE.get().from_data(await analyses.whitespace_of(info.context, self.id))
+        found = await entries.whitespace(
+            info.context, self.id, totals_only=selects_only(info, _TOTALS)
+        )
+        return WHITESPACE.get().from_data(found)
 
     @strawberry.field(description="Relationships past their cadence, most overdue first (§2).")
     async def overdue_touches(self, info: Ctx, as_of: dt.date | None = None) -> list[Relationship]:
-        rows = await analyses.account_overdue(
-            info.context, account_id=self.id, as_of=info.context.as_of(info, as_of)
-        )
+        rows = await entries.overdue_touches(info.context, self.id, info.context.as_of(info, as_of))
         return [Relationship.from_row(r) for r in rows]
 
     @strawberry.field(description="The account's teams, by name.")

@@ -292,15 +292,6 @@ class Whitespace:
     by_product: list[ProductWhitespace]
 
     @classmethod
-    def from_snapshot(cls, snap: dict[str, Any]) -> Whitespace:
-        """Only the totals, from a stored snapshot: for a selection of `totals` alone."""
-        totals = WhitespaceTotals(
-            deployed_arr=snap["deployedArr"], pipeline_amount=snap["pipelineAmount"],
-            weighted_pipeline=snap["weightedPipeline"], whitespace_estimate=snap["whitespaceEstimate"],
-        )  # fmt: skip
-        return cls(cells=[], totals=totals, by_team=[], by_product=[])
-
-    @classmethod
     def from_data(cls, w: WhitespaceData) -> Whitespace:
         return cls(
             cells=[
@@ -488,21 +479,20 @@ class Reachable:
     totals: ReachTotals
 
     @classmethod
-    def from_snapshot(cls, snap: dict[str, Any]) -> Reachable:
-        """Only the totals, from a stored snapshot: for a selection of `totals` alone."""
-        totals = ReachTotals(reachable_whitespace=snap["reachableWhitespace"],
-                             reachable_pipeline=snap["reachablePipeline"])  # fmt: skip
-        return cls(teams=[], cells=[], totals=totals)
-
-    @classmethod
-    def from_data(cls, graph: AccountGraphData, r: reach_mod.ReachableWhitespace) -> Reachable:
-        def person(sid: str) -> Stakeholder:
-            return Stakeholder.from_row(graph.people[sid].row)
-
+    def from_data(
+        cls, graph: AccountGraphData | None, r: reach_mod.ReachableWhitespace
+    ) -> Reachable:
+        """`graph` names the teams' doors and ways in; None when `r` holds totals alone
+        (from a snapshot: no teams then)."""
+        teams = []
+        if graph is not None:
+            people = graph.people
+            teams = [TeamReach(team_id=strawberry.ID(t.team_id),
+                               door=[Stakeholder.from_row(people[s].row) for s in t.door],
+                               way_in=WarmPath.from_data(service.named(graph, t.way_in)) if t.way_in else None,
+                               reach=t.reach) for t in r.teams]  # fmt: skip
         return cls(
-            teams=[TeamReach(team_id=strawberry.ID(t.team_id), door=[person(s) for s in t.door],
-                             way_in=WarmPath.from_data(service.named(graph, t.way_in)) if t.way_in else None,
-                             reach=t.reach) for t in r.teams],
+            teams=teams,
             cells=[ReachCell(team_id=strawberry.ID(c.team_id), product_id=strawberry.ID(c.product_id),
                              status=c.status, value=c.value, reachable_value=c.reachable_value)
                    for c in r.cells],

@@ -1,0 +1,40 @@
+"""Every analysis of an account has one service entry (analyses/entries.py) that owns
+"snapshot or compute" and declares its reads; Account's fields only shape the answer."""
+
+from __future__ import annotations
+
+import inspect
+
+from strawberry.utils.str_converters import to_camel_case
+
+from samgraph.analyses import entries
+from samgraph.db.queries import queries as q
+from samgraph.schema import schema
+
+
+def _fields(test: str) -> set[str]:
+    """Account's fields whose resolver's source holds `test`."""
+    found = set()
+    for field in schema.get_type_by_name("Account").fields:  # type: ignore[union-attr]
+        if field.base_resolver and test in inspect.getsource(field.base_resolver.wrapped_func):
+            found.add(to_camel_case(field.python_name))
+    return found
+
+
+def test_each_analysis_field_of_account_calls_its_entry() -> None:
+    # Every field answering a type of analyses/types.py calls an entry, but renewal (a
+    # date sum, no read); overdueTouches answers Relationships and calls one too.
+    analyses = _fields("strawberry.lazy(_ANALYSES)") - {"renewal"}
+    calling = _fields("await entries.")
+    assert analyses <= calling, analyses - calling
+    assert calling == set(entries.READS), (calling, set(entries.READS))
+    assert len(entries.READS) == 10
+
+
+def test_a_drawing_holds_the_analyses_subgraph_so_it_is_read_once() -> None:
+    # graph + coverage: the drawing's read alone; coverage + whitespace: two reads.
+    assert entries.reads_of({"graph", "coverage"}) == {q.analyses.account_drawing}
+    assert entries.reads_of({"coverage", "whitespace"}) == {
+        q.analyses.account_graphs, q.analyses.whitespace_inputs,
+    }  # fmt: skip
+    assert entries.reads_of({"name", "teams"}) == set()
