@@ -101,7 +101,8 @@ class Settings(BaseSettings):
     # Outbound webhooks: seconds between two passes of the dispatcher (0 turns it off);
     # a coverage score crossing a multiple of the step is a `coverage.changed` event;
     # failed deliveries are retried with exponential backoff from the base seconds for
-    # the retry hours, then marked FAILED; each POST waits at most the timeout. Endpoint
+    # the retry hours, then marked FAILED; each POST waits at most the timeout; finished
+    # deliveries (and their events) are forgotten after the keep days. Endpoint
     # URLs on loopback or private addresses (and http://) are refused unless allowed
     # (default: allowed in development, refused in production).
     samgraph_webhook_seconds: float = Field(default=1.0, ge=0)
@@ -109,6 +110,7 @@ class Settings(BaseSettings):
     samgraph_webhook_backoff_seconds: float = Field(default=5.0, gt=0)
     samgraph_webhook_retry_hours: float = Field(default=24.0, gt=0)
     samgraph_webhook_timeout: float = Field(default=10.0, gt=0)
+    samgraph_webhook_keep_days: float = Field(default=30.0, gt=0)
     samgraph_webhook_allow_private: bool | None = None
     samgraph_import_batch_size: int = Field(default=1000, ge=1, le=100_000)
     # The zone of "today" (default asOf, change and sync dates): an IANA name.

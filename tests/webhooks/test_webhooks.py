@@ -296,3 +296,58 @@ async def test_a_champion_who_moves_is_told_by_the_account_they_moved_to(
     await snapshots.refresh(_ctx(db))
     await _send(db)
     assert len(receiver.received) == 1
+
+
+async def test_a_host_that_resolves_privately_at_send_time_is_not_sent_to(
+    db: Db, receiver: Receiver
+) -> None:
+    # Registered while private addresses were allowed (as a name that resolved to a
+    # public address then would be); the dispatcher, which refuses them, resolves the
+    # host again before each POST: 127.0.0.1 is loopback, so nothing is sent.
+    strict = settings_for_tests(samgraph_webhook_allow_private=False,
+                                samgraph_webhook_backoff_seconds=0.2)  # fmt: skip
+    await _demo(db)
+    admin = await api_key(db)
+    async with app_client(SETTINGS, admin) as c:
+        made = (await gql(c, CREATE, u=receiver.url, e=["STAKEHOLDER_DEPARTED"]))["data"]
+        await gql(c, DEPART, s="dpark")
+        await snapshots.refresh(_ctx(db))
+        async with httpx.AsyncClient() as client:
+            assert await dispatch.send_due(db, strict, client, holder="strict") == 0
+        assert receiver.received == []
+        log = await gql(c, LOG, e=made["createWebhookEndpoint"]["endpoint"]["id"])
+        (only,) = log["data"]["webhookDeliveries"]["nodes"]
+        # A failed attempt like any other: pending again, retried with backoff.
+        assert (only["status"], only["attempts"], only["lastStatus"]) == ("PENDING", 1, None)
+        assert only["lastError"] == dispatch.REFUSED
+
+
+async def test_finished_deliveries_are_forgotten_after_the_keep_days(
+    db: Db, receiver: Receiver
+) -> None:
+    await _demo(db)
+    admin = await api_key(db)
+    async with app_client(SETTINGS, admin) as c:
+        made = (await gql(c, CREATE, u=receiver.url, e=["STAKEHOLDER_DEPARTED"]))["data"]
+        endpoint = made["createWebhookEndpoint"]["endpoint"]["id"]
+        await gql(c, DEPART, s="dpark")  # gfc's champion: one event, one delivery
+        await snapshots.refresh(_ctx(db))
+        assert await _send(db) == 1
+        await gql(c, DEPART, s="akim")  # a second event, its receiver down: PENDING
+        await snapshots.refresh(_ctx(db))
+        receiver.failing = True
+        assert await _send(db) == 0
+        # Both are 0 days old: the 30 keep days forget nothing.
+        assert await dispatch.prune(db, SETTINGS) == (0, 0)
+        # The delivered one last tried 31 days ago: it and its event go; the pending one,
+        # as old, stays (pending deliveries are always kept).
+        await db.driver.execute_query(
+            "MATCH (d:WebhookDelivery) SET d.lastAttemptAt = datetime() - duration('P31D')",
+            database_=db.database,
+        )
+        assert await dispatch.prune(db, SETTINGS) == (1, 1)
+        log = await gql(c, LOG, e=endpoint)
+        assert [n["status"] for n in log["data"]["webhookDeliveries"]["nodes"]] == ["PENDING"]
+        # Deleting the endpoint drops its deliveries; its events go at the next prune.
+        await gql(c, "mutation($i: ID!) { deleteWebhookEndpoint(id: $i) { deleted } }", i=endpoint)
+        assert await dispatch.prune(db, SETTINGS) == (0, 1)

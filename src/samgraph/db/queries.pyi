@@ -183,6 +183,7 @@ class _Q_webhooks:
     finish_delivery: CypherQuery
     list_endpoints: CypherQuery
     previous_snapshots: CypherQuery
+    prune_deliveries: CypherQuery
     redeliver: CypherQuery
 
 class _Q(Mapping[str, CypherQuery]):

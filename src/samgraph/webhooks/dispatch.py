@@ -9,6 +9,11 @@ attempt: DELIVERED on a 2xx, else PENDING again after an exponential backoff
 try would come SAMGRAPH_WEBHOOK_RETRY_HOURS after the event. At least once: a receiver
 may see an event twice (a crash between its answer and the record) and should use
 `webhook-id` to skip repeats.
+
+Before each POST the endpoint's host is resolved again (unless private addresses are
+allowed): a name that pointed at a public address when it was registered but points
+into the server's own network now is not sent to; the attempt fails and is retried
+like any other. Finished deliveries are forgotten after SAMGRAPH_WEBHOOK_KEEP_DAYS.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import os
 import socket
 import uuid
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from standardwebhooks import Webhook
@@ -28,11 +34,14 @@ from samgraph.config import Settings
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
+from samgraph.webhooks.service import private_address
 
 log = logging.getLogger("samgraph.webhooks")
 HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 BATCH = 20
 MAX_BACKOFF = 3600.0
+PRUNE_EVERY = 600.0  # seconds between two prunes of the delivery log
+REFUSED = "not sent: the host now resolves to a loopback, private, link-local or reserved address"
 
 
 def body_of(event: dict[str, Any]) -> str:
@@ -68,15 +77,19 @@ async def _send(db: Db, settings: Settings, client: httpx.AsyncClient, row: dict
                "webhook-signature": signature, "content-type": "application/json",
                "user-agent": "samgraph-webhooks"}  # fmt: skip
     status, error = None, None
-    try:
-        answer = await client.post(endpoint["url"], content=body, headers=headers,
-                                   timeout=settings.samgraph_webhook_timeout)  # fmt: skip
-        status = answer.status_code
-        ok = 200 <= status < 300
-        if not ok:
-            error = f"HTTP {status}"
-    except httpx.HTTPError as exc:
-        ok, error = False, f"{type(exc).__name__}: {exc}"[:300]
+    host = urlsplit(endpoint["url"]).hostname or ""
+    if not settings.webhook_allow_private and await asyncio.to_thread(private_address, host):
+        ok, error = False, REFUSED
+    else:
+        try:
+            answer = await client.post(endpoint["url"], content=body, headers=headers,
+                                       timeout=settings.samgraph_webhook_timeout)  # fmt: skip
+            status = answer.status_code
+            ok = 200 <= status < 300
+            if not ok:
+                error = f"HTTP {status}"
+        except httpx.HTTPError as exc:
+            ok, error = False, f"{type(exc).__name__}: {exc}"[:300]
     attempts = int(delivery["attempts"]) + 1
     created = delivery["createdAt"]
     created = created.to_native() if hasattr(created, "to_native") else created
@@ -90,13 +103,27 @@ async def _send(db: Db, settings: Settings, client: httpx.AsyncClient, row: dict
     return ok
 
 
+async def prune(db: Db, settings: Settings, limit: int = 10_000) -> tuple[int, int]:
+    """Forget finished deliveries older than the keep days, and the events left without
+    one; how many of each."""
+    (row,) = await db.write(q.webhooks.prune_deliveries, days=settings.samgraph_webhook_keep_days,
+                            limit=limit)  # fmt: skip
+    return int(row["deliveries"]), int(row["events"])
+
+
 async def dispatcher(db: Db, settings: Settings) -> None:
-    """Send due deliveries every SAMGRAPH_WEBHOOK_SECONDS until cancelled."""
+    """Send due deliveries every SAMGRAPH_WEBHOOK_SECONDS until cancelled, and prune the
+    log every PRUNE_EVERY seconds."""
+    loop = asyncio.get_running_loop()
+    pruned_at = -PRUNE_EVERY
     async with httpx.AsyncClient(follow_redirects=False) as client:
         while True:
             try:
                 while await send_due(db, settings, client) >= BATCH:
                     pass  # a full batch: more may be due at once
+                if loop.time() - pruned_at >= PRUNE_EVERY:
+                    pruned_at = loop.time()
+                    await prune(db, settings)
             except SamgraphError as exc:  # Neo4j away: try again on the next pass
                 log.warning("webhook dispatch failed: %s", exc.message)
             except Exception:  # a bug must not stop webhooks for the life of the process

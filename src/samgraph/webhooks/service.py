@@ -154,15 +154,17 @@ def check_url(url: str, settings: Settings) -> None:
     elif not settings.webhook_allow_private:
         if parts.scheme != "https":
             problems.append(Problem("url", "must be https"))
-        elif _private(parts.hostname):
+        elif private_address(parts.hostname):
             problems.append(Problem("url", "must not point at a loopback, private, link-local "
                                     "or reserved address (SAMGRAPH_WEBHOOK_ALLOW_PRIVATE)"))  # fmt: skip
     if problems:
         raise invalid(problems)
 
 
-def _private(host: str) -> bool:
-    """Whether `host` is, or resolves to, an address a webhook must not reach."""
+def private_address(host: str) -> bool:
+    """Whether `host` is, or resolves to, an address a webhook must not reach. Asked
+    when an endpoint is registered and again before each send (a name may resolve
+    elsewhere later: DNS rebinding)."""
     try:
         addresses = [ipaddress.ip_address(host)]
     except ValueError:
