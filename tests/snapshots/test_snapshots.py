@@ -339,3 +339,45 @@ async def test_a_catalog_write_recomputes_only_whitespace(db: Db) -> None:
     assert await service.refresh(_ctx(db)) == 1
     gfc = (await db.driver.execute_query(STORED, day=today, database_=db.database)).records
     assert {r["id"]: r["props"]["coverageScore"] for r in gfc}["gfc"] == live_gfc.score
+
+
+RECONSTRUCT = """query($id: ID!, $f: Date!, $t: Date!) { account(id: $id) {
+  trend(from: $f, to: $t, reconstruct: true) { reconstructed
+  date coverageScore mappedCount engagedCount strongCount cells { engagedCount }
+  gaps { code severity } championsWithoutBackup deployedArr pipelineAmount weightedPipeline
+  whitespaceEstimate reachableWhitespace reachablePipeline strategicScore tier milestone
+  daysToRenewal } } }"""
+
+
+async def test_a_trend_reconstructs_the_days_without_a_snapshot(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    # David Park (the champion) leaves on 2026-01-19: the 18th and the 19th differ.
+    await gql(
+        client, 'mutation { markDeparted(stakeholderId: "dpark", date: "2026-01-19") { id } }'
+    )
+    day1, day3 = dt.date(2026, 1, 18), dt.date(2026, 1, 20)
+    # The 20th is stored (a snapshot made that day); the 18th and 19th are not.
+    assert await service.refresh(_ctx(db), today=day3) == 1
+    stored = await _snapshot(client, day3)
+    body = await gql(client, RECONSTRUCT, id="gfc", f=day1.isoformat(), t=day3.isoformat())
+    days = body["data"]["account"]["trend"]
+    assert [d["date"] for d in days] == ["2026-01-18", "2026-01-19", "2026-01-20"]
+    assert [d.pop("reconstructed") for d in days] == [True, True, False]
+    assert days[2] == stored  # a stored day is read as stored
+    for d in days[:2]:  # a reconstructed day is what the API computes for that day
+        live = (await gql(client, LIVE, id="gfc", d=d["date"]))["data"]["account"]
+        assert d == _as_snapshot(live, dt.date.fromisoformat(d["date"]))
+    assert days[0]["coverageScore"] != days[1]["coverageScore"]  # the departure shows
+    # Nothing reconstructed was stored: without `reconstruct` only the 20th is there.
+    plain = await gql(client, TREND, id="gfc", f=day1.isoformat(), t=day3.isoformat())
+    assert [d["date"] for d in plain["data"]["account"]["trend"]] == ["2026-01-20"]
+    # Days after today are never made up; more than 366 days is refused, naming `to`.
+    today = SETTINGS.today()
+    ahead = await gql(client, RECONSTRUCT, id="gfc", f=today.isoformat(),
+                      t=(today + dt.timedelta(days=5)).isoformat())  # fmt: skip
+    assert [d["date"] for d in ahead["data"]["account"]["trend"]] == [today.isoformat()]
+    long = await gql(client, RECONSTRUCT, id="gfc", f="2025-01-01", t="2026-01-02")
+    assert long["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert long["errors"][0]["extensions"]["problems"][0]["path"] == "to"

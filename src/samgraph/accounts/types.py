@@ -211,15 +211,21 @@ class Account:
 
     @strawberry.field(
         description="How the account stood each day from `from` to `to` (§16 snapshots: "
-        "today's is kept fresh; finished days are the record), by date."
+        "today's is kept fresh; finished days are the record), by date. With "
+        "`reconstruct`, days up to today without a snapshot (before the first, or a gap) "
+        "are computed from the graph's recorded history and marked `reconstructed`; at "
+        "most 366 days then."
     )
     async def trend(
         self,
         info: Ctx,
         from_: Annotated[dt.date, strawberry.argument(name="from")],
         to: dt.date,
+        reconstruct: bool = False,
     ) -> list[Annotated[AccountSnapshot, strawberry.lazy(_SNAPSHOTS)]]:
-        rows = await snapshots.trend(info.context, account_id=self.id, start=from_, end=to)
+        rows = await snapshots.trend(
+            info.context, account_id=self.id, start=from_, end=to, reconstruct=reconstruct
+        )
         return [SNAPSHOT.get().from_row(r) for r in rows]
 
     @strawberry.field(description="Team x product grid with totals, in USD (§7).")

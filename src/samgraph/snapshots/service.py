@@ -34,7 +34,7 @@ from samgraph.analyses.scores import renewal
 from samgraph.context import Context
 from samgraph.db.driver import Step
 from samgraph.db.queries import queries as q
-from samgraph.errors import SamgraphError
+from samgraph.errors import Problem, SamgraphError, invalid
 from samgraph.live import service as live
 from samgraph.snapshots.stored import dependency_row, gap_row
 from samgraph.webhooks import service as webhooks
@@ -48,6 +48,8 @@ SMALL = 8
 # holder by this long at most.
 HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 CLAIM_SECONDS = 120
+# The longest trend that may be reconstructed in one request (each day is computed).
+MAX_RECONSTRUCTED = 366
 
 
 async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str, Any]:
@@ -244,9 +246,57 @@ async def refresher(ctx: Context, seconds: float) -> None:
             await asyncio.wait_for(announced.event.wait(), seconds)
 
 
-async def trend(ctx: Context, *, account_id: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:  # fmt: skip
-    """The account's snapshots from `start` to `end`, by date."""
-    return await ctx.loaders.many(q.snapshots.snapshots_between, **{"from": start, "to": end}).load(account_id)  # fmt: skip
+async def trend(
+    ctx: Context, *, account_id: str, start: dt.date, end: dt.date, reconstruct: bool = False
+) -> list[dict[str, Any]]:
+    """The account's snapshots from `start` to `end`, by date; with `reconstruct`, each
+    day up to today that has none is computed from the graph's recorded history and
+    marked `reconstructed` (never stored: snapshots stay the record of what was seen)."""
+    stored_rows = await ctx.loaders.many(q.snapshots.snapshots_between, **{"from": start, "to": end}).load(account_id)  # fmt: skip
+    if not reconstruct:
+        return stored_rows
+    days = (end - start).days + 1
+    if days > MAX_RECONSTRUCTED:
+        raise invalid([Problem("to", f"reconstruct covers at most {MAX_RECONSTRUCTED} days; "
+                               f"asked {days}")])  # fmt: skip
+    row = await ctx.loaders.one(q.accounts.get_accounts).load(account_id)
+    if row is None:
+        return stored_rows
+    have = {r["date"] for r in stored_rows}
+    last = min(end, ctx.settings.today())
+    missing = [start + dt.timedelta(days=k) for k in range((last - start).days + 1)]
+    missing = [d for d in missing if d not in have]
+    made = [await reconstructed(ctx, row, day) for day in missing]
+    return sorted([*stored_rows, *made], key=lambda r: r["date"])
+
+
+async def reconstructed(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str, Any]:
+    """An AccountSnapshot's figures on a past `day` rebuilt from the recorded history:
+    coverage, champions without backup and reach on the org of that day; the whitespace
+    from today's deployments and pipeline (they keep no history); score and renewal."""
+    account_id = str(row["id"])
+    cov = await analyses.coverage_of(ctx, account_id, day)
+    grid = await analyses.whitespace_of(ctx, account_id)
+    _, reach = await analyses.reachable_whitespace(
+        ctx, account_id=account_id, as_of=day, max_hops=MAX_HOPS_DEFAULT
+    )
+    score, tier = analyses.strategic(ctx, row)
+    ren = renewal(row.get("renewalDate"), day)
+    return {
+        "date": day, "reconstructed": True, "coverageScore": cov.score,
+        "mappedCount": cov.mapped_count, "engagedCount": cov.engaged_count,
+        "strongCount": cov.strong_count, "cells": [c.engaged_count for c in cov.cells],
+        "gaps": [f"{g.code}:{g.severity}" for g in cov.gaps],
+        "championsWithoutBackup": sum(1 for c in cov.champions if not c.has_backup),
+        "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
+        "weightedPipeline": grid.totals.weighted_pipeline,
+        "whitespaceEstimate": grid.totals.whitespace_estimate,
+        "reachableWhitespace": reach.reachable_whitespace,
+        "reachablePipeline": reach.reachable_pipeline,
+        "strategicScore": score, "tier": str(tier),
+        "milestone": str(ren.milestone.name) if ren.milestone else None,
+        "daysToRenewal": ren.days_to_renewal,
+    }  # fmt: skip
 
 
 async def portfolio_trend(

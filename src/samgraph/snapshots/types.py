@@ -44,6 +44,10 @@ class AccountSnapshot:
     tier: Tier
     milestone: RenewalMilestone | None
     days_to_renewal: int | None
+    reconstructed: bool = strawberry.field(
+        default=False, description="Computed for this request from the graph's recorded "
+        "history (`trend(reconstruct: true)` on a day with no snapshot), never stored; the "
+        "whitespace figures are today's (deployments and pipeline keep no history).")  # fmt: skip
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> AccountSnapshot:
@@ -60,7 +64,7 @@ class AccountSnapshot:
             reachable_whitespace=r["reachableWhitespace"], reachable_pipeline=r["reachablePipeline"],
             strategic_score=r["strategicScore"], tier=Tier(r["tier"]),
             milestone=RenewalMilestone(r["milestone"]) if r.get("milestone") else None,
-            days_to_renewal=r.get("daysToRenewal"),
+            days_to_renewal=r.get("daysToRenewal"), reconstructed=bool(r.get("reconstructed")),
         )  # fmt: skip
 
 
