@@ -155,22 +155,28 @@ async def refresh(
         else:
             wanted, queue = queue[:size], queue[size:]
         if wanted:
-            stored += await _refresh_batch(
-                ctx, wanted, day, {a: stale[a] for a in wanted}, basis, holder
-            )
+            stored += await _refresh_batch(ctx, wanted, day, basis, holder)
     return stored
 
 
-async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, stale: dict[str, Stale],
-                         basis: str, holder: str) -> int:  # fmt: skip
+async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, basis: str, holder: str) -> int:  # fmt: skip
     """Claim, compute and store the snapshots of `wanted` (those no other refresher
     holds): whole ones, or only the whitespace figures of those only prices changed."""
     claimed = await ctx.db.write(q.snapshots.claim_accounts, ids=wanted, holder=holder,
                                  seconds=CLAIM_SECONDS)  # fmt: skip
-    batch = list(claimed[0]["claimed"]) if claimed else []
-    if not batch:
+    claimed_ids = list(claimed[0]["claimed"]) if claimed else []
+    if not claimed_ids:
         return 0  # another refresher has them
     try:
+        # Stale still? Another refresher may have stored them between our reading them
+        # stale and our claim (it released them since): checked again under the claim.
+        rows = await ctx.db.read(
+            q.snapshots.stale_accounts, today=day, basis=basis, ids=claimed_ids
+        )
+        stale = {r["id"]: Stale(r["revision"], r["graphRevision"], r["whole"]) for r in rows}
+        batch = [a for a in claimed_ids if a in stale]
+        if not batch:
+            return 0
         ctx.forget()  # each batch reads afresh (and computes nothing from a past pass)
         whole = [a for a in batch if stale[a].whole]
         prices = [a for a in batch if not stale[a].whole]
@@ -206,7 +212,7 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, stale: d
             await live.announce(ctx.db, moved_to)
         return int(result[0]["stored"]) if result else 0
     finally:
-        await ctx.db.write(q.snapshots.release_accounts, ids=batch, holder=holder)
+        await ctx.db.write(q.snapshots.release_accounts, ids=claimed_ids, holder=holder)
 
 
 async def _events(ctx: Context, before: dict[str, dict[str, Any]],
