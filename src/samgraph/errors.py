@@ -7,13 +7,48 @@ from typing import Any
 
 from pydantic import ValidationError
 
+# Every code an error of the API carries (`extensions.code`), with the HTTP status of a
+# request error of that code (GraphQL over HTTP with application/graphql-response+json,
+# /reports and the probes) and its meaning. README.md lists them; a test checks this
+# table against every code the code can produce (tests/web/test_error_codes.py).
+ERROR_CODES: dict[str, tuple[int, str]] = {
+    "GRAPHQL_PARSE_FAILED": (400, "the document does not parse"),
+    "GRAPHQL_VALIDATION_FAILED": (400, "the document does not validate against the schema"),
+    "OPERATION_RESOLUTION_FAILURE": (400, "several operations and no operationName"),
+    "BAD_REQUEST": (400, "the HTTP request itself is malformed (body, query string)"),
+    "BAD_USER_INPUT": (400, "an argument, input field or variable is wrong (`field` names it)"),
+    "NOT_FOUND": (404, "an argument names something that does not exist or that the "
+                  "credential cannot see (a lookup by id answers null instead)"),
+    "UNAUTHENTICATED": (401, "no credential, or one that is unknown, revoked or expired"),
+    "FORBIDDEN": (403, "the credential's role does not allow the operation"),
+    "METHOD_NOT_ALLOWED": (405, "a mutation over GET, or queries over GET turned off"),
+    "PAYLOAD_TOO_LARGE": (413, "the request body is over SAMGRAPH_MAX_BODY_BYTES"),
+    "UNSUPPORTED_MEDIA_TYPE": (415, "the body's content type is not one GraphQL takes"),
+    "LIMIT_EXCEEDED": (400, "over a limit (depth, aliases, tokens, cost, page size, time)"),
+    "RATE_LIMITED": (429, "over the rate limit (Retry-After says when to try again)"),
+    "PERSISTED_QUERY_NOT_FOUND": (400, "a persisted query's hash is not known yet: send "
+                                  "the document with it"),
+    "PERSISTED_QUERY_NOT_ALLOWED": (403, "allow-list mode: the document is not registered"),
+    "PERSISTED_QUERY_NOT_SUPPORTED": (400, "persisted queries are off here"),
+    "REPORT_FAILED": (500, "a report's field failed while running"),
+    "DATABASE_UNAVAILABLE": (503, "Neo4j does not answer: retry later"),
+    "INTERNAL_SERVER_ERROR": (500, "a bug: the message is masked, `requestId` finds the log"),
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One offending field: `path` like `stakeholders[3].strength`."""
+    """One offending field: `path` like `stakeholders[3].strength`; `missing` when its
+    value names something that does not exist (or that the caller cannot see)."""
 
     path: str
     message: str
+    missing: bool = False
+
+
+def unknown(path: str, kind: str, ident: object) -> Problem:
+    """`path` names a `kind` (stakeholder, team...) that does not exist."""
+    return Problem(path, f"unknown {kind} {ident!r}", missing=True)
 
 
 class SamgraphError(Exception):
@@ -38,7 +73,10 @@ class InvalidInput(SamgraphError):
     code = "BAD_USER_INPUT"
 
 
-class NotFound(SamgraphError):
+class NotFound(InvalidInput):
+    """An argument names something that does not exist, or that the caller cannot see
+    (the same answer: docs/design.md "Not found"). A lookup by id answers null instead."""
+
     code = "NOT_FOUND"
 
 
@@ -90,6 +128,9 @@ def from_validation_error(exc: ValidationError, prefix: str = "") -> InvalidInpu
 
 
 def invalid(problems: list[Problem]) -> InvalidInput:
+    """BAD_USER_INPUT listing the problems; NOT_FOUND when each one is a reference to
+    something that does not exist."""
     first = problems[0]
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return InvalidInput(f"{first.path}: {first.message}{more}", problems)
+    kind = NotFound if all(p.missing for p in problems) else InvalidInput
+    return kind(f"{first.path}: {first.message}{more}", problems)

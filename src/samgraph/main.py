@@ -21,6 +21,7 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.http.base import BaseRequestProtocol
+from strawberry.types.execution import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from samgraph import __version__
@@ -33,7 +34,7 @@ from samgraph.db.queries import queries
 from samgraph.live import service as live_service
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshot_service
-from samgraph.web import errors, sockets, warmup
+from samgraph.web import errors, media, sockets, warmup
 from samgraph.web import reports as report_routes
 from samgraph.web.edge import Edge
 from samgraph.web.explorer import PATH as EXPLORER_PATH
@@ -109,16 +110,37 @@ class Router(GraphQLRouter[Context, None]):
         # clients parse `event.data` as a string). HTTP bodies skip it: create_response.
         return orjson.dumps(data).decode()
 
+    async def get_sub_response(self, request: Request) -> Response:
+        sub = await super().get_sub_response(request)
+        request.state.sub_response = sub  # for process_result: the status and media type
+        return sub
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:  # fmt: skip
+        """The GraphQL over HTTP specification's answer (web/media.py): for a client that
+        accepts application/graphql-response+json, a request error has a 4xx status and
+        no `data`; application/json stays as it was."""
+        answer = await super().process_result(request, result)
+        if media.answer_type(request.headers.get("accept")) == media.GRAPHQL_RESPONSE:
+            sub: Response = request.state.sub_response
+            sub.headers["content-type"] = media.GRAPHQL_RESPONSE
+            status = media.request_error_status(dict(answer))
+            if status is not None:
+                answer.pop("data", None)
+                sub.status_code = status
+        return answer
+
     def create_response(
         self,
         response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
         sub_response: Response,
     ) -> Response:
+        kind = sub_response.headers.get("content-type") or media.JSON
         response = Response(
-            orjson.dumps(response_data), media_type="application/json",
-            status_code=sub_response.status_code or 200,
+            orjson.dumps(response_data), media_type=kind, status_code=sub_response.status_code or 200
         )  # fmt: skip
-        response.headers.raw.extend(sub_response.headers.raw)
+        response.headers.raw.extend(
+            (k, v) for k, v in sub_response.headers.raw if k.lower() != b"content-type"
+        )
         return response
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
@@ -215,7 +237,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         allow_credentials=True,
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Accept", *APOLLO_HEADERS],
-        expose_headers=["X-Request-ID", "Retry-After"],
+        expose_headers=["X-Request-ID", "Retry-After", "X-Samgraph-Cut"],
         max_age=600,
     )
 

@@ -154,6 +154,7 @@ async def test_writes_outside_own_accounts_are_refused_like_missing(
                           "strength: 5) { id } }")  # fmt: skip
     assert hidden["extensions"]["problems"][0]["message"] == "unknown stakeholder 'oth-s'"
     assert missing["extensions"]["problems"][0]["message"] == "unknown stakeholder 'zz'"
+    assert hidden["extensions"]["code"] == missing["extensions"]["code"] == "NOT_FOUND"
     gone = await error('mutation { markDeparted(stakeholderId: "oth-s") { id } }')
     assert gone["extensions"]["code"] == "NOT_FOUND"
     sync = await error(

@@ -3,8 +3,15 @@ variable is at fault), named as the client sent it."""
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import httpx
 
+import samgraph
+from samgraph.errors import ERROR_CODES
+from samgraph.web.errors import CODES
 from tests.conftest import gql
 
 
@@ -33,3 +40,57 @@ async def test_limits_are_coded_limit_exceeded(client: httpx.AsyncClient) -> Non
     assert body["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
     tokens = await gql(client, "{ " + "__typename " * 3001 + "}")
     assert tokens["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+
+
+SRC = Path(samgraph.__file__).resolve().parent
+README = SRC.parents[1] / "README.md"
+
+
+def _strings(node: ast.AST) -> set[str]:
+    """The string constants a code expression can take (both branches of an `if`)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) | _strings(node.orelse)
+    return set()
+
+
+def _produced() -> set[str]:
+    """Every code the source can put in an error: a SamgraphError's `code`, a `"code"`
+    entry of a dict, the code argument of error_response/error_body/persisted's _error,
+    and the codes of HTTP statuses (web/errors.CODES)."""
+    found: set[str] = set(CODES.values())
+    positions = {"error_response": 1, "error_body": 0, "_error": 0}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ClassDef):
+                for stmt in node.body:
+                    if isinstance(stmt, ast.Assign) and any(
+                        isinstance(t, ast.Name) and t.id == "code" for t in stmt.targets
+                    ):
+                        found |= _strings(stmt.value)
+            elif isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values, strict=True):
+                    if isinstance(key, ast.Constant) and key.value == "code":
+                        found |= _strings(value)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute):
+                name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+                at = positions.get(name)
+                if at is not None and len(node.args) > at:
+                    found |= _strings(node.args[at])
+    found.discard("ERROR")  # SamgraphError's own, only ever overridden by its subclasses
+    return found
+
+
+def test_every_code_the_code_can_produce_is_documented() -> None:
+    produced = _produced()
+    assert produced == set(ERROR_CODES), (
+        f"undocumented: {produced - set(ERROR_CODES)}; never produced: {set(ERROR_CODES) - produced}"
+    )
+    # README's error table lists exactly those codes, each once.
+    table = README.read_text().split("<!-- error-codes -->")[1]
+    listed = re.findall(r"^\| `([A-Z_]+)` \|", table, flags=re.M)
+    assert sorted(listed) == sorted(ERROR_CODES) and len(listed) == len(set(listed))
+    # And each with the status ERROR_CODES gives it.
+    for code, (status, _) in ERROR_CODES.items():
+        assert re.search(rf"^\| `{code}` \| {status} \|", table, flags=re.M), code

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from samgraph.db.queries import queries
-from samgraph.errors import Forbidden, Problem
+from samgraph.errors import Forbidden, Problem, unknown
 
 if TYPE_CHECKING:
     from samgraph.bundle.models import Bundle
@@ -167,8 +167,10 @@ class Scope:
         hidden = await self._stored_elsewhere(db, wanted)
         for path, kind, ident, own in refs:
             if (kind, ident) in hidden:
-                reason = UNAVAILABLE if own else f"unknown {kind[:-1]} {ident!r}"
-                problems.append(Problem(path, reason))
+                # Another account's object answers as a missing one would.
+                problems.append(
+                    Problem(path, UNAVAILABLE) if own else unknown(path, kind[:-1], ident)
+                )
         return problems
 
 

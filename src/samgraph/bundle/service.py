@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
@@ -26,6 +26,7 @@ from samgraph.errors import (
     Problem,
     from_validation_error,
     invalid,
+    unknown,
 )
 
 
@@ -183,7 +184,7 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
 
     def need(path: str, kind: str, ident: str | None) -> None:
         if not known(kind, ident):
-            problems.append(Problem(path, f"unknown {kind[:-1]} {ident!r}"))
+            problems.append(unknown(path, kind[:-1], ident))
 
     def require_on_create(
         section: str, i: int, row: NodeRow, kind: str, fields: Sequence[str]
@@ -423,9 +424,9 @@ async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]])
 def renamed(exc: InvalidInput, section: str, argument: str) -> InvalidInput:
     """Report `stakeholders[0].x` as `input[0].x` for a mutation's argument."""
     problems = [
-        Problem(argument + p.path[len(section) :] if p.path.startswith(section) else p.path, p.message)
+        replace(p, path=argument + p.path[len(section) :]) if p.path.startswith(section) else p
         for p in exc.problems
-    ]  # fmt: skip
+    ]
     return invalid(problems)
 
 

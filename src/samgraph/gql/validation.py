@@ -25,6 +25,7 @@ from graphql import (
     GraphQLError,
     GraphQLSchema,
     Node,
+    OperationDefinitionNode,
     validate,
 )
 from strawberry.extensions import SchemaExtension
@@ -101,7 +102,16 @@ class Validation(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
         assert ec.graphql_document is not None
-        ec.pre_execution_errors = self.run(
-            ec.schema._schema, ec.graphql_document, tuple(ec.validation_rules)
+        errors = self.run(ec.schema._schema, ec.graphql_document, tuple(ec.validation_rules))
+        operations = sum(
+            isinstance(d, OperationDefinitionNode) for d in ec.graphql_document.definitions
         )
+        if not errors and operations > 1 and ec._provided_operation_name is None:
+            # graphql-core would refuse it; strawberry runs the first: neither is what
+            # the caller meant (GraphQL over HTTP: a request error). The name as given:
+            # strawberry's `operation_name` falls back to the first operation's.
+            errors = [GraphQLError(
+                f"the document holds {operations} operations: name the one to run with "
+                "operationName", extensions={"code": "OPERATION_RESOLUTION_FAILURE"})]  # fmt: skip
+        ec.pre_execution_errors = errors
         yield

@@ -52,6 +52,8 @@ MAX_DOCUMENT = 20_000
 
 
 class ReportFailed(SamgraphError):
+    """A report's field failed while running (not the caller's input): HTTP 500."""
+
     code = "REPORT_FAILED"
 
 
@@ -363,7 +365,10 @@ async def _execute(ctx: Context, name: str, document: str, variables: dict[str, 
         original = first.original_error
         if isinstance(original, SamgraphError):
             raise original
-        raise (InvalidInput if original is None else ReportFailed)(
+        # A variable the document refuses (a bad `?asOf=`: no path, whatever raised it)
+        # is the caller's input; only a field that failed is the report's own failure.
+        failed = original is not None and bool(first.path)
+        raise (ReportFailed if failed else InvalidInput)(
             f"report {name!r}: {first.message}",
             [
                 Problem(".".join(map(str, first.path or [])) or "variables", e.message)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
@@ -95,7 +95,7 @@ def at_rows(exc: InvalidInput, where: list[str]) -> InvalidInput:
         rest = p[m.end() :]
         return f"{where[int(m.group(1))]}, column {rest}" if rest else where[int(m.group(1))]
 
-    return invalid([Problem(path(p.path), p.message) for p in exc.problems])
+    return invalid([replace(p, path=path(p.path)) for p in exc.problems])
 
 
 async def log_interactions(

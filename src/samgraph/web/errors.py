@@ -44,7 +44,8 @@ def error_response(
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
-    code = CODES.get(exc.status_code, f"HTTP_{exc.status_code}")
+    fallback = "INTERNAL_SERVER_ERROR" if exc.status_code >= 500 else "BAD_REQUEST"
+    code = CODES.get(exc.status_code, fallback)
     return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
 
 

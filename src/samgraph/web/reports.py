@@ -10,13 +10,13 @@ from fastapi.responses import JSONResponse, Response
 
 from samgraph.auth import audit
 from samgraph.context import Context
-from samgraph.errors import SamgraphError
+from samgraph.errors import ERROR_CODES, SamgraphError
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_text, xlsx_bytes
-from samgraph.web.errors import CODES, error_response
+from samgraph.web.errors import error_response
 
 # The HTTP status of each error code (web/errors.py's table, read the other way).
-STATUS = {code: status for status, code in CODES.items()}
+STATUS = {code: status for code, (status, _) in ERROR_CODES.items()}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
