@@ -318,9 +318,10 @@ def export(
             params.setdefault(key, []).append(value)
         settings = get_settings()
 
+        schema = build_schema(settings)
+
         async def run_report(db: Db) -> reports.Ran:
-            ctx = Context(db, settings, build_schema(settings))
-            return await reports.run(ctx, report, params=params)
+            return await reports.run(Context(db, settings, schema), report, params=params)
 
         ran = _with_db(settings, run_report)
         for cut in ran.cut:
@@ -328,7 +329,7 @@ def export(
                       "(give that list a larger `first`, or page it)")  # fmt: skip
         result = ran.data
         if format == "csv":
-            data = csv_text(result).encode()
+            data = csv_text(result, shape=ran.shape(schema, explode=False)).encode()
         else:
             data = orjson.dumps({"data": result}, option=orjson.OPT_INDENT_2) + b"\n"
     if output:

@@ -185,6 +185,8 @@ async def test_builtin_reports_on_the_demo(client: httpx.AsyncClient) -> None:
         "coverage.score",
         "coverage.threeByThree",
     }
+    # An account without an owner leaves `owner.name` blank; no `owner` column beside it.
+    assert "owner.name" in coverage[0] and "owner" not in coverage[0]
     lonely = await rows("champions-without-backup", as_of)
     assert [(r["account.id"], r["stakeholder.id"]) for r in lonely] == [("contoso", "contoso-vp")]
     touches = await rows("overdue-touches-by-member", {**as_of, "memberId": "mrodriguez"})
@@ -386,6 +388,20 @@ async def test_the_coverage_trend_report_reads_the_days_snapshots(
     # the accounts with a CRITICAL gap already, so that count stays at 2.
     assert float(found[1]["meanCoverageScore"]) == 25.0
     assert [r["accountsWithCriticalGaps"] for r in found] == ["2", "2"]
-    # Without the dates the report says which parameter is missing.
-    missing = await client.get("/reports/coverage-trend")
-    assert missing.status_code == 400 and "from" in missing.text
+    # Without the dates: the last 90 days ending today, none of them snapshotted yet. The
+    # CSV is its header alone (pandas reads an empty frame with these columns, where an
+    # empty body raised EmptyDataError), and the XLSX has the same header row.
+    header = "date,accounts,meanCoverageScore,accountsWithCriticalGaps,reachableWhitespace\r\n"
+    empty = await client.get("/reports/coverage-trend", params={"format": "csv"})
+    assert empty.status_code == 200 and empty.text == header
+    book = await client.get("/reports/coverage-trend", params={"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(book.content)).active
+    assert sheet is not None
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [header.strip().split(",")]
+    # Today's snapshots made, today is the window's one day.
+    ctx.forget()
+    assert await snapshots.refresh(ctx) == 4
+    latest = await client.get("/reports/coverage-trend", params={"format": "csv"})
+    assert [r["date"] for r in csv.DictReader(io.StringIO(latest.text))] == [
+        SETTINGS.today().isoformat()
+    ]

@@ -214,17 +214,18 @@ class Account:
         "today's is kept fresh; finished days are the record), by date. With "
         "`reconstruct`, days up to today without a snapshot (before the first, or a gap) "
         "are computed from the graph's recorded history and marked `reconstructed`; at "
-        "most 366 days then."
+        "most 366 days then. `to` defaults to today, `from` to 89 days before `to`."
     )
     async def trend(
         self,
         info: Ctx,
-        from_: Annotated[dt.date, strawberry.argument(name="from")],
-        to: dt.date,
+        from_: Annotated[dt.date | None, strawberry.argument(name="from")] = None,
+        to: dt.date | None = None,
         reconstruct: bool = False,
     ) -> list[Annotated[AccountSnapshot, strawberry.lazy(_SNAPSHOTS)]]:
+        start, end = snapshots.window(info.context, from_, to)
         rows = await snapshots.trend(
-            info.context, account_id=self.id, start=from_, end=to, reconstruct=reconstruct
+            info.context, account_id=self.id, start=start, end=end, reconstruct=reconstruct
         )
         return [SNAPSHOT.get().from_row(r) for r in rows]
 

@@ -14,10 +14,24 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
+from graphql import (
+    DocumentNode,
+    GraphQLObjectType,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    get_named_type,
+    get_nullable_type,
+    is_list_type,
+    is_object_type,
+)
 from openpyxl import Workbook
+
+from samgraph.gql.guard import fragments_of, root_fields
 
 
 def first_list(data: Any) -> list[Any] | None:
@@ -84,34 +98,109 @@ def flatten(obj: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _explode(row: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per element of the row's first list of objects (none: the row itself; an
-    empty list: the row once, its columns blank)."""
-    for column, value in row.items():
+@dataclass(frozen=True)
+class Shape:
+    """The columns a report's document makes, whatever its data (an empty report keeps
+    its header; a null object keeps its dotted columns blank, never a column of its own
+    beside them), and, when exploding, the list column that becomes rows."""
+
+    columns: list[str]
+    exploded: str | None = None
+
+
+def shape_of(schema: GraphQLSchema, document: DocumentNode, *, explode: bool) -> Shape | None:
+    """The table shape of a query's first list (as `first_list` finds it in the data:
+    depth-first in selection order), from the schema's types; None without a list."""
+    op = next((d for d in document.definitions if isinstance(d, OperationDefinitionNode)), None)
+    if op is None or schema.query_type is None:
+        return None
+    fragments = fragments_of(document)
+    found = _first_list(schema.query_type, op.selection_set, fragments)
+    if found is None:
+        return None
+    item, selection = found
+    if not isinstance(item, GraphQLObjectType) or selection is None:
+        return Shape(["value"])
+    columns: list[str] = []
+    exploded: list[str] = []
+    _columns(item, selection, "", fragments, columns, exploded if explode else None)
+    return Shape(columns, exploded[0] if exploded else None)
+
+
+def _first_list(parent: GraphQLObjectType, selection: SelectionSetNode, fragments: Any) -> tuple[Any, SelectionSetNode | None] | None:  # fmt: skip
+    for field in root_fields(selection, fragments):
+        if field.name.value not in parent.fields:  # __typename
+            continue
+        kind = get_nullable_type(parent.fields[field.name.value].type)
+        if is_list_type(kind):
+            return get_named_type(kind), field.selection_set
+        if is_object_type(kind) and field.selection_set is not None:
+            found = _first_list(kind, field.selection_set, fragments)
+            if found is not None:
+                return found
+    return None
+
+
+def _columns(parent: GraphQLObjectType, selection: SelectionSetNode, prefix: str, fragments: Any,
+             out: list[str], exploded: list[str] | None) -> None:  # fmt: skip
+    """The dotted columns of one row of `parent`, as `flatten` names them; the first list
+    of objects is exploded into its own columns when `exploded` collects its name."""
+    for field in root_fields(selection, fragments):
+        name = prefix + (field.alias or field.name).value
+        if name in out:
+            continue
+        definition = parent.fields.get(field.name.value)
+        kind = get_nullable_type(definition.type) if definition else None
+        inner = get_named_type(kind) if kind is not None else None
+        nested = isinstance(inner, GraphQLObjectType) and field.selection_set is not None
+        if kind is not None and is_list_type(kind):
+            if nested and exploded is not None and not exploded:
+                exploded.append(name)
+                _columns(inner, field.selection_set, name + ".", fragments, out, None)  # type: ignore[arg-type]
+            else:
+                out.append(name)
+        elif nested:
+            _columns(inner, field.selection_set, name + ".", fragments, out, exploded)  # type: ignore[arg-type]
+        else:
+            out.append(name)
+
+
+def _explode(row: dict[str, Any], column: str | None = None) -> list[dict[str, Any]]:
+    """One row per element of the row's list `column` (by default its first list of
+    objects); without one, the row itself; an empty list: the row once, columns blank."""
+    for name, value in row.items():
+        if column is not None and name != column:
+            continue
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            rest = {k: v for k, v in row.items() if k != column}
+            rest = {k: v for k, v in row.items() if k != name}
             # Only this list: other lists (beside it or inside its items) stay one cell,
             # so two lists never multiply into a cross product.
-            return [{**rest, **flatten(item, column)} for item in value]
+            return [{**rest, **flatten(item, name)} for item in value]
     return [row]
 
 
-def table(data: Any, *, explode: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
-    """(columns in first-seen order, rows) of a result."""
+def table(data: Any, *, explode: bool = False, shape: Shape | None = None) -> tuple[list[str], list[dict[str, Any]]]:  # fmt: skip
+    """(columns, rows) of a result: the shape's columns when given (any other the data
+    holds after them: a JSON value's keys), else the data's in first-seen order."""
     rows = [flatten(item) for item in (first_list(data) or [])]
     if explode:
-        rows = [out for row in rows for out in _explode(row)]
-    columns: dict[str, None] = {}
+        rows = [out for row in rows for out in _explode(row, shape.exploded if shape else None)]
+    columns: dict[str, None] = dict.fromkeys(shape.columns) if shape else {}
+    parents = {c[:i] for c in columns for i, ch in enumerate(c) if ch == "."}  # owner of owner.name
     for row in rows:
-        columns.update(dict.fromkeys(row))
+        for key in row:
+            if key not in columns and (
+                shape is None or (key not in parents and key != shape.exploded)
+            ):
+                columns[key] = None
     return list(columns), rows
 
 
-def csv_text(data: Any, *, explode: bool = False) -> str:
+def csv_text(data: Any, *, explode: bool = False, shape: Shape | None = None) -> str:
     """The CSV text, header first. Written whole: the report is in memory already, and a
     response streamed a line at a time crossed into a worker thread for every line
     (about 0.8 s for 2,000 rows, docs/benchmarks.md)."""
-    columns, rows = table(data, explode=explode)
+    columns, rows = table(data, explode=explode, shape=shape)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -119,10 +208,10 @@ def csv_text(data: Any, *, explode: bool = False) -> str:
     return buffer.getvalue()
 
 
-def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report") -> bytes:
+def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report", shape: Shape | None = None) -> bytes:  # fmt: skip
     """The same table as an Excel workbook: numbers stay numbers, text stays text (made
     safe as in CSV: openpyxl would store a string starting with `=` as a formula)."""
-    columns, rows = table(data, explode=explode)
+    columns, rows = table(data, explode=explode, shape=shape)
     book = Workbook(write_only=True)
     ws = book.create_sheet(sheet[:31])
     ws.append(columns)

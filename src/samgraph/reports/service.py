@@ -41,7 +41,7 @@ from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
 from samgraph.gql.guard import Cost, charge, fragments_of, prices_for
 from samgraph.gql.pagination import MAX_FIRST
-from samgraph.reports import paging
+from samgraph.reports import csvout, paging
 
 if TYPE_CHECKING:
     import strawberry
@@ -63,6 +63,15 @@ class Ran:
 
     data: dict[str, Any]
     cut: list[paging.Cut]
+    document: str = ""  # the report's query: its table's columns (csvout.shape_of)
+
+    def shape(self, schema: strawberry.Schema, *, explode: bool) -> csvout.Shape | None:
+        """The columns its CSV or XLSX has, even with no rows."""
+        return (
+            csvout.shape_of(schema._schema, parse(self.document), explode=explode)
+            if self.document
+            else None
+        )
 
 
 @dataclass(frozen=True)
@@ -355,7 +364,7 @@ async def run(
                 break
             page = await _execute(ctx, name, text, {**values, variable: more["endCursor"]})
             paging.merge(found, page[key])
-    return Ran(data, paging.strip(data))
+    return Ran(data, paging.strip(data), saved.document)
 
 
 async def _execute(ctx: Context, name: str, document: str, variables: dict[str, Any]) -> dict[str, Any]:  # fmt: skip

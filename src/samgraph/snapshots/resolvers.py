@@ -16,16 +16,20 @@ from samgraph.snapshots.types import PortfolioDay
 class Query:
     @strawberry.field(
         description="The portfolio day by day from its snapshots (§16): accounts, mean "
-        "coverage score, accounts with a CRITICAL gap, reachable whitespace, open plays."
+        "coverage score, accounts with a CRITICAL gap, reachable whitespace, open plays. "
+        "`to` defaults to today, `from` to 89 days before `to` (the last 90 days)."
     )
     async def portfolio_trend(
         self,
         info: Ctx,
-        from_: Annotated[dt.date, strawberry.argument(name="from")],
-        to: dt.date,
+        from_: Annotated[dt.date | None, strawberry.argument(name="from")] = None,
+        to: dt.date | None = None,
         member_id: strawberry.ID | None = None,
     ) -> list[PortfolioDay]:
-        days = await service.portfolio_trend(info.context, start=from_, end=to, member_id=member_id)
+        start, end = service.window(info.context, from_, to)
+        days = await service.portfolio_trend(
+            info.context, start=start, end=end, member_id=member_id
+        )
         return [PortfolioDay(date=d["date"], accounts=d["accounts"],
                              mean_coverage_score=d["meanCoverageScore"],
                              accounts_with_critical_gaps=d["accountsWithCriticalGaps"],

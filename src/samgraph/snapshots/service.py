@@ -252,6 +252,15 @@ async def refresher(ctx: Context, seconds: float) -> None:
             await asyncio.wait_for(announced.event.wait(), seconds)
 
 
+TREND_DAYS = 90  # a trend's default window, ending today
+
+
+def window(ctx: Context, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
+    """A trend's days: `end` defaults to today, `start` to TREND_DAYS - 1 days before it."""
+    end = end or ctx.settings.today()
+    return start or end - dt.timedelta(days=TREND_DAYS - 1), end
+
+
 async def trend(
     ctx: Context, *, account_id: str, start: dt.date, end: dt.date, reconstruct: bool = False
 ) -> list[dict[str, Any]]:

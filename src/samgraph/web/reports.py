@@ -64,14 +64,15 @@ def router(context_for: Callable[[Request], Context]) -> APIRouter:
         if warnings:
             headers["Warning"] = ", ".join(f'299 samgraph "{w}"' for w in warnings)
         explode = rows == "explode"
+        shape = ran.shape(ctx.schema, explode=explode)
         if format == "csv":
             return Response(
-                csv_text(data, explode=explode), media_type="text/csv; charset=utf-8",
+                csv_text(data, explode=explode, shape=shape), media_type="text/csv; charset=utf-8",
                 headers={"Content-Disposition": f'attachment; filename="{name}.csv"', **headers},
             )  # fmt: skip
         if format == "xlsx":
             return Response(
-                xlsx_bytes(data, explode=explode, sheet=name), media_type=XLSX,
+                xlsx_bytes(data, explode=explode, sheet=name, shape=shape), media_type=XLSX,
                 headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"', **headers},
             )  # fmt: skip
         body: dict[str, object] = {"data": data}
