@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from samgraph.cli import DEMO_BUNDLE, app
 from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.reports.service import BUILTIN_DIR
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshots
 from tests.conftest import gql, settings_for_tests
@@ -27,6 +28,7 @@ from tests.factories import TODAY, load
 SAVE = """mutation($n: String!, $d: String!, $v: JSON) {
   saveQuery(name: $n, document: $d, description: "test", variables: $v) { name builtin variables url } }"""
 SETTINGS = settings_for_tests()
+BUILTINS = len(list(BUILTIN_DIR.glob("*.graphql")))  # the built-in reports
 BY_ARR = """query Big($minArr: Float, $first: Int = 10) {
   accounts(filter: {minArr: $minArr}, first: $first, sortBy: ARR, descending: true) { nodes { id name arr tier } } }"""
 
@@ -108,7 +110,7 @@ async def test_bad_saved_queries_are_refused(
     assert ext["code"] == "BAD_USER_INPUT" and ext["field"] == field
     assert reason in ext["problems"][0]["message"]
     stored = await gql(client, "{ savedQueries { totalCount } }")
-    assert stored["data"]["savedQueries"]["totalCount"] == 10  # the built-ins: nothing stored
+    assert stored["data"]["savedQueries"]["totalCount"] == BUILTINS  # nothing stored
     body = await gql(
         client, 'mutation { deleteSavedQuery(name: "portfolio-coverage") { deleted } }'
     )
