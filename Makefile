@@ -79,6 +79,7 @@ schema: install
 generate: schema
 	$(BIN)/python -c "from samgraph.db.cypher import load_queries, render_stub; \
 	open('src/samgraph/db/queries.pyi', 'w').write(render_stub(load_queries()))"
+	$(BIN)/python -m tests.module_index
 
 clean:
 	rm -rf $(VENV) $(TEST_DATA) .pytest_cache .hypothesis

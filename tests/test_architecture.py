@@ -5,12 +5,14 @@ query says how member scope applies to it."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import networkx as nx
 
 from samgraph.db.cypher import load_queries, render_stub
 from samgraph.db.queries import queries
+from tests import module_index
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "samgraph"
 
@@ -136,3 +138,20 @@ def test_unknown_query_name_fails_loudly() -> None:
         assert "no_such_query" in str(exc) and "get_accounts" in str(exc)
     else:
         raise AssertionError("an unknown query name must fail")
+
+
+def test_architecture_md_names_every_module_and_no_other() -> None:
+    # The generated index lists exactly the modules there are (a new one, or one
+    # removed, makes it stale: `make generate`).
+    text = module_index.DOC.read_text()
+    assert module_index.written(text) == text, "run `make generate` and commit docs/architecture.md"
+    # Every module the prose names (`gql/executor.py`, `driver.py` inside its folder's
+    # paragraph, `tests/conftest.py`) exists: under src/samgraph/, as a module's file
+    # name, or from the repository's root (or src/).
+    paths = {p.relative_to(SRC).as_posix() for p in module_index.modules()}
+    names = {p.rsplit("/", 1)[-1] for p in paths}
+    named = set(re.findall(r"`([\w/]+\.py)`", text.split(module_index.MARK)[0]))
+    roots = (module_index.ROOT, SRC.parent)
+    gone = sorted(n for n in named if n not in paths and n not in names
+                  and not any((r / n).exists() for r in roots))  # fmt: skip
+    assert not gone, f"docs/architecture.md names modules that do not exist: {gone}"
