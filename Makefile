@@ -64,11 +64,13 @@ bench: install
 fuzz:
 	$(MAKE) test PYTEST_ARGS="-q tests/security/test_fuzz.py" SAMGRAPH_FUZZ_EXAMPLES=$${SAMGRAPH_FUZZ_EXAMPLES:-2000}
 
-# ruff (lint and format) everywhere; mypy strict on src/ (configured in pyproject.toml).
+# ruff (lint and format) and mypy strict on src/, tests/ and bench/; the layers' import rules
+# (import-linter); all configured in pyproject.toml.
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Re-export schema.graphql from the code (a test fails when it is stale).
 schema: install

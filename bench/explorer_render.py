@@ -29,10 +29,11 @@ from samgraph.bundle import service as bundle_service
 from samgraph.cli import DEMO_BUNDLE
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
-from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.driver import Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.demo.generate import generate
 from samgraph.demo.shift import shifted
+from samgraph.localdb.connection import resolve_connection
 
 CHROMIUM = Path("/usr/bin/chromium")
 SIZES = (10, 100, 300)

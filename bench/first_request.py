@@ -25,8 +25,9 @@ from samgraph.bundle import service as bundle_service
 from samgraph.cli import DEMO_BUNDLE
 from samgraph.config import get_settings
 from samgraph.db.admin import wipe_data
-from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.driver import Db, create_driver
 from samgraph.db.migrations import migrate
+from samgraph.localdb.connection import resolve_connection
 from samgraph.web.warmup import documents
 
 PORT = 18321
@@ -65,7 +66,8 @@ async def _measure(token: str, warmup: bool) -> tuple[list[float], list[float], 
     await _clear_plans()
     started = time.perf_counter()
     server = _serve(warmup)
-    firsts, seconds = [], []
+    firsts: list[float] = []
+    seconds: list[float] = []
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{PORT}", timeout=60,
                                      headers={"Authorization": f"Bearer {token}"}) as c:  # fmt: skip

@@ -32,9 +32,10 @@ from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
-from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.driver import Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.demo.generate import generate
+from samgraph.localdb.connection import resolve_connection
 
 
 async def main(accounts: int, per: int = 100, clients: int = 8, seconds: float = 20) -> None:

@@ -20,9 +20,10 @@ from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
-from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.driver import Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.demo.generate import generate
+from samgraph.localdb.connection import resolve_connection
 from samgraph.main import create_app
 
 RUNS = 5

@@ -17,10 +17,11 @@ from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings
 from samgraph.context import Context
 from samgraph.db.admin import wipe_data
-from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.driver import Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.demo.generate import generate
 from samgraph.live import service as live
+from samgraph.localdb.connection import resolve_connection
 from samgraph.schema import build_schema
 from samgraph.snapshots import service
 

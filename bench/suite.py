@@ -194,7 +194,7 @@ class Gql:
     async def __call__(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         r = await self.http.post(self.url, content=orjson.dumps({"query": query, "variables": variables or {}}),
                                  headers=self.headers)  # fmt: skip
-        body = orjson.loads(r.content)
+        body: dict[str, Any] = orjson.loads(r.content)
         if r.status_code != 200 or body.get("errors"):
             raise RuntimeError(f"{self.url}: {r.status_code} {r.text[:500]}")
         return body
@@ -318,7 +318,7 @@ async def db_hits(
         return int(plan.get("dbHits", 0)) + sum(total(c) for c in plan.get("children", []))
 
     async with driver.session(database=database) as session:
-        result = await session.run("PROFILE " + text, params)  # type: ignore[arg-type]
+        result = await session.run("PROFILE " + text, params)
         summary = await result.consume()
     return total(summary.profile)
 
@@ -338,14 +338,11 @@ async def bench_scale(
     }  # fmt: skip
     for name in ANALYSES:
         q = analysis_query(name)
-        row[name] = stats(
-            await sample(
-                lambda i, q=q, name=name: sam(
-                    q, analysis_vars(name, sample_ids[i % len(sample_ids)], per)
-                ),
-                cfg.runs,
-            )
-        )
+
+        async def one(i: int, q: str = q, name: str = name) -> Any:
+            return await sam(q, analysis_vars(name, sample_ids[i % len(sample_ids)], per))
+
+        row[name] = stats(await sample(one, cfg.runs))
     body = await sam(GAPS, {"d": AS_OF})
     gaps = body["data"]["portfolioGaps"]["totalCount"]
     row["portfolioGaps"] = stats(
@@ -371,7 +368,7 @@ async def bench_overhead(
         async with driver.session(database=database) as session:
 
             async def work(tx: neo4j.AsyncManagedTransaction) -> Any:
-                return await (await tx.run(text, params)).data()  # type: ignore[arg-type]
+                return await (await tx.run(text, params)).data()
 
             return await session.execute_read(work)
 
@@ -387,8 +384,14 @@ async def bench_overhead(
             continue
         text = qs[RAW_OF[name]].text
         q = analysis_query(name)
-        cases.append((name, lambda i, text=text: raw(text, {"ids": [pick(i)]}),
-                      lambda i, q=q, name=name: sam(q, analysis_vars(name, pick(i), per))))  # fmt: skip
+
+        async def raw_at(i: int, text: str = text) -> Any:
+            return await raw(text, {"ids": [pick(i)]})
+
+        async def sam_at(i: int, q: str = q, name: str = name) -> Any:
+            return await sam(q, analysis_vars(name, pick(i), per))
+
+        cases.append((name, raw_at, sam_at))
     for label, raw_fn, sam_fn in cases:
         # Interleaved, so drift on this shared machine hits both sides alike.
         r, s = [], []
@@ -443,14 +446,15 @@ async def bench_peer(
         same = _same_content(a["data"], b["data"]) if by_id else None
         lat_s, lat_p = [], []
         for block in range(4):
-            lat_s += await sample(
-                lambda i, q=ours: sam(q, v(i)), max(1, cfg.runs // 4), warmup=1 if block == 0 else 0
-            )
-            lat_p += await sample(
-                lambda i, q=theirs: peer(q, v(i)),
-                max(1, cfg.runs // 4),
-                warmup=1 if block == 0 else 0,
-            )
+
+            async def ours_at(i: int, q: str = ours) -> Any:
+                return await sam(q, v(i))
+
+            async def theirs_at(i: int, q: str = theirs) -> Any:
+                return await peer(q, v(i))
+
+            lat_s += await sample(ours_at, max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
+            lat_p += await sample(theirs_at, max(1, cfg.runs // 4), warmup=1 if block == 0 else 0)
         mix_s = [
             {
                 "name": label,

@@ -115,7 +115,7 @@ async def freshness(sam: Any, db: Db, ids: list[str], per: int, seconds: float) 
     after it; later writes of the load do not count against it); ms per write. The
     servers' refreshers do the work (the write wakes the one of the worker that served
     it)."""
-    probe = load_queries(Path(__file__).resolve().parent / "cypher").probe.snapshot_revision
+    probe = load_queries(Path(__file__).resolve().parent / "cypher")["probe.snapshot_revision"]
     delays: list[float] = []
     await asyncio.sleep(1.0)  # the load has started
     end = time.monotonic() + seconds - 3

@@ -68,7 +68,8 @@ async def db(driver: AsyncDriver) -> Db:
 
 @pytest.fixture
 def example_bundle() -> dict[str, Any]:
-    return json.loads(EXAMPLE.read_text())
+    bundle: dict[str, Any] = json.loads(EXAMPLE.read_text())
+    return bundle
 
 
 async def api_key(db: Db, role: str = "ADMIN", member: str | None = None) -> str:

@@ -38,8 +38,8 @@ def _imports(tree: ast.Module, module: str) -> list[tuple[str, ast.AST]]:
                 found.append((target if _exists(target) else node.module, node))
         elif isinstance(node, ast.Import):
             found.extend((a.name, node) for a in node.names if a.name.startswith("samgraph"))
-        for child in ast.iter_child_nodes(node):
-            visit(child)
+        for inner in ast.iter_child_nodes(node):
+            visit(inner)
 
     visit(tree)
     return found
@@ -133,7 +133,7 @@ def test_every_query_declares_its_scope() -> None:
 
 def test_unknown_query_name_fails_loudly() -> None:
     try:
-        queries.accounts.no_such_query  # noqa: B018
+        getattr(queries.accounts, "no_such_query")  # noqa: B009
     except AttributeError as exc:
         assert "no_such_query" in str(exc) and "get_accounts" in str(exc)
     else:

@@ -22,7 +22,7 @@ from samgraph.bundle import service as bundle_service
 from samgraph.config import Settings, get_settings
 from samgraph.context import Context
 from samgraph.db.admin import wipe_data
-from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.driver import Db, create_driver
 from samgraph.db.migrations import migrate as run_migrations
 from samgraph.db.queries import queries
 from samgraph.demo.generate import generate as make_portfolio
@@ -31,6 +31,7 @@ from samgraph.errors import SamgraphError
 from samgraph.gql import persisted
 from samgraph.live import service as live
 from samgraph.localdb import manager
+from samgraph.localdb.connection import resolve_connection
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_text
 from samgraph.schema import build_schema

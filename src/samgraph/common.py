@@ -9,7 +9,6 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-import strawberry
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
@@ -77,14 +76,12 @@ Health = Annotated[int, Field(ge=0, le=100, strict=True)]
 ScoreInput = Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)]
 
 
-@strawberry.enum
 class FunctionGroup(StrEnum):
     BUYING = "BUYING"
     USING = "USING"
     ADJACENT = "ADJACENT"
 
 
-@strawberry.enum
 class Seniority(StrEnum):
     IC = "IC"
     MANAGER = "MANAGER"
@@ -93,7 +90,6 @@ class Seniority(StrEnum):
     C_LEVEL = "C_LEVEL"
 
 
-@strawberry.enum
 class BuyingRole(StrEnum):
     CHAMPION = "CHAMPION"
     ECONOMIC_BUYER = "ECONOMIC_BUYER"
@@ -105,7 +101,6 @@ class BuyingRole(StrEnum):
     NONE = "NONE"
 
 
-@strawberry.enum
 class Sentiment(StrEnum):
     ADVOCATE = "ADVOCATE"
     NEUTRAL = "NEUTRAL"
@@ -113,13 +108,11 @@ class Sentiment(StrEnum):
     UNKNOWN = "UNKNOWN"
 
 
-@strawberry.enum
 class StakeholderStatus(StrEnum):
     ACTIVE = "ACTIVE"
     DEPARTED = "DEPARTED"
 
 
-@strawberry.enum
 class MemberRole(StrEnum):
     SAM = "SAM"
     EXECUTIVE_SPONSOR = "EXECUTIVE_SPONSOR"
@@ -130,20 +123,17 @@ class MemberRole(StrEnum):
     OTHER = "OTHER"
 
 
-@strawberry.enum
 class Pricing(StrEnum):
     PER_TEAM = "PER_TEAM"
     PER_SEAT = "PER_SEAT"
 
 
-@strawberry.enum
 class OpportunityStatus(StrEnum):
     OPEN = "OPEN"
     WON = "WON"
     LOST = "LOST"
 
 
-@strawberry.enum
 class InteractionType(StrEnum):
     MEETING = "MEETING"
     CALL = "CALL"
@@ -152,7 +142,6 @@ class InteractionType(StrEnum):
     EVENT = "EVENT"
 
 
-@strawberry.enum
 class DeploymentStatus(StrEnum):
     DEPLOYED = "DEPLOYED"
     PILOT = "PILOT"
@@ -173,14 +162,12 @@ tuple (tests/test_entity_fields.py)."""
 
 
 # Analysis enums (domain.md §3, §5, §7, §8, §9).
-@strawberry.enum
 class Band(StrEnum):
     EXECUTIVE = "EXECUTIVE"
     DIRECTOR = "DIRECTOR"
     STAFF = "STAFF"
 
 
-@strawberry.enum
 class GapCode(StrEnum):
     NO_EXECUTIVE_ENGAGED = "NO_EXECUTIVE_ENGAGED"
     NO_CHAMPION = "NO_CHAMPION"
@@ -191,7 +178,6 @@ class GapCode(StrEnum):
     UNCOVERED_CELL = "UNCOVERED_CELL"
 
 
-@strawberry.enum
 class Severity(StrEnum):
     CRITICAL = "CRITICAL"
     HIGH = "HIGH"
@@ -199,7 +185,6 @@ class Severity(StrEnum):
     LOW = "LOW"
 
 
-@strawberry.enum
 class CellStatus(StrEnum):
     DEPLOYED = "DEPLOYED"
     PILOT = "PILOT"
@@ -207,14 +192,12 @@ class CellStatus(StrEnum):
     WHITESPACE = "WHITESPACE"
 
 
-@strawberry.enum
 class Tier(StrEnum):
     STRATEGIC = "STRATEGIC"
     KEY = "KEY"
     STANDARD = "STANDARD"
 
 
-@strawberry.enum
 class RenewalMilestone(StrEnum):
     INTERNAL_REVIEW = "INTERNAL_REVIEW"
     EXECUTIVE_ALIGNMENT = "EXECUTIVE_ALIGNMENT"
@@ -225,45 +208,33 @@ class RenewalMilestone(StrEnum):
     RENEWAL = "RENEWAL"
 
 
-@strawberry.enum
 class PathNodeKind(StrEnum):
     MEMBER = "MEMBER"
     STAKEHOLDER = "STAKEHOLDER"
 
 
-@strawberry.enum
 class EdgeKind(StrEnum):
     KNOWS = "KNOWS"
     REPORTS_TO = "REPORTS_TO"
     INFLUENCES = "INFLUENCES"
 
 
-@strawberry.enum(
-    description="What a play does (domain §17): RECONNECT touches a relationship that has "
-    "decayed (its lastContact becomes asOf); INTRODUCE gets us introduced along the best "
-    "warm path (KNOWS(member, stakeholder) at strength 3, contacted on asOf)."
-)
 class PlayKind(StrEnum):
     RECONNECT = "RECONNECT"
     INTRODUCE = "INTRODUCE"
 
 
-@strawberry.enum(
-    description="What Account.graph draws besides active stakeholders and their edges."
-)
 class GraphInclude(StrEnum):
     MEMBERS = "MEMBERS"
     DEPARTED = "DEPARTED"
     MEMBER_OF_EDGES = "MEMBER_OF_EDGES"
 
 
-@strawberry.enum
 class GraphNodeKind(StrEnum):
     STAKEHOLDER = "STAKEHOLDER"
     MEMBER = "MEMBER"
 
 
-@strawberry.enum
 class GraphNodeFlag(StrEnum):
     CHAMPION_WITHOUT_BACKUP = "CHAMPION_WITHOUT_BACKUP"
     DETRACTOR_ECONOMIC_BUYER = "DETRACTOR_ECONOMIC_BUYER"
@@ -272,7 +243,6 @@ class GraphNodeFlag(StrEnum):
     SOLE_ENGAGED_THROUGH_ONE_MEMBER = "SOLE_ENGAGED_THROUGH_ONE_MEMBER"
 
 
-@strawberry.enum
 class GraphEdgeKind(StrEnum):
     KNOWS = "KNOWS"
     REPORTS_TO = "REPORTS_TO"
@@ -280,7 +250,6 @@ class GraphEdgeKind(StrEnum):
     MEMBER_OF = "MEMBER_OF"
 
 
-@strawberry.enum
 class Role(StrEnum):
     """What an API key or token may do; each role includes the ones before it."""
 
@@ -295,3 +264,15 @@ def edge_id(source: str, target: str, kind: str = "") -> str:
     edge may join a pair that also has INFLUENCES, so it says its kind:
     `source:target:REPORTS_TO`."""
     return f"{source}:{target}:REPORTS_TO" if kind == "REPORTS_TO" else f"{source}:{target}"
+
+
+class AccountSort(StrEnum):
+    """Orders of the account list; ties and nulls: by id, nulls last."""
+
+    ID = "ID"
+    NAME = "NAME"
+    ARR = "ARR"
+    COVERAGE_SCORE = "COVERAGE_SCORE"
+    STRATEGIC_SCORE = "STRATEGIC_SCORE"
+    DAYS_TO_RENEWAL = "DAYS_TO_RENEWAL"
+    REACHABLE_WHITESPACE = "REACHABLE_WHITESPACE"

@@ -110,7 +110,7 @@ class Context(BaseContext):
         request_id: str = "-",
     ) -> None:
         super().__init__()
-        # The runner carries the caller's scope: every query applies it (auth/scope.py).
+        # The runner carries the caller's scope: every query applies it (db/scope.py).
         self.db = db.within(principal.scope)
         self.settings = settings
         # The schema serving this request (saved queries run through the same limits).

@@ -28,10 +28,11 @@ from samgraph import __version__
 from samgraph.auth.principal import NOBODY
 from samgraph.config import Settings, get_settings
 from samgraph.context import Context
-from samgraph.db.driver import Db, create_driver, resolve_connection
+from samgraph.db.driver import Db, create_driver
 from samgraph.db.migrations import migrate
 from samgraph.db.queries import queries
 from samgraph.live import service as live_service
+from samgraph.localdb.connection import resolve_connection
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshot_service
 from samgraph.web import errors, media, sockets, warmup

@@ -23,7 +23,8 @@ async def _load(client: httpx.AsyncClient, bundle: dict[str, Any]) -> None:
 async def _q(client: httpx.AsyncClient, query: str, **variables: Any) -> dict[str, Any]:
     body = await gql(client, query, **variables)
     assert "errors" not in body, body
-    return body["data"]
+    data: dict[str, Any] = body["data"]
+    return data
 
 
 async def test_departed_champion_leaves_no_champion(

@@ -16,7 +16,8 @@ def _fields(test: str) -> set[str]:
     """Account's fields whose resolver's source holds `test`."""
     found = set()
     for field in schema.get_type_by_name("Account").fields:  # type: ignore[union-attr]
-        if field.base_resolver and test in inspect.getsource(field.base_resolver.wrapped_func):
+        func = field.base_resolver.wrapped_func if field.base_resolver else None
+        if callable(func) and test in inspect.getsource(func):
             found.add(to_camel_case(field.python_name))
     return found
 

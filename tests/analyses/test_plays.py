@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import replace
+from typing import Any
 
 import httpx
 from hypothesis import given, settings
@@ -228,7 +229,7 @@ def _effect(graph: AccountGraph, member_id: str, stakeholder_id: str, strength: 
     return replace(graph, knows=tuple(kept))
 
 
-TEAMS = [{"id": "t1", "parentId": None}, {"id": "t2", "parentId": "t1"}]
+TEAMS: list[dict[str, Any]] = [{"id": "t1", "parentId": None}, {"id": "t2", "parentId": "t1"}]
 GRID = whitespace(TEAMS, [{"id": "p", "pricing": "PER_TEAM", "listPrice": 1000.0}], [], [])
 
 
@@ -287,7 +288,10 @@ async def test_doing_each_play_through_the_api_wins_what_it_said(gfc: httpx.Asyn
         old = relationships.get((member, person))
         # RECONNECT keeps the edge's strength; INTRODUCE makes it 3 (the only edge here
         # is Tom Becker's strength 2 into Lisa Thompson).
-        strength = old["strength"] if play["kind"] == "RECONNECT" else 3
+        strength = 3
+        if play["kind"] == "RECONNECT":
+            assert old is not None, play  # a RECONNECT touches an edge that exists
+            strength = old["strength"]
         await gql(gfc, link, m=member, s=person, n=strength, d=AS_OF)
         now = (await gql(gfc, read, d=AS_OF))["data"]["account"]
         assert now["coverage"]["score"] == start["coverage"]["score"] + play["scoreGain"]

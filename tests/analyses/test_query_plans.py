@@ -35,8 +35,9 @@ async def test_analysis_query_plan_has_no_full_scan(driver: AsyncDriver, name: s
     params = {p: SAMPLE[p] for p in query.params}
     async with driver.session() as session:
         # EXPLAIN plans without running; the text is our own file, never user input.
-        result = await session.run("EXPLAIN " + query.text, params)  # type: ignore[arg-type]
+        result = await session.run("EXPLAIN " + query.text, params)
         summary = await result.consume()
+    assert summary.plan is not None
     ops = _operators(summary.plan)
     assert "NodeUniqueIndexSeek" in ops or "NodeIndexSeek" in ops, ops
     assert not [op for op in ops if op in SCANS], f"{name} scans: {ops}"
@@ -47,8 +48,9 @@ async def test_champion_moves_read_the_linkedin_index(driver: AsyncDriver) -> No
     index on Stakeholder(linkedinUrl), never a scan of every stakeholder."""
     query = load_queries()["stakeholders.with_linkedin"]
     async with driver.session() as session:
-        result = await session.run("EXPLAIN " + query.text)  # type: ignore[arg-type]
+        result = await session.run("EXPLAIN " + query.text)
         summary = await result.consume()
+    assert summary.plan is not None
     ops = _operators(summary.plan)
     assert "NodeIndexScan" in ops, ops
     assert not [op for op in ops if op in SCANS], ops

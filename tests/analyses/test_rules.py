@@ -4,6 +4,7 @@ in the comments. Pure functions: no database needed."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from samgraph.analyses.influence import influence_scores
 from samgraph.analyses.paths import warm_paths
 from samgraph.analyses.scores import renewal, strategic_score, tier
 from samgraph.analyses.whitespace import whitespace
+from samgraph.common import Band, FunctionGroup, GapCode, Severity
 from samgraph.config import DEFAULT_CADENCE_DAYS as CADENCE
 from samgraph.config import DEFAULT_SCORE_WEIGHTS as WEIGHTS
 from tests.analyses.builders import AS_OF, graph, knows, person
@@ -141,7 +143,8 @@ def test_gap_rules_and_their_order() -> None:
     ]
     # 2 covered cells -> 7 UNCOVERED_CELL gaps, in band then group order.
     assert len([x for x in c.gaps if x.code == "UNCOVERED_CELL"]) == 7
-    assert c.gaps[-1] == cov.Gap("UNCOVERED_CELL", "LOW", band="STAFF", group="ADJACENT")
+    assert c.gaps[-1] == cov.Gap(GapCode.UNCOVERED_CELL, Severity.LOW, band=Band.STAFF,
+                                 group=FunctionGroup.ADJACENT)  # fmt: skip
 
 
 def test_single_threaded_and_below_target_thresholds() -> None:
@@ -151,7 +154,9 @@ def test_single_threaded_and_below_target_thresholds() -> None:
             graph(people, [knows("m", f"p{i}", 3) for i in range(n)]), AS_OF, CADENCE
         )
 
-    codes = lambda c: {g.code for g in c.gaps}  # noqa: E731
+    def codes(c: cov.Coverage) -> set[str]:
+        return {g.code for g in c.gaps}
+
     assert "SINGLE_THREADED" in codes(engaged(2)) and "SINGLE_THREADED" not in codes(engaged(3))
     assert "BELOW_TARGET" in codes(engaged(7)) and "BELOW_TARGET" not in codes(engaged(8))
     assert "NO_CHAMPION" not in codes(engaged(1))
@@ -284,7 +289,7 @@ def test_empty_account_has_an_empty_map() -> None:
 
 
 def test_whitespace_statuses_and_unknown_headcount() -> None:
-    teams = [{"id": "t1", "headcount": 10}, {"id": "t2"}]
+    teams: list[dict[str, Any]] = [{"id": "t1", "headcount": 10}, {"id": "t2"}]
     products = [{"id": "seat", "pricing": "PER_SEAT", "listPrice": 100.0},
                 {"id": "team", "pricing": "PER_TEAM", "listPrice": 1000.0}]  # fmt: skip
     uses = [{"teamId": "t1", "productId": "team", "status": "PILOT", "arr": 50.0}]

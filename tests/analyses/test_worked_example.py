@@ -28,7 +28,8 @@ async def _account(client: httpx.AsyncClient, fields: str) -> dict[str, Any]:
     declare = "($d: Date)" if "$d" in fields else ""
     body = await gql(client, f'query{declare} {{ account(id: "gfc") {{ {fields} }} }}', d=AS_OF)
     assert "errors" not in body, body
-    return body["data"]["account"]
+    account: dict[str, Any] = body["data"]["account"]
+    return account
 
 
 async def test_engagement_via_relationships(gfc: httpx.AsyncClient) -> None:

@@ -295,7 +295,8 @@ async def test_audit_log_has_who_what_when_which_account_and_no_personal_data(
         ("report:portfolio-coverage", "export", "ok", "VIEWER"),
     ]
     assert lines[0]["accounts"] == ["gfc"] and lines[2]["accounts"] == ["gfc"]
-    assert lines[1]["code"] == "BAD_USER_INPUT" and lines[2]["code"] == "FORBIDDEN"
+    # linkKnows names a stakeholder "zz" that does not exist: NOT_FOUND.
+    assert lines[1]["code"] == "NOT_FOUND" and lines[2]["code"] == "FORBIDDEN"
     assert all(x["actor"].startswith("key:") and len(x["requestId"]) >= 16 for x in lines)
     assert all(dt.datetime.fromisoformat(x["ts"]).tzinfo is not None for x in lines)
     text = log.read_text()

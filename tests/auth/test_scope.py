@@ -140,7 +140,8 @@ async def test_writes_outside_own_accounts_are_refused_like_missing(
     async def error(q: str) -> dict[str, Any]:
         body = await gql(maria, q)
         assert body.get("data") is None, body
-        return body["errors"][0]
+        first: dict[str, Any] = body["errors"][0]
+        return first
 
     e = await error('mutation { upsertStakeholders(input: [{id: "x1", accountId: "oth", '
                     'name: "X"}]) { id } }')  # fmt: skip

@@ -185,7 +185,7 @@ async def test_no_other_account_leaks_over_a_websocket(
             for i, document in enumerate([*DOCUMENTS, subscription]):
                 await ws.send(orjson.dumps({"id": str(i), "type": "subscribe",
                                             "payload": {"query": document}}).decode())  # fmt: skip
-                messages = []
+                messages: list[dict[str, Any]] = []
                 while not messages or messages[-1]["type"] not in ("complete", "error"):
                     messages.append(orjson.loads(await asyncio.wait_for(ws.recv(), 30)))
                 payloads = [m["payload"] for m in messages if m["type"] == "next"]

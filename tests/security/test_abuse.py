@@ -219,10 +219,13 @@ async def test_each_known_attack_is_refused_while_a_bystander_is_served(
         proc.wait(timeout=30)
     assert statuses == {200: 1000, 429: 100}, statuses
     assert alone and max(alone) < 5
-    for r, attack in zip(replayed, attacks.ATTACKS, strict=True):
+    for one, attack in zip(replayed, attacks.ATTACKS, strict=True):
         if not attack.refused_with:  # product writes: served, nothing refused
-            assert r.outcome.codes == {} and set(r.outcome.statuses) == {200}, (r.attack, r.outcome)
+            assert one.outcome.codes == {} and set(one.outcome.statuses) == {200}, (
+                one.attack,
+                one.outcome,
+            )
         else:  # refused, and every refusal carries a code (no "None")
-            assert set(r.outcome.codes) <= set(attack.refused_with), (r.attack, r.outcome)
-            assert sum(r.outcome.codes.values()) > 0, (r.attack, r.outcome)
-        assert r.latencies and max(r.latencies) < 5, (r.attack, max(r.latencies))
+            assert set(one.outcome.codes) <= set(attack.refused_with), (one.attack, one.outcome)
+            assert sum(one.outcome.codes.values()) > 0, (one.attack, one.outcome)
+        assert one.latencies and max(one.latencies) < 5, (one.attack, max(one.latencies))

@@ -148,8 +148,8 @@ async def test_analyses_exports_and_report_runs_are_priced_by_their_work(
         # Each run costs at least its 10 coverage analyses (1,000): at most 20 of the 28
         # fit in 20,000; the others are refused (the audit log has a line per run that
         # started; the rest are dropped once the response's data is null).
-        runs = [json.loads(line) for line in capfd.readouterr().err.splitlines()
-                if '"runSavedQuery"' in line]  # fmt: skip
-        assert sum(r["outcome"] == "ok" for r in runs) <= 20
-        refused = [r for r in runs if r["outcome"] == "refused"]
-        assert refused and {r["code"] for r in refused} == {"LIMIT_EXCEEDED"}
+        lines = [json.loads(line) for line in capfd.readouterr().err.splitlines()
+                 if '"runSavedQuery"' in line]  # fmt: skip
+        assert sum(line["outcome"] == "ok" for line in lines) <= 20
+        dropped = [line for line in lines if line["outcome"] == "refused"]
+        assert dropped and {line["code"] for line in dropped} == {"LIMIT_EXCEEDED"}

@@ -109,7 +109,7 @@ async def test_11_directive_overloading_is_capped(cop: httpx.AsyncClient) -> Non
     # per-document cap (50) answers them with one error too.
     spread = " ".join(f"a{i}: __typename @aa" for i in range(60))
     body = await post(cop, f"query cop {{ {spread} }}")
-    assert [e["message"] for e in body["errors"]] == ["60 directives in the document: at most 50"]  # type: ignore[union-attr]
+    assert [e["message"] for e in body["errors"]] == ["60 directives in the document: at most 50"]  # type: ignore[attr-defined]
     # Under the caps, unknown directives still get one error each, up to 10 errors and
     # graphql-core's "too many" note: 11 errors at most for any document.
     few = " ".join(f"b{i}: __typename @x{i}" for i in range(30))

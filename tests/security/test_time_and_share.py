@@ -13,9 +13,10 @@ import pytest
 from neo4j import AsyncDriver
 
 from samgraph.db.cypher import parse_query
-from samgraph.db.driver import Db, Deadline, create_driver, resolve_connection
+from samgraph.db.driver import Db, Deadline, create_driver
 from samgraph.errors import DatabaseUnavailable, LimitExceeded
 from samgraph.gql.slots import KeySlots
+from samgraph.localdb.connection import resolve_connection
 from tests.conftest import api_key, settings_for_tests
 from tests.factories import account, load
 from tests.live import live_server

@@ -9,10 +9,10 @@ import itertools
 from typing import Any
 
 from samgraph.accounts import service
-from samgraph.accounts.inputs import AccountFilter, AccountSort
+from samgraph.accounts.service import Filter as AccountFilter
 from samgraph.analyses import service as analyses
 from samgraph.analyses.resolvers import gap_key
-from samgraph.common import GapCode, Severity, Tier
+from samgraph.common import AccountSort, GapCode, Severity, Tier
 from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries as QUERIES

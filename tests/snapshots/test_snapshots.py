@@ -262,7 +262,7 @@ async def test_a_write_wakes_the_refresher(db: Db, example_bundle: dict[str, Any
         assert before is not None
         await gql(c, 'mutation { markDeparted(stakeholderId: "dpark") { id } }')
         start = asyncio.get_running_loop().time()
-        after = before
+        after: dict[str, Any] | None = before
         while after == before and asyncio.get_running_loop().time() - start < 10:
             await asyncio.sleep(0.05)
             after = await _snapshot(c, SETTINGS.today())

@@ -309,7 +309,7 @@ def _plan(db: Db, fmt: OrgFormat, content: str, mode: SyncMode, **kw: Any) -> An
                          cadence=dict(DEFAULT_CADENCE_DAYS), **kw)  # fmt: skip
 
 
-SCIM_GUIDS = {"totalResults": 2, "Resources": [
+SCIM_GUIDS: dict[str, Any] = {"totalResults": 2, "Resources": [
     {"id": "2819c223-7f76-453a-919d-413861904646", "externalId": "jwu",
      "displayName": "Jennifer Wu", "title": "CTO", "emails": [{"value": "jwu@gfc.example"}]},
     {"id": "902c246b-6245-4190-8e05-00816be7344a", "displayName": "Michael Chen",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 
 import strawberry
 from strawberry import UNSET
 
+from samgraph.accounts.service import Filter
 from samgraph.common import GapCode, Tier
 
 
@@ -53,19 +53,12 @@ class AccountFilter:
         default=None, description="Only accounts renewing between asOf and asOf + this many days."
     )
 
-    @property
-    def derived(self) -> bool:
-        """Whether a filter is on an analysis value (the others are stored properties)."""
-        fields = (self.tier, self.max_coverage_score, self.has_gap, self.renewal_within_days)
-        return any(x is not None for x in fields)
-
-
-@strawberry.enum(description="Orders for `accounts`; ties and nulls: by id, nulls last.")
-class AccountSort(Enum):
-    ID = "ID"
-    NAME = "NAME"
-    ARR = "ARR"
-    COVERAGE_SCORE = "COVERAGE_SCORE"
-    STRATEGIC_SCORE = "STRATEGIC_SCORE"
-    DAYS_TO_RENEWAL = "DAYS_TO_RENEWAL"
-    REACHABLE_WHITESPACE = "REACHABLE_WHITESPACE"
+    def plain(self) -> Filter:
+        """The filter as the service takes it."""
+        return Filter(
+            industry=self.industry, name_contains=self.name_contains,
+            member_id=None if self.member_id is None else str(self.member_id),
+            min_arr=self.min_arr, max_arr=self.max_arr, tier=self.tier,
+            max_coverage_score=self.max_coverage_score, has_gap=self.has_gap,
+            renewal_within_days=self.renewal_within_days,
+        )  # fmt: skip

@@ -10,9 +10,10 @@ import strawberry
 from strawberry.types.nodes import SelectedField
 
 from samgraph.accounts import service
-from samgraph.accounts.inputs import AccountFilter, AccountInput, AccountSort
+from samgraph.accounts.inputs import AccountFilter, AccountInput
 from samgraph.accounts.types import Account, AccountConnection
 from samgraph.analyses import entries
+from samgraph.common import AccountSort
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, load_one
 from samgraph.gql.results import DeleteResult
@@ -75,7 +76,7 @@ class Query:
         as_of: dt.date | None = None,
     ) -> AccountConnection:
         page = await service.list_accounts(
-            info.context, account_filter=filter or AccountFilter(), first=first, after=after,
+            info.context, account_filter=(filter or AccountFilter()).plain(), first=first, after=after,
             sort_by=sort_by, descending=descending, as_of=info.context.set_as_of(info, as_of),
         )  # fmt: skip
         return AccountConnection.from_page(page, after=after)

@@ -6,16 +6,37 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from samgraph.accounts.inputs import AccountFilter, AccountSort
 from samgraph.analyses import service as analyses
+from samgraph.common import AccountSort, GapCode, Tier
 from samgraph.context import Context
 from samgraph.db.queries import queries
 from samgraph.errors import Problem, invalid
-from samgraph.gql.pagination import Page, check_first, decode_cursor, page_of
+from samgraph.pages import Page, check_first, decode_cursor, page_of
+
+
+@dataclasses.dataclass(frozen=True)
+class Filter:
+    """What the account list keeps (every field optional, all must hold)."""
+
+    industry: str | None = None
+    name_contains: str | None = None
+    member_id: str | None = None
+    min_arr: float | None = None
+    max_arr: float | None = None
+    tier: Tier | None = None
+    max_coverage_score: int | None = None
+    has_gap: GapCode | None = None
+    renewal_within_days: int | None = None
+
+    @property
+    def derived(self) -> bool:
+        """Whether a filter is on an analysis value (the others are stored properties)."""
+        fields = (self.tier, self.max_coverage_score, self.has_gap, self.renewal_within_days)
+        return any(x is not None for x in fields)
 
 
 async def _page_by_id(
-    ctx: Context, f: AccountFilter, after_id: str | None, first: int
+    ctx: Context, f: Filter, after_id: str | None, first: int
 ) -> Page[dict[str, Any]]:
     """The common list (by id, stored-property filters only) paged in Cypher: one
     record with the count and the page, instead of every account through Python."""
@@ -43,7 +64,7 @@ _BY_SNAPSHOT = (
 
 
 async def _page_in_cypher(
-    ctx: Context, f: AccountFilter, after_id: str | None, first: int, sort_by: AccountSort,
+    ctx: Context, f: Filter, after_id: str | None, first: int, sort_by: AccountSort,
     descending: bool, as_of: dt.date,
 ) -> Page[dict[str, Any]] | None:  # fmt: skip
     """The page filtered, sorted and paged in the database (one record, not every account
@@ -70,7 +91,7 @@ async def _page_in_cypher(
     return None if row["stale"] else page_of(row, first, noun="result")
 
 
-def _passes(v: analyses.AccountView, f: AccountFilter) -> bool:
+def _passes(v: analyses.AccountView, f: Filter) -> bool:
     """The filters on derived figures (stored-property filters ran in Cypher)."""
     if f.tier is not None and v.tier != f.tier:
         return False
@@ -116,7 +137,7 @@ def _sorted(
 async def list_accounts(
     ctx: Context,
     *,
-    account_filter: AccountFilter,
+    account_filter: Filter,
     first: int,
     after: str | None,
     sort_by: AccountSort,
@@ -134,7 +155,7 @@ async def list_accounts(
 
 
 async def _page_computed(
-    ctx: Context, f: AccountFilter, after_id: str | None, first: int, sort_by: AccountSort,
+    ctx: Context, f: Filter, after_id: str | None, first: int, sort_by: AccountSort,
     descending: bool, as_of: dt.date,
 ) -> Page[dict[str, Any]]:  # fmt: skip
     """The page through the analyses: every listed account's figures (from a fresh

@@ -15,7 +15,7 @@ from samgraph.analyses.scores import renewal, scores_of
 from samgraph.common import GraphInclude, MemberRole, Tier
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many, selects_only
-from samgraph.gql.pagination import Page, PageInfo, check_first, encode_cursor
+from samgraph.gql.pagination import PageInfo
 from samgraph.gql.rows import from_row
 from samgraph.graph import service as graph_service
 from samgraph.graph.types import (
@@ -28,6 +28,7 @@ from samgraph.graph.types import (
     StakeholderSnapshot,
     Team,
 )
+from samgraph.pages import Page, check_first, encode_cursor
 from samgraph.snapshots import service as snapshots
 
 if TYPE_CHECKING:

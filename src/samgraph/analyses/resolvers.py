@@ -13,8 +13,9 @@ from samgraph.analyses.coverage import Gap
 from samgraph.analyses.types import ChampionMove, Play, PortfolioGap
 from samgraph.common import GapCode, Severity, edge_id
 from samgraph.gql.loading import Ctx
-from samgraph.gql.pagination import Connection, check_first, connection, decode_cursor, paginate
+from samgraph.gql.pagination import Connection, connection, paginate
 from samgraph.graph.types import Relationship
+from samgraph.pages import check_first, decode_cursor
 
 
 @strawberry.type

@@ -43,8 +43,8 @@ from samgraph.common import (
 from samgraph.context import Context
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
-from samgraph.gql.pagination import Page, page_of
 from samgraph.graph import service as graph_service
+from samgraph.pages import Page, page_of
 from samgraph.snapshots import stored
 
 

@@ -18,10 +18,10 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from samgraph.auth.principal import Principal
-from samgraph.auth.scope import EVERYTHING, Scope
 from samgraph.common import Id, Role
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
+from samgraph.db.scope import EVERYTHING, Scope
 from samgraph.errors import Forbidden, NotFound, Problem, invalid
 
 PREFIX = "sgk_"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from samgraph.auth.scope import EVERYTHING, NOTHING, Scope
 from samgraph.common import Role
+from samgraph.db.scope import EVERYTHING, NOTHING, Scope
 
 _RANK = {Role.VIEWER: 0, Role.EDITOR: 1, Role.ADMIN: 2}
 

@@ -15,11 +15,11 @@ from typing import Any
 import jwt
 
 from samgraph.auth.principal import Principal
-from samgraph.auth.scope import EVERYTHING, Scope
 from samgraph.common import Role
 from samgraph.config import Settings
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
+from samgraph.db.scope import EVERYTHING, Scope
 
 
 class TokenRejected(Exception):

@@ -94,7 +94,7 @@ def _cycles(section: str, parents: dict[str, str | None], label: str) -> list[Pr
 async def validate_references(db: Db, bundle: Bundle) -> None:
     """Every id a row points at must exist in the bundle or the graph; new nodes need
     their required fields. Raises InvalidInput listing every problem. Rows outside
-    the caller's scope are refused first (auth/scope.py)."""
+    the caller's scope are refused first (db/scope.py)."""
     b = bundle
     outside = await db.scope.check_bundle(db, b)
     if outside:

@@ -13,7 +13,7 @@ Loading fails loudly on a missing folder, an empty file, a missing header, a
 holds migrations, loaded by migrations.py.
 
 The scope header tells `Db` how a member-bound caller's scope applies to the query
-(auth/scope.py decides what a caller sees; `Db` applies it, no service filters by
+(db/scope.py decides what a caller sees; `Db` applies it, no service filters by
 hand):
 
 - `account <path>[, <path>...]`: each returned item (the `item` column, or every

@@ -21,11 +21,9 @@ from neo4j.exceptions import (
 )
 from neo4j.time import Date, DateTime
 
-from samgraph.auth.scope import EVERYTHING, Scope
-from samgraph.config import Settings
 from samgraph.db.cypher import CypherQuery
+from samgraph.db.scope import EVERYTHING, Scope
 from samgraph.errors import DatabaseUnavailable, LimitExceeded
-from samgraph.localdb import manager
 
 log = logging.getLogger("samgraph.db")
 
@@ -36,33 +34,6 @@ class Connection:
     user: str
     password: str
     database: str
-
-
-def resolve_connection(settings: Settings, *, autostart: bool = True) -> Connection:
-    """NEO4J_URI when set; otherwise the managed local Neo4j (started if needed)."""
-    if settings.neo4j_uri:
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return Connection(
-            settings.neo4j_uri, settings.neo4j_user, password, settings.neo4j_database
-        )
-    instance = manager.status(settings.neo4j_data_dir)
-    if instance is None:
-        if not autostart:
-            raise manager.LocalNeo4jError(
-                "NEO4J_URI is unset and the local Neo4j is not running: run "
-                f"`samgraph neo4j start`, {manager.ALTERNATIVES}"
-            )
-        log.warning("starting the local Neo4j (NEO4J_URI is unset)...")
-        instance = manager.start(
-            data_dir=settings.neo4j_data_dir,
-            port=settings.samgraph_neo4j_port,
-            version=settings.samgraph_neo4j_version,
-            cache_dir=settings.jar_cache_dir,
-            heap=settings.samgraph_neo4j_heap,
-            pagecache=settings.samgraph_neo4j_pagecache,
-            timeout=settings.samgraph_start_timeout,
-        )
-    return Connection(instance.uri, instance.user, instance.password, settings.neo4j_database)
 
 
 def create_driver(
@@ -172,7 +143,7 @@ class Db:
     round trips.
 
     One Db per request: `round_trips` is what the N+1 test reads, and `scope` is the
-    caller's (auth/scope.py), applied to every query as its `// scope:` header says.
+    caller's (db/scope.py), applied to every query as its `// scope:` header says.
     """
 
     def __init__(
@@ -283,6 +254,5 @@ __all__ = [
     "Step",
     "create_driver",
     "neo4j",
-    "resolve_connection",
     "to_native",
 ]

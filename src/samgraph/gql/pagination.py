@@ -1,24 +1,18 @@
-"""Cursor connections: opaque cursors and PageInfo, shared by every paged list."""
+"""Cursor connections for the API: PageInfo, Edge and Connection (the Relay spec), made
+from a list read whole (`paginate`) or a page cut in Cypher (`connection`); the plain
+cursors and page checks they use are samgraph/pages.py's."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 import strawberry
 
 from samgraph.errors import Problem, invalid
+from samgraph.pages import check_first, decode_cursor, encode_cursor
 
 T = TypeVar("T")
-
-MAX_FIRST = 100
-"""`first` is capped at 100 for every caller (OWASP: bound every list)."""
-
-MAX_PAGE_TRUSTED = 5000
-"""Built-in reports, which are trusted documents, read a whole portfolio in one page."""
 
 
 @strawberry.type(description="Where a page sits in its list (the Relay connection spec).")
@@ -87,48 +81,3 @@ def connection(
     )  # fmt: skip
     edges = [Edge(cursor=c, node=n) for c, n in zip(cursors, page, strict=True)]
     return Connection(edges=edges, nodes=page, page_info=info, total_count=total)
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    """One page of a list cut in Cypher: its rows (at most `first`), whether more follow,
-    and the whole list's count."""
-
-    rows: list[T]
-    has_next: bool
-    total: int
-
-
-def page_of(
-    record: Mapping[str, Any], first: int, shape: Callable[[Any], T] | None = None, *,
-    noun: str = "list",
-) -> Page[T]:  # fmt: skip
-    """The page a page query answered in one record (`cursorFound`, `total`, and `page`:
-    up to `first` + 1 rows, the extra one saying a next page exists), each row through
-    `shape`; the `after` error when the cursor's item is gone."""
-    if not record["cursorFound"]:
-        raise invalid([Problem("after", f"cursor is not in this {noun} any more")])
-    found = record["page"]
-    rows = [shape(r) for r in found[:first]] if shape else list(found[:first])
-    return Page(rows, has_next=len(found) > first, total=record["total"])
-
-
-def encode_cursor(kind: str, key: str) -> str:
-    return base64.urlsafe_b64encode(f"{kind}:{key}".encode()).decode()
-
-
-def decode_cursor(kind: str, cursor: str, *, field: str = "after") -> str:
-    """The key inside a cursor of `kind`; a clear error for anything else."""
-    try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        text = ""
-    if not text.startswith(f"{kind}:"):
-        raise invalid([Problem(field, f"not a cursor of this list ({kind})")])
-    return text.removeprefix(f"{kind}:")
-
-
-def check_first(first: int, *, trusted: bool) -> None:
-    cap = MAX_PAGE_TRUSTED if trusted else MAX_FIRST
-    if not 1 <= first <= cap:
-        raise invalid([Problem("first", f"must be between 1 and {cap} (the page size limit)")])

@@ -40,7 +40,7 @@ from graphql import (
     visit,
 )
 
-from samgraph.gql.pagination import MAX_FIRST
+from samgraph.pages import MAX_FIRST
 
 TOTAL = "samgraphTotalCount"
 PAGE = "samgraphPageInfo"

@@ -40,7 +40,7 @@ from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
 from samgraph.gql.guard import Cost, charge, fragments_of, prices_for
-from samgraph.gql.pagination import MAX_FIRST
+from samgraph.pages import MAX_FIRST
 from samgraph.reports import csvout, paging
 
 if TYPE_CHECKING:

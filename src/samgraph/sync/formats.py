@@ -31,7 +31,6 @@ from enum import StrEnum
 from typing import Any
 
 import orjson
-import strawberry
 
 from samgraph.config import Settings
 
@@ -42,7 +41,6 @@ LINKEDIN = "x-linkedin"
 SALESFORCE_LINKEDIN = "LinkedIn_URL__c"
 
 
-@strawberry.enum(description="CSV (ours), SCIM 2.0 Users JSON, Salesforce Contacts CSV.")
 class OrgFormat(StrEnum):
     CSV = "CSV"
     SCIM = "SCIM"

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-import strawberry
 from pydantic import TypeAdapter, ValidationError
 
 from samgraph.analyses import coverage as coverage_mod
@@ -61,7 +60,6 @@ MAX_DEPARTURES = 0.2
 """A FULL sync may depart at most this share of the account's active people."""
 
 
-@strawberry.enum(description="FULL: the file is the whole org; PARTIAL: upsert only.")
 class SyncMode(StrEnum):
     FULL = "FULL"
     PARTIAL = "PARTIAL"
