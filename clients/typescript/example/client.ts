@@ -1,10 +1,10 @@
-// A tiny typed client: the README's "accounts a member works on" query (`query Accounts`
-// in operations/readme.graphql), sent with fetch. With Node 22.18+ (which runs .ts files):
+// A tiny typed client: a page of the portfolio (`query PortfolioPage` in
+// operations/app.graphql), sent with fetch. With Node 22.18+ (which runs .ts files):
 //   SAMGRAPH_URL=http://127.0.0.1:8000 \
 //   SAMGRAPH_API_KEY=$(cat ~/.local/share/samgraph/dev-admin.key) node example/client.ts
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import { AccountsDocument } from "../src/generated/graphql.ts";
+import { PortfolioPageDocument } from "../src/generated/graphql.ts";
 
 type Response<TResult> = {
   data?: TResult | null;
@@ -31,10 +31,10 @@ async function request<TResult, TVariables>(
   return body.data;
 }
 
-const { accounts } = await request(AccountsDocument, {});
+const { accounts } = await request(PortfolioPageDocument, { first: 20 });
 console.log(`${accounts.nodes.length} of ${accounts.totalCount} accounts`);
 for (const account of accounts.nodes) {
   // account.arr is number | null, account.renewalDate a string (Date) or null: the compiler knows.
-  const arr = account.arr === null ? "-" : `$${account.arr.toLocaleString("en-US")}`;
-  console.log(`${account.id}\t${account.name}\tARR ${arr}\trenews ${account.renewalDate ?? "-"}`);
+  // coverage.score is a number, tier a 'KEY' | 'STANDARD' | 'STRATEGIC': the compiler knows.
+  console.log(`${account.id}\t${account.name}\t${account.tier}\tcoverage ${account.coverage.score}`);
 }
