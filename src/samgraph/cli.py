@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import os
 import shlex
+import subprocess
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -440,6 +443,24 @@ def snapshots_refresh() -> None:
     err.print(f"refreshed {_with_db(s, run)} account snapshots for {s.today()}")
 
 
+@snapshots_app.command("run")
+def snapshots_run() -> None:
+    """Keep today's snapshots fresh until stopped: the host's refresher in a process of
+    its own (`samgraph serve` runs it beside its workers, which wake it with SIGUSR1
+    after each write; otherwise a pass every SAMGRAPH_SNAPSHOT_SECONDS)."""
+    s = get_settings()
+    schema = build_schema(s)
+
+    async def run(db: Db) -> None:
+        ctx = Context(db, s, schema, request_id="refresher")
+        await snapshot_service.refresher(
+            ctx, s.samgraph_snapshot_seconds or 1.0, woken_by_signal=True
+        )
+
+    with contextlib.suppress(KeyboardInterrupt):
+        _with_db(s, run)
+
+
 @reports_app.command("list")
 def reports_list(
     as_json: bool = typer.Option(False, "--json", help="As JSON (what GET /reports answers)."),
@@ -527,9 +548,23 @@ def serve(
     if s.samgraph_env == "development":
         key = _with_db(s, lambda db: ensure_dev_key(db, s.dev_key_file))
         err.print(f"development admin key (GraphiQL sends it): {key}", highlight=False)
+    refresher = None
+    if s.samgraph_snapshot_seconds > 0 and s.samgraph_snapshot_refresher == "worker":
+        # One refresher for the host, in a process of its own: a day's first full pass
+        # never runs in a request worker. The workers wake it after each write.
+        refresher = subprocess.Popen([sys.executable, "-m", "samgraph.cli", "snapshots", "run"])
+        os.environ["SAMGRAPH_SNAPSHOT_REFRESHER"] = "external"
+        os.environ["SAMGRAPH_REFRESHER_PID"] = str(refresher.pid)
+        err.print(f"snapshot refresher: pid {refresher.pid}")
     err.print(f"samgraph API on http://{host}:{port}/graphql")
-    uvicorn.run("samgraph.main:create_app", factory=True, host=host, port=port,
-                workers=workers, reload=reload)  # fmt: skip
+    try:
+        uvicorn.run("samgraph.main:create_app", factory=True, host=host, port=port,
+                    workers=workers, reload=reload)  # fmt: skip
+    finally:
+        if refresher is not None:
+            refresher.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                refresher.wait(timeout=15)
 
 
 if __name__ == "__main__":

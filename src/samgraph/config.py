@@ -98,6 +98,12 @@ class Settings(BaseSettings):
     # Seconds between two passes of the snapshot refresher (today's account snapshots,
     # domain §16); 0 turns it off (`samgraph snapshots refresh` still works).
     samgraph_snapshot_seconds: float = Field(default=1.0, ge=0)
+    # Where the refresher runs: `worker`, in each app process (one process: `make run`,
+    # tests); `external`, in a process of its own that `samgraph serve` starts beside its
+    # workers (never a day's full pass in a request worker), which each write wakes by
+    # a signal to SAMGRAPH_REFRESHER_PID. `samgraph serve` sets both for its workers.
+    samgraph_snapshot_refresher: Literal["worker", "external"] = "worker"
+    samgraph_refresher_pid: int | None = None
     # Outbound webhooks: seconds between two passes of the dispatcher (0 turns it off);
     # a coverage score crossing a multiple of the step is a `coverage.changed` event;
     # failed deliveries are retried with exponential backoff from the base seconds for

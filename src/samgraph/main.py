@@ -177,7 +177,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.samgraph_warmup:
                 app.state.warmed = await warmup.warm(schema, Db(driver, conn.database), settings)
             warmup.settle(settings.samgraph_gc_threshold)
-            if settings.samgraph_snapshot_seconds > 0:
+            live_service.wake_refresher_at(settings.samgraph_refresher_pid)
+            if (
+                settings.samgraph_snapshot_seconds > 0
+                and settings.samgraph_snapshot_refresher == "worker"
+            ):
                 ctx = Context(Db(driver, conn.database), settings, schema, request_id="snapshots")
                 refresher = asyncio.create_task(
                     snapshot_service.refresher(ctx, settings.samgraph_snapshot_seconds)

@@ -14,6 +14,8 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import os
+import signal
 import weakref
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -140,6 +142,18 @@ async def announce(db: Db, account_ids: Iterable[str], *, catalog: Iterable[str]
         if listener is not None:
             listener.accounts.update(ids, prices)
             listener.event.set()
+        if _refresher_pid is not None:  # the host's refresher runs in a process of its own
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(_refresher_pid, signal.SIGUSR1)
+
+
+_refresher_pid: int | None = None
+
+
+def wake_refresher_at(pid: int | None) -> None:
+    """After each write, wake the refresher process `pid` (SIGUSR1); None: none to wake."""
+    global _refresher_pid
+    _refresher_pid = pid
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import signal
 import socket
 import uuid
 from collections.abc import Sequence
@@ -192,7 +193,7 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, basis: s
         rows = sorted(
             [{"accountId": a, "date": day, "partial": False, "props": {
                 **props, "revision": stale[a].revision,
-                "graphRevision": stale[a].graph_revision, "basis": basis}}
+                "graphRevision": stale[a].graph_revision, "basis": basis, "computedBy": holder}}
              for a, props in found.items()]
             + [{"accountId": a, "date": day, "partial": True,
                 "props": {**props, "revision": stale[a].revision}}
@@ -232,12 +233,15 @@ async def _events(ctx: Context, before: dict[str, dict[str, Any]],
     return events, set(departed)
 
 
-async def refresher(ctx: Context, seconds: float) -> None:
-    """Keep today's snapshots fresh until cancelled (one per app process). A pass runs
-    every `seconds`, and at once after a write this process announced (writes during a
-    pass are computed first within it); writes of other processes and instances are
+async def refresher(ctx: Context, seconds: float, *, woken_by_signal: bool = False) -> None:
+    """Keep today's snapshots fresh until cancelled (one per app process, or one process
+    of its own: `samgraph snapshots run`). A pass runs every `seconds`, and at once after
+    a write this process announced (writes during a pass are computed first within it),
+    or, `woken_by_signal`, when a worker sends SIGUSR1 after its write; other writes are
     seen by the counters at the next interval."""
     announced = live.listen(ctx.db)
+    if woken_by_signal:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, announced.event.set)
     while True:
         announced.event.clear()
         try:
