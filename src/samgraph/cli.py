@@ -536,6 +536,8 @@ def serve(
     port: int = typer.Option(8000, "--port"),
     workers: int = typer.Option(1, "--workers", min=1),
     reload: bool = typer.Option(False, "--reload", help="Development: restart on code changes."),
+    log_level: str = typer.Option("info", "--log-level", help="uvicorn's: warning, info, debug..."),
+    access_log: bool = typer.Option(True, "--access-log/--no-access-log"),
 ) -> None:
     """Serve the GraphQL API with uvicorn (GraphiQL at /graphql in development)."""
     s = get_settings()
@@ -559,7 +561,7 @@ def serve(
     err.print(f"samgraph API on http://{host}:{port}/graphql")
     try:
         uvicorn.run("samgraph.main:create_app", factory=True, host=host, port=port,
-                    workers=workers, reload=reload)  # fmt: skip
+                    workers=workers, reload=reload, log_level=log_level, access_log=access_log)  # fmt: skip
     finally:
         if refresher is not None:
             refresher.terminate()
