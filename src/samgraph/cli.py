@@ -450,12 +450,24 @@ def snapshots_run() -> None:
     after each write; otherwise a pass every SAMGRAPH_SNAPSHOT_SECONDS)."""
     s = get_settings()
     schema = build_schema(s)
+    parent = os.getppid()
+
+    async def orphaned() -> None:
+        # uvicorn ends `samgraph serve` by re-raising the signal it caught, so serve may
+        # not live to stop this process: it stops once its parent is gone.
+        while os.getppid() == parent:
+            await asyncio.sleep(1.0)
 
     async def run(db: Db) -> None:
         ctx = Context(db, s, schema, request_id="refresher")
-        await snapshot_service.refresher(
-            ctx, s.samgraph_snapshot_seconds or 1.0, woken_by_signal=True
-        )
+        work = asyncio.ensure_future(snapshot_service.refresher(
+            ctx, s.samgraph_snapshot_seconds or 1.0, woken_by_signal=True))  # fmt: skip
+        watch = asyncio.ensure_future(orphaned())
+        await asyncio.wait([work, watch], return_when=asyncio.FIRST_COMPLETED)
+        for task in (work, watch):
+            task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await work
 
     with contextlib.suppress(KeyboardInterrupt):
         _with_db(s, run)

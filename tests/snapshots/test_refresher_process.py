@@ -97,3 +97,13 @@ async def test_serve_refreshes_in_a_process_of_its_own(db: Db, example_bundle: d
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # The refresher does not outlive serve (uvicorn ends serve by re-raising SIGTERM).
+    deadline = time.monotonic() + 10
+    gone = False
+    while not gone and time.monotonic() < deadline:
+        try:
+            os.kill(int(refresher), 0)
+            await asyncio.sleep(0.2)
+        except ProcessLookupError:
+            gone = True
+    assert gone, f"the refresher {refresher} outlived samgraph serve"
