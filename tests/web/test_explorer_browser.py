@@ -32,8 +32,8 @@ PAST = "2026-01-20"
 """A day in the example's own time (its relationships were touched that January)."""
 DEPARTED_ON = "2026-06-01"
 
-TREND = """query($f: Date!, $t: Date!) { account(id: "gfc") { trend(from: $f, to: $t) {
-  date coverageScore } } }"""
+TREND = """query($f: Date!, $t: Date!, $r: Boolean!) { account(id: "gfc") {
+  trend(from: $f, to: $t, reconstruct: $r) { date coverageScore reconstructed } } }"""
 GRAPH = """
 query($id: ID!, $asOf: Date, $include: [GraphInclude!]) {
   account(id: $id, asOf: $asOf) {
@@ -45,12 +45,13 @@ query($to: ID!, $asOf: Date) {
   account(id: "gfc", asOf: $asOf) { warmPaths(to: $to, first: 3) { nodes { id } edges { id } } }
 }"""
 
-# What the page draws: people (not the team boxes), edges, team boxes, lit elements.
+# What the page draws: people (not the team boxes nor their collapsed stand-ins), edges,
+# team boxes, lit elements.
 DRAWN = """() => {
   const cy = window.samgraphExplorer.cy;
   const ids = (els) => els.map((el) => el.id()).sort();
   return {
-    nodes: ids(cy.nodes().not('.team')),
+    nodes: ids(cy.nodes().not('.team, .summary')),
     teams: cy.nodes('.team').map((el) => el.data('teamId')).sort(),
     edges: ids(cy.edges()),
     lit: ids(cy.elements('.highlight')),
@@ -231,20 +232,28 @@ async def test_a_sam_explores_an_account(
             assert len(data) > 10_000, len(data)
             await shot(page, "5-png")
 
-            # 6. The coverage trend: the account's snapshots of the last 90 days, drawn
-            # as a line of 3 points, summed up from the first to the last.
+            # 6. The coverage trend: the last 90 days, the account's 3 snapshots as recorded
+            # days and every other day reconstructed by the API (drawn hollow), summed up
+            # from the first day to the last.
             start = (settings.today() - dt.timedelta(days=90)).isoformat()
-            trend = (await api(base, key, TREND, f=start, t=today_iso))["account"]["trend"]
-            assert len(trend) == 3
+            stored = (await api(base, key, TREND, f=start, t=today_iso, r=False))["account"]
+            assert len(stored["trend"]) == 3
+            trend = (await api(base, key, TREND, f=start, t=today_iso, r=True))["account"]["trend"]
+            rebuilt = [d for d in trend if d["reconstructed"]]
+            assert len(trend) - len(rebuilt) == 3 and rebuilt
             first, last = trend[0], trend[-1]
             change = last["coverageScore"] - first["coverageScore"]
             card = page.get_by_test_id("coverage-trend")
-            await expect(card.locator("circle")).to_have_count(3)
+            await expect(card.locator("circle")).to_have_count(len(trend))
+            await expect(card.locator("circle.reconstructed")).to_have_count(len(rebuilt))
             await expect(page.get_by_test_id("trend-summary")).to_contain_text(
                 f"{first['coverageScore']} → {last['coverageScore']} "
                 f"({'+' if change >= 0 else ''}{change}) since {first['date']}"
             )
             await expect(page.get_by_test_id("trend-summary")).to_contain_text("3 days recorded")
+            await expect(page.get_by_test_id("trend-reconstructed")).to_contain_text(
+                f"{len(rebuilt)} reconstructed"
+            )
             await card.scroll_into_view_if_needed()
             await shot(page, "6-trend")
 

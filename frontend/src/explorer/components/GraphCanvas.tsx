@@ -1,0 +1,203 @@
+import type { Core, NodeSingular } from "cytoscape";
+import { type MutableRefObject, useEffect, useMemo, useRef } from "react";
+
+import type { AccountGraph } from "../api";
+import { applyView, createCy, highlight, layout, place, sync } from "../graph";
+import { hook } from "../hook";
+import { type Filters, teamSummaries, withDeparted } from "../model";
+
+type Positions = Map<string, { x: number; y: number }>;
+
+/** The account's graph. Laid out once per set of collapsed teams, from the first answer
+ * for the account (so a new date, departed people or a filter never move anyone); people
+ * that first answer did not have are put beside a teammate. */
+export function GraphCanvas({
+  name,
+  accountId,
+  asOf,
+  version,
+  graph,
+  showDeparted,
+  collapsed,
+  filters,
+  focus,
+  lit,
+  centre,
+  picked,
+  onTap,
+  onTeam,
+  cyRef,
+  startedAt,
+}: {
+  name: string;
+  accountId: string;
+  asOf: string;
+  version: number;
+  graph: AccountGraph;
+  showDeparted: boolean;
+  collapsed: Set<string>;
+  filters: Filters;
+  focus: string | null;
+  lit: string[];
+  /** Centre and select this person once drawn (a search); n tells requests apart. */
+  centre: { id: string; n: number } | null;
+  /** Attendees picked for an interaction (marked on the graph). */
+  picked: string[];
+  onTap: (id: string | null) => void;
+  onTeam: (teamId: string) => void;
+  cyRef: MutableRefObject<Core | null>;
+  startedAt: number;
+}): JSX.Element {
+  const container = useRef<HTMLDivElement>(null);
+  const anchor = useRef<AccountGraph | null>(null);
+  const layouts = useRef(new Map<string, Positions>());
+  const drawnKey = useRef<string | null>(null);
+  const generation = useRef(0);
+  const centred = useRef(0);
+  const centreRef = useRef(centre);
+  centreRef.current = centre;
+  const handlers = useRef({ onTap, onTeam });
+  handlers.current = { onTap, onTeam };
+  if (anchor.current === null) anchor.current = graph;
+
+  const shown = useMemo(() => withDeparted(graph, showDeparted), [graph, showDeparted]);
+  const people = shown.nodes.length;
+  const relationships = shown.edges.length;
+  const key = useMemo(() => [...collapsed].sort().join("|"), [collapsed]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = createCy(container.current);
+    cyRef.current = cy;
+    cy.on("tap", "node", (event) => {
+      const el = event.target;
+      if (el.hasClass("summary") || el.hasClass("team")) handlers.current.onTeam(el.data("teamId") as string);
+      else handlers.current.onTap(el.id() as string);
+    });
+    cy.on("tap", (event) => {
+      if (event.target === cy) handlers.current.onTap(null);
+    });
+    Object.assign(hook, { cy });
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+      Object.assign(hook, { cy: null, ready: false, accountId: null });
+    };
+  }, [cyRef]);
+
+  // A new answer, departed people shown or hidden, or other teams collapsed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const mine = ++generation.current;
+    hook.ready = false;
+    const draw = async (): Promise<void> => {
+      const started = performance.now();
+      let positions = layouts.current.get(key);
+      let layoutMs = 0;
+      if (!positions) {
+        positions = await layout(anchor.current ?? graph, collapsed);
+        layoutMs = performance.now() - started;
+        layouts.current.set(key, positions);
+      }
+      if (mine !== generation.current || cy.destroyed()) return;
+      const moved = drawnKey.current !== key;
+      if (moved) place(cy, positions);
+      sync(cy, shown, teamSummaries(shown), positions);
+      besideTeammates(cy, positions);
+      applyView(cy, shown, { collapsed, filters, focus });
+      if (moved) fitReadable(cy);
+      drawnKey.current = key;
+      hook.highlighted = highlight(cy, lit);
+      centreOn(cy, centreRef.current, centred);
+      const first = hook.firstRenderMs === null || hook.accountId !== accountId;
+      Object.assign(hook, {
+        ready: true,
+        renders: hook.renders + 1,
+        accountId,
+        asOf,
+        lastRenderMs: Math.round(performance.now() - started),
+        lastLayoutMs: Math.round(layoutMs),
+        collapsed: [...collapsed].sort(),
+        focus,
+        filters,
+        ...(first ? { firstRenderMs: Math.round(performance.now() - startedAt) } : {}),
+      });
+    };
+    void draw();
+    // filters, focus and lit have their own effects below; the drawing reads the latest.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown, key, version]);
+
+  // Filters and focus hide and fade; nothing moves.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || drawnKey.current === null) return;
+    applyView(cy, shown, { collapsed, filters, focus });
+    Object.assign(hook, { renders: hook.renders + 1, focus, filters });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters, focus]);
+
+  useEffect(() => {
+    if (cyRef.current && drawnKey.current !== null) hook.highlighted = highlight(cyRef.current, lit);
+  }, [lit, cyRef]);
+
+  useEffect(() => {
+    if (cyRef.current && drawnKey.current !== null) centreOn(cyRef.current, centre, centred);
+  }, [centre, cyRef]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes(".picked").removeClass("picked");
+    for (const id of picked) cy.getElementById(id).addClass("picked");
+  }, [picked, cyRef, version]);
+
+  return (
+    <div
+      ref={container}
+      className="graph"
+      role="img"
+      aria-label={`Relationship graph of ${name}: ${people} people, ${relationships} relationships`}
+      data-testid="graph"
+    />
+  );
+}
+
+/** People the layout never saw (not in the first answer): just below a teammate. */
+function besideTeammates(cy: Core, positions: Positions): void {
+  let k = 0;
+  cy.nodes().forEach((n) => {
+    if (n.isParent() || positions.has(n.id())) return;
+    const mate = n
+      .siblings()
+      .filter((s) => positions.has(s.id()))
+      .first();
+    const at = mate.nonempty() ? (mate as unknown as NodeSingular).position() : { x: 0, y: 0 };
+    k += 1;
+    n.position({ x: at.x, y: at.y + 18 * k });
+    positions.set(n.id(), n.position());
+  });
+}
+
+/** Centre on the person asked for (once per request) when they are drawn and shown. */
+function centreOn(cy: Core, centre: { id: string; n: number } | null, done: MutableRefObject<number>): void {
+  if (!centre || centre.n === done.current) return;
+  const el = cy.getElementById(centre.id);
+  if (el.empty() || el.hasClass("hidden")) return;
+  done.current = centre.n;
+  cy.elements().unselect();
+  el.select();
+  cy.zoom(Math.max(cy.zoom(), 1.2));
+  cy.center(el);
+}
+
+/** Everything shown in view, but never blown up past 1.4x (a small account). */
+function fitReadable(cy: Core): void {
+  const shown = cy.elements(":visible");
+  cy.fit(shown, 24);
+  if (cy.zoom() > 1.4) {
+    cy.zoom(1.4);
+    cy.center(shown);
+  }
+}
