@@ -5,6 +5,8 @@
 // Code Generator (generated/graphql.ts), so they follow schema.graphql.
 import type {
   ExplorerAccountQuery,
+  ExplorerAnalysesQuery,
+  ExplorerTrendQuery,
   ExplorerPortfolioQuery,
   ExplorerWarmPathsQuery,
   Severity,
@@ -25,6 +27,8 @@ export type {
 export {
   ExplorerAccountChangedDocument,
   ExplorerAccountDocument,
+  ExplorerAnalysesDocument,
+  ExplorerTrendDocument,
   ExplorerLogInteractionDocument,
   ExplorerPortfolioDocument,
   ExplorerUpdateStakeholderDocument,
@@ -39,8 +43,9 @@ export type AccountGraph = AccountDetail["graph"];
 export type GraphNode = AccountGraph["nodes"][number];
 export type GraphEdge = AccountGraph["edges"][number];
 export type GraphGroup = AccountGraph["groups"][number];
-export type TrendDay = AccountDetail["trend"][number];
-export type Play = AccountDetail["plays"][number];
+export type Analyses = NonNullable<ExplorerAnalysesQuery["account"]>;
+export type TrendDay = NonNullable<ExplorerTrendQuery["account"]>["trend"][number];
+export type Play = Analyses["plays"][number];
 export type WarmPath = NonNullable<NonNullable<ExplorerWarmPathsQuery["account"]>["warmPaths"]>[number];
 export type WarmPathsAnswer = ExplorerWarmPathsQuery;
 export interface Gap {

@@ -47,9 +47,9 @@ export function nodeSize(node: GraphNode, maxInfluence: number): number {
   return Math.round(16 + 14 * Math.sqrt(node.influenceScore / maxInfluence));
 }
 
-/** Roughly how wide a label of `text` is at 11 px (layout room; hiding uses real boxes). */
+/** Roughly how wide a label of `text` is at 12 px (layout room; hiding uses real boxes). */
 export function labelWidth(text: string): number {
-  return Math.ceil(text.length * 6.4) + 4;
+  return Math.ceil(text.length * 7) + 6;
 }
 
 export function summaryId(teamId: string): string {

@@ -27,7 +27,7 @@ const STYLE: StylesheetJson = [
     style: {
       label: "data(label)",
       "font-family": "system-ui, sans-serif",
-      "font-size": 11,
+      "font-size": 12,
       color: "#212529",
       "text-valign": "center",
       "text-halign": "right",
@@ -272,16 +272,18 @@ export function applyView(cy: Core, graph: AccountGraph, view: View): void {
   fitLabels(cy);
 }
 
-/** Hide every label that would touch a label already kept or another person's dot; the
- * most influential (then members, then by name) keep theirs. */
+/** Hide every label that would touch a label already kept or another person's dot; team
+ * names first, then collapsed teams, our members and the most influential keep theirs. */
 export function fitLabels(cy: Core): string[] {
   const people = cy
     .nodes()
-    .filter((n) => !n.hasClass("team") && !n.hasClass("hidden") && n.visible())
+    .filter((n) => !n.hasClass("hidden") && n.visible())
     .sort((a, b) => rank(a as NodeSingular) - rank(b as NodeSingular) || String(a.data("label")).localeCompare(String(b.data("label")))) as unknown as cytoscape.NodeCollection;
   cy.batch(() => people.removeClass("nolabel"));
+  // Team boxes fitted to what they now show, innermost first (their labels sit on top).
+  (cy.nodes() as unknown as { updateCompoundBounds: (force: boolean) => void }).updateCompoundBounds(true);
   const dots: Box[] = people
-    .filter((n) => !n.hasClass("summary"))
+    .filter((n) => !n.hasClass("summary") && !n.hasClass("team"))
     .map((el) => {
       const n = el as NodeSingular;
       const p = n.position();
@@ -303,6 +305,7 @@ export function fitLabels(cy: Core): string[] {
 }
 
 function rank(n: NodeSingular): number {
+  if (n.hasClass("team")) return -3;
   if (n.hasClass("summary")) return -2;
   if (n.hasClass("member")) return -1;
   const r = n.data("influence") as number | undefined;

@@ -22,6 +22,9 @@ export interface ExplorerHook {
   filters: Filters | null;
   /** Subscription events received (accountChanged). */
   changes: number;
+  /** When (Date.now()) this page's last write was answered, and its last drawing ended. */
+  lastWriteAt: number | null;
+  drawnAt: number | null;
 }
 
 declare global {
@@ -45,5 +48,7 @@ export const hook: ExplorerHook = {
   focus: null,
   filters: null,
   changes: 0,
+  lastWriteAt: null,
+  drawnAt: null,
 };
 window.samgraphExplorer = hook;

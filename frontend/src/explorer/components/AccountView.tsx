@@ -36,7 +36,7 @@ export function AccountView({
   onAsOf: (asOf: string) => void;
 }): JSX.Element {
   const [startedAt] = useState(() => performance.now());
-  const { loaded, loading, error, reload } = useAccount(headers, accountId, asOf, onRefused);
+  const { loaded, analyses, trend, loading, error } = useAccount(headers, accountId, asOf, onRefused);
   const view = useGraphView();
   const [dateText, setDateText] = useState(asOf);
   const [target, setTarget] = useState("");
@@ -263,7 +263,6 @@ export function AccountView({
               headers={headers}
               focused={view.focus === selectedNode.id}
               onFocus={(on) => view.setFocus(on ? selectedNode.id : null)}
-              onSaved={reload}
             />
           )}
           {detail && (
@@ -275,10 +274,9 @@ export function AccountView({
               kinds={kinds}
               picked={picking}
               onPicking={setPicking}
-              onLogged={reload}
             />
           )}
-          {detail && <Plays plays={detail.plays} lit={view.lit} onLight={setLit} />}
+          {detail && <Plays plays={analyses?.plays ?? null} lit={view.lit} onLight={setLit} />}
           {detail && (
             <WarmPaths
               people={targets}
@@ -293,10 +291,10 @@ export function AccountView({
             />
           )}
           {detail && <CoverageGrid detail={detail} names={names} />}
-          {detail && <CoverageTrend days={detail.trend} asOf={loaded?.asOf ?? asOf} />}
+          {detail && <CoverageTrend days={trend} asOf={asOf} />}
           {detail && <ChampionBackups detail={detail} />}
-          {detail && <ReachableWhitespacePanel detail={detail} teams={teams} onLight={setLit} />}
-          {detail && <MemberDependencyPanel detail={detail} />}
+          {detail && analyses && <ReachableWhitespacePanel analyses={analyses} teams={teams} onLight={setLit} />}
+          {detail && analyses && <MemberDependencyPanel analyses={analyses} score={detail.coverage.score} />}
         </aside>
       </div>
     </main>

@@ -4,7 +4,8 @@ import { TREND_DAYS, trendWindow } from "../hooks/useAccount";
 /** The coverage score day by day over the 90 days ending on the as-of date: the account's
  * daily snapshots (filled dots, solid line) and the days the API reconstructed from the
  * graph's history (hollow dots, dashed line). */
-export function CoverageTrend({ days, asOf }: { days: TrendDay[]; asOf: string }): JSX.Element {
+export function CoverageTrend({ days: given, asOf }: { days: TrendDay[] | null; asOf: string }): JSX.Element {
+  const days = given ?? [];
   const width = 280;
   const height = 90;
   const pad = 6;
@@ -35,7 +36,9 @@ export function CoverageTrend({ days, asOf }: { days: TrendDay[]; asOf: string }
       <p className="muted small">
         {trendFrom} to {trendTo} ({TREND_DAYS} days)
       </p>
-      {!first || !last ? (
+      {given === null ? (
+        <p className="muted">Loading the trend…</p>
+      ) : !first || !last ? (
         <p className="muted">No days to show in this window.</p>
       ) : (
         <>

@@ -117,6 +117,7 @@ export function GraphCanvas({
         accountId,
         asOf,
         lastRenderMs: Math.round(performance.now() - started),
+        drawnAt: Date.now(),
         lastLayoutMs: Math.round(layoutMs),
         collapsed: [...collapsed].sort(),
         focus,
@@ -188,8 +189,10 @@ function centreOn(cy: Core, centre: { id: string; n: number } | null, done: Muta
   done.current = centre.n;
   cy.elements().unselect();
   el.select();
-  cy.zoom(Math.max(cy.zoom(), 1.2));
-  cy.center(el);
+  // The dot in the middle (cy.center would centre the dot and its label together).
+  const zoom = Math.max(cy.zoom(), 1.2);
+  const at = (el as NodeSingular).position();
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - at.x * zoom, y: cy.height() / 2 - at.y * zoom } });
 }
 
 /** Everything shown in view, but never blown up past 1.4x (a small account). */

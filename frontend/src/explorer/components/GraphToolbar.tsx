@@ -120,12 +120,11 @@ export function GraphToolbar({
             Unfocus {names.get(view.focus) ?? ""}
           </button>
         )}
-        <button type="button" className="ghost" onClick={() => view.setCollapsed(new Set())} data-testid="expand-all">
+        <button type="button" onClick={() => view.setCollapsed(new Set())} data-testid="expand-all">
           Expand all
         </button>
         <button
           type="button"
-          className="ghost"
           onClick={() => view.setCollapsed(defaultCollapsed(graph))}
           data-testid="collapse-large"
         >

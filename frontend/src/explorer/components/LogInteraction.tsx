@@ -3,10 +3,12 @@ import { type FormEvent, useState } from "react";
 import { ApiError, ExplorerLogInteractionDocument, gql } from "../api";
 import type { InteractionType } from "../generated/graphql";
 import { todayIso, words } from "../format";
+import { hook } from "../hook";
 
 const TYPES: InteractionType[] = ["MEETING", "CALL", "EMAIL", "QBR", "EVENT"];
 
-/** Log a meeting, call... (an EDITOR key): attendees are picked by tapping the graph. */
+/** Log a meeting, call... (an EDITOR key): attendees are picked by tapping the graph. The
+ * page redraws from the accountChanged subscription, as every other open page does. */
 export function LogInteraction({
   headers,
   accountId,
@@ -15,7 +17,6 @@ export function LogInteraction({
   kinds,
   picked,
   onPicking,
-  onLogged,
 }: {
   headers: Record<string, string>;
   accountId: string;
@@ -24,7 +25,6 @@ export function LogInteraction({
   kinds: Map<string, string>;
   picked: string[] | null;
   onPicking: (ids: string[] | null) => void;
-  onLogged: () => void;
 }): JSX.Element {
   const [type, setType] = useState<InteractionType>("MEETING");
   const [date, setDate] = useState(asOf || todayIso());
@@ -44,10 +44,10 @@ export function LogInteraction({
       input: { id, accountId, date, type, summary: summary || null, memberIds, stakeholderIds },
     })
       .then(() => {
+        hook.lastWriteAt = Date.now();
         setMessage({ ok: true, text: `Logged: ${words(type)} with ${picked.map((p) => names.get(p) ?? p).join(", ")}.` });
         setSummary("");
         onPicking(null);
-        onLogged();
       })
       .catch((exc: unknown) => {
         const text = exc instanceof ApiError && exc.code === "FORBIDDEN" ? "Your key may not write (an EDITOR key can)." : exc instanceof Error ? exc.message : String(exc);

@@ -12,12 +12,22 @@ export function playIds(play: Play): string[] {
 }
 
 /** §17 "do this next": each play, best first; choose one to light its path on the graph. */
-export function Plays({ plays, lit, onLight }: { plays: Play[]; lit: string[]; onLight: (ids: string[]) => void }): JSX.Element {
+export function Plays({
+  plays,
+  lit,
+  onLight,
+}: {
+  plays: Play[] | null;
+  lit: string[];
+  onLight: (ids: string[]) => void;
+}): JSX.Element {
   const litKey = [...lit].sort().join("|");
   return (
     <section className="card" aria-labelledby="plays-title" data-testid="plays">
       <h2 id="plays-title">Do this next</h2>
-      {plays.length === 0 ? (
+      {plays === null ? (
+        <p className="muted">Working out the plays…</p>
+      ) : plays.length === 0 ? (
         <p className="muted">No plays: everyone active is engaged, or out of reach.</p>
       ) : (
         <ol className="plays">

@@ -1,17 +1,17 @@
-import type { AccountDetail } from "../api";
+import type { Analyses } from "../api";
 import { money } from "../format";
 
 /** §13 by team: reachable whitespace, the door, and the way in (choose one to light it). */
 export function ReachableWhitespacePanel({
-  detail,
+  analyses,
   teams,
   onLight,
 }: {
-  detail: AccountDetail;
+  analyses: Analyses;
   teams: Map<string, string>;
   onLight: (ids: string[]) => void;
 }): JSX.Element {
-  const reach = detail.reachableWhitespace;
+  const reach = analyses.reachableWhitespace;
   const byTeam = new Map<string, number>();
   for (const c of reach.cells) byTeam.set(c.teamId, (byTeam.get(c.teamId) ?? 0) + (c.reachableValue ?? 0));
   const rows = [...reach.teams]

@@ -3,6 +3,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ApiError, type BuyingRole, ExplorerUpdateStakeholderDocument, type GraphNode, type Sentiment, gql } from "../api";
 import { FLAG_TEXT } from "../elements";
 import { words } from "../format";
+import { hook } from "../hook";
 
 const SENTIMENTS: Sentiment[] = ["ADVOCATE", "NEUTRAL", "DETRACTOR", "UNKNOWN"];
 const ROLES: BuyingRole[] = [
@@ -24,14 +25,12 @@ export function Selected({
   headers,
   focused,
   onFocus,
-  onSaved,
 }: {
   node: GraphNode;
   teams: Map<string, string>;
   headers: Record<string, string>;
   focused: boolean;
   onFocus: (on: boolean) => void;
-  onSaved: () => void;
 }): JSX.Element {
   const [editing, setEditing] = useState(false);
   const [sentiment, setSentiment] = useState<Sentiment>(node.sentiment ?? "UNKNOWN");
@@ -70,9 +69,9 @@ export function Selected({
       input: { id: node.id, sentiment, buyingRole: role, title: title.trim() || null },
     })
       .then(() => {
+        hook.lastWriteAt = Date.now();
         setMessage({ ok: true, text: "Saved." });
         setEditing(false);
-        onSaved();
       })
       .catch((exc: unknown) => {
         const text = exc instanceof ApiError && exc.code === "FORBIDDEN" ? "Your key may not write (an EDITOR key can)." : exc instanceof Error ? exc.message : String(exc);

@@ -175,12 +175,27 @@ export type ExplorerPortfolioQuery = { accounts: { totalCount: number, pageInfo:
 export type ExplorerAccountQueryVariables = Exact<{
   id: string;
   asOf?: string | null | undefined;
+}>;
+
+
+export type ExplorerAccountQuery = { account: { id: string, name: string, tier: Tier, arr: number | null, renewal: { milestone: RenewalMilestone | null, daysToRenewal: number | null, renewalDate: string | null }, coverage: { score: number, mappedCount: number, engagedCount: number, strongCount: number, threeByThree: boolean, cells: Array<{ band: Band, group: FunctionGroup, engagedCount: number, covered: boolean }>, gaps: Array<{ code: GapCode, severity: Severity, stakeholderId: string | null, band: Band | null, group: FunctionGroup | null }> }, championBackups: Array<{ hasBackup: boolean, scoreIfLost: number, champion: { id: string, name: string }, backups: Array<{ id: string, name: string }> }>, whitespace: { cells: Array<{ teamId: string, productId: string, status: CellStatus, value: number, weightedValue: number }>, totals: { deployedArr: number, pipelineAmount: number, weightedPipeline: number, whitespaceEstimate: number } }, teams: Array<{ id: string, name: string }>, graph: { nodes: Array<{ id: string, kind: GraphNodeKind, label: string, title: string | null, seniority: Seniority | null, group: string | null, functionGroup: FunctionGroup | null, buyingRole: BuyingRole | null, sentiment: Sentiment | null, engagement: number | null, influenceScore: number | null, influenceRank: number | null, status: StakeholderStatus | null, departedAt: string | null, flags: Array<GraphNodeFlag> }>, edges: Array<{ id: string, source: string, target: string, kind: GraphEdgeKind, strength: number | null, effectiveStrength: number | null, overdue: boolean | null, lastContact: string | null }>, groups: Array<{ id: string, label: string, parent: string | null, functionGroup: FunctionGroup | null }> } } | null, products: { nodes: Array<{ id: string, name: string }> } };
+
+export type ExplorerAnalysesQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ExplorerAnalysesQuery = { account: { plays: Array<{ kind: PlayKind, scoreGain: number, reachGain: number, gapsClosed: Array<{ code: GapCode, severity: Severity }>, stakeholder: { id: string, name: string } | null, member: { id: string, name: string } | null, path: { hops: number, weakestLink: number, nodes: Array<{ id: string, name: string }>, edges: Array<{ id: string, source: string, target: string }> } | null }>, reachableWhitespace: { teams: Array<{ teamId: string, reach: number, door: Array<{ id: string, name: string }>, wayIn: { hops: number, weakestLink: number, nodes: Array<{ id: string, name: string }>, edges: Array<{ id: string }> } | null }>, cells: Array<{ teamId: string, productId: string, status: CellStatus, value: number, reachableValue: number | null }>, totals: { reachableWhitespace: number, reachablePipeline: number } }, memberDependency: Array<{ memberId: string, engagedThrough: number, coverageIfLeaves: number, member: { id: string, name: string } | null, soleEngaged: Array<{ id: string, name: string }> }> } | null };
+
+export type ExplorerTrendQueryVariables = Exact<{
+  id: string;
   trendFrom: string;
   trendTo: string;
 }>;
 
 
-export type ExplorerAccountQuery = { account: { id: string, name: string, tier: Tier, arr: number | null, renewal: { milestone: RenewalMilestone | null, daysToRenewal: number | null, renewalDate: string | null }, coverage: { score: number, mappedCount: number, engagedCount: number, strongCount: number, threeByThree: boolean, cells: Array<{ band: Band, group: FunctionGroup, engagedCount: number, covered: boolean }>, gaps: Array<{ code: GapCode, severity: Severity, stakeholderId: string | null, band: Band | null, group: FunctionGroup | null }> }, championBackups: Array<{ hasBackup: boolean, scoreIfLost: number, champion: { id: string, name: string }, backups: Array<{ id: string, name: string }> }>, whitespace: { cells: Array<{ teamId: string, productId: string, status: CellStatus, value: number, weightedValue: number }>, totals: { deployedArr: number, pipelineAmount: number, weightedPipeline: number, whitespaceEstimate: number } }, teams: Array<{ id: string, name: string }>, graph: { nodes: Array<{ id: string, kind: GraphNodeKind, label: string, title: string | null, seniority: Seniority | null, group: string | null, functionGroup: FunctionGroup | null, buyingRole: BuyingRole | null, sentiment: Sentiment | null, engagement: number | null, influenceScore: number | null, influenceRank: number | null, status: StakeholderStatus | null, departedAt: string | null, flags: Array<GraphNodeFlag> }>, edges: Array<{ id: string, source: string, target: string, kind: GraphEdgeKind, strength: number | null, effectiveStrength: number | null, overdue: boolean | null, lastContact: string | null }>, groups: Array<{ id: string, label: string, parent: string | null, functionGroup: FunctionGroup | null }> }, trend: Array<{ date: string, coverageScore: number, engagedCount: number, championsWithoutBackup: number, reconstructed: boolean }>, plays: Array<{ kind: PlayKind, scoreGain: number, reachGain: number, gapsClosed: Array<{ code: GapCode, severity: Severity }>, stakeholder: { id: string, name: string } | null, member: { id: string, name: string } | null, path: { hops: number, weakestLink: number, nodes: Array<{ id: string, name: string }>, edges: Array<{ id: string, source: string, target: string }> } | null }>, reachableWhitespace: { teams: Array<{ teamId: string, reach: number, door: Array<{ id: string, name: string }>, wayIn: { hops: number, weakestLink: number, nodes: Array<{ id: string, name: string }>, edges: Array<{ id: string }> } | null }>, cells: Array<{ teamId: string, productId: string, status: CellStatus, value: number, reachableValue: number | null }>, totals: { reachableWhitespace: number, reachablePipeline: number } }, memberDependency: Array<{ memberId: string, engagedThrough: number, coverageIfLeaves: number, member: { id: string, name: string } | null, soleEngaged: Array<{ id: string, name: string }> }> } | null, products: { nodes: Array<{ id: string, name: string }> } };
+export type ExplorerTrendQuery = { account: { trend: Array<{ date: string, coverageScore: number, engagedCount: number, championsWithoutBackup: number, reconstructed: boolean }> } | null };
 
 export type ExplorerWarmPathsQueryVariables = Exact<{
   id: string;
@@ -268,7 +283,7 @@ export const ExplorerPortfolioDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExplorerPortfolioQuery, ExplorerPortfolioQueryVariables>;
 export const ExplorerAccountDocument = new TypedDocumentString(`
-    query ExplorerAccount($id: ID!, $asOf: Date, $trendFrom: Date!, $trendTo: Date!) {
+    query ExplorerAccount($id: ID!, $asOf: Date) {
   account(id: $id, asOf: $asOf) {
     id
     name
@@ -365,13 +380,18 @@ export const ExplorerAccountDocument = new TypedDocumentString(`
         functionGroup
       }
     }
-    trend(from: $trendFrom, to: $trendTo, reconstruct: true) {
-      date
-      coverageScore
-      engagedCount
-      championsWithoutBackup
-      reconstructed
+  }
+  products(first: 100) {
+    nodes {
+      id
+      name
     }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerAccountQuery, ExplorerAccountQueryVariables>;
+export const ExplorerAnalysesDocument = new TypedDocumentString(`
+    query ExplorerAnalyses($id: ID!, $asOf: Date) {
+  account(id: $id, asOf: $asOf) {
     plays(first: 10) {
       kind
       scoreGain
@@ -448,14 +468,21 @@ export const ExplorerAccountDocument = new TypedDocumentString(`
       }
     }
   }
-  products(first: 100) {
-    nodes {
-      id
-      name
+}
+    `) as unknown as TypedDocumentString<ExplorerAnalysesQuery, ExplorerAnalysesQueryVariables>;
+export const ExplorerTrendDocument = new TypedDocumentString(`
+    query ExplorerTrend($id: ID!, $trendFrom: Date!, $trendTo: Date!) {
+  account(id: $id) {
+    trend(from: $trendFrom, to: $trendTo, reconstruct: true) {
+      date
+      coverageScore
+      engagedCount
+      championsWithoutBackup
+      reconstructed
     }
   }
 }
-    `) as unknown as TypedDocumentString<ExplorerAccountQuery, ExplorerAccountQueryVariables>;
+    `) as unknown as TypedDocumentString<ExplorerTrendQuery, ExplorerTrendQueryVariables>;
 export const ExplorerWarmPathsDocument = new TypedDocumentString(`
     query ExplorerWarmPaths($id: ID!, $to: ID!, $asOf: Date) {
   account(id: $id, asOf: $asOf) {
