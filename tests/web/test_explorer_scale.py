@@ -314,16 +314,27 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
             without = await after_render(page, before_n)
             assert without["positions"] == still["positions"]
 
-            # 7. The first play lights the API's ids: its member, stakeholder and path.
+            # 7. The first play lights the API's ids (its member, stakeholder and path), from
+            # the default view: the teams it runs through open, and it is in view.
+            before_n = await renders(page)
+            await page.get_by_test_id("collapse-large").click()
+            await after_render(page, before_n)
             play = answer["plays"][0]
             ids = {play["member"]["id"], play["stakeholder"]["id"]}
             if play["path"]:
                 ids |= {n["id"] for n in play["path"]["nodes"]}
                 ids |= {e["id"] for e in play["path"]["edges"]}
             await page.get_by_test_id("play").first.click()
-            await page.wait_for_function("() => window.samgraphExplorer.highlighted.length > 0")
-            assert set((await shown(page))["lit"]) == ids
-            await page.get_by_test_id("plays").scroll_into_view_if_needed()
+            await page.wait_for_function(
+                "() => { const cy = window.samgraphExplorer.cy; const lit = cy.elements('.highlight');"
+                " const ext = cy.extent(); return lit.nonempty() && lit.every((el) => el.visible()"
+                " && (el.isEdge() || (el.position('x') > ext.x1 && el.position('x') < ext.x2"
+                " && el.position('y') > ext.y1 && el.position('y') < ext.y2))); }"
+            )
+            lit_view = await shown(page)
+            assert set(lit_view["lit"]) == ids
+            assert overlapping(lit_view["labels"]) == []
+            await page.get_by_test_id("graph").scroll_into_view_if_needed()
             await shot(page, "7-play")
             await page.get_by_test_id("play").first.click()  # off again
 

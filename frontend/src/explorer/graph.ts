@@ -113,7 +113,6 @@ const STYLE: StylesheetJson = [
   },
   { selector: "node.nolabel", style: { label: "" } },
   { selector: ".hidden", style: { display: "none" } },
-  { selector: ".faded", style: { opacity: 0.12 } },
   {
     selector: "edge",
     style: { "curve-style": "bezier", width: 1, "line-color": "#adb5bd", opacity: 0.7 },
@@ -142,6 +141,7 @@ const STYLE: StylesheetJson = [
   },
   { selector: "edge.member_of", style: { "line-color": "#dee2e6", width: 1 } },
   { selector: ".dimmed", style: { opacity: 0.15 } },
+  { selector: ".faded", style: { opacity: 0.1 } },
   {
     selector: "node.highlight",
     style: { "border-color": PATH_COLOUR, "border-width": 5, opacity: 1, "z-index": 20 },
@@ -202,8 +202,15 @@ export function sync(cy: Core, graph: AccountGraph, summaries: Map<string, TeamS
       const id = def.data.id as string;
       const el = cy.getElementById(id);
       if (el.nonempty()) {
-        el.data(def.data);
-        el.classes(def.classes as string);
+        // Only what changed (each change restyles the element).
+        const now = el.data() as Record<string, unknown>;
+        const changed = Object.entries(def.data).filter(([k, v]) => k !== "parent" && now[k] !== v);
+        if (changed.length) el.data(Object.fromEntries(changed));
+        const classes = def.classes as string;
+        if (el.classes().filter((c) => c !== "hidden" && c !== "faded" && c !== "nolabel" && c !== "highlight" && c !== "dimmed" && c !== "picked").sort().join(" ") !== classes.split(" ").sort().join(" ")) {
+          const keep = ["hidden", "faded", "nolabel", "highlight", "dimmed", "picked"].filter((c) => el.hasClass(c));
+          el.classes([classes, ...keep].join(" "));
+        }
         if (el.isNode() && (el.data("parent") ?? null) !== (def.data.parent ?? null)) {
           (el as NodeSingular).move({ parent: (def.data.parent as string | undefined) ?? null });
         }
@@ -248,26 +255,33 @@ export function applyView(cy: Core, graph: AccountGraph, view: View): void {
   }
   const filtering = filtersActive(view.filters);
   const near = view.focus ? neighbourhood(graph, view.focus, 2) : null;
+  // What each element should be; only the ones that change are touched (a class change
+  // restyles the element, which is what costs at 1,000 people).
+  const hidden = new Set<string>();
+  const faded = new Set<string>();
+  for (const g of graph.groups) {
+    const box = cy.nodes(".team").filter((n) => n.data("teamId") === g.id);
+    box.forEach((n) => {
+      if (view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(n.id());
+    });
+    if (!view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(`collapsed:${g.id}`);
+  }
+  for (const node of graph.nodes) {
+    if (collapsedTeamOf(node, view.collapsed, parents) !== null) hidden.add(node.id);
+    else if (filtering && !passes(node, view.filters)) hidden.add(node.id);
+    else if (near && !near.has(node.id)) faded.add(node.id);
+  }
+  if (near) {
+    cy.edges().forEach((e) => {
+      if (!near.has(e.source().id()) || !near.has(e.target().id())) faded.add(e.id());
+    });
+  }
   cy.batch(() => {
-    cy.elements().removeClass("hidden faded");
-    for (const g of graph.groups) {
-      const box = cy.nodes(".team").filter((n) => n.data("teamId") === g.id);
-      const summary = cy.getElementById(`collapsed:${g.id}`);
-      if (view.collapsed.has(g.id) || hiddenTeams.has(g.id)) box.addClass("hidden");
-      if (!view.collapsed.has(g.id) || hiddenTeams.has(g.id)) summary.addClass("hidden");
-    }
-    for (const node of graph.nodes) {
-      const el = cy.getElementById(node.id);
-      if (el.empty()) continue;
-      if (collapsedTeamOf(node, view.collapsed, parents) !== null) el.addClass("hidden");
-      else if (filtering && !passes(node, view.filters)) el.addClass("hidden");
-      else if (near && !near.has(node.id)) el.addClass("faded");
-    }
-    if (near) {
-      cy.edges().forEach((e) => {
-        if (!near.has(e.source().id()) || !near.has(e.target().id())) e.addClass("faded");
-      });
-    }
+    cy.elements().forEach((el) => {
+      const id = el.id();
+      if (hidden.has(id) !== el.hasClass("hidden")) el.toggleClass("hidden", hidden.has(id));
+      if (faded.has(id) !== el.hasClass("faded")) el.toggleClass("faded", faded.has(id));
+    });
   });
   fitLabels(cy);
 }
@@ -278,30 +292,58 @@ export function fitLabels(cy: Core): string[] {
   const people = cy
     .nodes()
     .filter((n) => !n.hasClass("hidden") && n.visible())
-    .sort((a, b) => rank(a as NodeSingular) - rank(b as NodeSingular) || String(a.data("label")).localeCompare(String(b.data("label")))) as unknown as cytoscape.NodeCollection;
-  cy.batch(() => people.removeClass("nolabel"));
+    .sort(
+      (a, b) =>
+        rank(a as NodeSingular) - rank(b as NodeSingular) ||
+        String(a.data("label")).localeCompare(String(b.data("label"))),
+    ) as unknown as cytoscape.NodeCollection;
   // Team boxes fitted to what they now show, innermost first (their labels sit on top).
-  (cy.nodes() as unknown as { updateCompoundBounds: (force: boolean) => void }).updateCompoundBounds(true);
-  const dots: Box[] = people
-    .filter((n) => !n.hasClass("summary") && !n.hasClass("team"))
-    .map((el) => {
-      const n = el as NodeSingular;
-      const p = n.position();
+  const parents = cy.nodes(":parent").sort((a, b) => depth(b as NodeSingular) - depth(a as NodeSingular));
+  (parents as unknown as { updateCompoundBounds: (force: boolean) => void }).updateCompoundBounds(true);
+  // A person's label box, relative to their dot, is measured once (with the label shown)
+  // and kept; teams' boxes change with what they show, so they are measured each time.
+  const unmeasured = people.filter((n) => n.hasClass("nolabel") && (n.hasClass("team") || !labelOffsets(n as NodeSingular)));
+  if (unmeasured.nonempty()) cy.batch(() => unmeasured.removeClass("nolabel"));
+  const dots: Box[] = [];
+  const labels: { id: string; box: Box }[] = [];
+  people.forEach((el) => {
+    const n = el as NodeSingular;
+    const p = n.position();
+    if (!n.hasClass("summary") && !n.hasClass("team")) {
       const r = n.width() / 2;
-      return { x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r };
-    });
-  const labels = people.map((n) => {
-    const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-    return { id: n.id(), box: { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 } };
+      dots.push({ x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r });
+    }
+    let box: Box;
+    const kept = n.hasClass("team") ? null : labelOffsets(n);
+    if (kept) {
+      box = { x1: p.x + kept.x1, y1: p.y + kept.y1, x2: p.x + kept.x2, y2: p.y + kept.y2 };
+    } else {
+      const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      box = { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      if (!n.hasClass("team") && b.w > 0) {
+        n.scratch("_label", { text: n.data("label"), x1: b.x1 - p.x, y1: b.y1 - p.y, x2: b.x2 - p.x, y2: b.y2 - p.y });
+      }
+    }
+    labels.push({ id: n.id(), box });
   });
   // Person dots are obstacles too (a label never runs over someone else's dot).
   const shown = labelsThatFit(labels, dots);
   cy.batch(() => {
     people.forEach((n) => {
-      if (!shown.has(n.id())) n.addClass("nolabel");
+      const off = !shown.has(n.id());
+      if (off !== n.hasClass("nolabel")) n.toggleClass("nolabel", off);
     });
   });
   return [...shown];
+}
+
+function labelOffsets(n: NodeSingular): Box | null {
+  const kept = n.scratch("_label") as (Box & { text: string }) | undefined;
+  return kept && kept.text === n.data("label") ? kept : null;
+}
+
+function depth(n: NodeSingular): number {
+  return n.ancestors().length;
 }
 
 function rank(n: NodeSingular): number {

@@ -83,8 +83,9 @@ export function AccountView({
   useEffect(() => {
     if (!paths) return;
     const chosen = focusedPath === null ? paths : paths.slice(focusedPath, focusedPath + 1);
-    setLit(chosen.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)]));
-  }, [paths, focusedPath, setLit]);
+    light(chosen.flatMap((p) => [...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.id)]));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [paths, focusedPath]);
 
   const findPaths = (): void => {
     if (!target) return;
@@ -123,6 +124,22 @@ export function AccountView({
       setSelected(id);
     },
     [picking, setSelected],
+  );
+  // Lit people inside collapsed teams: their teams open first.
+  const light = useCallback(
+    (ids: string[]) => {
+      if (detail && view.collapsed) {
+        const parents = new Map(detail.graph.groups.map((g) => [g.id, g.parent ?? null]));
+        const people = new Map(detail.graph.nodes.map((n) => [n.id, n]));
+        const open = new Set(view.collapsed);
+        for (const id of ids) {
+          for (let t = people.get(id)?.group ?? null, n = 0; t && n < 50; t = parents.get(t) ?? null, n++) open.delete(t);
+        }
+        if (open.size !== view.collapsed.size) view.setCollapsed(open);
+      }
+      setLit(ids);
+    },
+    [detail, view, setLit],
   );
   const showPerson = (id: string): void => {
     setSelected(id);
@@ -276,7 +293,7 @@ export function AccountView({
               onPicking={setPicking}
             />
           )}
-          {detail && <Plays plays={analyses?.plays ?? null} lit={view.lit} onLight={setLit} />}
+          {detail && <Plays plays={analyses?.plays ?? null} lit={view.lit} onLight={light} />}
           {detail && (
             <WarmPaths
               people={targets}
@@ -293,7 +310,7 @@ export function AccountView({
           {detail && <CoverageGrid detail={detail} names={names} />}
           {detail && <CoverageTrend days={trend} asOf={asOf} />}
           {detail && <ChampionBackups detail={detail} />}
-          {detail && analyses && <ReachableWhitespacePanel analyses={analyses} teams={teams} onLight={setLit} />}
+          {detail && analyses && <ReachableWhitespacePanel analyses={analyses} teams={teams} onLight={light} />}
           {detail && analyses && <MemberDependencyPanel analyses={analyses} score={detail.coverage.score} />}
         </aside>
       </div>

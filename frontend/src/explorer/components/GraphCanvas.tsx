@@ -1,3 +1,4 @@
+import type cytoscape from "cytoscape";
 import type { Core, NodeSingular } from "cytoscape";
 import { type MutableRefObject, useEffect, useMemo, useRef } from "react";
 
@@ -56,6 +57,9 @@ export function GraphCanvas({
   const centred = useRef(0);
   const centreRef = useRef(centre);
   centreRef.current = centre;
+  const litRef = useRef(lit);
+  litRef.current = lit;
+  const fittedLit = useRef("");
   const handlers = useRef({ onTap, onTeam });
   handlers.current = { onTap, onTeam };
   if (anchor.current === null) anchor.current = graph;
@@ -108,7 +112,8 @@ export function GraphCanvas({
       applyView(cy, shown, { collapsed, filters, focus });
       if (moved) fitReadable(cy);
       drawnKey.current = key;
-      hook.highlighted = highlight(cy, lit);
+      hook.highlighted = highlight(cy, litRef.current);
+      showLit(cy, litRef.current, fittedLit);
       centreOn(cy, centreRef.current, centred);
       const first = hook.firstRenderMs === null || hook.accountId !== accountId;
       Object.assign(hook, {
@@ -135,12 +140,17 @@ export function GraphCanvas({
     const cy = cyRef.current;
     if (!cy || drawnKey.current === null) return;
     applyView(cy, shown, { collapsed, filters, focus });
+    // The view moves to what is left (a focus: the neighbourhood); nobody moves.
+    fitReadable(cy, focus ? cy.nodes(":visible").not(".faded, .team") : undefined);
     Object.assign(hook, { renders: hook.renders + 1, focus, filters });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters, focus]);
 
   useEffect(() => {
-    if (cyRef.current && drawnKey.current !== null) hook.highlighted = highlight(cyRef.current, lit);
+    const cy = cyRef.current;
+    if (!cy || drawnKey.current === null) return;
+    hook.highlighted = highlight(cy, lit);
+    showLit(cy, lit, fittedLit);
   }, [lit, cyRef]);
 
   useEffect(() => {
@@ -196,11 +206,21 @@ function centreOn(cy: Core, centre: { id: string; n: number } | null, done: Muta
 }
 
 /** Everything shown in view, but never blown up past 1.4x (a small account). */
-function fitReadable(cy: Core): void {
-  const shown = cy.elements(":visible");
+function fitReadable(cy: Core, these?: cytoscape.CollectionReturnValue): void {
+  const shown = these && these.nonempty() ? these : cy.elements(":visible");
   cy.fit(shown, 24);
   if (cy.zoom() > 1.4) {
     cy.zoom(1.4);
     cy.center(shown);
   }
+}
+
+/** A newly lit path or play in view (once; the SAM may pan away afterwards). */
+function showLit(cy: Core, lit: string[], fitted: MutableRefObject<string>): void {
+  const key = [...lit].sort().join("|");
+  if (key === fitted.current) return;
+  const shown = cy.elements(".highlight").filter((el) => el.visible());
+  if (lit.length && shown.empty()) return; // not drawn yet (a team still opening)
+  fitted.current = key;
+  if (shown.nonempty()) fitReadable(cy, shown);
 }

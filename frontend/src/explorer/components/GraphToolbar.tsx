@@ -111,12 +111,12 @@ export function GraphToolbar({
       ))}
       <div className="tool-buttons">
         {filtersActive(view.filters) && (
-          <button type="button" className="ghost" onClick={() => view.setFilters(NO_FILTERS)} data-testid="clear-filters">
+          <button type="button" className="quiet" onClick={() => view.setFilters(NO_FILTERS)} data-testid="clear-filters">
             Clear filters
           </button>
         )}
         {view.focus && (
-          <button type="button" className="ghost" onClick={() => view.setFocus(null)} data-testid="clear-focus">
+          <button type="button" className="quiet" onClick={() => view.setFocus(null)} data-testid="clear-focus">
             Unfocus {names.get(view.focus) ?? ""}
           </button>
         )}

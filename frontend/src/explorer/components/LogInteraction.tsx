@@ -101,7 +101,7 @@ export function LogInteraction({
             <button type="submit" className="primary" disabled={busy || picked.length === 0} data-testid="log-submit">
               {busy ? "Logging…" : "Log it"}
             </button>
-            <button type="button" className="ghost" onClick={() => onPicking(null)}>
+            <button type="button" className="quiet" onClick={() => onPicking(null)}>
               Cancel
             </button>
           </div>

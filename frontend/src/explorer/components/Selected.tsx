@@ -106,7 +106,7 @@ export function Selected({
           {focused ? "Show everyone" : "Focus (2 hops)"}
         </button>
         {node.kind === "STAKEHOLDER" && !editing && (
-          <button type="button" className="ghost" onClick={() => setEditing(true)} data-testid="edit">
+          <button type="button" className="quiet" onClick={() => setEditing(true)} data-testid="edit">
             Edit…
           </button>
         )}
@@ -141,7 +141,7 @@ export function Selected({
             <button type="submit" className="primary" data-testid="save">
               Save
             </button>
-            <button type="button" className="ghost" onClick={() => setEditing(false)}>
+            <button type="button" className="quiet" onClick={() => setEditing(false)}>
               Cancel
             </button>
           </div>
