@@ -9,6 +9,7 @@ showing in another within 2 s. Screenshots go to tests/artifacts/explorer-500-<s
 from __future__ import annotations
 
 import json
+import struct
 import time
 from pathlib import Path
 from typing import Any
@@ -379,12 +380,76 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
             drawn = await other.evaluate("() => window.samgraphExplorer.drawnAt")
             timings["logged_to_second_page_ms"] = drawn - written
             timings["click_to_second_page_ms"] = round(from_click)
-            # The figures, for the record (the report and docs quote them).
             (ARTIFACTS / "explorer-500-timings.json").write_text(json.dumps(timings, indent=2))
             assert 0 < drawn - written <= 2000, timings
             after = (await api(base, key, GRAPH, id=ACCOUNT, include=["MEMBERS"]))["account"]
             assert edge in {e["id"] for e in after["graph"]["edges"]}
             await expect(page.get_by_test_id("log-message")).to_contain_text("Logged")
             await shot(other, "8-second-page")
+
+            # 9. A stakeholder's sentiment, role and title changed here show in the second page.
+            person = nodes[guest]
+            await page.get_by_test_id("person-search").fill(person["label"])
+            await page.locator(f'[data-person-id="{guest}"]').click()
+            await expect(page.get_by_test_id("selected")).to_contain_text(person["label"])
+            await page.get_by_test_id("edit").click()
+            await page.get_by_label("Sentiment", exact=True).last.select_option("DETRACTOR")
+            await page.get_by_label("Buying role").select_option("CHAMPION")
+            await page.get_by_label("Title", exact=True).fill("Head of Everything")
+            await page.get_by_test_id("save").click()
+            await other.wait_for_function(
+                "(id) => { const n = window.samgraphExplorer.cy.getElementById(id);"
+                " return n.hasClass('champion') && n.hasClass('detractor')"
+                " && n.data('title') === 'Head of Everything'; }",
+                arg=guest,
+                timeout=10_000,
+            )
+            written = await page.evaluate("() => window.samgraphExplorer.lastWriteAt")
+            drawn = await other.evaluate("() => window.samgraphExplorer.drawnAt")
+            timings["edited_to_second_page_ms"] = drawn - written
+            now = (await api(base, key, GRAPH, id=ACCOUNT, include=["MEMBERS"]))["account"]
+            edited = next(n for n in now["graph"]["nodes"] if n["id"] == guest)
+            assert edited["sentiment"] == "DETRACTOR"
+            (ARTIFACTS / "explorer-500-timings.json").write_text(json.dumps(timings, indent=2))
+            assert 0 < drawn - written <= 2000, timings
+            await shot(other, "9-edited")
+
+            # 10. The PNG: the graph with the account's name, the date and a legend drawn
+            # in (so taller and at least as wide as Cytoscape's own picture of it).
+            async with page.expect_download() as info:
+                await page.get_by_role("button", name="Download PNG").click()
+            download = await info.value
+            assert download.suggested_filename == f"{ACCOUNT}-graph.png"
+            saved = ARTIFACTS / "explorer-500-export.png"
+            await download.save_as(saved)
+            data = saved.read_bytes()
+            assert data[:8] == b"\x89PNG\r\n\x1a\n"
+            width, height = struct.unpack(">II", data[16:24])
+            plain = await page.evaluate(
+                "() => { const cy = window.samgraphExplorer.cy; const b = cy.elements()"
+                ".boundingBox(); return [b.w, b.h]; }"
+            )
+            assert width >= min(2 * plain[0], 6000) - 4 and height > min(2 * plain[1], 6000) + 100
+
+            # 11. A phone (390 px): the lists first, the graph on demand, nothing wider
+            # than the screen.
+            phone = await browser.new_page(viewport={"width": 390, "height": 844})
+            await phone.goto(f"{base}/explorer#account={ACCOUNT}")
+            await phone.wait_for_function("() => window.samgraphExplorer.ready")
+            await expect(phone.get_by_test_id("graph")).to_be_hidden()
+            await expect(phone.get_by_test_id("plays")).to_be_visible()
+            assert await phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+            await shot(phone, "11-phone")
+            await phone.get_by_test_id("graph-toggle").click()
+            await expect(phone.get_by_test_id("graph")).to_be_visible()
+            await phone.wait_for_function(
+                "() => { const cy = window.samgraphExplorer.cy; return cy.width() > 300"
+                " && cy.elements(':visible').renderedBoundingBox().x1 >= 0; }"
+            )
+            phone_view = await shown(phone)
+            assert phone_view["boxes"] and overlapping(phone_view["labels"]) == []
+            assert await phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+            await phone.get_by_test_id("graph").scroll_into_view_if_needed()
+            await shot(phone, "11-phone-graph")
 
     assert problems == [], problems

@@ -82,7 +82,18 @@ export function GraphCanvas({
       if (event.target === cy) handlers.current.onTap(null);
     });
     Object.assign(hook, { cy });
+    // Shown after being hidden (a phone's "Show the graph") or resized: fit again.
+    let wasEmpty = container.current.clientWidth === 0;
+    const watch = new ResizeObserver(() => {
+      if (cy.destroyed()) return;
+      cy.resize();
+      const empty = cy.width() === 0;
+      if (wasEmpty && !empty && drawnKey.current !== null) fitReadable(cy);
+      wasEmpty = empty;
+    });
+    watch.observe(container.current);
     return () => {
+      watch.disconnect();
       cy.destroy();
       cyRef.current = null;
       Object.assign(hook, { cy: null, ready: false, accountId: null });

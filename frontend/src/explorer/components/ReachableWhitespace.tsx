@@ -27,6 +27,7 @@ export function ReachableWhitespacePanel({
         {rows.length === 0 ? (
           <p className="muted">No team has whitespace we can reach.</p>
         ) : (
+          <div className="scroll-x">
           <table className="people compact">
             <thead>
               <tr>
@@ -63,6 +64,7 @@ export function ReachableWhitespacePanel({
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </details>
     </section>
