@@ -2,6 +2,8 @@ import type { GraphNode } from "../api";
 import { FLAG_TEXT } from "../elements";
 import { words } from "../format";
 
+const NARROW = typeof window !== "undefined" && window.matchMedia("(max-width: 700px)").matches;
+
 export function PeopleList({
   nodes,
   teams,
@@ -18,7 +20,8 @@ export function PeopleList({
   );
   return (
     <section className="card" aria-labelledby="people-title">
-      <details>
+      {/* Open from the start on a phone, where the list comes before the graph. */}
+      <details open={NARROW}>
         <summary>
           <h2 id="people-title">People on the graph ({nodes.length})</h2>
         </summary>
