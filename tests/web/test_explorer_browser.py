@@ -55,6 +55,8 @@ DRAWN = """() => {
     teams: cy.nodes('.team').map((el) => el.data('teamId')).sort(),
     edges: ids(cy.edges()),
     lit: ids(cy.elements('.highlight')),
+    positions: Object.fromEntries(cy.nodes().not('.team, .summary').map((el) => [el.id(),
+      [el.position('x'), el.position('y')]])),
     titles: Object.fromEntries(cy.nodes().not('.team').map((el) => [el.id(), el.data('title') ?? null])),
   };
 }"""
@@ -177,10 +179,26 @@ async def test_a_sam_explores_an_account(
             )
             await shot(page, "2-graph")
 
-            # 3. On PAST, the warm paths to rmartinez light up by id.
+            # 3. On PAST, the warm paths to rmartinez light up by id. The page is not laid
+            # out again: everyone drawn on both days keeps their place.
             before = await renders(page)
             await page.get_by_label("As of").fill(PAST)
             past = await drawn_after(page, before, PAST)
+            both = set(past["nodes"]) & set(drawn["nodes"])
+            assert len(both) > 5
+            assert {n: past["positions"][n] for n in both} == {
+                n: drawn["positions"][n] for n in both
+            }
+            # The trend shows the 90 days ending on PAST, days without a snapshot
+            # reconstructed, as the API answers for that window.
+            past_start = (dt.date.fromisoformat(PAST) - dt.timedelta(days=90)).isoformat()
+            window = (await api(base, key, TREND, f=past_start, t=PAST, r=True))["account"]
+            card = page.get_by_test_id("coverage-trend")
+            await expect(card).to_contain_text(f"{past_start} to {PAST}")
+            await expect(card.locator("circle")).to_have_count(len(window["trend"]))
+            await expect(card.locator("circle.reconstructed")).to_have_count(
+                sum(d["reconstructed"] for d in window["trend"])
+            )
             await page.get_by_label("Introduction to").select_option("rmartinez")
             await page.get_by_test_id("find-paths").click()
             await expect(page.get_by_test_id("path-list").locator("li").first).to_be_visible()

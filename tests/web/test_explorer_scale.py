@@ -9,6 +9,7 @@ showing in another within 2 s. Screenshots go to tests/artifacts/explorer-500-<s
 from __future__ import annotations
 
 import json
+import math
 import struct
 import time
 from pathlib import Path
@@ -41,6 +42,8 @@ query($id: ID!, $include: [GraphInclude!]) {
     plays(first: 10) {
       member { id } stakeholder { id } path { nodes { id } edges { id } }
     }
+    reachableWhitespace { totals { reachableWhitespace } }
+    memberDependency { memberId coverageIfLeaves member { name } }
   }
 }"""
 
@@ -130,6 +133,15 @@ def neighbourhood(edges: list[dict[str, Any]], start: str, hops: int = 2) -> set
         seen |= nxt
         frontier = nxt
     return seen
+
+
+def money(value: float) -> str:
+    """As the page writes money (frontend/src/explorer/format.ts)."""
+    if abs(value) >= 1_000_000:
+        return f"${value / 1_000_000:.{0 if value >= 10_000_000 else 1}f}M"
+    if abs(value) >= 1_000:
+        return f"${math.floor(value / 1_000 + 0.5)}k"  # Math.round: halves up
+    return f"${math.floor(value + 0.5)}"
 
 
 def engaged(node: dict[str, Any]) -> bool:
@@ -276,7 +288,7 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
             # 5. Filters, with every team open: exactly the people the API's data says.
             before_n = await renders(page)
             await page.get_by_test_id("expand-all").click()
-            await after_render(page, before_n)
+            view_all = await after_render(page, before_n)
             member_ids = {n["id"] for n in members}
             for test_id, value, keep in (
                 ("filter-sentiment", "DETRACTOR", lambda n: n["sentiment"] == "DETRACTOR"),
@@ -288,6 +300,7 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
                 before_n = await renders(page)
                 await page.get_by_test_id(test_id).select_option(value)
                 filtered = await after_render(page, before_n)
+                assert filtered["positions"] == view_all["positions"], test_id  # nobody moved
                 expected = {n["id"] for n in stakeholders if keep(n)} | member_ids
                 assert set(filtered["shown"]) == expected, test_id
                 assert len(expected) > len(member_ids), test_id  # the filter keeps someone
@@ -338,6 +351,15 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
             await page.get_by_test_id("graph").scroll_into_view_if_needed()
             await shot(page, "7-play")
             await page.get_by_test_id("play").first.click()  # off again
+
+            # The other panels say what the API says: reachable whitespace, and the coverage
+            # if each member left.
+            reach = answer["reachableWhitespace"]["totals"]["reachableWhitespace"]
+            await expect(page.get_by_test_id("reachable-whitespace")).to_contain_text(money(reach))
+            panel = page.get_by_test_id("member-dependency")
+            for dep in answer["memberDependency"]:
+                item = panel.locator("li").filter(has_text=dep["member"]["name"])
+                await expect(item).to_contain_text(f"→ {dep['coverageIfLeaves']}")
 
             # 8. An interaction logged here (attendees tapped on the graph) shows in a
             # second page within 2 s: the new KNOWS edge member:stakeholder.
