@@ -7,7 +7,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type S
 import ELK from "elkjs/lib/elk.bundled.js";
 
 import type { AccountGraph } from "./api";
-import { type ElkNode, MEMBER_COLOUR, SUMMARY_SIZE, centres, elkGraph, elements } from "./elements";
+import { type ElkNode, MEMBER_COLOUR, SUMMARY_SIZE, centres, elements, elkGraph, ids, summaryId } from "./elements";
 import {
   type Box,
   type Filters,
@@ -190,7 +190,13 @@ export function createCy(container: HTMLElement): Core {
 
 /** Make the drawing hold exactly `graph`'s elements (added, removed, data updated), each
  * person at its laid-out place; nothing already drawn moves. */
-export function sync(cy: Core, graph: AccountGraph, summaries: Map<string, TeamSummary>, positions: Positions): void {
+export function sync(
+  cy: Core,
+  graph: AccountGraph,
+  summaries: Map<string, TeamSummary>,
+  positions: Positions,
+  start: { hidden: Set<string>; faded: Set<string> } = { hidden: new Set(), faded: new Set() },
+): void {
   const wanted = elements(graph, summaries);
   const wantedIds = new Set(wanted.map((e) => e.data.id as string));
   cy.batch(() => {
@@ -217,7 +223,10 @@ export function sync(cy: Core, graph: AccountGraph, summaries: Map<string, TeamS
         continue;
       }
       const at = positions.get(id);
-      adds.push(at && def.group === "nodes" ? { ...def, position: { ...at } } : def);
+      // New elements start as the view wants them (no second restyle).
+      const extra = [start.hidden.has(id) ? "hidden" : "", start.faded.has(id) ? "faded" : ""].filter(Boolean);
+      const classes = [def.classes as string, ...extra].join(" ");
+      adds.push(at && def.group === "nodes" ? { ...def, classes, position: { ...at } } : { ...def, classes });
     }
     cy.add(adds);
   });
@@ -239,9 +248,10 @@ export interface View {
   focus: string | null;
 }
 
-/** Hide what the view leaves out (collapsed teams' insides, filtered people), fade what a
- * focus leaves out, then hide the labels that would collide. */
-export function applyView(cy: Core, graph: AccountGraph, view: View): void {
+/** Which elements a view hides (collapsed teams' insides, filtered people) and fades (all
+ * but a focus's neighbourhood), by element id; pure, so new elements start that way. */
+export function viewClasses(graph: AccountGraph, view: View): { hidden: Set<string>; faded: Set<string> } {
+  const { teamId } = ids(graph);
   const parents = new Map(graph.groups.map((g) => [g.id, g.parent ?? null]));
   const hiddenTeams = new Set<string>();
   for (const g of graph.groups) {
@@ -255,16 +265,11 @@ export function applyView(cy: Core, graph: AccountGraph, view: View): void {
   }
   const filtering = filtersActive(view.filters);
   const near = view.focus ? neighbourhood(graph, view.focus, 2) : null;
-  // What each element should be; only the ones that change are touched (a class change
-  // restyles the element, which is what costs at 1,000 people).
   const hidden = new Set<string>();
   const faded = new Set<string>();
   for (const g of graph.groups) {
-    const box = cy.nodes(".team").filter((n) => n.data("teamId") === g.id);
-    box.forEach((n) => {
-      if (view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(n.id());
-    });
-    if (!view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(`collapsed:${g.id}`);
+    if (view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(teamId(g.id));
+    if (!view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(summaryId(g.id));
   }
   for (const node of graph.nodes) {
     if (collapsedTeamOf(node, view.collapsed, parents) !== null) hidden.add(node.id);
@@ -272,10 +277,16 @@ export function applyView(cy: Core, graph: AccountGraph, view: View): void {
     else if (near && !near.has(node.id)) faded.add(node.id);
   }
   if (near) {
-    cy.edges().forEach((e) => {
-      if (!near.has(e.source().id()) || !near.has(e.target().id())) faded.add(e.id());
-    });
+    for (const e of graph.edges) if (!near.has(e.source) || !near.has(e.target)) faded.add(e.id);
   }
+  return { hidden, faded };
+}
+
+/** Hide what the view leaves out, fade what a focus leaves out (only the elements that
+ * change are touched: a class change restyles, which is what costs at 1,000 people), then
+ * hide the labels that would collide. */
+export function applyView(cy: Core, graph: AccountGraph, view: View): void {
+  const { hidden, faded } = viewClasses(graph, view);
   cy.batch(() => {
     cy.elements().forEach((el) => {
       const id = el.id();

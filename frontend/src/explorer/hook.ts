@@ -16,6 +16,8 @@ export interface ExplorerHook {
   lastRenderMs: number | null;
   lastLayoutMs: number | null;
   lastFetchMs: number | null;
+  /** The last drawing's parts, ms: layout (0 when known), elements synced, view, fit. */
+  lastSteps: { layoutMs: number; syncMs: number; viewMs: number; fitMs: number } | null;
   highlighted: string[];
   collapsed: string[];
   focus: string | null;
@@ -43,6 +45,7 @@ export const hook: ExplorerHook = {
   lastRenderMs: null,
   lastLayoutMs: null,
   lastFetchMs: null,
+  lastSteps: null,
   highlighted: [],
   collapsed: [],
   focus: null,

@@ -3,7 +3,7 @@ import type { Core, NodeSingular } from "cytoscape";
 import { type MutableRefObject, useEffect, useMemo, useRef } from "react";
 
 import type { AccountGraph } from "../api";
-import { applyView, createCy, highlight, layout, place, sync } from "../graph";
+import { applyView, createCy, highlight, layout, place, sync, viewClasses } from "../graph";
 import { hook } from "../hook";
 import { type Filters, teamSummaries, withDeparted } from "../model";
 
@@ -117,11 +117,16 @@ export function GraphCanvas({
       }
       if (mine !== generation.current || cy.destroyed()) return;
       const moved = drawnKey.current !== key;
+      const steps = [performance.now()];
       if (moved) place(cy, positions);
-      sync(cy, shown, teamSummaries(shown), positions);
+      sync(cy, shown, teamSummaries(shown), positions, viewClasses(shown, { collapsed, filters, focus }));
       besideTeammates(cy, positions);
+      steps.push(performance.now());
       applyView(cy, shown, { collapsed, filters, focus });
+      steps.push(performance.now());
       if (moved) fitReadable(cy);
+      steps.push(performance.now());
+      hook.lastSteps = { layoutMs: Math.round(layoutMs), syncMs: Math.round((steps[1] as number) - (steps[0] as number)), viewMs: Math.round((steps[2] as number) - (steps[1] as number)), fitMs: Math.round((steps[3] as number) - (steps[2] as number)) };
       drawnKey.current = key;
       hook.highlighted = highlight(cy, litRef.current);
       showLit(cy, litRef.current, fittedLit);
@@ -218,7 +223,8 @@ function centreOn(cy: Core, centre: { id: string; n: number } | null, done: Muta
 
 /** Everything shown in view, but never blown up past 1.4x (a small account). */
 function fitReadable(cy: Core, these?: cytoscape.CollectionReturnValue): void {
-  const shown = these && these.nonempty() ? these : cy.elements(":visible");
+  // Nodes only (edges' curves are slow to measure and lie between nodes anyway).
+  const shown = these && these.nonempty() ? these : cy.nodes().filter((n) => !n.hasClass("hidden"));
   cy.fit(shown, 24);
   if (cy.zoom() > 1.4) {
     cy.zoom(1.4);
