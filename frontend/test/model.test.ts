@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import type { AccountGraph, GraphNode } from "../src/explorer/api";
-import { centres, elements, elkGraph, summaryId } from "../src/explorer/elements";
+import { centres, elements, elkGraph, summaryId, viewClasses } from "../src/explorer/elements";
 import {
   NO_FILTERS,
   band,
@@ -178,4 +178,22 @@ test("the ELK graph: a collapsed team is one box, managers before their reports"
   // centres add up parents' offsets.
   const laid = { id: "root", x: 0, y: 0, children: [{ id: "t", x: 100, y: 50, children: [{ id: "p", x: 10, y: 20, width: 40, height: 20 }] }] };
   assert.deepEqual(centres(laid).get("p"), { x: 120, y: 80 });
+});
+
+test("a view hides collapsed teams' insides and filtered people, and fades all but a focus", () => {
+  const collapsed = viewClasses(GRAPH, { collapsed: new Set(["eng"]), filters: NO_FILTERS, focus: null });
+  // eng's box, web's box (inside it) and everyone in them; eng's stand-in shows, web's not.
+  for (const id of ["eng", "web", "cto", "dir", "w0", summaryId("web"), summaryId("exec")]) {
+    assert.ok(collapsed.hidden.has(id), id);
+  }
+  assert.ok(!collapsed.hidden.has(summaryId("eng")));
+  assert.ok(!collapsed.hidden.has("ceo") && !collapsed.hidden.has("sam"));
+  const filtered = viewClasses(GRAPH, { collapsed: new Set(), filters: { ...NO_FILTERS, sentiment: "ADVOCATE" }, focus: null });
+  assert.ok(filtered.hidden.has("ceo") && !filtered.hidden.has("cto") && !filtered.hidden.has("sam"));
+  const focused = viewClasses(GRAPH, { collapsed: new Set(), filters: NO_FILTERS, focus: "ceo" });
+  assert.deepEqual(
+    GRAPH.nodes.filter((n) => !focused.faded.has(n.id)).map((n) => n.id).sort(),
+    ["ceo", "cto", "dir", "sam"],
+  );
+  assert.ok(focused.faded.has("sam:gone") && !focused.faded.has("sam:cto"));
 });

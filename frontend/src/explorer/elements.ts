@@ -4,7 +4,17 @@
 import type { ElementDefinition } from "cytoscape";
 
 import type { AccountGraph, GraphNode } from "./api";
-import { type TeamSummary, isDeparted, marks, strongestFlag } from "./model";
+import {
+  type TeamSummary,
+  type View,
+  collapsedTeamOf,
+  filtersActive,
+  isDeparted,
+  marks,
+  neighbourhood,
+  passes,
+  strongestFlag,
+} from "./model";
 
 export const SENTIMENT_COLOURS: Record<string, string> = {
   ADVOCATE: "#2f9e63",
@@ -144,6 +154,40 @@ export function elements(graph: AccountGraph, summaries: Map<string, TeamSummary
     });
   }
   return out;
+}
+
+/** Which elements a view hides (collapsed teams' insides, filtered people) and fades (all
+ * but a focus's neighbourhood), by element id; pure, so new elements start that way. */
+export function viewClasses(graph: AccountGraph, view: View): { hidden: Set<string>; faded: Set<string> } {
+  const { teamId } = ids(graph);
+  const parents = new Map(graph.groups.map((g) => [g.id, g.parent ?? null]));
+  const hiddenTeams = new Set<string>();
+  for (const g of graph.groups) {
+    let up = g.parent ?? null;
+    const seen = new Set<string>();
+    while (up && !seen.has(up)) {
+      seen.add(up);
+      if (view.collapsed.has(up)) hiddenTeams.add(g.id);
+      up = parents.get(up) ?? null;
+    }
+  }
+  const filtering = filtersActive(view.filters);
+  const near = view.focus ? neighbourhood(graph, view.focus, 2) : null;
+  const hidden = new Set<string>();
+  const faded = new Set<string>();
+  for (const g of graph.groups) {
+    if (view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(teamId(g.id));
+    if (!view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(summaryId(g.id));
+  }
+  for (const node of graph.nodes) {
+    if (collapsedTeamOf(node, view.collapsed, parents) !== null) hidden.add(node.id);
+    else if (filtering && !passes(node, view.filters)) hidden.add(node.id);
+    else if (near && !near.has(node.id)) faded.add(node.id);
+  }
+  if (near) {
+    for (const e of graph.edges) if (!near.has(e.source) || !near.has(e.target)) faded.add(e.id);
+  }
+  return { hidden, faded };
 }
 
 // ---------------------------------------------------------------- the ELK graph

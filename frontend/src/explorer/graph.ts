@@ -7,17 +7,11 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type S
 import ELK from "elkjs/lib/elk.bundled.js";
 
 import type { AccountGraph } from "./api";
-import { type ElkNode, MEMBER_COLOUR, SUMMARY_SIZE, centres, elements, elkGraph, ids, summaryId } from "./elements";
-import {
-  type Box,
-  type Filters,
-  type TeamSummary,
-  collapsedTeamOf,
-  filtersActive,
-  labelsThatFit,
-  neighbourhood,
-  passes,
-} from "./model";
+import { type ElkNode, MEMBER_COLOUR, SUMMARY_SIZE, centres, elements, elkGraph, viewClasses } from "./elements";
+import { type Box, type TeamSummary, type View, labelsThatFit } from "./model";
+
+export type { View };
+export { viewClasses };
 
 const PATH_COLOUR = "#f59f00";
 
@@ -242,45 +236,6 @@ export function place(cy: Core, positions: Positions): void {
   });
 }
 
-export interface View {
-  collapsed: Set<string>;
-  filters: Filters;
-  focus: string | null;
-}
-
-/** Which elements a view hides (collapsed teams' insides, filtered people) and fades (all
- * but a focus's neighbourhood), by element id; pure, so new elements start that way. */
-export function viewClasses(graph: AccountGraph, view: View): { hidden: Set<string>; faded: Set<string> } {
-  const { teamId } = ids(graph);
-  const parents = new Map(graph.groups.map((g) => [g.id, g.parent ?? null]));
-  const hiddenTeams = new Set<string>();
-  for (const g of graph.groups) {
-    let up = g.parent ?? null;
-    const seen = new Set<string>();
-    while (up && !seen.has(up)) {
-      seen.add(up);
-      if (view.collapsed.has(up)) hiddenTeams.add(g.id);
-      up = parents.get(up) ?? null;
-    }
-  }
-  const filtering = filtersActive(view.filters);
-  const near = view.focus ? neighbourhood(graph, view.focus, 2) : null;
-  const hidden = new Set<string>();
-  const faded = new Set<string>();
-  for (const g of graph.groups) {
-    if (view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(teamId(g.id));
-    if (!view.collapsed.has(g.id) || hiddenTeams.has(g.id)) hidden.add(summaryId(g.id));
-  }
-  for (const node of graph.nodes) {
-    if (collapsedTeamOf(node, view.collapsed, parents) !== null) hidden.add(node.id);
-    else if (filtering && !passes(node, view.filters)) hidden.add(node.id);
-    else if (near && !near.has(node.id)) faded.add(node.id);
-  }
-  if (near) {
-    for (const e of graph.edges) if (!near.has(e.source) || !near.has(e.target)) faded.add(e.id);
-  }
-  return { hidden, faded };
-}
 
 /** Hide what the view leaves out, fade what a focus leaves out (only the elements that
  * change are touched: a class change restyles, which is what costs at 1,000 people), then

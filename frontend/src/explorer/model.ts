@@ -33,6 +33,13 @@ export interface Filters {
   flag: GraphNodeFlag | "ANY" | "";
 }
 
+/** What the graph shows: collapsed teams, filters, the focused person. */
+export interface View {
+  collapsed: Set<string>;
+  filters: Filters;
+  focus: string | null;
+}
+
 export const NO_FILTERS: Filters = { band: "", group: "", sentiment: "", engagement: "", flag: "" };
 
 export function filtersActive(filters: Filters): boolean {

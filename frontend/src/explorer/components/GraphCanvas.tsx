@@ -73,11 +73,14 @@ export function GraphCanvas({
     if (!container.current) return;
     const cy = createCy(container.current);
     cyRef.current = cy;
+    // A collapsed team opens on a tap; an open team closes on a double tap (a single tap
+    // on its background would close it by accident).
     cy.on("tap", "node", (event) => {
       const el = event.target;
-      if (el.hasClass("summary") || el.hasClass("team")) handlers.current.onTeam(el.data("teamId") as string);
-      else handlers.current.onTap(el.id() as string);
+      if (el.hasClass("summary")) handlers.current.onTeam(el.data("teamId") as string);
+      else if (!el.hasClass("team")) handlers.current.onTap(el.id() as string);
     });
+    cy.on("dbltap", "node.team", (event) => handlers.current.onTeam(event.target.data("teamId") as string));
     cy.on("tap", (event) => {
       if (event.target === cy) handlers.current.onTap(null);
     });

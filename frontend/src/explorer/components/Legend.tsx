@@ -40,7 +40,7 @@ export function Legend(): JSX.Element {
       ))}
       <li>
         <span className="box" aria-hidden="true" />
-        Collapsed team (tap to open)
+        Collapsed team (tap to open; double-tap an open team to close it)
       </li>
       <li>
         <span className="line knows" aria-hidden="true" />
