@@ -10,9 +10,9 @@ PYTEST_ARGS ?=
 STATIC_OUT := src/samgraph/web/static
 FRONTEND_STAMP := frontend/node_modules/.samgraph-built
 FRONTEND_SRC := frontend/package.json frontend/package-lock.json frontend/build.mjs \
-	frontend/tsconfig.json $(shell find frontend/src -type f 2>/dev/null)
+	frontend/tsconfig.json $(shell find frontend/src frontend/operations -type f 2>/dev/null)
 
-.PHONY: install frontend run test lint schema generate bench fuzz clean FORCE types types-deps
+.PHONY: install frontend frontend-types run test lint schema generate bench fuzz clean FORCE types types-deps
 
 install: $(STAMP) $(FRONTEND_STAMP)
 
@@ -65,12 +65,14 @@ fuzz:
 	$(MAKE) test PYTEST_ARGS="-q tests/security/test_fuzz.py" SAMGRAPH_FUZZ_EXAMPLES=$${SAMGRAPH_FUZZ_EXAMPLES:-2000}
 
 # ruff (lint and format) and mypy strict on src/, tests/ and bench/; the layers' import rules
-# (import-linter); all configured in pyproject.toml.
+# (import-linter), all configured in pyproject.toml; tsc --noEmit over the browser pages
+# and their tests (frontend/).
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	cd frontend && npm run --silent typecheck
 
 # Re-export schema.graphql from the code (a test fails when it is stale).
 schema: install
@@ -86,6 +88,11 @@ generate: schema
 clean:
 	rm -rf $(VENV) $(TEST_DATA) .pytest_cache .hypothesis
 	rm -rf frontend/node_modules $(STATIC_OUT)/*/
+
+# The explorer's operation types (frontend/operations/*.graphql -> GraphQL Code Generator
+# -> frontend/src/explorer/generated/graphql.ts; tests/test_frontend.py fails when stale).
+frontend-types: $(FRONTEND_STAMP)
+	cd frontend && npm run --silent generate
 
 # TypeScript types for the API (clients/typescript): the README's GraphQL examples
 # written as named operations to operations/readme.graphql, then GraphQL Code Generator

@@ -32,8 +32,8 @@ PAST = "2026-01-20"
 """A day in the example's own time (its relationships were touched that January)."""
 DEPARTED_ON = "2026-06-01"
 
-TREND = """query($f: Date!, $t: Date!) { account(id: "gfc") { trend(from: $f, to: $t) {
-  date coverageScore } } }"""
+TREND = """query($f: Date!, $t: Date!, $r: Boolean!) { account(id: "gfc") {
+  trend(from: $f, to: $t, reconstruct: $r) { date coverageScore reconstructed } } }"""
 GRAPH = """
 query($id: ID!, $asOf: Date, $include: [GraphInclude!]) {
   account(id: $id, asOf: $asOf) {
@@ -45,15 +45,18 @@ query($to: ID!, $asOf: Date) {
   account(id: "gfc", asOf: $asOf) { warmPaths(to: $to, first: 3) { nodes { id } edges { id } } }
 }"""
 
-# What the page draws: people (not the team boxes), edges, team boxes, lit elements.
+# What the page draws: people (not the team boxes nor their collapsed stand-ins), edges,
+# team boxes, lit elements.
 DRAWN = """() => {
   const cy = window.samgraphExplorer.cy;
   const ids = (els) => els.map((el) => el.id()).sort();
   return {
-    nodes: ids(cy.nodes().not('.team')),
+    nodes: ids(cy.nodes().not('.team, .summary')),
     teams: cy.nodes('.team').map((el) => el.data('teamId')).sort(),
     edges: ids(cy.edges()),
     lit: ids(cy.elements('.highlight')),
+    positions: Object.fromEntries(cy.nodes().not('.team, .summary').map((el) => [el.id(),
+      [el.position('x'), el.position('y')]])),
     titles: Object.fromEntries(cy.nodes().not('.team').map((el) => [el.id(), el.data('title') ?? null])),
   };
 }"""
@@ -176,10 +179,26 @@ async def test_a_sam_explores_an_account(
             )
             await shot(page, "2-graph")
 
-            # 3. On PAST, the warm paths to rmartinez light up by id.
+            # 3. On PAST, the warm paths to rmartinez light up by id. The page is not laid
+            # out again: everyone drawn on both days keeps their place.
             before = await renders(page)
             await page.get_by_label("As of").fill(PAST)
             past = await drawn_after(page, before, PAST)
+            both = set(past["nodes"]) & set(drawn["nodes"])
+            assert len(both) > 5
+            assert {n: past["positions"][n] for n in both} == {
+                n: drawn["positions"][n] for n in both
+            }
+            # The trend shows the 90 days ending on PAST, days without a snapshot
+            # reconstructed, as the API answers for that window.
+            past_start = (dt.date.fromisoformat(PAST) - dt.timedelta(days=90)).isoformat()
+            window = (await api(base, key, TREND, f=past_start, t=PAST, r=True))["account"]
+            card = page.get_by_test_id("coverage-trend")
+            await expect(card).to_contain_text(f"{past_start} to {PAST}")
+            await expect(card.locator("circle")).to_have_count(len(window["trend"]))
+            await expect(card.locator("circle.reconstructed")).to_have_count(
+                sum(d["reconstructed"] for d in window["trend"])
+            )
             await page.get_by_label("Introduction to").select_option("rmartinez")
             await page.get_by_test_id("find-paths").click()
             await expect(page.get_by_test_id("path-list").locator("li").first).to_be_visible()
@@ -231,20 +250,28 @@ async def test_a_sam_explores_an_account(
             assert len(data) > 10_000, len(data)
             await shot(page, "5-png")
 
-            # 6. The coverage trend: the account's snapshots of the last 90 days, drawn
-            # as a line of 3 points, summed up from the first to the last.
+            # 6. The coverage trend: the last 90 days, the account's 3 snapshots as recorded
+            # days and every other day reconstructed by the API (drawn hollow), summed up
+            # from the first day to the last.
             start = (settings.today() - dt.timedelta(days=90)).isoformat()
-            trend = (await api(base, key, TREND, f=start, t=today_iso))["account"]["trend"]
-            assert len(trend) == 3
+            stored = (await api(base, key, TREND, f=start, t=today_iso, r=False))["account"]
+            assert len(stored["trend"]) == 3
+            trend = (await api(base, key, TREND, f=start, t=today_iso, r=True))["account"]["trend"]
+            rebuilt = [d for d in trend if d["reconstructed"]]
+            assert len(trend) - len(rebuilt) == 3 and rebuilt
             first, last = trend[0], trend[-1]
             change = last["coverageScore"] - first["coverageScore"]
             card = page.get_by_test_id("coverage-trend")
-            await expect(card.locator("circle")).to_have_count(3)
+            await expect(card.locator("circle")).to_have_count(len(trend))
+            await expect(card.locator("circle.reconstructed")).to_have_count(len(rebuilt))
             await expect(page.get_by_test_id("trend-summary")).to_contain_text(
                 f"{first['coverageScore']} → {last['coverageScore']} "
                 f"({'+' if change >= 0 else ''}{change}) since {first['date']}"
             )
             await expect(page.get_by_test_id("trend-summary")).to_contain_text("3 days recorded")
+            await expect(page.get_by_test_id("trend-reconstructed")).to_contain_text(
+                f"{len(rebuilt)} reconstructed"
+            )
             await card.scroll_into_view_if_needed()
             await shot(page, "6-trend")
 

@@ -1,126 +1,59 @@
-// The explorer's only way to the data: POST /graphql with the caller's key. The API
-// applies the key's scope (a VIEWER bound to a member sees that member's accounts);
-// the page shows what it answers.
+// The explorer's only way to the data: POST /graphql with the caller's key (and the
+// accountChanged subscription over graphql-ws). The API applies the key's scope (a
+// VIEWER bound to a member sees that member's accounts); the page shows what it answers.
+// Every operation and its types come from operations/explorer.graphql through GraphQL
+// Code Generator (generated/graphql.ts), so they follow schema.graphql.
+import type {
+  ExplorerAccountQuery,
+  ExplorerAnalysesQuery,
+  ExplorerTrendQuery,
+  ExplorerPortfolioQuery,
+  ExplorerWarmPathsQuery,
+  Severity,
+  TypedDocumentString,
+} from "./generated/graphql";
 
-export type Tier = "STRATEGIC" | "KEY" | "STANDARD";
-export type Severity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
-export type Sentiment = "ADVOCATE" | "NEUTRAL" | "DETRACTOR" | "UNKNOWN";
-export type Band = "EXECUTIVE" | "DIRECTOR" | "STAFF";
-export type FunctionGroup = "BUYING" | "USING" | "ADJACENT";
-export type AccountSort = "ID" | "NAME" | "ARR" | "COVERAGE_SCORE" | "STRATEGIC_SCORE" | "DAYS_TO_RENEWAL";
-export type GraphNodeFlag =
-  | "CHAMPION_WITHOUT_BACKUP"
-  | "DETRACTOR_ECONOMIC_BUYER"
-  | "OVERDUE"
-  | "DEPARTED"
-  | "SOLE_ENGAGED_THROUGH_ONE_MEMBER";
-export type GraphEdgeKind = "KNOWS" | "REPORTS_TO" | "INFLUENCES" | "MEMBER_OF";
+export type {
+  AccountFilter,
+  AccountSort,
+  Band,
+  BuyingRole,
+  FunctionGroup,
+  GraphNodeFlag,
+  Sentiment,
+  Severity,
+  Tier,
+} from "./generated/graphql";
+export {
+  ExplorerAccountChangedDocument,
+  ExplorerAccountDocument,
+  ExplorerAnalysesDocument,
+  ExplorerTrendDocument,
+  ExplorerLogInteractionDocument,
+  ExplorerPortfolioDocument,
+  ExplorerUpdateStakeholderDocument,
+  ExplorerWarmPathsDocument,
+} from "./generated/graphql";
 
+export type PortfolioPage = ExplorerPortfolioQuery;
+export type AccountRow = ExplorerPortfolioQuery["accounts"]["nodes"][number];
+export type AccountAnswer = ExplorerAccountQuery;
+export type AccountDetail = NonNullable<ExplorerAccountQuery["account"]>;
+export type AccountGraph = AccountDetail["graph"];
+export type GraphNode = AccountGraph["nodes"][number];
+export type GraphEdge = AccountGraph["edges"][number];
+export type GraphGroup = AccountGraph["groups"][number];
+export type Analyses = NonNullable<ExplorerAnalysesQuery["account"]>;
+export type TrendDay = NonNullable<ExplorerTrendQuery["account"]>["trend"][number];
+export type Play = Analyses["plays"][number];
+export type WarmPath = NonNullable<NonNullable<ExplorerWarmPathsQuery["account"]>["warmPaths"]>[number];
+export type WarmPathsAnswer = ExplorerWarmPathsQuery;
 export interface Gap {
   code: string;
   severity: Severity;
   stakeholderId?: string | null;
-  band?: Band | null;
-  group?: FunctionGroup | null;
-}
-
-export interface AccountRow {
-  id: string;
-  name: string;
-  tier: Tier;
-  strategicScore: number;
-  arr: number | null;
-  renewalDate: string | null;
-  renewal: { milestone: string | null; daysToRenewal: number | null };
-  coverage: { score: number; gaps: Gap[] };
-}
-
-export interface GraphNode {
-  id: string;
-  kind: "STAKEHOLDER" | "MEMBER";
-  label: string;
-  title: string | null;
-  seniority: string | null;
-  group: string | null;
-  functionGroup: FunctionGroup | null;
-  buyingRole: string | null;
-  sentiment: Sentiment | null;
-  engagement: number | null;
-  influenceScore: number | null;
-  influenceRank: number | null;
-  status: "ACTIVE" | "DEPARTED" | null;
-  departedAt: string | null;
-  flags: GraphNodeFlag[];
-}
-
-export interface GraphEdge {
-  id: string;
-  source: string;
-  target: string;
-  kind: GraphEdgeKind;
-  strength: number | null;
-  effectiveStrength: number | null;
-  overdue: boolean | null;
-  lastContact: string | null;
-}
-
-export interface GraphGroup {
-  id: string;
-  label: string;
-  parent: string | null;
-  functionGroup: FunctionGroup | null;
-}
-
-export interface AccountGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  groups: GraphGroup[];
-}
-
-export interface AccountDetail {
-  id: string;
-  name: string;
-  tier: Tier;
-  arr: number | null;
-  renewal: { milestone: string | null; daysToRenewal: number | null; renewalDate: string | null };
-  coverage: {
-    score: number;
-    mappedCount: number;
-    engagedCount: number;
-    strongCount: number;
-    threeByThree: boolean;
-    cells: { band: Band; group: FunctionGroup; engagedCount: number; covered: boolean }[];
-    gaps: Gap[];
-  };
-  championBackups: {
-    champion: { id: string; name: string };
-    hasBackup: boolean;
-    scoreIfLost: number;
-    backups: { id: string; name: string }[];
-  }[];
-  whitespace: {
-    cells: { teamId: string; productId: string; status: string; value: number; weightedValue: number }[];
-    totals: { deployedArr: number; pipelineAmount: number; weightedPipeline: number; whitespaceEstimate: number };
-  };
-  teams: { id: string; name: string }[];
-  graph: AccountGraph;
-  trend: TrendDay[];
-}
-
-/** One day of the account's record (its daily snapshot). */
-export interface TrendDay {
-  date: string;
-  coverageScore: number;
-  engagedCount: number;
-  championsWithoutBackup: number;
-}
-
-export interface WarmPath {
-  hops: number;
-  weakestLink: number;
-  totalStrength: number;
-  nodes: { id: string; name: string }[];
-  edges: { id: string; source: string; target: string; kind: string; strength: number; forward: boolean }[];
+  band?: string | null;
+  group?: string | null;
 }
 
 /** A refusal: HTTP status and the API's error code (UNAUTHENTICATED: ask for a key again). */
@@ -139,19 +72,19 @@ interface GraphQLBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function gql<T>(
+export async function gql<R, V>(
   headers: Record<string, string>,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<T> {
+  document: TypedDocumentString<R, V>,
+  variables: V,
+): Promise<R> {
   const response = await fetch("/graphql", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: document.toString(), variables }),
   });
-  let body: GraphQLBody<T>;
+  let body: GraphQLBody<R>;
   try {
-    body = (await response.json()) as GraphQLBody<T>;
+    body = (await response.json()) as GraphQLBody<R>;
   } catch {
     throw new ApiError(`the API answered ${response.status} without a JSON body`, response.status, null);
   }
@@ -164,81 +97,11 @@ export async function gql<T>(
   return body.data;
 }
 
-export const PORTFOLIO = `
-query ExplorerPortfolio($filter: AccountFilter, $after: String, $sortBy: AccountSort!, $descending: Boolean!) {
-  accounts(filter: $filter, first: 100, after: $after, sortBy: $sortBy, descending: $descending) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id name tier strategicScore arr renewalDate
-      renewal { milestone daysToRenewal }
-      coverage { score gaps { code severity } }
-    }
-  }
-}`;
-
-export interface PortfolioPage {
-  accounts: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: AccountRow[];
-  };
-}
-
-export const ACCOUNT = `
-query ExplorerAccount($id: ID!, $asOf: Date, $include: [GraphInclude!], $trendFrom: Date!, $trendTo: Date!) {
-  account(id: $id, asOf: $asOf) {
-    id name tier arr
-    renewal { milestone daysToRenewal renewalDate }
-    coverage {
-      score mappedCount engagedCount strongCount threeByThree
-      cells { band group engagedCount covered }
-      gaps { code severity stakeholderId band group }
-    }
-    championBackups { champion { id name } hasBackup scoreIfLost backups { id name } }
-    whitespace {
-      cells { teamId productId status value weightedValue }
-      totals { deployedArr pipelineAmount weightedPipeline whitespaceEstimate }
-    }
-    teams { id name }
-    graph(include: $include) {
-      nodes {
-        id kind label title seniority group functionGroup buyingRole sentiment engagement
-        influenceScore influenceRank status departedAt flags
-      }
-      edges { id source target kind strength effectiveStrength overdue lastContact }
-      groups { id label parent functionGroup }
-    }
-    trend(from: $trendFrom, to: $trendTo) { date coverageScore engagedCount championsWithoutBackup }
-  }
-  products(first: 100) { nodes { id name } }
-}`;
-
-export interface AccountAnswer {
-  account: AccountDetail | null;
-  products: { nodes: { id: string; name: string }[] } | null;
-}
-
-export const WARM_PATHS = `
-query ExplorerWarmPaths($id: ID!, $to: ID!, $asOf: Date) {
-  account(id: $id, asOf: $asOf) {
-    warmPaths(to: $to, first: 3) {
-      hops weakestLink totalStrength
-      nodes { id name }
-      edges { id source target kind strength forward }
-    }
-  }
-}`;
-
-export interface WarmPathsAnswer {
-  account: { warmPaths: WarmPath[] | null } | null;
-}
-
 const SEVERITY_RANK: Record<Severity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 
 /** The most severe gap (the API lists them in its own order; ties keep it). */
-export function worstGap(gaps: Gap[]): Gap | null {
-  let worst: Gap | null = null;
+export function worstGap<G extends { severity: Severity }>(gaps: G[]): G | null {
+  let worst: G | null = null;
   for (const gap of gaps) {
     if (worst === null || SEVERITY_RANK[gap.severity] < SEVERITY_RANK[worst.severity]) worst = gap;
   }

@@ -1,31 +1,19 @@
-// The account graph in Cytoscape.js: teams as compound boxes (nested by parent), people
-// inside their team, our members outside; laid out by fcose (compound-aware) without
-// animation. Every element keeps the API's id, so a warm path lights up by id.
-import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from "cytoscape";
-import fcose from "cytoscape-fcose";
+// The account graph in Cytoscape.js. Laid out once per account (and per set of collapsed
+// teams) by ELK: each team an org chart by reports-to, teams packed; then the page only
+// adds, removes, hides and fades elements, so toggling departed people, filters or the
+// as-of date never moves anyone. Labels that would collide are hidden (most influential
+// first), so the labels shown never overlap.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
+import ELK from "elkjs/lib/elk.bundled.js";
 
-import type { AccountGraph, GraphNode } from "./api";
+import type { AccountGraph } from "./api";
+import { type ElkNode, MEMBER_COLOUR, SUMMARY_SIZE, centres, elements, elkGraph, viewClasses } from "./elements";
+import { type Box, type TeamSummary, type View, labelsThatFit } from "./model";
 
-cytoscape.use(fcose);
+export type { View };
+export { viewClasses };
 
-export const SENTIMENT_COLOURS: Record<string, string> = {
-  ADVOCATE: "#2f9e63",
-  NEUTRAL: "#8d99ae",
-  DETRACTOR: "#d9480f",
-  UNKNOWN: "#ced4da",
-};
-export const MEMBER_COLOUR = "#3b5bdb";
-const FLAG_COLOUR = "#e03131";
 const PATH_COLOUR = "#f59f00";
-
-/** Short badges drawn under a flagged node's name (and spelled out in the lists). */
-export const FLAG_TEXT: Record<string, string> = {
-  CHAMPION_WITHOUT_BACKUP: "champion without backup",
-  DETRACTOR_ECONOMIC_BUYER: "detractor economic buyer",
-  OVERDUE: "overdue touch",
-  DEPARTED: "departed",
-  SOLE_ENGAGED_THROUGH_ONE_MEMBER: "engaged through one member only",
-};
 
 const STYLE: StylesheetJson = [
   {
@@ -33,12 +21,12 @@ const STYLE: StylesheetJson = [
     style: {
       label: "data(label)",
       "font-family": "system-ui, sans-serif",
-      "font-size": 10,
+      "font-size": 12,
       color: "#212529",
-      "text-valign": "bottom",
-      "text-halign": "center",
-      "text-margin-y": 3,
-      "min-zoomed-font-size": 7,
+      "text-valign": "center",
+      "text-halign": "right",
+      "text-margin-x": 4,
+      "min-zoomed-font-size": 6,
       "border-width": 1.5,
       "border-color": "#ffffff",
     },
@@ -48,52 +36,91 @@ const STYLE: StylesheetJson = [
     style: { width: "data(size)", height: "data(size)", "background-color": "data(colour)" },
   },
   {
+    selector: "node[badge]",
+    style: {
+      "background-image": "data(badge)",
+      "background-width": "12px",
+      "background-height": "12px",
+      "background-position-x": "100%",
+      "background-position-y": "0%",
+      "background-offset-x": "5px",
+      "background-offset-y": "-5px",
+      "background-clip": "none",
+      "background-image-containment": "over",
+      "bounds-expansion": 6,
+    },
+  },
+  {
     selector: "node.team",
     style: {
-      label: "data(label)",
       shape: "round-rectangle",
       "background-color": "#f1f3f5",
-      "background-opacity": 0.7,
+      "background-opacity": 0.6,
       "border-color": "#ced4da",
       "border-width": 1,
       "text-valign": "top",
       "text-halign": "center",
-      "text-margin-y": -4,
-      "font-size": 11,
+      "text-margin-x": 0,
+      "text-margin-y": -2,
+      "font-size": 12,
       "font-weight": "bold",
       color: "#495057",
-      padding: "14px",
+      padding: "10px",
+      "compound-sizing-wrt-labels": "exclude",
     },
   },
-  { selector: "node.team.buying", style: { "background-color": "#e7f5ff" } },
-  { selector: "node.team.using", style: { "background-color": "#ebfbee" } },
-  { selector: "node.team.adjacent", style: { "background-color": "#fff9db" } },
+  { selector: "node.team.buying, node.summary.buying", style: { "background-color": "#e7f5ff" } },
+  { selector: "node.team.using, node.summary.using", style: { "background-color": "#ebfbee" } },
+  { selector: "node.team.adjacent, node.summary.adjacent", style: { "background-color": "#fff9db" } },
+  {
+    selector: "node.summary",
+    style: {
+      shape: "round-rectangle",
+      width: SUMMARY_SIZE.width,
+      height: SUMMARY_SIZE.height,
+      "background-color": "#f1f3f5",
+      "border-color": "#495057",
+      "border-width": 1.5,
+      "border-style": "double",
+      "text-valign": "center",
+      "text-halign": "center",
+      "text-margin-x": 0,
+      "text-wrap": "wrap",
+      "text-max-width": `${SUMMARY_SIZE.width - 12}px`,
+      "font-size": 12,
+      "line-height": 1.3,
+      color: "#343a40",
+    },
+  },
   {
     selector: "node.member",
     style: { shape: "round-diamond", "border-color": "#1c3faa", "border-width": 2, color: "#1c3faa", "font-weight": "bold" },
   },
-  { selector: "node.flagged", style: { "border-color": FLAG_COLOUR, "border-width": 3 } },
+  // The marks a SAM reads without clicking: champion a star, economic buyer a hexagon,
+  // detractor a dark ring (its colour is the detractor's orange).
+  { selector: "node.champion", style: { shape: "star", "border-color": "#f08c00", "border-width": 2 } },
+  { selector: "node.economic-buyer", style: { shape: "hexagon", "border-color": "#1864ab", "border-width": 2.5 } },
+  { selector: "node.detractor", style: { "border-color": "#862e0c", "border-width": 2.5 } },
   {
     selector: "node.departed",
     style: { opacity: 0.45, "background-color": "#adb5bd", "border-style": "dashed", "border-color": "#868e96" },
   },
+  { selector: "node.nolabel", style: { label: "" } },
+  { selector: ".hidden", style: { display: "none" } },
   {
     selector: "edge",
-    style: { "curve-style": "bezier", width: 1.5, "line-color": "#adb5bd", opacity: 0.85 },
+    style: { "curve-style": "bezier", width: 1, "line-color": "#adb5bd", opacity: 0.7 },
   },
-  {
-    selector: "edge.knows",
-    style: { "line-color": "#5c7cfa" },
-  },
+  { selector: "edge.knows", style: { "line-color": "#5c7cfa" } },
   { selector: "edge.knows[width], edge.influences[width]", style: { width: "data(width)" } },
   { selector: "edge.knows.overdue", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
   {
     selector: "edge.reports_to",
     style: {
-      "line-color": "#868e96",
-      "target-arrow-shape": "triangle",
-      "target-arrow-color": "#868e96",
-      "arrow-scale": 0.8,
+      "curve-style": "taxi",
+      "taxi-direction": "rightward",
+      "line-color": "#adb5bd",
+      "target-arrow-shape": "none",
     },
   },
   {
@@ -103,10 +130,12 @@ const STYLE: StylesheetJson = [
       "line-style": "dotted",
       "target-arrow-shape": "vee",
       "target-arrow-color": "#ae3ec9",
+      opacity: 0.5,
     },
   },
   { selector: "edge.member_of", style: { "line-color": "#dee2e6", width: 1 } },
-  { selector: ".dimmed", style: { opacity: 0.3 } },
+  { selector: ".dimmed", style: { opacity: 0.15 } },
+  { selector: ".faded", style: { opacity: 0.1 } },
   {
     selector: "node.highlight",
     style: { "border-color": PATH_COLOUR, "border-width": 5, opacity: 1, "z-index": 20 },
@@ -116,125 +145,179 @@ const STYLE: StylesheetJson = [
     style: {
       "line-color": PATH_COLOUR,
       "target-arrow-color": PATH_COLOUR,
-      width: 6,
+      width: 5,
       opacity: 1,
       "line-style": "solid",
+      display: "element",
       "z-index": 20,
     },
   },
-  { selector: "node:selected", style: { "overlay-color": "#1c7ed6", "overlay-opacity": 0.18, "overlay-padding": 6 } },
+  { selector: "node.picked", style: { "underlay-color": "#12b886", "underlay-opacity": 0.45, "underlay-padding": 7, "underlay-shape": "ellipse" } },
+  { selector: "node:selected", style: { "overlay-color": "#1c7ed6", "overlay-opacity": 0.2, "overlay-padding": 6 } },
 ];
 
-function nodeSize(node: GraphNode, maxInfluence: number): number {
-  if (node.kind === "MEMBER") return 30;
-  if (node.influenceScore == null || maxInfluence <= 0) return 22;
-  return Math.round(20 + 34 * Math.sqrt(node.influenceScore / maxInfluence));
+export { MEMBER_COLOUR };
+
+type Positions = Map<string, { x: number; y: number }>;
+
+const elk = new ELK();
+
+/** Positions of people and collapsed boxes for `graph` with `collapsed` teams. */
+export async function layout(graph: AccountGraph, collapsed: Set<string>): Promise<Positions> {
+  const laid = (await elk.layout(elkGraph(graph, collapsed) as never)) as unknown as ElkNode;
+  return centres(laid);
 }
 
-function label(node: GraphNode): string {
-  const badges = node.flags.filter((f) => f !== "DEPARTED").length;
-  return badges ? `${node.label} ⚠` : node.label;
-}
-
-/** Cytoscape elements for the API's graph. Team ids only get a prefix when one collides with
- * a person's id (ids stay the API's everywhere else). */
-export function elements(graph: AccountGraph): ElementDefinition[] {
-  const people = new Set(graph.nodes.map((n) => n.id));
-  const teamId = (id: string): string => (people.has(id) ? `team:${id}` : id);
-  const teams = new Set(graph.groups.map((g) => g.id));
-  const maxInfluence = Math.max(0, ...graph.nodes.map((n) => n.influenceScore ?? 0));
-  const out: ElementDefinition[] = [];
-  for (const group of graph.groups) {
-    out.push({
-      group: "nodes",
-      data: {
-        id: teamId(group.id),
-        teamId: group.id,
-        label: group.label,
-        ...(group.parent && teams.has(group.parent) ? { parent: teamId(group.parent) } : {}),
-      },
-      classes: ["team", (group.functionGroup ?? "").toLowerCase()].join(" "),
-    });
-  }
-  for (const node of graph.nodes) {
-    const departed = node.status === "DEPARTED" || node.flags.includes("DEPARTED");
-    const classes = [node.kind === "MEMBER" ? "member" : "person"];
-    if (departed) classes.push("departed");
-    if (node.flags.some((f) => f !== "DEPARTED")) classes.push("flagged");
-    out.push({
-      group: "nodes",
-      data: {
-        id: node.id,
-        label: label(node),
-        title: node.title,
-        size: nodeSize(node, maxInfluence),
-        colour: node.kind === "MEMBER" ? MEMBER_COLOUR : SENTIMENT_COLOURS[node.sentiment ?? "UNKNOWN"],
-        ...(node.group && teams.has(node.group) ? { parent: teamId(node.group) } : {}),
-      },
-      classes: classes.join(" "),
-    });
-  }
-  for (const edge of graph.edges) {
-    if (!people.has(edge.source) && !teams.has(edge.source)) continue;
-    const target = people.has(edge.target) ? edge.target : teams.has(edge.target) ? teamId(edge.target) : null;
-    if (target === null) continue;
-    const strength = edge.kind === "KNOWS" ? edge.effectiveStrength ?? edge.strength ?? 1 : edge.strength ?? 1;
-    const classes = [edge.kind.toLowerCase()];
-    if (edge.overdue) classes.push("overdue");
-    out.push({
-      group: "edges",
-      data: { id: edge.id, source: edge.source, target, kind: edge.kind, width: 1 + Math.max(0, strength) },
-      classes: classes.join(" "),
-    });
-  }
-  return out;
-}
-
-export interface Drawn {
-  cy: Core;
-  layoutMs: number;
-  renderMs: number;
-}
-
-const LAYOUT = {
-  name: "fcose",
-  quality: "default",
-  randomize: true,
-  animate: false,
-  fit: true,
-  padding: 24,
-  nodeDimensionsIncludeLabels: true,
-  packComponents: true,
-  nodeRepulsion: 6500,
-  idealEdgeLength: 70,
-  edgeElasticity: 0.45,
-  nestingFactor: 0.1,
-  gravity: 0.3,
-  numIter: 2500,
-  tile: true,
-  tilingPaddingVertical: 12,
-  tilingPaddingHorizontal: 12,
-} as cytoscape.LayoutOptions;
-
-/** Draw `graph` in `container` (replacing `previous`), laid out synchronously. */
-export function draw(container: HTMLElement, graph: AccountGraph, previous: Core | null): Drawn {
-  const started = performance.now();
-  previous?.destroy();
-  const cy = cytoscape({
+export function createCy(container: HTMLElement): Core {
+  return cytoscape({
     container,
-    elements: elements(graph),
+    elements: [],
     style: STYLE,
     layout: { name: "preset" },
-    minZoom: 0.1,
+    minZoom: 0.05,
     maxZoom: 3,
     boxSelectionEnabled: false,
-    textureOnViewport: graph.nodes.length > 150,
-    hideEdgesOnViewport: graph.nodes.length > 150,
+    textureOnViewport: true,
+    hideEdgesOnViewport: true,
   });
-  const layoutStart = performance.now();
-  cy.layout(LAYOUT).run();
-  const layoutMs = performance.now() - layoutStart;
-  return { cy, layoutMs, renderMs: performance.now() - started };
+}
+
+/** Make the drawing hold exactly `graph`'s elements (added, removed, data updated), each
+ * person at its laid-out place; nothing already drawn moves. */
+export function sync(
+  cy: Core,
+  graph: AccountGraph,
+  summaries: Map<string, TeamSummary>,
+  positions: Positions,
+  start: { hidden: Set<string>; faded: Set<string> } = { hidden: new Set(), faded: new Set() },
+): void {
+  const wanted = elements(graph, summaries);
+  const wantedIds = new Set(wanted.map((e) => e.data.id as string));
+  cy.batch(() => {
+    cy.elements()
+      .filter((el) => !wantedIds.has(el.id()))
+      .remove();
+    const adds: ElementDefinition[] = [];
+    for (const def of wanted) {
+      const id = def.data.id as string;
+      const el = cy.getElementById(id);
+      if (el.nonempty()) {
+        // Only what changed (each change restyles the element).
+        const now = el.data() as Record<string, unknown>;
+        const changed = Object.entries(def.data).filter(([k, v]) => k !== "parent" && now[k] !== v);
+        if (changed.length) el.data(Object.fromEntries(changed));
+        const classes = def.classes as string;
+        if (el.classes().filter((c) => c !== "hidden" && c !== "faded" && c !== "nolabel" && c !== "highlight" && c !== "dimmed" && c !== "picked").sort().join(" ") !== classes.split(" ").sort().join(" ")) {
+          const keep = ["hidden", "faded", "nolabel", "highlight", "dimmed", "picked"].filter((c) => el.hasClass(c));
+          el.classes([classes, ...keep].join(" "));
+        }
+        if (el.isNode() && (el.data("parent") ?? null) !== (def.data.parent ?? null)) {
+          (el as NodeSingular).move({ parent: (def.data.parent as string | undefined) ?? null });
+        }
+        continue;
+      }
+      const at = positions.get(id);
+      // New elements start as the view wants them (no second restyle).
+      const extra = [start.hidden.has(id) ? "hidden" : "", start.faded.has(id) ? "faded" : ""].filter(Boolean);
+      const classes = [def.classes as string, ...extra].join(" ");
+      adds.push(at && def.group === "nodes" ? { ...def, classes, position: { ...at } } : { ...def, classes });
+    }
+    cy.add(adds);
+  });
+}
+
+/** Move people and collapsed boxes to `positions` (a new set of collapsed teams). */
+export function place(cy: Core, positions: Positions): void {
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const at = positions.get(n.id());
+      if (at && !n.isParent()) n.position({ ...at });
+    });
+  });
+}
+
+
+/** Hide what the view leaves out, fade what a focus leaves out (only the elements that
+ * change are touched: a class change restyles, which is what costs at 1,000 people), then
+ * hide the labels that would collide. */
+export function applyView(cy: Core, graph: AccountGraph, view: View): void {
+  const { hidden, faded } = viewClasses(graph, view);
+  cy.batch(() => {
+    cy.elements().forEach((el) => {
+      const id = el.id();
+      if (hidden.has(id) !== el.hasClass("hidden")) el.toggleClass("hidden", hidden.has(id));
+      if (faded.has(id) !== el.hasClass("faded")) el.toggleClass("faded", faded.has(id));
+    });
+  });
+  fitLabels(cy);
+}
+
+/** Hide every label that would touch a label already kept or another person's dot; team
+ * names first, then collapsed teams, our members and the most influential keep theirs. */
+export function fitLabels(cy: Core): string[] {
+  const people = cy
+    .nodes()
+    .filter((n) => !n.hasClass("hidden") && n.visible())
+    .sort(
+      (a, b) =>
+        rank(a as NodeSingular) - rank(b as NodeSingular) ||
+        String(a.data("label")).localeCompare(String(b.data("label"))),
+    ) as unknown as cytoscape.NodeCollection;
+  // Team boxes fitted to what they now show, innermost first (their labels sit on top).
+  const parents = cy.nodes(":parent").sort((a, b) => depth(b as NodeSingular) - depth(a as NodeSingular));
+  (parents as unknown as { updateCompoundBounds: (force: boolean) => void }).updateCompoundBounds(true);
+  // A person's label box, relative to their dot, is measured once (with the label shown)
+  // and kept; teams' boxes change with what they show, so they are measured each time.
+  const unmeasured = people.filter((n) => n.hasClass("nolabel") && (n.hasClass("team") || !labelOffsets(n as NodeSingular)));
+  if (unmeasured.nonempty()) cy.batch(() => unmeasured.removeClass("nolabel"));
+  const dots: Box[] = [];
+  const labels: { id: string; box: Box }[] = [];
+  people.forEach((el) => {
+    const n = el as NodeSingular;
+    const p = n.position();
+    if (!n.hasClass("summary") && !n.hasClass("team")) {
+      const r = n.width() / 2;
+      dots.push({ x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r });
+    }
+    let box: Box;
+    const kept = n.hasClass("team") ? null : labelOffsets(n);
+    if (kept) {
+      box = { x1: p.x + kept.x1, y1: p.y + kept.y1, x2: p.x + kept.x2, y2: p.y + kept.y2 };
+    } else {
+      const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      box = { x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      if (!n.hasClass("team") && b.w > 0) {
+        n.scratch("_label", { text: n.data("label"), x1: b.x1 - p.x, y1: b.y1 - p.y, x2: b.x2 - p.x, y2: b.y2 - p.y });
+      }
+    }
+    labels.push({ id: n.id(), box });
+  });
+  // Person dots are obstacles too (a label never runs over someone else's dot).
+  const shown = labelsThatFit(labels, dots);
+  cy.batch(() => {
+    people.forEach((n) => {
+      const off = !shown.has(n.id());
+      if (off !== n.hasClass("nolabel")) n.toggleClass("nolabel", off);
+    });
+  });
+  return [...shown];
+}
+
+function labelOffsets(n: NodeSingular): Box | null {
+  const kept = n.scratch("_label") as (Box & { text: string }) | undefined;
+  return kept && kept.text === n.data("label") ? kept : null;
+}
+
+function depth(n: NodeSingular): number {
+  return n.ancestors().length;
+}
+
+function rank(n: NodeSingular): number {
+  if (n.hasClass("team")) return -3;
+  if (n.hasClass("summary")) return -2;
+  if (n.hasClass("member")) return -1;
+  const r = n.data("influence") as number | undefined;
+  return r ?? 1e6;
 }
 
 /** Light up these elements (by API id) and dim the rest; none: clear. Returns the ids lit. */
@@ -243,12 +326,7 @@ export function highlight(cy: Core, ids: Iterable<string>): string[] {
   const wanted = new Set(ids);
   if (wanted.size === 0) return [];
   const lit = cy.elements().filter((el) => wanted.has(el.id()));
-  cy.elements().not(lit).not(".team").addClass("dimmed");
+  cy.elements().not(lit).not(".team, .summary").addClass("dimmed");
   lit.addClass("highlight");
   return lit.map((el) => el.id());
-}
-
-/** The full graph as a PNG (white background, 2x), as a Blob. */
-export function png(cy: Core): Blob {
-  return cy.png({ full: true, output: "blob", bg: "#ffffff", scale: 2, maxWidth: 8000, maxHeight: 8000 });
 }
