@@ -1,7 +1,7 @@
 // Bundles each page of src/ into ../src/samgraph/web/static/<page>/<page>.{js,css}
 // (served by the app under /static/). Add a page: one line in PAGES.
 // `node build.mjs` builds every page; `node build.mjs graphiql` only the ones named.
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,6 +12,11 @@ const OUT = join(here, "..", "src", "samgraph", "web", "static");
 const PAGES = {
   graphiql: "src/graphiql.tsx",
   explorer: "src/explorer.tsx",
+};
+
+/** Files a page loads as they are (not bundled): ELK's layout worker for the explorer. */
+const COPIES = {
+  explorer: { "elk-worker.min.js": "node_modules/elkjs/lib/elk-worker.min.js" },
 };
 
 const wanted = process.argv.slice(2);
@@ -40,6 +45,10 @@ for (const name of names) {
     logLevel: "warning",
     metafile: true,
   });
+  for (const [file, from] of Object.entries(COPIES[name] ?? {})) {
+    copyFileSync(join(here, from), join(OUT, name, file));
+    console.log(`static/${name}/${file}  (copied from ${from})`);
+  }
   for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
     console.log(`${file.replace(/^.*\/static\//, "static/")}  ${(bytes / 1024).toFixed(0)} KiB`);
   }

@@ -4,7 +4,7 @@
 // as-of date never moves anyone. Labels that would collide are hidden (most influential
 // first), so the labels shown never overlap.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type StylesheetJson } from "cytoscape";
-import ELK from "elkjs/lib/elk.bundled.js";
+import ELK from "elkjs/lib/elk-api.js";
 
 import type { AccountGraph } from "./api";
 import { type ElkNode, MEMBER_COLOUR, SUMMARY_SIZE, centres, elements, elkGraph, viewClasses } from "./elements";
@@ -160,7 +160,10 @@ export { MEMBER_COLOUR };
 
 type Positions = Map<string, { x: number; y: number }>;
 
-const elk = new ELK();
+// ELK runs in a web worker (its own file, copied beside the bundle by build.mjs), so a
+// large account's layout never freezes the page.
+const BUNDLE = (document.currentScript as HTMLScriptElement | null)?.src ?? window.location.href;
+const elk = new ELK({ workerUrl: new URL("elk-worker.min.js", BUNDLE).href });
 
 /** Positions of people and collapsed boxes for `graph` with `collapsed` teams. */
 export async function layout(graph: AccountGraph, collapsed: Set<string>): Promise<Positions> {

@@ -50,10 +50,13 @@ export function AccountView({
   const cyRef = useRef<Core | null>(null);
 
   useEffect(() => setDateText(asOf), [asOf]);
+  // Paths and plays belong to one account on one date: a new date puts their lights out.
   useEffect(() => {
     setPaths(null);
     setFocusedPath(null);
     setPathError(null);
+    view.setLit([]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [accountId, asOf]);
 
   const answer = loaded?.answer ?? null;

@@ -78,7 +78,7 @@ export function CoverageTrend({ days: given, asOf }: { days: TrendDay[] | null; 
               </circle>
             ))}
           </svg>
-          <p className="facts" data-testid="trend-summary">
+          <p className="facts trend-facts" data-testid="trend-summary">
             <span>
               {first.date === last.date
                 ? `${last.coverageScore} on ${last.date}`
