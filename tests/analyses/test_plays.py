@@ -22,6 +22,7 @@ from samgraph.common import PlayKind
 from samgraph.config import DEFAULT_CADENCE_DAYS as CADENCE
 from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.demo.generate import generate
 from samgraph.demo.shift import shifted
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshots
@@ -30,7 +31,7 @@ from tests.analyses.builders import AS_OF as DAY
 from tests.analyses.builders import graph, knows, person
 from tests.analyses.test_properties import account_graphs
 from tests.analyses.test_worked_example import AS_OF, IMPORT, gfc  # noqa: F401 (a fixture)
-from tests.conftest import gql, settings_for_tests
+from tests.conftest import api_key, app_client, gql, settings_for_tests
 from tests.factories import load
 
 SETTINGS = settings_for_tests()
@@ -306,3 +307,56 @@ async def test_doing_each_play_through_the_api_wins_what_it_said(gfc: httpx.Asyn
             await gql(gfc, link, m=member, s=person, n=old["strength"], d=old.get("lastContact"))
         back = (await gql(gfc, read, d=AS_OF))["data"]["account"]
         assert back["plays"] == start["plays"]
+
+
+async def test_the_portfolios_plays_are_the_merge_of_each_accounts_list(db: Db) -> None:
+    """Query.plays merges the accounts' own lists (each already in order) and decodes
+    only a page: every page, walked by cursor, with and without a member, and from
+    snapshots (today) or computed (a past day), equals one sort of every account's plays
+    by §17's portfolio key (scoreGain desc, most severe gap closed, reachGain desc, the
+    account's strategic score desc, account id, the account's own order)."""
+    today = SETTINGS.today()
+    bundle = generate(accounts=6, stakeholders_per_account=25, seed=7)
+    await load(db, bundle)
+    ctx = Context(db, SETTINGS, build_schema(SETTINGS))
+    assert await snapshots.refresh(ctx) == 6
+    account_q = """query($id: ID!, $d: Date) { account(id: $id) { id strategicScore
+      plays(asOf: $d, first: 100) { stakeholder { id } member { id } scoreGain reachGain
+        gapsClosed { severity } } } }"""
+    page_q = """query($d: Date, $m: ID, $a: String) { plays(asOf: $d, memberId: $m, first: 7, after: $a) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { account { id } stakeholder { id } } } }"""
+    severity = ["CRITICAL", "HIGH", "MEDIUM", "LOW"]
+    async with app_client(SETTINGS, await api_key(db)) as c:
+        for day in (today.isoformat(), "2026-11-01"):
+            expected = []
+            for a in bundle["accounts"]:
+                acc = (await gql(c, account_q, id=a["id"], d=day))["data"]["account"]
+                for order, p in enumerate(acc["plays"]):
+                    severe = min(
+                        (severity.index(g["severity"]) for g in p["gapsClosed"]), default=4
+                    )
+                    key = (
+                        -p["scoreGain"],
+                        severe,
+                        -p["reachGain"],
+                        -acc["strategicScore"],
+                        acc["id"],
+                        order,
+                    )
+                    expected.append((key, p["member"]["id"], (acc["id"], p["stakeholder"]["id"])))
+            expected.sort()
+            assert len(expected) > 20  # several pages of 7
+            member = expected[0][1]
+            for m in (None, member):
+                want = [who for _, mem, who in expected if m is None or mem == m]
+                got: list[tuple[str, str]] = []
+                after = None
+                while True:
+                    body = await gql(c, page_q, d=day, m=m, a=after)
+                    page = body["data"]["plays"]
+                    assert page["totalCount"] == len(want), (day, m)
+                    got += [(n["account"]["id"], n["stakeholder"]["id"]) for n in page["nodes"]]
+                    if not page["pageInfo"]["hasNextPage"]:
+                        break
+                    after = page["pageInfo"]["endCursor"]
+                assert got == want, (day, m)

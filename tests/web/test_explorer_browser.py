@@ -224,8 +224,8 @@ async def test_a_sam_explores_an_account(
             today_iso = settings.today().isoformat()
             before = await renders(page)
             await page.get_by_label("As of").fill(today_iso)
-            back = await drawn_after(page, before, today_iso)
-            assert "akim" not in back["nodes"]
+            today_view = await drawn_after(page, before, today_iso)
+            assert "akim" not in today_view["nodes"]
             # PAST's paths do not stay lit on another day.
             await page.wait_for_function("() => window.samgraphExplorer.highlighted.length === 0")
             assert (await page.evaluate(DRAWN))["lit"] == []

@@ -93,14 +93,20 @@ class Query:
     ) -> Connection[Play]:
         ctx, day = info.context, info.context.set_as_of(info, as_of)
         check_first(first, trusted=ctx.trusted)
+        page = await service.portfolio_plays(
+            ctx, as_of=day, member_id=member_id, first=first,
+            after=decode_cursor("play", after) if after else None,
+        )  # fmt: skip
+        # Only the page's plays are decoded and made GraphQL objects.
         accounts: dict[str, Account] = {}
-        found = await service.portfolio_plays(ctx, as_of=day, member_id=member_id)
-        out = [
-            Play.from_data(accounts.get(row["id"]) or accounts.setdefault(row["id"], Account.from_row(row)), play, path)
-            for row, play, path in found
-        ]  # fmt: skip
-        return paginate(out, first=first, after=after, kind="play",
-                        key=lambda p: play_key(p.account.id, p), trusted=ctx.trusted)  # fmt: skip
+
+        def made(p: service.RankedPlay) -> Play:
+            account = accounts.get(p.account["id"]) or accounts.setdefault(p.account["id"], Account.from_row(p.account))  # fmt: skip
+            return Play.from_data(account, *p.decoded())
+
+        return connection([made(p) for p in page.rows],
+                          [f"{p.account['id']}|{p.stakeholder_id}" for p in page.rows], kind="play",
+                          has_next=page.has_next, has_previous=after is not None, total=page.total)  # fmt: skip
 
     @strawberry.field(
         description="Relationships past their cadence across the portfolio, by member name, "
@@ -123,11 +129,6 @@ class Query:
         found = [Relationship.from_row(r) for r in page.rows]
         return connection(found, [edge_id(r.member_id, r.stakeholder_id) for r in found], kind="touch",
                           has_next=page.has_next, has_previous=after is not None, total=page.total)  # fmt: skip
-
-
-def play_key(account_id: str, play: Play) -> str:
-    """A play is one (account, stakeholder) on the date asked: its cursor key."""
-    return f"{account_id}|{play.stakeholder_id}"
 
 
 def gap_key(account_id: str, gap: Gap | PortfolioGap) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -508,31 +510,94 @@ async def account_plays_named(
     return [(p, named(graph, p.path) if p.path else None) for p in found]
 
 
+@dataclass(frozen=True)
+class RankedPlay:
+    """One play of the portfolio with its rank, before it is decoded: a stored play's
+    row is decoded (with its path) only when its page is asked, not for every play of
+    every account."""
+
+    key: tuple[Any, ...]
+    account: dict[str, Any]
+    stakeholder_id: str
+    row: str | None = None  # a stored play (JSON text)
+    computed: tuple[plays_mod.Play, NamedPath | None] | None = None
+
+    def decoded(self) -> tuple[plays_mod.Play, NamedPath | None]:
+        if self.computed is not None:
+            return self.computed
+        assert self.row is not None
+        return play_of(self.row)
+
+
 async def portfolio_plays(
-    ctx: Context, *, as_of: dt.date, member_id: str | None
-) -> list[tuple[dict[str, Any], plays_mod.Play, NamedPath | None]]:
-    """§17 across every account the caller sees (only `member_id`'s plays when given),
-    with each play's account row and named path: by scoreGain, the most severe gap closed,
-    reachGain, the account's strategic score (descending), account id, then the
-    account's own order."""
+    ctx: Context, *, as_of: dt.date, member_id: str | None, first: int, after: str | None
+) -> Page[RankedPlay]:
+    """A page of §17 across every account the caller sees (only `member_id`'s plays when
+    given), best first: by scoreGain, the most severe gap closed, reachGain, the
+    account's strategic score (descending), account id, then the account's own order.
+    `after` is a play's key (`account|stakeholder`).
+
+    Each account's plays are in its own order already, which agrees with this one
+    within the account; so the portfolio's order is a merge of the accounts' lists, and
+    a page decodes the head of each list and the page's plays, not every play of every
+    account. Today's fresh snapshots answer in one read; the other accounts are
+    computed (their reads batch in the loaders)."""
     rows = [r["item"] for r in await ctx.db.read(
         queries.accounts.list_accounts, industry=None, name_contains=None, member_id=None,
         min_arr=None, max_arr=None)]  # fmt: skip
-    # Together, so each read batches in the loaders: today's fresh snapshots in one read,
-    # and a few round trips for all the accounts computed.
-    computed = await asyncio.gather(
-        *(account_plays_named(ctx, account_id=r["id"], as_of=as_of) for r in rows)
-    )
-    found: list[tuple[tuple[Any, ...], tuple[dict[str, Any], plays_mod.Play, NamedPath | None]]] = []  # fmt: skip
-    for row, plays in zip(rows, computed, strict=True):
-        score = strategic(ctx, row)[0]
+    # A stored row names its member as `"m":<the id as JSON>`: found without decoding.
+    needle = None if member_id is None else '"m":' + orjson.dumps(member_id).decode()
+    # The first page needs no more than `first` + 1 plays of any account (each is in
+    # order); a page after a cursor reads them all.
+    kept = await stored.plays_head_of(ctx, [r["id"] for r in rows], as_of, needle=needle,
+                                      limit=first + 1 if after is None else None)  # fmt: skip
+    missing = [r for r in rows if r["id"] not in kept]
+
+    async def compute(account_id: str) -> list[tuple[plays_mod.Play, NamedPath | None]]:
+        graph, found = await account_plays(ctx, account_id=account_id, as_of=as_of)
+        return [(p, named(graph, p.path) if p.path else None) for p in found]
+
+    computed = dict(zip([r["id"] for r in missing],
+                        await asyncio.gather(*(compute(r["id"]) for r in missing)), strict=True))  # fmt: skip
+    severity = {str(s): i for i, s in enumerate(coverage_mod.SEVERITIES)}
+
+    def from_rows(row: dict[str, Any], score: float, texts: list[str]) -> Iterator[RankedPlay]:
+        for order, text in enumerate(texts):  # the member's alone, in the account's order
+            r = orjson.loads(text)
+            # A stored gap row is code|severity|band|group|stakeholder.
+            severe = min((severity[g.split("|", 2)[1]] for g in r["c"]), default=plays_mod.NO_GAP)
+            key = (-int(r["g"]), severe, -float(r["r"]), -score, row["id"], order)
+            yield RankedPlay(key, row, r["s"], row=text)
+
+    def from_plays(row: dict[str, Any], score: float,
+                   plays: list[tuple[plays_mod.Play, NamedPath | None]]) -> Iterator[RankedPlay]:  # fmt: skip
         for order, (play, path) in enumerate(plays):
             if member_id is not None and play.member_id != member_id:
                 continue
             key = (-play.score_gain, play.most_severe, -play.reach_gain, -score, row["id"], order)
-            found.append((key, (row, play, path)))
-    found.sort(key=lambda pair: pair[0])
-    return [item for _, item in found]
+            yield RankedPlay(key, row, play.stakeholder_id, computed=(play, path))
+
+    streams: list[Iterator[RankedPlay]] = []
+    total = 0
+    for row in rows:
+        score = strategic(ctx, row)[0]
+        if row["id"] in kept:
+            texts, count = kept[row["id"]]
+            total += count
+            streams.append(from_rows(row, score, texts))
+        else:
+            plays = computed[row["id"]]
+            total += sum(1 for p, _ in plays if member_id is None or p.member_id == member_id)
+            streams.append(from_plays(row, score, plays))
+    merged = heapq.merge(*streams, key=lambda p: p.key)
+    if after is not None:
+        for p in merged:
+            if f"{p.account['id']}|{p.stakeholder_id}" == after:
+                break
+        else:
+            raise invalid([Problem("after", "cursor is not in this list any more")])
+    found = list(itertools.islice(merged, first + 1))
+    return Page(found[:first], has_next=len(found) > first, total=total)
 
 
 async def champion_moves(

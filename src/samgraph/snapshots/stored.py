@@ -95,9 +95,24 @@ def gaps_of(snap: dict[str, Any]) -> list[Gap]:
 async def plays_of(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, list[str]]:  # fmt: skip
     """Of the accounts, the plays (§17, as stored rows) of those with a fresh snapshot of
     `as_of` when it is today that keeps them; the others must be computed."""
+    heads = await plays_head_of(ctx, account_ids, as_of, needle=None, limit=None)
+    return {a: rows for a, (rows, _) in heads.items()}
+
+
+async def plays_head_of(
+    ctx: Context,
+    account_ids: Sequence[str],
+    as_of: dt.date,
+    *,
+    needle: str | None,
+    limit: int | None,
+) -> dict[str, tuple[list[str], int]]:
+    """As `plays_of`, but only the plays whose row holds `needle` (a member's), at most
+    `limit` of each account's (its first, in its order), with how many there are."""
     if as_of != ctx.settings.today() or not account_ids:
         return {}
-    loader = ctx.loaders.many(q.snapshots.fresh_plays, today=as_of,
+    loader = ctx.loaders.many(q.snapshots.fresh_plays, today=as_of, needle=needle, limit=limit,
                               basis=ctx.settings.analysis_basis())  # fmt: skip
     found = await loader.load_many(list(account_ids))
-    return {a: list(items[0]["playRows"]) for a, items in zip(account_ids, found, strict=True) if items}  # fmt: skip
+    return {a: (list(items[0]["playRows"]), int(items[0]["count"]))
+            for a, items in zip(account_ids, found, strict=True) if items}  # fmt: skip
