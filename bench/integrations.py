@@ -43,7 +43,9 @@ def org_csv(n: int, seed: int = 11) -> str:
 
 
 async def main(people: int = PEOPLE, accounts: int = ACCOUNTS) -> list[str]:
-    app = create_app(Settings(samgraph_rate_limit=""))
+    # Timings, not limits: one built-in report over 2,000 accounts prices at 255,001, over
+    # the default SAMGRAPH_MAX_COST of 200,000 (a known issue, see docs/benchmarks.md).
+    app = create_app(Settings(samgraph_rate_limit="", samgraph_max_cost=10_000_000))
     settings = Settings()
     out: list[str] = []
 

@@ -112,6 +112,14 @@ class Announced:
 
     event: asyncio.Event = field(default_factory=asyncio.Event)
     accounts: set[str] = field(default_factory=set)
+    # Woken by another process (SIGUSR1), which cannot say which accounts it wrote: the
+    # refresher reads the stale list again, most recently changed first.
+    requeue: bool = False
+
+    def woken(self) -> None:
+        """Another process wrote (the host's refresher runs in a process of its own)."""
+        self.requeue = True
+        self.event.set()
 
     def take(self) -> list[str]:
         """The accounts announced since the last take (and forget them)."""

@@ -144,7 +144,14 @@ async def refresh(
     queue = list(stale)
     size = BATCH if len(queue) > BATCH else SMALL
     stored = 0
-    while queue or (announced is not None and announced.accounts):
+    while queue or (announced is not None and (announced.accounts or announced.requeue)):
+        if announced is not None and announced.requeue:
+            # Another process wrote during the pass: what it wrote is stale now and, being
+            # the most recently changed, first in a fresh read; the rest keeps its turn.
+            announced.requeue = False
+            stale = await stale_of(None)
+            queue = list(stale)
+            continue
         urgent = announced.take() if announced is not None else []
         if urgent:  # written since the pass began: their counters, then them first
             now = await stale_of(urgent)
@@ -241,7 +248,7 @@ async def refresher(ctx: Context, seconds: float, *, woken_by_signal: bool = Fal
     seen by the counters at the next interval."""
     announced = live.listen(ctx.db)
     if woken_by_signal:
-        asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, announced.event.set)
+        asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, announced.woken)
     while True:
         announced.event.clear()
         try:
