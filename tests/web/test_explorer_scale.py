@@ -157,7 +157,11 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
     bundle = generate(accounts=1, stakeholders_per_account=PEOPLE, seed=7)
     assert len(bundle["stakeholders"]) == PEOPLE
     await load(db, bundle)
-    settings = dev_settings(tmp_path)
+    # Both pages here send the same development key, which SAMGRAPH_KEY_CONCURRENCY (4)
+    # would let run 4 operations at once between them: two subscriptions and each page's
+    # refetch after a change queued behind the other's (seen in CI as a 10 s wait). Two
+    # users have a key each; the test gives the one key their two shares.
+    settings = dev_settings(tmp_path, samgraph_key_concurrency=8)
     # An EDITOR key in the page (development puts it there): it may log and edit.
     key = await api_key(db, role="EDITOR")
     settings.dev_key_file.write_text(key + "\n")
