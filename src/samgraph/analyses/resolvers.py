@@ -105,7 +105,7 @@ class Query:
             return Play.from_data(account, *p.decoded())
 
         return connection([made(p) for p in page.rows],
-                          [f"{p.account['id']}|{p.stakeholder_id}" for p in page.rows], kind="play",
+                          [p.cursor for p in page.rows], kind="play",
                           has_next=page.has_next, has_previous=after is not None, total=page.total)  # fmt: skip
 
     @strawberry.field(

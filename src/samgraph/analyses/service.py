@@ -522,6 +522,11 @@ class RankedPlay:
     row: str | None = None  # a stored play (JSON text)
     computed: tuple[plays_mod.Play, NamedPath | None] | None = None
 
+    @property
+    def cursor(self) -> str:
+        """A play is one (account, stakeholder) on the date asked: its cursor key."""
+        return f"{self.account['id']}|{self.stakeholder_id}"
+
     def decoded(self) -> tuple[plays_mod.Play, NamedPath | None]:
         if self.computed is not None:
             return self.computed
@@ -592,7 +597,7 @@ async def portfolio_plays(
     merged = heapq.merge(*streams, key=lambda p: p.key)
     if after is not None:
         for p in merged:
-            if f"{p.account['id']}|{p.stakeholder_id}" == after:
+            if p.cursor == after:
                 break
         else:
             raise invalid([Problem("after", "cursor is not in this list any more")])

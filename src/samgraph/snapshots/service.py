@@ -136,12 +136,12 @@ async def refresh(
     day = today or ctx.settings.today()
     basis = ctx.settings.analysis_basis()
 
-    async def stale_of(ids: list[str] | None) -> dict[str, Stale]:
-        rows = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis, ids=ids)
-        return {r["id"]: Stale(r["revision"], r["graphRevision"], r["whole"]) for r in rows}
+    async def stale_ids() -> list[str]:
+        # Ids only: each batch reads its counters again under its claim (_refresh_batch).
+        rows = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis, ids=None)
+        return [r["id"] for r in rows]
 
-    stale = await stale_of(None)
-    queue = list(stale)
+    queue = await stale_ids()
     size = BATCH if len(queue) > BATCH else SMALL
     stored = 0
     while queue or (announced is not None and (announced.accounts or announced.requeue)):
@@ -149,17 +149,13 @@ async def refresh(
             # Another process wrote during the pass: what it wrote is stale now and, being
             # the most recently changed, first in a fresh read; the rest keeps its turn.
             announced.requeue = False
-            stale = await stale_of(None)
-            queue = list(stale)
+            queue = await stale_ids()
             continue
         urgent = announced.take() if announced is not None else []
-        if urgent:  # written since the pass began: their counters, then them first
-            now = await stale_of(urgent)
-            stale.update(now)
+        if urgent:  # written since the pass began: them first (the batch skips any not stale)
             taken = set(urgent)
-            first = [a for a in urgent if a in now]
-            queue = first[SMALL:] + [a for a in queue if a not in taken]
-            wanted = first[:SMALL]
+            queue = urgent[SMALL:] + [a for a in queue if a not in taken]
+            wanted = urgent[:SMALL]
         else:
             wanted, queue = queue[:size], queue[size:]
         if wanted:
