@@ -4,6 +4,8 @@ outside the process): uvicorn in a background thread on a free localhost port.""
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import socket
 import threading
 import time
@@ -17,6 +19,20 @@ from samgraph.localdb import manager
 from samgraph.main import create_app
 
 STARTUP_SECONDS = 30.0
+
+
+@contextlib.contextmanager
+def static_site(directory: Path) -> Iterator[int]:
+    """`directory` on a free port: a frontend's own origin (another than the API's)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextlib.contextmanager

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import type { AccountGraph, GraphNode } from "../src/explorer/api";
+import { plainIds, type AccountGraph, type GraphNode } from "../src/explorer/api";
 import { centres, elements, elkGraph, summaryId, viewClasses } from "../src/explorer/elements";
 import {
   NO_FILTERS,
@@ -10,6 +10,7 @@ import {
   defaultCollapsed,
   labelsThatFit,
   marks,
+  mergeLastDay,
   neighbourhood,
   passes,
   search,
@@ -196,4 +197,37 @@ test("a view hides collapsed teams' insides and filtered people, and fades all b
     ["ceo", "cto", "dir", "sam"],
   );
   assert.ok(focused.faded.has("sam:gone") && !focused.faded.has("sam:cto"));
+});
+
+test("the explorer keys everything by the plain id of a dated view's answer", () => {
+  const answer = {
+    account: {
+      id: "gfc@2026-06-01",
+      name: "a@b",
+      graph: { nodes: [{ id: "s1@2026-06-01", group: "t1" }], edges: [{ id: "m1:s1@2026-06-01", source: "m1" }] },
+    },
+  };
+  // Only `id` keys lose their date; other strings (a name, a reference) stay as they are.
+  assert.deepEqual(plainIds(answer), {
+    account: {
+      id: "gfc",
+      name: "a@b",
+      graph: { nodes: [{ id: "s1", group: "t1" }], edges: [{ id: "m1:s1", source: "m1" }] },
+    },
+  });
+});
+
+test("after a change only the trend's last day is replaced, in date order", () => {
+  const day = (date: string, coverageScore: number, reconstructed = false) =>
+    ({ date, coverageScore, engagedCount: 1, championsWithoutBackup: 0, reconstructed });
+  const held = [day("2026-12-01", 30, true), day("2026-12-02", 31), day("2026-12-03", 32)];
+  // Today's point answered again after a write: 32 becomes 40, the past days stay.
+  assert.deepEqual(mergeLastDay(held, [day("2026-12-03", 40)]).map((d) => [d.date, d.coverageScore]), [
+    ["2026-12-01", 30],
+    ["2026-12-02", 31],
+    ["2026-12-03", 40],
+  ]);
+  // A new day (the page stayed open past midnight) is added at the end; nothing answered keeps all.
+  assert.equal(mergeLastDay(held, [day("2026-12-04", 41)]).length, 4);
+  assert.deepEqual(mergeLastDay(held, []), held);
 });

@@ -16,9 +16,17 @@ _ID = re.compile(r"^[^\s\x00-\x1f]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+DATED_ID = re.compile(r"@\d{4}-\d{2}-\d{2}$")
+"""The end of a dated id (gql/dated.py): `s1@2026-06-01` names s1 as of that day."""
+
+
 def _id(value: str) -> str:
     if not _ID.match(value):
         raise PydanticCustomError("id", "an id has no spaces or control characters")
+    if DATED_ID.search(value):
+        raise PydanticCustomError(
+            "id", "an id may not end in @YYYY-MM-DD (that names a dated view of an id)"
+        )
     return value
 
 

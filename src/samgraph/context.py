@@ -157,8 +157,11 @@ class Context(BaseContext):
 
     def set_as_of(self, info: Any, as_of: dt.date | None) -> dt.date:
         """A root field's asOf: kept for the fields under it; today when not given."""
+        key = str(_root_key(info.path))
         if as_of is not None:
-            self.root_as_of[str(_root_key(info.path))] = as_of
+            self.root_as_of[key] = as_of
+        else:  # a WebSocket's context serves many operations: forget an earlier one's
+            self.root_as_of.pop(key, None)
         return self.today_or(as_of)
 
     def as_of(self, info: Any, as_of: dt.date | None) -> dt.date:

@@ -29,6 +29,7 @@ from samgraph.auth import resolvers as auth
 from samgraph.bundle import resolvers as bundle
 from samgraph.config import Settings, get_settings
 from samgraph.errors import DatabaseUnavailable, SamgraphError
+from samgraph.gql.dated import DatedIds
 from samgraph.gql.executor import Executor
 from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, should_mask
 from samgraph.gql.guard import Guard
@@ -114,6 +115,7 @@ def build_schema(settings: Settings, *, executor: type[Any] = Executor) -> straw
             rate=settings.samgraph_persisted_rate,
         ),
         Guard,
+        DatedIds,
         Changes,
         RoundTrips,
         UnavailableIs503,

@@ -58,6 +58,9 @@ DOCUMENTS = [
         stakeholders { id reports(includeDeparted: true) { id } relationships { stakeholderId }
           influences { toId to { id name } } influencedBy { fromId } history { nodes { new } edges { node { new } } } } }
       stakeholders(includeDeparted: true) { id name }
+      stakeholdersConnection(includeDeparted: true) { nodes { id } edges { node { name } } }
+      interactionsConnection { nodes { id stakeholders { id } } edges { node { id } } }
+      overdueTouchesConnection(asOf: "2026-01-20") { nodes { stakeholderId } }
       orgChart(date: "2026-01-20") { id }
       accountTeam { member { id accounts { accountId account { name } }
         relationships { stakeholderId stakeholder { name } }
@@ -77,7 +80,9 @@ DOCUMENTS = [
       members { nodes { id } edges { node { id } } } product(id: "core") { id deployments { teamId team { name } } }
       products { nodes { id deployments { teamId } } edges { node { id } } }
       opportunity(id: "oth-o") { id } interaction(id: "oth-i") { id }
-      exportBundle apiKeys { id } webhookEndpoints { id } }""",
+      exportBundle apiKeys { id } webhookEndpoints { id }
+      apiKeysConnection { nodes { id } edges { node { id } } }
+      championMovesConnection { nodes { person { id } toAccount { id } } edges { node { fromAccountId } } } }""",
     """{ webhookDeliveries(endpointId: "nope") { nodes { id accountId } edges { node { id } } } }""",
     """{ runSavedQuery(name: "portfolio-coverage") }""",
     """{ exportPerson(stakeholderId: "oth-s") }""",

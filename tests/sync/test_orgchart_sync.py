@@ -127,7 +127,9 @@ async def test_history_answers_as_of_a_date(
     ]
     assert d["stakeholder"]["before"] == {"title": "VP Engineering", "status": "ACTIVE"}
     assert d["stakeholder"]["after"] == {"title": "SVP Engineering"}
-    chart = {p["id"]: p for p in d["account"]["orgChart"]}
+    # A snapshot's id is dated (its own cache entry); references are plain.
+    assert all(p["id"].endswith("@2026-01-19") for p in d["account"]["orgChart"])
+    chart = {p["id"].removesuffix("@2026-01-19"): p for p in d["account"]["orgChart"]}
     # The day before the sync: David Park active, Alex Kim still under him, Nora not there yet.
     assert chart["dpark"]["status"] == "ACTIVE" and chart["akim"]["managerId"] == "dpark"
     assert "npatel" not in chart and len(chart) == 7

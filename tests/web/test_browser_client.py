@@ -5,11 +5,6 @@ on its dev server would be) calls the API with a key through CORS, and hears
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -19,25 +14,11 @@ from playwright.async_api import async_playwright
 from samgraph.db.driver import Db
 from tests.conftest import api_key, settings_for_tests
 from tests.factories import account, load
-from tests.live import live_server
+from tests.live import live_server, static_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 PAGES = Path(__file__).resolve().parent / "pages"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-
-
-@contextlib.contextmanager
-def static_site() -> Iterator[int]:
-    """tests/web/pages on a free port: the frontend's own origin."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(PAGES))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 async def test_browser_on_another_origin_queries_and_hears_changes(db: Db) -> None:
@@ -46,7 +27,7 @@ async def test_browser_on_another_origin_queries_and_hears_changes(db: Db) -> No
     await load(db, {"accounts": [account(id="acme", name="Acme")]})
     key = await api_key(db, role="VIEWER")
     writer = await api_key(db, role="EDITOR")
-    with static_site() as port:
+    with static_site(PAGES) as port:
         # Origins are exact: http://localhost:<port> is allowed, http://127.0.0.1:<port> not.
         allowed = f"http://localhost:{port}"
         settings = settings_for_tests(

@@ -99,3 +99,63 @@ async def test_history_pages_and_bad_cursors_are_named(
         "problems": [{"path": "after", "message": "not a cursor of this list (member)"}]}  # fmt: skip
     big = await gql(client, "{ products(first: 101) { totalCount } }")
     assert big["errors"][0]["extensions"]["field"] == "first"
+
+
+TWINS = [
+    # (the list, its connection twin, what to select): same items, same order.
+    ('account(id: "gfc") { page: stakeholders(includeDeparted: true)',
+     'account(id: "gfc") { page: stakeholdersConnection(includeDeparted: true, ', "id name"),
+    ('account(id: "gfc") { page: interactions', 'account(id: "gfc") { page: interactionsConnection(', "id date"),
+    ('account(id: "gfc") { page: overdueTouches(asOf: "2026-01-20")',
+     'account(id: "gfc") { page: overdueTouchesConnection(asOf: "2026-01-20", ', "id"),
+    ('member(id: "mrodriguez") { page: overdueTouches(asOf: "2026-01-20")',
+     'member(id: "mrodriguez") { page: overdueTouchesConnection(asOf: "2026-01-20", ', "id"),
+    ("{ page: apiKeys", "{ page: apiKeysConnection(", "id name"),
+    ('{ page: championMoves(asOf: "2026-01-20")', '{ page: championMovesConnection(asOf: "2026-01-20", ',
+     "person { id } fromAccountId"),
+]  # fmt: skip
+
+
+def _inner(body: dict[str, Any]) -> Any:
+    data = body["data"]
+    return data["page"] if "page" in data else next(iter(data.values()))["page"]
+
+
+async def test_each_list_has_a_connection_twin_with_the_same_arguments(
+    client: httpx.AsyncClient, db: Db, example_bundle: dict[str, Any]
+) -> None:
+    await load(db, example_bundle)
+    # Three interactions without attendees (no relationship's last contact moves).
+    notes = [{"id": f"i{d}", "accountId": "gfc", "date": f"2025-06-0{d}", "type": "MEETING",
+              "memberIds": [], "stakeholderIds": []} for d in (1, 2, 3)]  # fmt: skip
+    await load(db, {"interactions": notes})
+    for i in range(3):  # three more API keys, so the keys page too
+        await gql(client, f'mutation {{ createApiKey(role: VIEWER, name: "k{i}") {{ token }} }}')
+    sizes = []
+    for plain, twin, inner in TWINS:
+        whole = await gql(client, "{ " + plain.removeprefix("{ ") + " { " + inner + " } }" + ("" if plain.startswith("{") else " }"))  # fmt: skip
+        assert "errors" not in whole, (plain, whole)
+        expected = _inner(whole)
+        seen: list[Any] = []
+        after: str | None = None
+        while True:  # pages of 2: every page's PageInfo, then the same items in the same order
+            q = ("query($after: String) { " + twin.removeprefix("{ ") + "first: 2, after: $after) { "
+                 + PAGE + " nodes { " + inner + " } } }" + ("" if twin.startswith("{") else " }"))  # fmt: skip
+            page = _inner(await gql(client, q, after=after))
+            assert page["pageInfo"]["hasPreviousPage"] is (after is not None)
+            assert len(page["nodes"]) <= 2 and page["totalCount"] == len(expected)
+            seen += page["nodes"]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
+        assert seen == expected, twin
+        sizes.append(len(seen))
+    # In TWINS' order: the example (§12) has 7 stakeholders; 3 interactions (added above);
+    # 3 overdue edges on 2026-01-20, 2 of them Maria Rodriguez's (akim, sjohnson); 1 + 3
+    # API keys; no champion has moved.
+    assert sizes == [7, 3, 3, 2, 4, 0]
+    # The same limits as every connection: a page over the cap names `first`.
+    big = await gql(
+        client, '{ account(id: "gfc") { stakeholdersConnection(first: 101) { totalCount } } }'
+    )
+    assert big["errors"][0]["extensions"]["field"] == "first"

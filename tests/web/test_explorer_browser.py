@@ -20,6 +20,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from samgraph.config import Settings
 from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.gql.dated import plain
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshots
 from tests.conftest import api_key, app_client, settings_for_tests
@@ -88,12 +89,22 @@ async def shot(page: Page, step: str) -> None:
 
 
 async def api(base: str, key: str, query: str, **variables: Any) -> dict[str, Any]:
+    """The API's answer with plain ids, as the explorer keys what it draws (under a root
+    `asOf` the API dates every id: gql/dated.py)."""
     async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {key}"}) as c:
         response = await c.post("/graphql", json={"query": query, "variables": variables})
     body: dict[str, Any] = response.json()
     assert response.status_code == 200 and "errors" not in body, body
-    data: dict[str, Any] = body["data"]
+    data: dict[str, Any] = _plain_ids(body["data"])
     return data
+
+
+def _plain_ids(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_plain_ids(n) for n in node]
+    if isinstance(node, dict):
+        return {k: plain(v) if k == "id" and isinstance(v, str) else _plain_ids(v) for k, v in node.items()}  # fmt: skip
+    return node
 
 
 async def drawn_after(page: Page, renders: int, as_of: str | None = None) -> dict[str, Any]:

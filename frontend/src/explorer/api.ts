@@ -94,7 +94,25 @@ export async function gql<R, V>(
     throw new ApiError(first?.message ?? `the API answered ${response.status}`, response.status, code);
   }
   if (first) console.warn("samgraph explorer: partial answer:", first.message);
-  return body.data;
+  return plainIds(body.data);
+}
+
+const DATED_ID = /@\d{4}-\d{2}-\d{2}$/;
+
+/** Under a root field given `asOf`, the API dates every `id` (`s1@2026-06-01`) so that
+ * normalised caches keep dates apart. The explorer draws one date at a time and keeps
+ * each person's position across dates, so it keys everything by the plain id. */
+export function plainIds<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const item of value) plainIds(item);
+  } else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    for (const [key, inner] of Object.entries(record)) {
+      if (key === "id" && typeof inner === "string") record[key] = inner.replace(DATED_ID, "");
+      else if (inner !== null && typeof inner === "object") plainIds(inner);
+    }
+  }
+  return value;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };

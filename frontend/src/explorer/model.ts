@@ -2,7 +2,7 @@
 // they run under node's test runner: which people a view shows (departed, filters,
 // collapsed teams), whom a focus keeps lit, each team's people / engaged / coverage, each
 // person's marks (role, sentiment, the strongest flag) and where a person's label goes.
-import type { AccountGraph, Band, FunctionGroup, GraphNode, GraphNodeFlag, Sentiment } from "./api";
+import type { AccountGraph, Band, FunctionGroup, GraphNode, GraphNodeFlag, Sentiment, TrendDay } from "./api";
 
 /** Effective KNOWS strength from which a stakeholder counts as engaged (analyses/cadence.py). */
 export const ENGAGED = 3;
@@ -245,4 +245,11 @@ export function search(nodes: GraphNode[], text: string, limit = 8): GraphNode[]
   }
   scored.sort((a, b) => a[0] - b[0] || a[1].label.localeCompare(b[1].label));
   return scored.slice(0, limit).map(([, n]) => n);
+}
+
+/** The trend with its last day replaced (or added) by `fresh`'s. */
+export function mergeLastDay(days: TrendDay[], fresh: TrendDay[]): TrendDay[] {
+  const last = fresh[fresh.length - 1];
+  if (!last) return days;
+  return [...days.filter((d) => d.date !== last.date), last].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -51,7 +51,8 @@ class Query:
     @strawberry.field(
         description="One account by id, or null. `asOf` given here is the date of every "
         "field under it that takes one (coverage, decay, renewal...) unless that field "
-        "gives its own."
+        "gives its own, and every `id` under it is dated (`gfc@2026-06-01`), so normalised "
+        "client caches keep each date apart; a dated id is accepted in variables."
     )
     async def account(
         self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None
@@ -63,7 +64,8 @@ class Query:
     @strawberry.field(
         description="Accounts `first` at a time (1-100) after a cursor, filtered and sorted; "
         "coverage filters and sorts are evaluated on asOf (default today), which every "
-        "field under it that takes a date inherits unless it gives its own."
+        "field under it that takes a date inherits unless it gives its own; given, every "
+        "`id` under it is dated, as on `account`."
     )
     async def accounts(
         self,

@@ -15,7 +15,7 @@ from samgraph.analyses.scores import renewal, scores_of
 from samgraph.common import GraphInclude, MemberRole, Tier
 from samgraph.db.queries import queries as q
 from samgraph.gql.loading import Ctx, Later, load_many, selects_only
-from samgraph.gql.pagination import PageInfo
+from samgraph.gql.pagination import Connection, PageInfo, paginate
 from samgraph.gql.rows import from_row
 from samgraph.graph import service as graph_service
 from samgraph.graph.types import (
@@ -27,6 +27,7 @@ from samgraph.graph.types import (
     Stakeholder,
     StakeholderSnapshot,
     Team,
+    touches_page,
 )
 from samgraph.pages import Page, check_first, encode_cursor
 from samgraph.snapshots import service as snapshots
@@ -242,6 +243,15 @@ class Account:
         rows = await entries.overdue_touches(info.context, self.id, info.context.as_of(info, as_of))
         return [Relationship.from_row(r) for r in rows]
 
+    @strawberry.field(
+        description="`overdueTouches` as a connection: `first` (1-100) after a cursor."
+    )
+    async def overdue_touches_connection(
+        self, info: Ctx, as_of: dt.date | None = None, first: int = 50, after: str | None = None
+    ) -> Connection[Relationship]:
+        found = await self.overdue_touches(info, as_of)
+        return touches_page(found, first=first, after=after, trusted=info.context.trusted)
+
     @strawberry.field(description="The account's teams, by name.")
     async def teams(self, info: Ctx) -> list[Team]:
         nested = _nested_people(info)
@@ -262,12 +272,22 @@ class Account:
         )  # fmt: skip
 
     @strawberry.field(
+        description="`stakeholders` as a connection: `first` (1-100) after a cursor, by name."
+    )
+    async def stakeholders_connection(
+        self, info: Ctx, include_departed: bool = False, first: int = 50, after: str | None = None
+    ) -> Connection[Stakeholder]:
+        found = await self.stakeholders(info, include_departed)
+        return paginate(found, first=first, after=after, kind="stakeholder", key=_id_of,
+                        trusted=info.context.trusted)  # fmt: skip
+
+    @strawberry.field(
         description="The org chart as it was on a date (e.g. the last QBR): every stakeholder "
         "who was on it then, with title, team, manager and status of that day."
     )
     async def org_chart(self, info: Ctx, date: dt.date) -> list[StakeholderSnapshot]:
         rows = await graph_service.org_chart(info.context, account_id=self.id, date=date)
-        return [StakeholderSnapshot.from_row(r) for r in rows]
+        return [StakeholderSnapshot.on(r, date) for r in rows]
 
     @strawberry.field(
         description="The account's owner on our side: its SAM (by name when several), else null."
@@ -294,6 +314,22 @@ class Account:
     @strawberry.field(description="Interactions, newest first.")
     async def interactions(self, info: Ctx) -> list[Interaction]:
         return await load_many(info, q.interactions.interactions_by_account, self.id, Interaction)
+
+    @strawberry.field(
+        description="`interactions` as a connection: `first` (1-100) after a cursor, newest first."
+    )
+    async def interactions_connection(
+        self, info: Ctx, first: int = 50, after: str | None = None
+    ) -> Connection[Interaction]:
+        found = await self.interactions(info)
+        return paginate(found, first=first, after=after, kind="interaction", key=_id_of,
+                        trusted=info.context.trusted)  # fmt: skip
+
+
+def _id_of(item: Any) -> str:
+    """A cursor names its item by id: the next page starts right behind it even when
+    the list changed in between."""
+    return str(item.id)
 
 
 def _nested_people(info: Ctx) -> tuple[bool, bool] | None:

@@ -28,10 +28,23 @@ class Query:
     async def champion_moves(
         self, info: Ctx, since: dt.date | None = None, as_of: dt.date | None = None
     ) -> list[ChampionMove]:
-        found = await service.champion_moves(
-            info.context, as_of=info.context.set_as_of(info, as_of), since=since
-        )
-        return [ChampionMove.from_data(m) for m in found]
+        return await _champion_moves(info, since, as_of)
+
+    @strawberry.field(
+        description="`championMoves` as a connection: `first` (1-100) after a cursor, in the "
+        "same order."
+    )
+    async def champion_moves_connection(
+        self,
+        info: Ctx,
+        since: dt.date | None = None,
+        as_of: dt.date | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[ChampionMove]:
+        found = await _champion_moves(info, since, as_of)
+        return paginate(found, first=first, after=after, kind="move", trusted=info.context.trusted,
+                        key=lambda m: f"{m.former_stakeholder.id}>{m.person.id}")  # fmt: skip
 
     @strawberry.field(
         description="Every coverage gap across the portfolio on asOf, most severe first, "
@@ -129,6 +142,13 @@ class Query:
         found = [Relationship.from_row(r) for r in page.rows]
         return connection(found, [edge_id(r.member_id, r.stakeholder_id) for r in found], kind="touch",
                           has_next=page.has_next, has_previous=after is not None, total=page.total)  # fmt: skip
+
+
+async def _champion_moves(info: Ctx, since: dt.date | None, as_of: dt.date | None) -> list[ChampionMove]:  # fmt: skip
+    found = await service.champion_moves(
+        info.context, as_of=info.context.set_as_of(info, as_of), since=since
+    )
+    return [ChampionMove.from_data(m) for m in found]
 
 
 def gap_key(account_id: str, gap: Gap | PortfolioGap) -> str:

@@ -8,6 +8,7 @@ from samgraph.auth import keys
 from samgraph.auth.types import ApiKey, NewApiKey
 from samgraph.common import Role
 from samgraph.gql.loading import Ctx
+from samgraph.gql.pagination import Connection, paginate
 
 
 @strawberry.type
@@ -17,9 +18,23 @@ class Query:
         "sees only the keys bound to that member."
     )
     async def api_keys(self, info: Ctx) -> list[ApiKey]:
-        p = info.context.principal
-        return [ApiKey.from_row(r) for r in await keys.list_keys(info.context.db)
-                if keys.manages(p, r)]  # fmt: skip
+        return await _api_keys(info)
+
+    @strawberry.field(
+        description="`apiKeys` as a connection: `first` (1-100) after a cursor, newest first."
+    )
+    async def api_keys_connection(
+        self, info: Ctx, first: int = 50, after: str | None = None
+    ) -> Connection[ApiKey]:
+        found = await _api_keys(info)
+        return paginate(found, first=first, after=after, kind="apikey", key=lambda k: str(k.id),
+                        trusted=info.context.trusted)  # fmt: skip
+
+
+async def _api_keys(info: Ctx) -> list[ApiKey]:
+    p = info.context.principal
+    return [ApiKey.from_row(r) for r in await keys.list_keys(info.context.db)
+            if keys.manages(p, r)]  # fmt: skip
 
 
 @strawberry.type

@@ -98,12 +98,19 @@ class Query:
     async def team(self, info: Ctx, id: strawberry.ID) -> Team | None:
         return await load_one(info, q.teams.get_teams, id, Team)
 
-    @strawberry.field(description="One stakeholder by id; `asOf` as on `account`.")
+    @strawberry.field(
+        description="One stakeholder by id; `asOf` as on `account`. On a past `asOf`, with "
+        "that day's title, team, manager, seniority, buying role, sentiment and status "
+        "(null when they joined the org chart after it), under a dated id."
+    )
     async def stakeholder(
         self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None
     ) -> Stakeholder | None:
-        info.context.set_as_of(info, as_of)
-        return await load_one(info, q.stakeholders.get_stakeholders, id, Stakeholder)
+        on = info.context.set_as_of(info, as_of)
+        found = await load_one(info, q.stakeholders.get_stakeholders, id, Stakeholder)
+        if found is None or as_of is None or on >= info.context.today_or(None):
+            return found
+        return await found.as_it_was(info, on)  # that day's title, team, manager (§18)
 
     @strawberry.field(description="One member by id; `asOf` as on `account`.")
     async def member(

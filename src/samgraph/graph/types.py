@@ -4,6 +4,7 @@ row by name (gql/rows.py); nested fields resolve through the request's DataLoade
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Annotated, Any
@@ -104,6 +105,18 @@ class Stakeholder:
     def from_row(cls, row: dict[str, Any]) -> Stakeholder:
         return from_row(cls, row)
 
+    async def as_it_was(self, info: Ctx, date: dt.date) -> Stakeholder | None:
+        """This stakeholder with the title, team, manager, seniority, buying role,
+        sentiment and status of `date` (domain §18); None when they joined after it."""
+        past = await service.as_of(info.context, stakeholder=_row(self), date=date)
+        if past is None:
+            return None
+        return dataclasses.replace(
+            self, title=past["title"], team_id=past["teamId"], manager_id=past["managerId"],
+            seniority=past["seniority"], buying_role=past["buyingRole"],
+            sentiment=past["sentiment"], status=past["status"],
+        )  # fmt: skip
+
     @strawberry.field
     async def account(self, info: Ctx) -> AccountRef | None:
         return await load_one(info, q.accounts.get_accounts, self.account_id, ACCOUNT.get())
@@ -158,7 +171,9 @@ class Stakeholder:
     )
     async def as_of(self, info: Ctx, date: dt.date) -> StakeholderSnapshot | None:
         past = await service.as_of(info.context, stakeholder=_row(self), date=date)
-        return StakeholderSnapshot.from_row(past) if past is not None else None
+        if past is None:
+            return None
+        return StakeholderSnapshot.on(past, date)
 
     @strawberry.field(description="Stakeholders who sway this one (INFLUENCES, incoming).")
     async def influenced_by(self, info: Ctx) -> list[Influence]:
@@ -198,7 +213,8 @@ class StakeholderChange:
 
 @strawberry.type(
     description="A stakeholder's title, team, manager, seniority, buying role, sentiment and "
-    "status on a past date."
+    "status on a past date. Its `id` is dated (`jwu@2026-01-19`), so client caches keep "
+    "each date's values apart; `teamId` and `managerId` are plain."
 )
 class StakeholderSnapshot:
     id: strawberry.ID
@@ -212,8 +228,9 @@ class StakeholderSnapshot:
     status: StakeholderStatus = StakeholderStatus.ACTIVE
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> StakeholderSnapshot:
-        return from_row(cls, row)
+    def on(cls, row: dict[str, Any], date: dt.date) -> StakeholderSnapshot:
+        """The stakeholder of `row` as of `date`, under its dated id (gql/dated.py)."""
+        return from_row(cls, {**row, "id": f"{row['id']}@{date.isoformat()}"})
 
 
 @strawberry.type(description="One of our own people (account-team member).")
@@ -244,6 +261,15 @@ class Member:
         )
         return [Relationship.from_row(r) for r in rows]
 
+    @strawberry.field(
+        description="`overdueTouches` as a connection: `first` (1-100) after a cursor."
+    )
+    async def overdue_touches_connection(
+        self, info: Ctx, as_of: dt.date | None = None, first: int = 50, after: str | None = None
+    ) -> Connection[Relationship]:
+        found = await self.overdue_touches(info, as_of)
+        return touches_page(found, first=first, after=after, trusted=info.context.trusted)
+
 
 @strawberry.type(description="A member on an account team (ON_ACCOUNT_TEAM).")
 class AccountTeamAssignment:
@@ -266,6 +292,14 @@ class AccountTeamAssignment:
     @strawberry.field
     async def account(self, info: Ctx) -> AccountRef | None:
         return await load_one(info, q.accounts.get_accounts, self.account_id, ACCOUNT.get())
+
+
+def touches_page(
+    found: list[Relationship], *, first: int, after: str | None, trusted: bool
+) -> Connection[Relationship]:
+    """A page of overdue touches, with the cursors of `Query.overdueTouches` (the edge)."""
+    return paginate(found, first=first, after=after, kind="touch", trusted=trusted,
+                    key=lambda r: edge_id(r.member_id, r.stakeholder_id))  # fmt: skip
 
 
 @strawberry.type(description="A relationship we hold (KNOWS): strength 1-5 and last contact.")

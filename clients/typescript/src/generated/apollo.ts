@@ -120,6 +120,14 @@ export type AccountOverviewQueryVariables = Exact<{
 
 export type AccountOverviewQuery = { account: { id: string, name: string, tier: Tier, strategicScore: number, renewal: { milestone: RenewalMilestone | null, daysToRenewal: number | null }, coverage: { score: number, threeByThree: boolean, gaps: Array<{ code: GapCode, severity: Severity, stakeholderId: string | null }> } } | null };
 
+export type StakeholderOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type StakeholderOnQuery = { stakeholder: { id: string, name: string, title: string | null } | null };
+
 export type AccountPlaysForQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
@@ -292,6 +300,52 @@ export type AccountOverviewQueryHookResult = ReturnType<typeof useAccountOvervie
 export type AccountOverviewLazyQueryHookResult = ReturnType<typeof useAccountOverviewLazyQuery>;
 export type AccountOverviewSuspenseQueryHookResult = ReturnType<typeof useAccountOverviewSuspenseQuery>;
 export type AccountOverviewQueryResult = Apollo.QueryResult<AccountOverviewQuery, AccountOverviewQueryVariables>;
+export const StakeholderOnDocument = gql`
+    query StakeholderOn($id: ID!, $asOf: Date) {
+  stakeholder(id: $id, asOf: $asOf) {
+    id
+    name
+    title
+  }
+}
+    `;
+
+/**
+ * __useStakeholderOnQuery__
+ *
+ * To run a query within a React component, call `useStakeholderOnQuery` and pass it any options that fit your needs.
+ * When your component renders, `useStakeholderOnQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useStakeholderOnQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *      asOf: // value for 'asOf'
+ *   },
+ * });
+ */
+export function useStakeholderOnQuery(baseOptions: Apollo.QueryHookOptions<StakeholderOnQuery, StakeholderOnQueryVariables> & ({ variables: StakeholderOnQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return Apollo.useQuery<StakeholderOnQuery, StakeholderOnQueryVariables>(StakeholderOnDocument, options);
+      }
+export function useStakeholderOnLazyQuery(baseOptions?: Apollo.LazyQueryHookOptions<StakeholderOnQuery, StakeholderOnQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return Apollo.useLazyQuery<StakeholderOnQuery, StakeholderOnQueryVariables>(StakeholderOnDocument, options);
+        }
+// @ts-ignore
+export function useStakeholderOnSuspenseQuery(baseOptions?: Apollo.SuspenseQueryHookOptions<StakeholderOnQuery, StakeholderOnQueryVariables>): Apollo.UseSuspenseQueryResult<StakeholderOnQuery, StakeholderOnQueryVariables>;
+export function useStakeholderOnSuspenseQuery(baseOptions?: Apollo.SkipToken | Apollo.SuspenseQueryHookOptions<StakeholderOnQuery, StakeholderOnQueryVariables>): Apollo.UseSuspenseQueryResult<StakeholderOnQuery | undefined, StakeholderOnQueryVariables>;
+export function useStakeholderOnSuspenseQuery(baseOptions?: Apollo.SkipToken | Apollo.SuspenseQueryHookOptions<StakeholderOnQuery, StakeholderOnQueryVariables>) {
+          const options = baseOptions === Apollo.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return Apollo.useSuspenseQuery<StakeholderOnQuery, StakeholderOnQueryVariables>(StakeholderOnDocument, options);
+        }
+export type StakeholderOnQueryHookResult = ReturnType<typeof useStakeholderOnQuery>;
+export type StakeholderOnLazyQueryHookResult = ReturnType<typeof useStakeholderOnLazyQuery>;
+export type StakeholderOnSuspenseQueryHookResult = ReturnType<typeof useStakeholderOnSuspenseQuery>;
+export type StakeholderOnQueryResult = Apollo.QueryResult<StakeholderOnQuery, StakeholderOnQueryVariables>;
 export const AccountPlaysForDocument = gql`
     query AccountPlaysFor($id: ID!, $first: Int = 5) {
   account(id: $id) {

@@ -120,6 +120,14 @@ export type AccountOverviewQueryVariables = Exact<{
 
 export type AccountOverviewQuery = { account: { id: string, name: string, tier: Tier, strategicScore: number, renewal: { milestone: RenewalMilestone | null, daysToRenewal: number | null }, coverage: { score: number, threeByThree: boolean, gaps: Array<{ code: GapCode, severity: Severity, stakeholderId: string | null }> } } | null };
 
+export type StakeholderOnQueryVariables = Exact<{
+  id: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type StakeholderOnQuery = { stakeholder: { id: string, name: string, title: string | null } | null };
+
 export type AccountPlaysForQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
@@ -258,6 +266,19 @@ export const AccountOverviewDocument = gql`
 
 export function useAccountOverviewQuery(options: Omit<Urql.UseQueryArgs<AccountOverviewQueryVariables>, 'query'>) {
   return Urql.useQuery<AccountOverviewQuery, AccountOverviewQueryVariables>({ query: AccountOverviewDocument, ...options });
+};
+export const StakeholderOnDocument = gql`
+    query StakeholderOn($id: ID!, $asOf: Date) {
+  stakeholder(id: $id, asOf: $asOf) {
+    id
+    name
+    title
+  }
+}
+    `;
+
+export function useStakeholderOnQuery(options: Omit<Urql.UseQueryArgs<StakeholderOnQueryVariables>, 'query'>) {
+  return Urql.useQuery<StakeholderOnQuery, StakeholderOnQueryVariables>({ query: StakeholderOnDocument, ...options });
 };
 export const AccountPlaysForDocument = gql`
     query AccountPlaysFor($id: ID!, $first: Int = 5) {

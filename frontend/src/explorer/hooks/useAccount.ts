@@ -18,6 +18,7 @@ import {
   gql,
 } from "../api";
 import { daysBefore, todayIso } from "../format";
+import { mergeLastDay } from "../model";
 import { hook } from "../hook";
 
 export const TREND_DAYS = 90;
@@ -60,6 +61,9 @@ export function useAccount(
   const [slowTick, setSlowTick] = useState(0);
   const version = useRef(0);
   const changed = useRef(false);
+  // The next slow round follows a change; the trend held is of this account and window.
+  const changedSlow = useRef(false);
+  const trendFor = useRef("");
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
@@ -77,6 +81,7 @@ export function useAccount(
         // The slower analyses next; after a change a moment later, so that every open
         // page's graph (the quick part) is answered first.
         const wait = changed.current ? 1500 : 0;
+        changedSlow.current = changed.current;
         changed.current = false;
         window.setTimeout(() => live && setSlowTick((t) => t + 1), wait);
       })
@@ -101,8 +106,21 @@ export function useAccount(
     gql(headers, ExplorerAnalysesDocument, vars)
       .then((data) => live && setAnalyses(data.account ?? null))
       .catch(failed);
-    gql(headers, ExplorerTrendDocument, { id: accountId, ...trendWindow(asOf) })
-      .then((data) => live && setTrend(data.account?.trend ?? []))
+    // A write changes today's point of the trend, never a past day's: after a change
+    // only the window's last day is asked again (the 90 days are computed once per
+    // account and date: at 500 people that is seconds of the server's time, and every
+    // open page would ask it on every change).
+    const window_ = trendWindow(asOf);
+    const onlyLast = changedSlow.current && trendFor.current === `${accountId}|${window_.trendTo}`;
+    changedSlow.current = false;
+    const vars_ = onlyLast ? { id: accountId, trendFrom: window_.trendTo, trendTo: window_.trendTo } : { id: accountId, ...window_ };
+    gql(headers, ExplorerTrendDocument, vars_)
+      .then((data) => {
+        if (!live) return;
+        const days = data.account?.trend ?? [];
+        trendFor.current = `${accountId}|${window_.trendTo}`;
+        setTrend((before) => (onlyLast && before ? mergeLastDay(before, days) : days));
+      })
       .catch(failed);
     return () => {
       live = false;
