@@ -24,6 +24,7 @@ from samgraph.config import Settings
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Connection, Db, create_driver
 from samgraph.db.migrations import migrate
+from samgraph.gql.dated import plain
 from samgraph.main import create_app
 from tests.live import free_port
 
@@ -130,6 +131,16 @@ async def gql(client: httpx.AsyncClient, query: str, **variables: Any) -> dict[s
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
+
+
+def plain_ids(node: Any) -> Any:
+    """An answer with each dated `id` (`s1@2026-01-20`, under a root given asOf:
+    gql/dated.py) made plain, for tests about the figures rather than the ids."""
+    if isinstance(node, list):
+        return [plain_ids(n) for n in node]
+    if isinstance(node, dict):
+        return {k: plain(v) if k == "id" and isinstance(v, str) else plain_ids(v) for k, v in node.items()}  # fmt: skip
+    return node
 
 
 @pytest.fixture

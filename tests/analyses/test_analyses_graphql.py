@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import gql
+from tests.conftest import gql, plain_ids
 
 IMPORT = "mutation($b: JSON!) { importBundle(bundle: $b) { accounts } }"
 AS_OF = "2026-01-20"
@@ -192,7 +192,8 @@ async def test_portfolio_filters_sorts_and_round_trips(client: httpx.AsyncClient
     body = await gql(client, q, d=AS_OF, f={"maxCoverageScore": 0}, s="ARR", desc=True)
     nodes = body["data"]["accounts"]["nodes"]
     assert body["data"]["accounts"]["totalCount"] == 20
-    assert [n["id"] for n in nodes[:2]] == ["acc0039", "acc0037"]  # odd only, ARR descending
+    # Odd only, ARR descending; ids dated by the root's asOf (gql/dated.py).
+    assert [n["id"] for n in nodes[:2]] == ["acc0039@2026-01-20", "acc0037@2026-01-20"]
     assert {n["coverage"]["score"] for n in nodes} == {0}
     # The portfolio count that prices a past-date filter on coverage (1, gql/guard.py) +
     # accounts (1) + all subgraphs, with their history, at once (1); nested coverage hits
@@ -211,7 +212,7 @@ async def test_portfolio_filters_sorts_and_round_trips(client: httpx.AsyncClient
     assert body["data"]["accounts"]["totalCount"] == 0
 
     body = await gql(client, q, d=AS_OF, f=None, s="STRATEGIC_SCORE", desc=True)
-    top = body["data"]["accounts"]["nodes"][:3]
+    top = plain_ids(body["data"]["accounts"]["nodes"][:3])
     # currentRevenue 10 -> 25.0 on accounts 10, 21, 32 (i % 11 == 10): ties by id.
     assert [(n["id"], n["strategicScore"], n["tier"]) for n in top] == [
         ("acc0010", 25.0, "STANDARD"), ("acc0021", 25.0, "STANDARD"), ("acc0032", 25.0, "STANDARD")]  # fmt: skip

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from samgraph.db.driver import Db
-from tests.conftest import api_key, client_for, gql
+from tests.conftest import api_key, client_for, gql, plain_ids
 from tests.factories import account, load
 
 GRAPH = """query($d: Date, $i: [GraphInclude!]) { account(id: "gfc", asOf: $d) {
@@ -21,7 +21,7 @@ GRAPH = """query($d: Date, $i: [GraphInclude!]) { account(id: "gfc", asOf: $d) {
 async def _graph(client: httpx.AsyncClient, **variables: Any) -> dict[str, Any]:
     body = await gql(client, GRAPH, **variables)
     assert "errors" not in body, body
-    graph: dict[str, Any] = body["data"]["account"]["graph"]
+    graph: dict[str, Any] = plain_ids(body["data"]["account"]["graph"])  # a dated root dates ids
     return graph
 
 
@@ -30,7 +30,8 @@ async def test_the_worked_example_drawn(
 ) -> None:
     await load(db, example_bundle)
     body = await gql(client, GRAPH, d="2026-01-20")
-    g = body["data"]["account"]["graph"]
+    assert body["data"]["account"]["graph"]["nodes"][0]["id"].endswith("@2026-01-20")
+    g = plain_ids(body["data"]["account"]["graph"])
     nodes = {n["id"]: n for n in g["nodes"]}
     # 7 stakeholders and the 2 members of the account team.
     assert len(nodes) == 9
@@ -73,7 +74,7 @@ async def test_the_worked_example_drawn(
     # Every warm-path edge and node is on the drawing, by id.
     paths = await gql(client, '{ account(id: "gfc", asOf: "2026-01-20") { warmPaths(to: "rmartinez") '
                               "{ nodes { id } edges { id } } } }")  # fmt: skip
-    for path in paths["data"]["account"]["warmPaths"]:
+    for path in plain_ids(paths["data"]["account"]["warmPaths"]):
         assert {e["id"] for e in path["edges"]} <= set(edges)
         assert {n["id"] for n in path["nodes"]} <= set(nodes)
 

@@ -19,7 +19,7 @@ from samgraph.analyses.whitespace import whitespace
 from samgraph.config import DEFAULT_CADENCE_DAYS
 from samgraph.db.driver import Db
 from samgraph.demo.generate import generate
-from tests.conftest import gql
+from tests.conftest import gql, plain_ids
 from tests.factories import load
 
 AS_OF = "2026-01-20"
@@ -38,7 +38,7 @@ async def test_reachable_whitespace_of_the_worked_example(
         d=AS_OF,
     )
     assert "errors" not in body, body
-    r = body["data"]["account"]["reachableWhitespace"]
+    r = plain_ids(body["data"]["account"]["reachableWhitespace"])  # the dated root dates ids
     # §12: doors and reach by team id. gfc-data has no economic buyer or business owner:
     # its most senior person, dpark (DIRECTOR); Maria knows him at 4 -> reach 4/5 = 0.8.
     # lthompson: Tom at effective 2 -> 0.4. sjohnson: Maria at 3 -> 0.6. rmartinez: nobody
@@ -65,7 +65,7 @@ async def test_member_dependency_of_the_worked_example(
     body = await gql(client, """query($d: Date) { account(id: "gfc", asOf: $d) {
       memberDependency { member { id } engagedThrough soleEngaged { id } coverageIfLeaves } } }""",
                      d=AS_OF)  # fmt: skip
-    rows = body["data"]["account"]["memberDependency"]
+    rows = plain_ids(body["data"]["account"]["memberDependency"])  # the dated root dates ids
     # §12: Maria holds all four engaged people alone (coverage without her: 0), Tom none
     # (his only edge, lthompson, is at effective 2; without him coverage stays 33).
     assert rows == [

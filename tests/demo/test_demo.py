@@ -13,7 +13,7 @@ from samgraph.cli import DEMO_BUNDLE
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
 from samgraph.demo.shift import WRITTEN, shifted
-from tests.conftest import gql
+from tests.conftest import gql, plain_ids
 from tests.factories import load
 
 STORY = """query($d: Date) { accounts(first: 10, asOf: $d) { nodes { id name
@@ -36,7 +36,7 @@ def test_every_date_moves_by_the_same_days() -> None:
 async def _story(client: httpx.AsyncClient, as_of: str | None) -> dict[str, Any]:
     body = await gql(client, STORY, d=as_of)
     assert "errors" not in body, body
-    return {a["id"]: a for a in body["data"]["accounts"]["nodes"]}
+    return {a["id"]: a for a in plain_ids(body["data"]["accounts"]["nodes"])}  # dated under asOf
 
 
 async def test_the_shifted_demo_today_reads_as_written(client: httpx.AsyncClient, db: Db) -> None:

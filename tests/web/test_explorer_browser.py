@@ -20,10 +20,9 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from samgraph.config import Settings
 from samgraph.context import Context
 from samgraph.db.driver import Db
-from samgraph.gql.dated import plain
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshots
-from tests.conftest import api_key, app_client, settings_for_tests
+from tests.conftest import api_key, app_client, plain_ids, settings_for_tests
 from tests.factories import account, load
 from tests.live import live_server
 
@@ -95,16 +94,8 @@ async def api(base: str, key: str, query: str, **variables: Any) -> dict[str, An
         response = await c.post("/graphql", json={"query": query, "variables": variables})
     body: dict[str, Any] = response.json()
     assert response.status_code == 200 and "errors" not in body, body
-    data: dict[str, Any] = _plain_ids(body["data"])
+    data: dict[str, Any] = plain_ids(body["data"])
     return data
-
-
-def _plain_ids(node: Any) -> Any:
-    if isinstance(node, list):
-        return [_plain_ids(n) for n in node]
-    if isinstance(node, dict):
-        return {k: plain(v) if k == "id" and isinstance(v, str) else _plain_ids(v) for k, v in node.items()}  # fmt: skip
-    return node
 
 
 async def drawn_after(page: Page, renders: int, as_of: str | None = None) -> dict[str, Any]:
