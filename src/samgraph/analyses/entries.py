@@ -20,7 +20,7 @@ from samgraph.analyses import plays as plays_mod
 from samgraph.analyses import reach as reach_mod
 from samgraph.analyses import service
 from samgraph.analyses.graph import AccountGraph
-from samgraph.analyses.whitespace import Totals, Whitespace
+from samgraph.analyses.whitespace import Whitespace
 from samgraph.context import Context
 from samgraph.db.cypher import CypherQuery
 from samgraph.db.queries import queries as q
@@ -107,10 +107,7 @@ async def whitespace(ctx: Context, account_id: str, *, totals_only: bool) -> Whi
     if totals_only:
         snap = await _today(ctx, account_id, ctx.settings.today())
         if snap is not None:
-            return Whitespace(totals=Totals(
-                deployed_arr=snap["deployedArr"], pipeline_amount=snap["pipelineAmount"],
-                weighted_pipeline=snap["weightedPipeline"], whitespace_estimate=snap["whitespaceEstimate"],
-            ))  # fmt: skip
+            return Whitespace(totals=stored.totals_of(snap))
     return await service.whitespace_of(ctx, account_id)
 
 

@@ -248,7 +248,18 @@ async def portfolio_overdue(
 ) -> Page[dict[str, Any]]:
     """Relationships past cadence across the portfolio (§2), by member name, then never
     contacted first, then most overdue (the overdue-touches-by-member report): the page
-    `first` after the edge `after`, filtered, ordered and counted in one query."""
+    `first` after the edge `after`, filtered, ordered and counted in one query. The
+    first page (the report's, and most readers') is read member by member until it is
+    full, beside a count of them all: it orders no more edges than it returns."""
+    if after is None:
+        cutoff = {band: as_of - dt.timedelta(days=days) for band, days in _cadence(ctx).items()}
+        head, count = await asyncio.gather(
+            ctx.db.read(queries.relationships.knows.overdue_head, member_id=member_id,
+                        as_of=as_of, cadence=_cadence(ctx), cutoff=cutoff, first=first),
+            ctx.db.read(queries.relationships.knows.overdue_count, member_id=member_id, cutoff=cutoff),
+        )  # fmt: skip
+        found = head[0]["page"]
+        return Page(found[:first], has_next=len(found) > first, total=count[0]["total"])
     row = (await ctx.db.read(
         queries.relationships.knows.overdue_page, member_id=member_id, as_of=as_of,
         cadence=_cadence(ctx), after=after, first=first,

@@ -119,6 +119,8 @@ class _Q_relationships_influences:
 class _Q_relationships_knows:
     by_member: CypherQuery
     by_stakeholder: CypherQuery
+    overdue_count: CypherQuery
+    overdue_head: CypherQuery
     overdue_page: CypherQuery
     unlink: CypherQuery
     upsert: CypherQuery
@@ -139,6 +141,7 @@ class _Q_snapshots:
     claim_accounts: CypherQuery
     fresh_plays: CypherQuery
     fresh_today: CypherQuery
+    fresh_values: CypherQuery
     gap_page: CypherQuery
     portfolio_days: CypherQuery
     release_accounts: CypherQuery

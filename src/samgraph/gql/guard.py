@@ -30,6 +30,7 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    Undefined,
     get_named_type,
     value_from_ast_untyped,
 )
@@ -115,10 +116,15 @@ class Cost:
         variables: dict[str, Any],
         list_size: int,
         prices: Prices | None = None,
+        *,
+        items: bool = True,
     ) -> None:
         self.schema, self.fragments, self.variables = schema, fragments, variables
         self.list_size = list_size
         self.prices = prices or Prices()
+        # False: only the work is priced, not each item (a built-in report answered
+        # from the services prices its rows itself: reports/service.py).
+        self.items = items
         self.root_past = False  # the root field being priced has a past asOf
 
     def _arg(self, node: FieldNode, name: str) -> Any:
@@ -128,8 +134,8 @@ class Cost:
         return None
 
     def _past(self, node: FieldNode) -> bool:
-        day = self._arg(node, "asOf")
-        return day is not None and str(day) != str(self.prices.today)
+        day = self._arg(node, "asOf")  # a variable not given is Undefined: today
+        return day is not None and day is not Undefined and str(day) != str(self.prices.today)
 
     def needs_portfolio(self, node: FieldNode) -> bool:
         """Whether pricing this (root) field needs the portfolio's size."""
@@ -203,9 +209,10 @@ class Cost:
         field = (
             parent.fields.get(node.name.value) if isinstance(parent, GraphQLObjectType) else None
         )
+        counted = items if self.items else 0
         if field is None:
-            return items
-        items_cost = items + self.work(node, parent, items)
+            return counted
+        items_cost = counted + self.work(node, parent, items)
         if node.selection_set is None:
             return items_cost
         inner = items

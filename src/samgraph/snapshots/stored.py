@@ -13,6 +13,7 @@ import orjson
 
 from samgraph.analyses.coverage import BANDS, GROUPS, Cell, Coverage, Gap
 from samgraph.analyses.dependency import MemberDependency
+from samgraph.analyses.whitespace import Totals
 from samgraph.common import Band, FunctionGroup, GapCode, Severity
 from samgraph.context import Context
 from samgraph.db.queries import queries as q
@@ -85,6 +86,39 @@ async def _fresh(ctx: Context, account_ids: Sequence[str], as_of: dt.date, *, fu
     found = await loader.load_many(list(account_ids))
     return {a: items[0] for a, items in zip(account_ids, found, strict=True)
             if items and "gapRows" in items[0]}  # fmt: skip
+
+
+async def values_of(
+    ctx: Context, account_ids: Sequence[str], as_of: dt.date, keys: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """As `today_of`, but only the properties `keys` of each snapshot (a whole-portfolio
+    report reads the figures it shows); an account whose snapshot lacks one of them is
+    left out, to be computed, as `today_of`'s readers do."""
+    if as_of != ctx.settings.today() or not account_ids:
+        return {}
+    loader = ctx.loaders.many(q.snapshots.fresh_values, today=as_of, keys=tuple(keys),
+                              basis=ctx.settings.analysis_basis())  # fmt: skip
+    found = await loader.load_many(list(account_ids))
+    out = {}
+    for a, items in zip(account_ids, found, strict=True):
+        values = items[0]["values"] if items else None
+        if values is not None and all(v is not None for v in values):
+            out[a] = dict(zip(keys, values, strict=True))
+    return out
+
+
+COVERAGE_KEYS = ("coverageScore", "mappedCount", "engagedCount", "strongCount", "cells", "gapRows")
+"""What `coverage_of` reads of a snapshot."""
+TOTALS_KEYS = ("deployedArr", "pipelineAmount", "weightedPipeline", "whitespaceEstimate")
+"""What `totals_of` reads of a snapshot."""
+REACH_KEYS = ("reachableWhitespace", "reachablePipeline")
+
+
+def totals_of(snap: dict[str, Any]) -> Totals:
+    """The §7 whitespace totals a snapshot holds."""
+    return Totals(deployed_arr=snap["deployedArr"], pipeline_amount=snap["pipelineAmount"],
+                  weighted_pipeline=snap["weightedPipeline"],
+                  whitespace_estimate=snap["whitespaceEstimate"])  # fmt: skip
 
 
 def gaps_of(snap: dict[str, Any]) -> list[Gap]:

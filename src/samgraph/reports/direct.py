@@ -1,0 +1,367 @@
+"""Built-in reports answered straight from the services, without GraphQL execution.
+
+A built-in report's document is ours and fixed, so its answer can be made directly:
+the same service calls its GraphQL fields make (the same page of the same list, the
+same analysis entries, today's snapshots or computed), shaped into the very dict
+`schema.execute` would return for that document, with no resolver dispatch, no
+DataLoader future and no GraphQL object per cell. A whole-portfolio report at
+2,000 accounts spends its time in Cypher and in the CSV or XLSX writer, not in the
+executor (docs/benchmarks.md has the figures).
+
+Each answer here is tied to its document in builtin/: tests/reports/test_direct.py
+runs every one through both paths, on several dates, filters and keys, and asserts
+the two answers are equal, so a change to either side that is not made to the other
+fails there. A report without an entry here (a saved query, a built-in report not
+listed) runs through GraphQL as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from enum import Enum
+from typing import Any
+
+from graphql import OperationDefinitionNode, parse
+from graphql.execution.values import get_variable_values
+
+from samgraph.accounts import service as accounts
+from samgraph.analyses import cadence as cadence_mod
+from samgraph.analyses import entries
+from samgraph.analyses import service as analyses
+from samgraph.analyses.coverage import Coverage, Gap
+from samgraph.analyses.dependency import MemberDependency
+from samgraph.analyses.reach import MAX_HOPS_DEFAULT
+from samgraph.analyses.whitespace import Totals
+from samgraph.common import AccountSort, GapCode, MemberRole, Severity
+from samgraph.context import Context
+from samgraph.db.queries import queries as q
+from samgraph.reports.paging import TOTAL
+from samgraph.snapshots import stored
+
+Answer = Callable[[Context, dict[str, Any]], Awaitable[dict[str, Any]]]
+ANSWERS: dict[str, Answer] = {}
+
+PAGE = 5_000
+"""The `first` of the built-in reports' root lists (their documents say so)."""
+
+
+def answers(name: str) -> Callable[[Answer], Answer]:
+    """Register the direct answer of the built-in report `name`."""
+
+    def register(fn: Answer) -> Answer:
+        ANSWERS[name] = fn
+        return fn
+
+    return register
+
+
+def has_answer(name: str) -> bool:
+    return name in ANSWERS
+
+
+async def answer(ctx: Context, name: str, document: str, values: dict[str, Any]) -> dict[str, Any] | None:  # fmt: skip
+    """The report's data as GraphQL would answer its document, or None when it has no
+    direct answer or its variables do not coerce (GraphQL then says what is wrong)."""
+    fn = ANSWERS.get(name)
+    if fn is None:
+        return None
+    operation = next(d for d in parse(document).definitions if isinstance(d, OperationDefinitionNode))
+    found = get_variable_values(ctx.schema._schema, operation.variable_definitions or (), values)
+    if isinstance(found, list):  # errors: GraphQL's execution names them
+        return None
+    return await fn(ctx, dict(found.coerced))
+
+
+# -- values as GraphQL serialises them --------------------------------------------------
+
+
+def _enum(value: Any) -> Any:
+    """An enum by its GraphQL name (strawberry's enums are named by their members)."""
+    if value is None:
+        return None
+    return value.name if isinstance(value, Enum) else str(value)
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _text(row: dict[str, Any], key: str) -> str:
+    """A non-null String field with the type's default of ""."""
+    value = row.get(key)
+    return "" if value is None else str(value)
+
+
+def _day(ctx: Context, values: dict[str, Any]) -> dt.date:
+    """The report's asOf (a root field's, inherited by the fields under it), else today."""
+    return ctx.today_or(values.get("asOf"))
+
+
+async def _rows(ctx: Context, query: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Nodes by id, in one batched read (the loaders GraphQL's fields use)."""
+    wanted = sorted(set(ids))
+    found = await ctx.loaders.one(query).load_many(wanted)
+    return {i: r for i, r in zip(wanted, found, strict=True) if r is not None}
+
+
+def _connection(nodes: list[dict[str, Any]], total: int, *, counted: bool) -> dict[str, Any]:
+    """A root connection as the report runner's document asks it: `nodes`, the total
+    when the report selects it, and the hidden total the runner cuts with."""
+    out: dict[str, Any] = {"totalCount": total} if counted else {}
+    out["nodes"] = nodes
+    out[TOTAL] = total
+    return out
+
+
+async def _accounts(ctx: Context, values: dict[str, Any], sort_by: AccountSort, *,
+                    descending: bool = False, renewal_within_days: int | None = None,
+                    ) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+    """`accounts(filter: {memberId}, sortBy, first: 5000, asOf)`: its rows and total."""
+    page = await accounts.list_accounts(
+        ctx, account_filter=accounts.Filter(member_id=values.get("memberId"),
+                                            renewal_within_days=renewal_within_days),
+        first=PAGE, after=None, sort_by=sort_by, descending=descending, as_of=_day(ctx, values),
+    )  # fmt: skip
+    return page.rows, page.total
+
+
+async def _each(ids: Sequence[str], fn: Callable[[str], Awaitable[Any]]) -> dict[str, Any]:
+    """An entry per account, together (their reads batch in the loaders)."""
+    return dict(zip(ids, await asyncio.gather(*(fn(i) for i in ids)), strict=True))
+
+
+async def _coverage(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, Coverage]:
+    """Each account's §3 coverage (Account.coverage): the figures of today's fresh
+    snapshots in one read, the entry (which computes) for the others."""
+    snaps = await stored.values_of(ctx, ids, day, stored.COVERAGE_KEYS)
+    computed = await _each([a for a in ids if a not in snaps], lambda a: entries.coverage(ctx, a, day))  # fmt: skip
+    return {a: stored.coverage_of(snaps[a]) if a in snaps else computed[a] for a in ids}
+
+
+async def _totals(ctx: Context, ids: Sequence[str]) -> dict[str, Totals]:
+    """Each account's §7 totals (Account.whitespace { totals }), as `_coverage` does."""
+    snaps = await stored.values_of(ctx, ids, ctx.settings.today(), stored.TOTALS_KEYS)
+    computed = await _each([a for a in ids if a not in snaps],
+                           lambda a: entries.whitespace(ctx, a, totals_only=True))  # fmt: skip
+    return {a: stored.totals_of(snaps[a]) if a in snaps else computed[a].totals for a in ids}
+
+
+async def _reach(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, tuple[float, float]]:
+    """Each account's §13 totals (reachableWhitespace, reachablePipeline), as `_coverage`."""
+    snaps = await stored.values_of(ctx, ids, day, stored.REACH_KEYS)
+
+    async def computed(a: str) -> tuple[float, float]:
+        _, r = await entries.reachable_whitespace(ctx, a, day, max_hops=MAX_HOPS_DEFAULT, totals_only=True)  # fmt: skip
+        return r.reachable_whitespace, r.reachable_pipeline
+
+    found = await _each([a for a in ids if a not in snaps], computed)
+    return {a: (snaps[a]["reachableWhitespace"], snaps[a]["reachablePipeline"]) if a in snaps
+            else found[a] for a in ids}  # fmt: skip
+
+
+async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, tuple[list[MemberDependency], dict[str, dict[str, Any]]]]:  # fmt: skip
+    """Each account's §14 figures with the rows of the people they name, as `_coverage`."""
+    snaps = await stored.values_of(ctx, ids, day, ("dependency",))
+    found = {a: stored.dependency_of(snap) for a, snap in snaps.items()}
+    people = await _rows(ctx, q.stakeholders.get_stakeholders,
+                         (s for held in found.values() for d in held for s in d.sole_engaged))  # fmt: skip
+    computed = await _each([a for a in ids if a not in snaps], lambda a: entries.member_dependency(ctx, a, day))  # fmt: skip
+    return {a: (found[a], people) if a in found else (computed[a][0], dict(computed[a][1])) for a in ids}  # fmt: skip
+
+
+# -- the reports --------------------------------------------------------------------------
+
+
+@answers("overdue-touches-by-member")
+async def overdue_touches(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    day = _day(ctx, values)
+    page = await analyses.portfolio_overdue(
+        ctx, member_id=values.get("memberId"), as_of=day, after=None, first=PAGE
+    )
+    members = await _rows(ctx, q.members.get_members, (r["memberId"] for r in page.rows))
+    people = await _rows(ctx, q.stakeholders.get_stakeholders, (r["stakeholderId"] for r in page.rows))  # fmt: skip
+    places = await _rows(ctx, q.accounts.get_accounts, (_text(p, "accountId") for p in people.values()))  # fmt: skip
+    cadence = ctx.settings.samgraph_cadence_days
+
+    def node(r: dict[str, Any]) -> dict[str, Any]:
+        strength = int(r.get("strength") or 0)
+        d = cadence_mod.decay(strength, r.get("lastContact"), r.get("seniority"), day, cadence)
+        m, s = members.get(r["memberId"]), people.get(r["stakeholderId"])
+        place = places.get(_text(s, "accountId")) if s is not None else None
+        return {
+            "member": None if m is None else {"id": m["id"], "name": _text(m, "name")},
+            "stakeholder": None if s is None else {
+                "id": s["id"], "name": _text(s, "name"), "title": s.get("title"),
+                "seniority": s.get("seniority"),
+                "account": None if place is None else {"name": _text(place, "name")},
+            },
+            "strength": strength, "effectiveStrength": d.effective,
+            "lastContact": _date(r.get("lastContact")), "daysSinceContact": d.days_since,
+            "nextDue": _date(d.next_due),
+        }  # fmt: skip
+
+    return {"overdueTouches": _connection([node(r) for r in page.rows], page.total, counted=True)}
+
+
+@answers("plays-by-member")
+async def plays_by_member(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    page = await analyses.portfolio_plays(
+        ctx, as_of=_day(ctx, values), member_id=values.get("memberId"), first=PAGE, after=None
+    )
+    decoded = [(p, *p.decoded()) for p in page.rows]
+    members = await _rows(ctx, q.members.get_members, (play.member_id for _, play, _ in decoded))
+    people = await _rows(ctx, q.stakeholders.get_stakeholders, (play.stakeholder_id for _, play, _ in decoded))  # fmt: skip
+    out = []
+    for ranked, play, path in decoded:
+        m, s = members.get(play.member_id), people.get(play.stakeholder_id)
+        out.append({
+            "member": None if m is None else {"name": _text(m, "name")},
+            "account": {"name": _text(ranked.account, "name")},
+            "kind": _enum(play.kind),
+            "stakeholder": None if s is None else {"name": _text(s, "name"), "title": s.get("title")},
+            "path": None if path is None else {
+                "hops": path.path.hops, "nodes": [{"name": step.name} for step in path.steps]},
+            "scoreGain": play.score_gain, "reachGain": float(play.reach_gain),
+            "gapsClosed": [{"code": _enum(g.code)} for g in play.gaps_closed],
+        })  # fmt: skip
+    return {"plays": _connection(out, page.total, counted=True)}
+
+
+async def _owners(ctx: Context, ids: Sequence[str]) -> dict[str, dict[str, Any] | None]:
+    """Each account's owner (Account.owner): its SAM, by name then id when several."""
+    teams = await ctx.loaders.many(q.relationships.account_team.by_account).load_many(list(ids))
+    sams = {a: [t["memberId"] for t in team if t.get("role") == MemberRole.SAM.value]
+            for a, team in zip(ids, teams, strict=True)}  # fmt: skip
+    members = await _rows(ctx, q.members.get_members, (m for found in sams.values() for m in found))  # fmt: skip
+    out: dict[str, dict[str, Any] | None] = {}
+    for a, found in sams.items():
+        rows = [members[m] for m in found if m in members]
+        out[a] = min(rows, key=lambda r: (_text(r, "name"), r["id"])) if rows else None
+    return out
+
+
+@answers("portfolio-coverage")
+async def portfolio_coverage(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    day = _day(ctx, values)
+    rows, total = await _accounts(ctx, values, AccountSort.COVERAGE_SCORE)
+    ids = [r["id"] for r in rows]
+    covered, owners = await asyncio.gather(_coverage(ctx, ids, day), _owners(ctx, ids))
+
+    def node(row: dict[str, Any]) -> dict[str, Any]:
+        c, owner = covered[row["id"]], owners[row["id"]]
+        severities = [g.severity for g in c.gaps]
+        return {
+            "id": row["id"], "name": _text(row, "name"),
+            "tier": _enum(analyses.strategic(ctx, row)[1]), "arr": _float(row.get("arr")),
+            "renewalDate": _date(row.get("renewalDate")),
+            "owner": None if owner is None else {"name": _text(owner, "name")},
+            "coverage": {
+                "score": c.score, "mappedCount": c.mapped_count, "engagedCount": c.engaged_count,
+                "strongCount": c.strong_count, "threeByThree": c.three_by_three,
+                "gapCounts": {"critical": severities.count(Severity.CRITICAL),
+                              "high": severities.count(Severity.HIGH),
+                              "medium": severities.count(Severity.MEDIUM),
+                              "low": severities.count(Severity.LOW)},
+            },
+        }  # fmt: skip
+
+    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+
+
+@answers("reachable-whitespace-by-account")
+async def reachable_whitespace(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    day = _day(ctx, values)
+    rows, total = await _accounts(ctx, values, AccountSort.REACHABLE_WHITESPACE, descending=True)
+    ids = [r["id"] for r in rows]
+    spaces, reaches = await asyncio.gather(_totals(ctx, ids), _reach(ctx, ids, day))
+
+    def node(row: dict[str, Any]) -> dict[str, Any]:
+        w, (reach, pipeline) = spaces[row["id"]], reaches[row["id"]]
+        return {
+            "id": row["id"], "name": _text(row, "name"),
+            "whitespace": {"totals": {"whitespaceEstimate": float(w.whitespace_estimate),
+                                      "pipelineAmount": float(w.pipeline_amount)}},
+            "reachableWhitespace": {"totals": {"reachableWhitespace": float(reach),
+                                               "reachablePipeline": float(pipeline)}},
+        }  # fmt: skip
+
+    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+
+
+@answers("whitespace-by-account")
+async def whitespace_by_account(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    rows, total = await _accounts(ctx, values, AccountSort.NAME)
+    spaces = await _totals(ctx, [r["id"] for r in rows])
+
+    def node(row: dict[str, Any]) -> dict[str, Any]:
+        w = spaces[row["id"]]
+        return {
+            "id": row["id"], "name": _text(row, "name"),
+            "whitespace": {"totals": {
+                "deployedArr": float(w.deployed_arr), "pipelineAmount": float(w.pipeline_amount),
+                "weightedPipeline": float(w.weighted_pipeline),
+                "whitespaceEstimate": float(w.whitespace_estimate)}},
+        }  # fmt: skip
+
+    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+
+
+@answers("member-dependency")
+async def member_dependency(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    day = _day(ctx, values)
+    rows, total = await _accounts(ctx, values, AccountSort.NAME)
+    ids = [r["id"] for r in rows]
+    covered, held = await asyncio.gather(_coverage(ctx, ids, day), _dependency(ctx, ids, day))
+    members = await _rows(ctx, q.members.get_members,
+                          (d.member_id for found, _ in held.values() for d in found))  # fmt: skip
+
+    def node(row: dict[str, Any]) -> dict[str, Any]:
+        found, people = held[row["id"]]
+        out = []
+        for d in found:
+            m = members.get(d.member_id)
+            out.append({
+                "member": None if m is None else {"id": m["id"], "name": _text(m, "name")},
+                "engagedThrough": d.engaged_through, "coverageIfLeaves": d.coverage_if_leaves,
+                "soleEngaged": [{"id": people[s]["id"], "name": _text(people[s], "name")}
+                                for s in d.sole_engaged if s in people],
+            })  # fmt: skip
+        return {"id": row["id"], "name": _text(row, "name"),
+                "coverage": {"score": covered[row["id"]].score}, "memberDependency": out}  # fmt: skip
+
+    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+
+
+@answers("champions-without-backup")
+async def champions_without_backup(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+    day, member_id = _day(ctx, values), values.get("memberId")
+    codes = [GapCode.CHAMPION_WITHOUT_BACKUP]
+    page = await analyses.portfolio_gap_page(
+        ctx, as_of=day, min_severity=Severity.LOW, member_id=member_id, codes=codes,
+        after=None, first=PAGE,
+    )  # fmt: skip
+    if page is not None:  # today, from the snapshots
+        found, total = [(row, gap) for row, gap, _ in page.rows], page.total
+    else:
+        every = await analyses.portfolio_gaps(
+            ctx, as_of=day, min_severity=Severity.LOW, member_id=member_id, codes=codes
+        )
+        found, total = every[:PAGE], len(every)
+    people = await _rows(ctx, q.stakeholders.get_stakeholders,
+                         (g.stakeholder_id for _, g in found if g.stakeholder_id))  # fmt: skip
+
+    def node(row: dict[str, Any], gap: Gap) -> dict[str, Any]:
+        s = people.get(gap.stakeholder_id) if gap.stakeholder_id else None
+        return {
+            "account": {"id": row["id"], "name": _text(row, "name"), "arr": _float(row.get("arr"))},
+            "stakeholder": None if s is None else {"id": s["id"], "name": _text(s, "name"),
+                                                   "title": s.get("title")},
+        }  # fmt: skip
+
+    return {"portfolioGaps": _connection([node(r, g) for r, g in found], total, counted=True)}
