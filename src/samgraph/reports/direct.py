@@ -67,7 +67,9 @@ async def answer(ctx: Context, name: str, document: str, values: dict[str, Any])
     fn = ANSWERS.get(name)
     if fn is None:
         return None
-    operation = next(d for d in parse(document).definitions if isinstance(d, OperationDefinitionNode))
+    operation = next(
+        d for d in parse(document).definitions if isinstance(d, OperationDefinitionNode)
+    )
     found = get_variable_values(ctx.schema._schema, operation.variable_definitions or (), values)
     if isinstance(found, list):  # errors: GraphQL's execution names them
         return None

@@ -1,0 +1,118 @@
+"""Built-in reports answered from the services (reports/direct.py) answer exactly what
+their GraphQL documents answer: the same rows, values, types, order and cut, as JSON
+bytes and as CSV, on the demo portfolio and a generated one, today without snapshots,
+today from fresh snapshots, on past dates, for one member, and for a key bound to a
+member."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import orjson
+import pytest
+
+from samgraph.analyses import service as analyses
+from samgraph.auth.principal import SYSTEM, Principal
+from samgraph.cli import DEMO_BUNDLE
+from samgraph.common import Role
+from samgraph.context import Context
+from samgraph.db.driver import Db
+from samgraph.db.queries import queries
+from samgraph.db.scope import Scope
+from samgraph.demo.generate import generate
+from samgraph.reports import direct
+from samgraph.reports import service as reports
+from samgraph.reports.csvout import csv_text
+from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshots
+from tests.conftest import settings_for_tests
+from tests.factories import TODAY, load
+
+SETTINGS = settings_for_tests()
+SCHEMA = build_schema(SETTINGS)
+# The demo's members: mrodriguez is the SAM of gfc and acme; jlee holds nwh and contoso.
+BOUND = Principal("key:test", Role.VIEWER, member_id="jlee", scope=Scope(frozenset({"nwh", "contoso"})))  # fmt: skip
+DAYS: list[dict[str, Any]] = [
+    {},
+    {"asOf": (TODAY - dt.timedelta(days=40)).isoformat()},
+    {"memberId": "mrodriguez"},
+    {"asOf": TODAY.isoformat(), "memberId": "jlee"},
+]
+
+
+async def _both(db: Db, name: str, variables: dict[str, Any], principal: Principal,
+                monkeypatch: pytest.MonkeyPatch) -> tuple[reports.Ran, reports.Ran]:  # fmt: skip
+    fast = await reports.run(Context(db, SETTINGS, SCHEMA, principal=principal), name, variables=variables)  # fmt: skip
+    with monkeypatch.context() as m:  # the same report through GraphQL execution
+        m.delitem(direct.ANSWERS, name)
+        slow = await reports.run(Context(db, SETTINGS, SCHEMA, principal=principal), name, variables=variables)  # fmt: skip
+    return fast, slow
+
+
+async def _same_everywhere(db: Db, name: str, days: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> int:  # fmt: skip
+    """Both paths on each case, without then with today's snapshots; the rows compared."""
+    rows = 0
+    for fresh in (False, True):
+        if fresh:
+            await snapshots.refresh(Context(db, SETTINGS, SCHEMA, request_id="test"))
+        for variables in days:
+            for principal in (SYSTEM, BOUND):
+                fast, slow = await _both(db, name, variables, principal, monkeypatch)
+                case = f"{name} {variables} {principal.actor} snapshots={fresh}"
+                # Bytes, not ==: 0 and 0.0 are equal in Python but not in a CSV cell.
+                assert orjson.dumps(fast.data) == orjson.dumps(slow.data), case
+                assert fast.cut == slow.cut, case
+                shape = fast.shape(SCHEMA, explode=False)
+                assert csv_text(fast.data, shape=shape) == csv_text(slow.data, shape=shape), case
+                rows += len(csv_text(fast.data, shape=shape).splitlines()) - 1
+    return rows
+
+
+@pytest.mark.parametrize("name", sorted(direct.ANSWERS))
+async def test_a_direct_answer_is_the_documents_answer_on_the_demo(
+    db: Db, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await load(db, DEMO_BUNDLE.read_bytes())
+    assert await _same_everywhere(db, name, DAYS, monkeypatch) > 0  # some rows compared
+
+
+@pytest.mark.parametrize("name", sorted(direct.ANSWERS))
+async def test_a_direct_answer_is_the_documents_answer_on_a_generated_portfolio(
+    db: Db, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 6 accounts x 40 people: overdue touches, plays and sole-engaged people in numbers.
+    bundle = generate(accounts=6, stakeholders_per_account=40, seed=5)
+    await load(db, orjson.dumps(bundle))
+    member = bundle["accountTeam"][0]["memberId"]
+    days = [{}, {"memberId": member}, {"asOf": (TODAY - dt.timedelta(days=10)).isoformat()}]
+    assert await _same_everywhere(db, name, days, monkeypatch) > 0
+
+
+def test_every_built_in_report_over_a_portfolio_has_a_direct_answer() -> None:
+    # The three without one read little (a trend, renewals by date, champion moves).
+    whole = {"champion-moves", "coverage-trend", "renewals-next-180-days"}
+    assert set(direct.ANSWERS) == set(reports.builtin_reports()) - whole
+
+
+async def test_the_overdue_first_page_is_the_paged_querys_first_page(db: Db) -> None:
+    """overdue_head (read member by member until full) and overdue_count answer what
+    overdue_page answers for its first page: the same edges in the same order, the
+    same total, on days from long before the last contacts to after them all."""
+    bundle = generate(accounts=4, stakeholders_per_account=30, seed=9)
+    await load(db, orjson.dumps(bundle))
+    ctx = Context(db, SETTINGS, SCHEMA)
+    cadence = SETTINGS.samgraph_cadence_days
+    totals = []
+    for day in (TODAY - dt.timedelta(days=400), TODAY - dt.timedelta(days=20), TODAY, TODAY + dt.timedelta(days=60)):  # fmt: skip
+        for member in (None, bundle["accountTeam"][0]["memberId"]):
+            for first in (1, 7, 5000):
+                (old,) = await db.read(queries.relationships.knows.overdue_page, member_id=member,
+                                       as_of=day, cadence=cadence, after=None, first=first)  # fmt: skip
+                new = await analyses.portfolio_overdue(
+                    ctx, member_id=member, as_of=day, after=None, first=first
+                )
+                assert new.rows == old["page"][:first], (day, member, first)
+                assert new.total == old["total"] and new.has_next == (len(old["page"]) > first)
+            totals.append(old["total"])
+    assert len(set(totals)) >= 4 and max(totals) > 20  # the days differ, some have many
