@@ -10,6 +10,7 @@ only convert what they return.
 from __future__ import annotations
 
 import asyncio
+import collections
 import datetime as dt
 import heapq
 import itertools
@@ -564,9 +565,11 @@ async def portfolio_plays(
     # A stored row names its member as `"m":<the id as JSON>`: found without decoding.
     needle = None if member_id is None else '"m":' + orjson.dumps(member_id).decode()
     # The first page needs no more than `first` + 1 plays of any account (each is in
-    # order); a page after a cursor reads them all.
-    kept = await stored.plays_head_of(ctx, [r["id"] for r in rows], as_of, needle=needle,
-                                      limit=first + 1 if after is None else None)  # fmt: skip
+    # order), and most accounts give it far fewer: their heads are read first, and only
+    # an account whose every play read made the page is read deeper (below). A page
+    # after a cursor reads them all.
+    limit = None if after is not None else min(first + 1, HEAD + (first + 1) // max(len(rows), 1))
+    kept = await stored.plays_head_of(ctx, [r["id"] for r in rows], as_of, needle=needle, limit=limit)  # fmt: skip
     missing = [r for r in rows if r["id"] not in kept]
 
     async def compute(account_id: str) -> list[tuple[plays_mod.Play, NamedPath | None]]:
@@ -593,27 +596,46 @@ async def portfolio_plays(
             key = (-play.score_gain, play.most_severe, -play.reach_gain, -score, row["id"], order)
             yield RankedPlay(key, row, play.stakeholder_id, computed=(play, path))
 
-    streams: list[Iterator[RankedPlay]] = []
-    total = 0
-    for row in rows:
-        score = strategic(ctx, row)[0]
-        if row["id"] in kept:
-            texts, count = kept[row["id"]]
-            total += count
-            streams.append(from_rows(row, score, texts))
-        else:
-            plays = computed[row["id"]]
-            total += sum(1 for p, _ in plays if member_id is None or p.member_id == member_id)
-            streams.append(from_plays(row, score, plays))
-    merged = heapq.merge(*streams, key=lambda p: p.key)
-    if after is not None:
-        for p in merged:
-            if p.cursor == after:
-                break
-        else:
-            raise invalid([Problem("after", "cursor is not in this list any more")])
-    found = list(itertools.islice(merged, first + 1))
+    scores = {row["id"]: strategic(ctx, row)[0] for row in rows}
+
+    def merged_page(kept: dict[str, tuple[list[str], int]]) -> tuple[list[RankedPlay], int]:
+        streams: list[Iterator[RankedPlay]] = []
+        total = 0
+        for row in rows:
+            score = scores[row["id"]]
+            if row["id"] in kept:
+                texts, count = kept[row["id"]]
+                total += count
+                streams.append(from_rows(row, score, texts))
+            else:
+                plays = computed[row["id"]]
+                total += sum(1 for p, _ in plays if member_id is None or p.member_id == member_id)
+                streams.append(from_plays(row, score, plays))
+        merged = heapq.merge(*streams, key=lambda p: p.key)
+        if after is not None:
+            for p in merged:
+                if p.cursor == after:
+                    break
+            else:
+                raise invalid([Problem("after", "cursor is not in this list any more")])
+        return list(itertools.islice(merged, first + 1)), total
+
+    found, total = merged_page(kept)
+    if limit is not None and limit < first + 1:
+        # An account none of whose read plays was left out may hold more that belong on
+        # the page (its next play can rank anywhere after its last read one); the others'
+        # unread plays rank after a play that did not make it.
+        taken = collections.Counter(p.account["id"] for p in found if p.row is not None)
+        deeper = [a for a, (texts, count) in kept.items() if count > len(texts) == taken[a]]
+        if deeper:
+            kept |= await stored.plays_head_of(ctx, deeper, as_of, needle=needle, limit=first + 1)  # fmt: skip
+            found, total = merged_page(kept)
     return Page(found[:first], has_next=len(found) > first, total=total)
+
+
+HEAD = 8
+"""Plays read of each account before the portfolio's first page is merged (at least;
+more when the page is long beside the portfolio): `portfolio_plays`."""
 
 
 async def champion_moves(

@@ -160,6 +160,7 @@ class _Q_stakeholders:
     manager_cycles: CypherQuery
     mark_departed: CypherQuery
     reports_by_stakeholder: CypherQuery
+    stakeholder_names: CypherQuery
     stakeholders_by_account: CypherQuery
     stakeholders_by_team: CypherQuery
     upsert_stakeholders: CypherQuery

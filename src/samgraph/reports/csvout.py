@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
+import xlsxwriter
 from graphql import (
     DocumentNode,
     GraphQLObjectType,
@@ -29,7 +31,6 @@ from graphql import (
     is_list_type,
     is_object_type,
 )
-from openpyxl import Workbook
 
 from samgraph.gql.guard import fragments_of, root_fields
 
@@ -210,15 +211,23 @@ def csv_text(data: Any, *, explode: bool = False, shape: Shape | None = None) ->
 
 def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report", shape: Shape | None = None) -> bytes:  # fmt: skip
     """The same table as an Excel workbook: numbers stay numbers, text stays text (made
-    safe as in CSV: openpyxl would store a string starting with `=` as a formula)."""
+    safe as in CSV, and never read as a formula, a number or a link)."""
     columns, rows = table(data, explode=explode, shape=shape)
-    book = Workbook(write_only=True)
-    ws = book.create_sheet(sheet[:31])
-    ws.append(columns)
-    for row in rows:
-        values = [row.get(c) for c in columns]
-        ws.append([v if (isinstance(v, int | float) and not isinstance(v, bool)) or v is None
-                   else _XLSX_ILLEGAL.sub("\ufffd", _cell(v)) for v in values])  # fmt: skip
     out = io.BytesIO()
-    book.save(out)
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                     "strings_to_numbers": False, "strings_to_urls": False})  # fmt: skip
+    ws = book.add_worksheet(sheet[:31])
+    text, number = ws.write_string, ws.write_number
+    for j, name in enumerate(columns):
+        text(0, j, name)
+    for i, row in enumerate(rows, start=1):
+        for j, c in enumerate(columns):
+            v = row.get(c)
+            if v is None:
+                continue
+            if isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v):
+                number(i, j, v)
+            else:
+                text(i, j, _XLSX_ILLEGAL.sub("\ufffd", _cell(v)))
+    book.close()
     return out.getvalue()

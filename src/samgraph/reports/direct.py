@@ -37,7 +37,7 @@ from samgraph.analyses.whitespace import Totals
 from samgraph.common import AccountSort, GapCode, MemberRole, Severity
 from samgraph.context import Context
 from samgraph.db.queries import queries as q
-from samgraph.reports.paging import TOTAL
+from samgraph.reports.paging import TOTAL, Cut
 from samgraph.snapshots import stored
 
 Answer = Callable[[Context, dict[str, Any]], Awaitable[dict[str, Any]]]
@@ -61,9 +61,10 @@ def has_answer(name: str) -> bool:
     return name in ANSWERS
 
 
-async def answer(ctx: Context, name: str, document: str, values: dict[str, Any]) -> dict[str, Any] | None:  # fmt: skip
-    """The report's data as GraphQL would answer its document, or None when it has no
-    direct answer or its variables do not coerce (GraphQL then says what is wrong)."""
+async def answer(ctx: Context, name: str, document: str, values: dict[str, Any]) -> tuple[dict[str, Any], list[Cut]] | None:  # fmt: skip
+    """The report's data as GraphQL would answer its document, with its root list's cut
+    (`paging.strip`'s, without walking every row), or None when it has no direct answer
+    or its variables do not coerce (GraphQL then says what is wrong)."""
     fn = ANSWERS.get(name)
     if fn is None:
         return None
@@ -73,7 +74,13 @@ async def answer(ctx: Context, name: str, document: str, values: dict[str, Any])
     found = get_variable_values(ctx.schema._schema, operation.variable_definitions or (), values)
     if isinstance(found, list):  # errors: GraphQL's execution names them
         return None
-    return await fn(ctx, dict(found.coerced))
+    data = await fn(ctx, dict(found.coerced))
+    cuts = []
+    for key, connection in data.items():  # only root lists are connections here
+        total, rows = connection.pop(TOTAL), len(connection["nodes"])
+        if total > rows:
+            cuts.append(Cut(key, rows, total))
+    return data, cuts
 
 
 # -- values as GraphQL serialises them --------------------------------------------------
@@ -171,7 +178,7 @@ async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[st
     """Each account's §14 figures with the rows of the people they name, as `_coverage`."""
     snaps = await stored.values_of(ctx, ids, day, ("dependency",))
     found = {a: stored.dependency_of(snap) for a, snap in snaps.items()}
-    people = await _rows(ctx, q.stakeholders.get_stakeholders,
+    people = await _rows(ctx, q.stakeholders.stakeholder_names,
                          (s for held in found.values() for d in held for s in d.sole_engaged))  # fmt: skip
     computed = await _each([a for a in ids if a not in snaps], lambda a: entries.member_dependency(ctx, a, day))  # fmt: skip
     return {a: (found[a], people) if a in found else (computed[a][0], dict(computed[a][1])) for a in ids}  # fmt: skip
@@ -186,8 +193,10 @@ async def overdue_touches(ctx: Context, values: dict[str, Any]) -> dict[str, Any
     page = await analyses.portfolio_overdue(
         ctx, member_id=values.get("memberId"), as_of=day, after=None, first=PAGE
     )
-    members = await _rows(ctx, q.members.get_members, (r["memberId"] for r in page.rows))
-    people = await _rows(ctx, q.stakeholders.get_stakeholders, (r["stakeholderId"] for r in page.rows))  # fmt: skip
+    members, people = await asyncio.gather(
+        _rows(ctx, q.members.get_members, (r["memberId"] for r in page.rows)),
+        _rows(ctx, q.stakeholders.stakeholder_names, (r["stakeholderId"] for r in page.rows)),
+    )
     places = await _rows(ctx, q.accounts.get_accounts, (_text(p, "accountId") for p in people.values()))  # fmt: skip
     cadence = ctx.settings.samgraph_cadence_days
 
@@ -217,8 +226,12 @@ async def plays_by_member(ctx: Context, values: dict[str, Any]) -> dict[str, Any
         ctx, as_of=_day(ctx, values), member_id=values.get("memberId"), first=PAGE, after=None
     )
     decoded = [(p, *p.decoded()) for p in page.rows]
-    members = await _rows(ctx, q.members.get_members, (play.member_id for _, play, _ in decoded))
-    people = await _rows(ctx, q.stakeholders.get_stakeholders, (play.stakeholder_id for _, play, _ in decoded))  # fmt: skip
+    members, people = await asyncio.gather(
+        _rows(ctx, q.members.get_members, (play.member_id for _, play, _ in decoded)),
+        _rows(
+            ctx, q.stakeholders.stakeholder_names, (play.stakeholder_id for _, play, _ in decoded)
+        ),
+    )
     out = []
     for ranked, play, path in decoded:
         m, s = members.get(play.member_id), people.get(play.stakeholder_id)
@@ -355,7 +368,7 @@ async def champions_without_backup(ctx: Context, values: dict[str, Any]) -> dict
             ctx, as_of=day, min_severity=Severity.LOW, member_id=member_id, codes=codes
         )
         found, total = every[:PAGE], len(every)
-    people = await _rows(ctx, q.stakeholders.get_stakeholders,
+    people = await _rows(ctx, q.stakeholders.stakeholder_names,
                          (g.stakeholder_id for _, g in found if g.stakeholder_id))  # fmt: skip
 
     def node(row: dict[str, Any], gap: Gap) -> dict[str, Any]:

@@ -361,7 +361,7 @@ async def run(
     ctx = ctx.as_prepaid()
     found = await direct.answer(ctx, saved.name, saved.document, values) if saved.builtin else None
     if found is not None:  # a built-in report answered without GraphQL execution
-        return Ran(found, paging.strip(found), saved.document)
+        return Ran(*found, saved.document)
     data = await _execute(ctx, name, print_ast(prepared.document), {**values, **start})
     for key, variable in prepared.whole.items():  # root lists read whole, page by page
         text = print_ast(paging.only(prepared, key))
