@@ -360,3 +360,12 @@ async def test_the_portfolios_plays_are_the_merge_of_each_accounts_list(db: Db) 
                         break
                     after = page["pageInfo"]["endCursor"]
                 assert got == want, (day, m)
+                # A long first page reads each account's head (8 plays, and first/6 more)
+                # and then deeper only where every play read made the page: 30 and 100
+                # over 6 accounts read heads of 13 and 24, below the 31 and 101 bound.
+                for first in (30, 100):
+                    body = await gql(c, page_q.replace("first: 7", f"first: {first}"), d=day, m=m)
+                    page = body["data"]["plays"]
+                    nodes = [(n["account"]["id"], n["stakeholder"]["id"]) for n in page["nodes"]]
+                    assert nodes == want[:first], (day, m, first)
+                    assert page["pageInfo"]["hasNextPage"] == (len(want) > first)
