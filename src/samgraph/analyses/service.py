@@ -244,6 +244,26 @@ async def member_overdue(ctx: Context, *, member_id: str, as_of: dt.date) -> lis
     return overdue_first(ctx, active, as_of)
 
 
+def _cutoff(ctx: Context, as_of: dt.date) -> dict[str, dt.date]:
+    """Per seniority, the last contact before which a relationship is overdue on as_of."""
+    return {band: as_of - dt.timedelta(days=days) for band, days in _cadence(ctx).items()}
+
+
+async def overdue_head(ctx: Context, *, member_id: str | None, as_of: dt.date, first: int) -> list[dict[str, Any]]:  # fmt: skip
+    """The portfolio's first `first` + 1 overdue relationships, in `portfolio_overdue`'s
+    order, read member by member until there are enough."""
+    rows = await ctx.db.read(queries.relationships.knows.overdue_head, member_id=member_id, as_of=as_of,
+                             cadence=_cadence(ctx), cutoff=_cutoff(ctx, as_of), first=first)  # fmt: skip
+    return list(rows[0]["page"])
+
+
+async def overdue_count(ctx: Context, *, member_id: str | None, as_of: dt.date) -> int:
+    """How many relationships are overdue across the portfolio (a member's, given one)."""
+    rows = await ctx.db.read(queries.relationships.knows.overdue_count, member_id=member_id,
+                             cutoff=_cutoff(ctx, as_of))  # fmt: skip
+    return int(rows[0]["total"])
+
+
 async def portfolio_overdue(
     ctx: Context, *, member_id: str | None, as_of: dt.date, after: str | None, first: int
 ) -> Page[dict[str, Any]]:
@@ -253,14 +273,11 @@ async def portfolio_overdue(
     first page (the report's, and most readers') is read member by member until it is
     full, beside a count of them all: it orders no more edges than it returns."""
     if after is None:
-        cutoff = {band: as_of - dt.timedelta(days=days) for band, days in _cadence(ctx).items()}
-        head, count = await asyncio.gather(
-            ctx.db.read(queries.relationships.knows.overdue_head, member_id=member_id,
-                        as_of=as_of, cadence=_cadence(ctx), cutoff=cutoff, first=first),
-            ctx.db.read(queries.relationships.knows.overdue_count, member_id=member_id, cutoff=cutoff),
-        )  # fmt: skip
-        found = head[0]["page"]
-        return Page(found[:first], has_next=len(found) > first, total=count[0]["total"])
+        found, total = await asyncio.gather(
+            overdue_head(ctx, member_id=member_id, as_of=as_of, first=first),
+            overdue_count(ctx, member_id=member_id, as_of=as_of),
+        )
+        return Page(found[:first], has_next=len(found) > first, total=total)
     row = (await ctx.db.read(
         queries.relationships.knows.overdue_page, member_id=member_id, as_of=as_of,
         cadence=_cadence(ctx), after=after, first=first,
@@ -492,17 +509,23 @@ def play_row(graph: AccountGraph, play: plays_mod.Play) -> str:
     }).decode()  # fmt: skip
 
 
-def play_of(text: str) -> tuple[plays_mod.Play, NamedPath | None]:
-    """A stored play, and its path named."""
-    r = orjson.loads(text)
+# Enum members by value (a page of 5,000 stored plays names some 20,000 of them).
+_EDGES = {str(x.value): x for x in EdgeKind}
+_STEPS = {str(x.value): x for x in PathNodeKind}
+_PLAYS = {str(x.value): x for x in PlayKind}
+
+
+def play_of(text: str, parsed: dict[str, Any] | None = None) -> tuple[plays_mod.Play, NamedPath | None]:  # fmt: skip
+    """A stored play, and its path named (`parsed`: its JSON, when read already)."""
+    r = parsed if parsed is not None else orjson.loads(text)
     named_path = None
     if r["p"] is not None:
-        links = tuple(Link(int(s), EdgeKind(k), a, b) for s, k, a, b in r["p"]["l"])
+        links = tuple(Link(int(s), _EDGES[k], a, b) for s, k, a, b in r["p"]["l"])
         path = WarmPath(tuple(n[0] for n in r["p"]["n"]), links)
-        steps = tuple(PathStep(i, PathNodeKind(k), name) for i, k, name in r["p"]["n"])
+        steps = tuple(PathStep(i, _STEPS[k], name) for i, k, name in r["p"]["n"])
         named_path = NamedPath(path, steps)
     play = plays_mod.Play(
-        kind=PlayKind(r["k"]), stakeholder_id=r["s"], member_id=r["m"],
+        kind=_PLAYS[r["k"]], stakeholder_id=r["s"], member_id=r["m"],
         path=named_path.path if named_path else None, score_gain=int(r["g"]),
         gaps_closed=tuple(stored.gap_of(g) for g in r["c"]), reach_gain=float(r["r"]),
         influence_rank=int(r["i"]),
@@ -533,6 +556,7 @@ class RankedPlay:
     stakeholder_id: str
     row: str | None = None  # a stored play (JSON text)
     computed: tuple[plays_mod.Play, NamedPath | None] | None = None
+    data: dict[str, Any] | None = None  # the stored play's JSON, parsed (`play_row`'s keys)
 
     @property
     def cursor(self) -> str:
@@ -543,7 +567,7 @@ class RankedPlay:
         if self.computed is not None:
             return self.computed
         assert self.row is not None
-        return play_of(self.row)
+        return play_of(self.row, self.data)
 
 
 async def portfolio_plays(
@@ -586,7 +610,7 @@ async def portfolio_plays(
             # A stored gap row is code|severity|band|group|stakeholder.
             severe = min((severity[g.split("|", 2)[1]] for g in r["c"]), default=plays_mod.NO_GAP)
             key = (-int(r["g"]), severe, -float(r["r"]), -score, row["id"], order)
-            yield RankedPlay(key, row, r["s"], row=text)
+            yield RankedPlay(key, row, r["s"], row=text, data=r)
 
     def from_plays(row: dict[str, Any], score: float,
                    plays: list[tuple[plays_mod.Play, NamedPath | None]]) -> Iterator[RankedPlay]:  # fmt: skip

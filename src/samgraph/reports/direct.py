@@ -113,10 +113,12 @@ def _day(ctx: Context, values: dict[str, Any]) -> dt.date:
 
 
 async def _rows(ctx: Context, query: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Nodes by id, in one batched read (the loaders GraphQL's fields use)."""
+    """Nodes by id, in one read of a loader's query (`key, item`), without a loader: a
+    report's thousands of ids need no future each."""
     wanted = sorted(set(ids))
-    found = await ctx.loaders.one(query).load_many(wanted)
-    return {i: r for i, r in zip(wanted, found, strict=True) if r is not None}
+    if not wanted:
+        return {}
+    return {r["key"]: r["item"] for r in await ctx.db.read(query, ids=wanted) if r["item"] is not None}
 
 
 def _connection(nodes: list[dict[str, Any]], total: int, *, counted: bool) -> dict[str, Any]:
@@ -151,6 +153,13 @@ async def _coverage(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str,
     snaps = await stored.values_of(ctx, ids, day, stored.COVERAGE_KEYS)
     computed = await _each([a for a in ids if a not in snaps], lambda a: entries.coverage(ctx, a, day))  # fmt: skip
     return {a: stored.coverage_of(snaps[a]) if a in snaps else computed[a] for a in ids}
+
+
+async def _scores(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, int]:
+    """Each account's §3 coverage score alone (Account.coverage { score }), as `_coverage`."""
+    snaps = await stored.values_of(ctx, ids, day, ("coverageScore",))
+    computed = await _each([a for a in ids if a not in snaps], lambda a: entries.coverage(ctx, a, day))  # fmt: skip
+    return {a: int(snaps[a]["coverageScore"]) if a in snaps else computed[a].score for a in ids}
 
 
 async def _totals(ctx: Context, ids: Sequence[str]) -> dict[str, Totals]:
@@ -189,13 +198,19 @@ async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[st
 
 @answers("overdue-touches-by-member")
 async def overdue_touches(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
-    day = _day(ctx, values)
-    page = await analyses.portfolio_overdue(
-        ctx, member_id=values.get("memberId"), as_of=day, after=None, first=PAGE
-    )
-    members, people = await asyncio.gather(
-        _rows(ctx, q.members.get_members, (r["memberId"] for r in page.rows)),
-        _rows(ctx, q.stakeholders.stakeholder_names, (r["stakeholderId"] for r in page.rows)),
+    day, member_id = _day(ctx, values), values.get("memberId")
+
+    async def page() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:  # fmt: skip
+        rows = (await analyses.overdue_head(ctx, member_id=member_id, as_of=day, first=PAGE))[:PAGE]
+        members, people = await asyncio.gather(
+            _rows(ctx, q.members.get_members, (r["memberId"] for r in rows)),
+            _rows(ctx, q.stakeholders.stakeholder_names, (r["stakeholderId"] for r in rows)),
+        )
+        return rows, members, people
+
+    # The count (every overdue edge read) runs beside the page and the names it shows.
+    total, (rows, members, people) = await asyncio.gather(
+        analyses.overdue_count(ctx, member_id=member_id, as_of=day), page()
     )
     places = await _rows(ctx, q.accounts.get_accounts, (_text(p, "accountId") for p in people.values()))  # fmt: skip
     cadence = ctx.settings.samgraph_cadence_days
@@ -217,7 +232,24 @@ async def overdue_touches(ctx: Context, values: dict[str, Any]) -> dict[str, Any
             "nextDue": _date(d.next_due),
         }  # fmt: skip
 
-    return {"overdueTouches": _connection([node(r) for r in page.rows], page.total, counted=True)}
+    return {"overdueTouches": _connection([node(r) for r in rows], total, counted=True)}
+
+
+def _play(ranked: analyses.RankedPlay) -> tuple[str, str, str, int | None, list[str], int, float, list[str]]:  # fmt: skip
+    """(kind, stakeholder, member, path hops, path names, scoreGain, reachGain, codes of
+    the gaps closed) of a play: read off a stored play's JSON (`play_row`), without
+    making its objects; a computed play's from them."""
+    d = ranked.data
+    if d is not None:
+        path = d["p"]
+        return (d["k"], d["s"], d["m"], None if path is None else len(path["l"]),
+                [] if path is None else [n[2] for n in path["n"]], int(d["g"]), float(d["r"]),
+                [g.split("|", 1)[0] for g in d["c"]])  # fmt: skip
+    play, named = ranked.decoded()
+    return (_enum(play.kind), play.stakeholder_id, play.member_id,
+            None if named is None else named.path.hops,
+            [] if named is None else [step.name for step in named.steps], play.score_gain,
+            float(play.reach_gain), [_enum(g.code) for g in play.gaps_closed])  # fmt: skip
 
 
 @answers("plays-by-member")
@@ -225,34 +257,30 @@ async def plays_by_member(ctx: Context, values: dict[str, Any]) -> dict[str, Any
     page = await analyses.portfolio_plays(
         ctx, as_of=_day(ctx, values), member_id=values.get("memberId"), first=PAGE, after=None
     )
-    decoded = [(p, *p.decoded()) for p in page.rows]
+    plays = [(p, *_play(p)) for p in page.rows]
     members, people = await asyncio.gather(
-        _rows(ctx, q.members.get_members, (play.member_id for _, play, _ in decoded)),
-        _rows(
-            ctx, q.stakeholders.stakeholder_names, (play.stakeholder_id for _, play, _ in decoded)
-        ),
+        _rows(ctx, q.members.get_members, (p[3] for p in plays)),
+        _rows(ctx, q.stakeholders.stakeholder_names, (p[2] for p in plays)),
     )
     out = []
-    for ranked, play, path in decoded:
-        m, s = members.get(play.member_id), people.get(play.stakeholder_id)
+    for ranked, kind, person, member, hops, names, gain, reach, codes in plays:
+        m, s = members.get(member), people.get(person)
         out.append({
             "member": None if m is None else {"name": _text(m, "name")},
             "account": {"name": _text(ranked.account, "name")},
-            "kind": _enum(play.kind),
+            "kind": kind,
             "stakeholder": None if s is None else {"name": _text(s, "name"), "title": s.get("title")},
-            "path": None if path is None else {
-                "hops": path.path.hops, "nodes": [{"name": step.name} for step in path.steps]},
-            "scoreGain": play.score_gain, "reachGain": float(play.reach_gain),
-            "gapsClosed": [{"code": _enum(g.code)} for g in play.gaps_closed],
+            "path": None if hops is None else {"hops": hops, "nodes": [{"name": n} for n in names]},
+            "scoreGain": gain, "reachGain": reach, "gapsClosed": [{"code": c} for c in codes],
         })  # fmt: skip
     return {"plays": _connection(out, page.total, counted=True)}
 
 
 async def _owners(ctx: Context, ids: Sequence[str]) -> dict[str, dict[str, Any] | None]:
     """Each account's owner (Account.owner): its SAM, by name then id when several."""
-    teams = await ctx.loaders.many(q.relationships.account_team.by_account).load_many(list(ids))
-    sams = {a: [t["memberId"] for t in team if t.get("role") == MemberRole.SAM.value]
-            for a, team in zip(ids, teams, strict=True)}  # fmt: skip
+    teams = {r["key"]: r["items"] for r in await ctx.db.read(q.relationships.account_team.by_account, ids=list(ids))} if ids else {}  # fmt: skip
+    sams = {a: [t["memberId"] for t in teams.get(a, []) if t.get("role") == MemberRole.SAM.value]
+            for a in ids}  # fmt: skip
     members = await _rows(ctx, q.members.get_members, (m for found in sams.values() for m in found))  # fmt: skip
     out: dict[str, dict[str, Any] | None] = {}
     for a, found in sams.items():
@@ -332,7 +360,7 @@ async def member_dependency(ctx: Context, values: dict[str, Any]) -> dict[str, A
     day = _day(ctx, values)
     rows, total = await _accounts(ctx, values, AccountSort.NAME)
     ids = [r["id"] for r in rows]
-    covered, held = await asyncio.gather(_coverage(ctx, ids, day), _dependency(ctx, ids, day))
+    scores, held = await asyncio.gather(_scores(ctx, ids, day), _dependency(ctx, ids, day))
     members = await _rows(ctx, q.members.get_members,
                           (d.member_id for found, _ in held.values() for d in found))  # fmt: skip
 
@@ -348,7 +376,7 @@ async def member_dependency(ctx: Context, values: dict[str, Any]) -> dict[str, A
                                 for s in d.sole_engaged if s in people],
             })  # fmt: skip
         return {"id": row["id"], "name": _text(row, "name"),
-                "coverage": {"score": covered[row["id"]].score}, "memberDependency": out}  # fmt: skip
+                "coverage": {"score": scores[row["id"]]}, "memberDependency": out}  # fmt: skip
 
     return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
 
