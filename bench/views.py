@@ -88,13 +88,13 @@ async def read_views(sam: Any, db: Db, runs: int, build: tuple[float, int]) -> d
 
 
 async def reports(base: str, headers: dict[str, str], runs: int) -> list[dict[str, Any]]:
-    """Each built-in report over HTTP as JSON and CSV, today (a week for the trend)."""
+    """Each built-in report over HTTP as JSON, CSV and XLSX, today (a week for the trend)."""
     today = clock.today()
     params = {"from": (today - dt.timedelta(days=7)).isoformat(), "to": today.isoformat()}
     out = []
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=600) as client:
         for name in builtin_reports():
-            for fmt in ("json", "csv"):
+            for fmt in ("json", "csv", "xlsx"):
 
                 async def get(name: str = name, fmt: str = fmt) -> httpx.Response:
                     r = await client.get(f"/reports/{name}", params={**params, "format": fmt})

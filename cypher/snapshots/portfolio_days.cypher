@@ -9,4 +9,4 @@ WHERE s.date >= $from AND s.date <= $to
   AND ($member_id IS NULL OR EXISTS {
     MATCH (:Member {id: $member_id})-[:ON_ACCOUNT_TEAM]->(:Account {id: s.accountId}) })
 RETURN s {.accountId, .date, .coverageScore, .gaps, .reachableWhitespace,
-          openPlays: size(s.playRows)} AS item
+          openPlays: coalesce(s.playCount, size(s.playRows))} AS item

@@ -118,7 +118,9 @@ async def _rows(ctx: Context, query: Any, ids: Iterable[str]) -> dict[str, dict[
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    return {r["key"]: r["item"] for r in await ctx.db.read(query, ids=wanted) if r["item"] is not None}
+    return {
+        r["key"]: r["item"] for r in await ctx.db.read(query, ids=wanted) if r["item"] is not None
+    }
 
 
 def _connection(nodes: list[dict[str, Any]], total: int, *, counted: bool) -> dict[str, Any]:

@@ -78,6 +78,12 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
     }  # fmt: skip
 
 
+PLAY_HEAD = 16
+"""Plays a snapshot keeps apart at the head of its list (`playHead`): the portfolio's first
+page reads 8 of each account, and a few more when the page is long beside the portfolio
+(analyses.service.portfolio_plays)."""
+
+
 async def whitespace_figures(ctx: Context, account_id: str, day: dt.date) -> dict[str, Any]:
     """The snapshot's figures that list prices change (all a catalog write makes stale):
     the whitespace, its reach, and the plays (their reachGain)."""
@@ -86,8 +92,11 @@ async def whitespace_figures(ctx: Context, account_id: str, day: dt.date) -> dic
         ctx, account_id=account_id, as_of=day, max_hops=MAX_HOPS_DEFAULT
     )
     graph, plays = await analyses.account_plays(ctx, account_id=account_id, as_of=day)
+    rows = [analyses.play_row(graph, p) for p in plays]
     return {
-        "playRows": [analyses.play_row(graph, p) for p in plays],
+        # The whole list, and its head and size apart: the portfolio's first page of
+        # plays reads each account's head, and Neo4j loads a list property whole.
+        "playRows": rows, "playHead": rows[:PLAY_HEAD], "playCount": len(rows),
         "deployedArr": grid.totals.deployed_arr, "pipelineAmount": grid.totals.pipeline_amount,
         "weightedPipeline": grid.totals.weighted_pipeline,
         "whitespaceEstimate": grid.totals.whitespace_estimate,
