@@ -56,7 +56,7 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     assert views["stored"] == 12 and views["refresh_s"] >= 0
     assert views["gaps"]["p50"] > 0 and views["by_coverage"]["p50"] > 0
     assert views["plays"]["p50"] > 0
-    assert len(report.view_reports) == 2 * len(builtin_reports())
+    assert len(report.view_reports) == 3 * len(builtin_reports())  # JSON, CSV and XLSX
     assert report.freshness["n"] >= 1 and report.freshness["clients"] == 4
     # Webhooks: each of the 5 departures arrived at the receiver.
     assert report.webhooks["n"] == 5 and report.webhooks["p50"] > 0

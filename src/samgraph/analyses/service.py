@@ -604,13 +604,19 @@ async def portfolio_plays(
                         await asyncio.gather(*(compute(r["id"]) for r in missing)), strict=True))  # fmt: skip
     severity = {str(s): i for i, s in enumerate(coverage_mod.SEVERITIES)}
 
+    # Each stored play parsed once: a deeper read's list starts with the head read before.
+    parsed: dict[tuple[str, int], RankedPlay] = {}
+
     def from_rows(row: dict[str, Any], score: float, texts: list[str]) -> Iterator[RankedPlay]:
         for order, text in enumerate(texts):  # the member's alone, in the account's order
-            r = orjson.loads(text)
-            # A stored gap row is code|severity|band|group|stakeholder.
-            severe = min((severity[g.split("|", 2)[1]] for g in r["c"]), default=plays_mod.NO_GAP)
-            key = (-int(r["g"]), severe, -float(r["r"]), -score, row["id"], order)
-            yield RankedPlay(key, row, r["s"], row=text, data=r)
+            ranked = parsed.get((row["id"], order))
+            if ranked is None or ranked.row != text:  # (a refresh between the two reads)
+                r = orjson.loads(text)
+                # A stored gap row is code|severity|band|group|stakeholder.
+                severe = min((severity[g.split("|", 2)[1]] for g in r["c"]), default=plays_mod.NO_GAP)  # fmt: skip
+                key = (-int(r["g"]), severe, -float(r["r"]), -score, row["id"], order)
+                ranked = parsed[row["id"], order] = RankedPlay(key, row, r["s"], row=text, data=r)
+            yield ranked
 
     def from_plays(row: dict[str, Any], score: float,
                    plays: list[tuple[plays_mod.Play, NamedPath | None]]) -> Iterator[RankedPlay]:  # fmt: skip
