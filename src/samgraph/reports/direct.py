@@ -201,40 +201,37 @@ async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[st
 @answers("overdue-touches-by-member")
 async def overdue_touches(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
     day, member_id = _day(ctx, values), values.get("memberId")
+    cadence = ctx.settings.samgraph_cadence_days
 
-    async def page() -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:  # fmt: skip
+    async def page() -> list[dict[str, Any]]:
         rows = (await analyses.overdue_head(ctx, member_id=member_id, as_of=day, first=PAGE))[:PAGE]
         members, people = await asyncio.gather(
             _rows(ctx, q.members.get_members, (r["memberId"] for r in rows)),
             _rows(ctx, q.stakeholders.stakeholder_names, (r["stakeholderId"] for r in rows)),
         )
-        return rows, members, people
 
-    # The count (every overdue edge read) runs beside the page and the names it shows.
-    total, (rows, members, people) = await asyncio.gather(
-        analyses.overdue_count(ctx, member_id=member_id, as_of=day), page()
-    )
-    places = await _rows(ctx, q.accounts.get_accounts, (_text(p, "accountId") for p in people.values()))  # fmt: skip
-    cadence = ctx.settings.samgraph_cadence_days
+        def node(r: dict[str, Any]) -> dict[str, Any]:
+            strength = int(r.get("strength") or 0)
+            d = cadence_mod.decay(strength, r.get("lastContact"), r.get("seniority"), day, cadence)
+            m, s = members.get(r["memberId"]), people.get(r["stakeholderId"])
+            place = s.get("account") if s is not None else None
+            return {
+                "member": None if m is None else {"id": m["id"], "name": _text(m, "name")},
+                "stakeholder": None if s is None else {
+                    "id": s["id"], "name": _text(s, "name"), "title": s.get("title"),
+                    "seniority": s.get("seniority"),
+                    "account": None if place is None else {"name": _text(place, "name")},
+                },
+                "strength": strength, "effectiveStrength": d.effective,
+                "lastContact": _date(r.get("lastContact")), "daysSinceContact": d.days_since,
+                "nextDue": _date(d.next_due),
+            }  # fmt: skip
 
-    def node(r: dict[str, Any]) -> dict[str, Any]:
-        strength = int(r.get("strength") or 0)
-        d = cadence_mod.decay(strength, r.get("lastContact"), r.get("seniority"), day, cadence)
-        m, s = members.get(r["memberId"]), people.get(r["stakeholderId"])
-        place = places.get(_text(s, "accountId")) if s is not None else None
-        return {
-            "member": None if m is None else {"id": m["id"], "name": _text(m, "name")},
-            "stakeholder": None if s is None else {
-                "id": s["id"], "name": _text(s, "name"), "title": s.get("title"),
-                "seniority": s.get("seniority"),
-                "account": None if place is None else {"name": _text(place, "name")},
-            },
-            "strength": strength, "effectiveStrength": d.effective,
-            "lastContact": _date(r.get("lastContact")), "daysSinceContact": d.days_since,
-            "nextDue": _date(d.next_due),
-        }  # fmt: skip
+        return [node(r) for r in rows]
 
-    return {"overdueTouches": _connection([node(r) for r in rows], total, counted=True)}
+    # The count (every overdue edge read) runs beside the page and the rows it shows.
+    total, nodes = await asyncio.gather(analyses.overdue_count(ctx, member_id=member_id, as_of=day), page())  # fmt: skip
+    return {"overdueTouches": _connection(nodes, total, counted=True)}
 
 
 def _play(ranked: analyses.RankedPlay) -> tuple[str, str, str, int | None, list[str], int, float, list[str]]:  # fmt: skip
