@@ -312,8 +312,11 @@ def server_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def start_server(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "uvicorn", "samgraph.main:create_app", "--factory",
-           "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+    """`samgraph serve`, as production runs it: its workers, and the snapshot refresher in
+    a process of its own (run through uvicorn alone, each worker refreshed in its event
+    loop, and at L a bystander waited 10 s behind a pass after a catalog write)."""
+    cmd = [sys.executable, "-m", "samgraph.cli", "serve", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers),
            "--no-access-log", "--log-level", "warning"]  # fmt: skip
     return subprocess.Popen(cmd, env=env, cwd=ROOT)
 

@@ -639,14 +639,17 @@ async def bench_attack(db: Db, account: str, size: str, cfg: Config) -> dict[str
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    p = attacks.percentile
+
+    def p(seconds: list[float], q: float) -> float:  # the replay times in seconds; ms here
+        return attacks.percentile(seconds, q) * 1000
+
     return {
         "size": size, "workers": cfg.workers,
         "alone": {"p50": p(alone, 0.5), "p95": p(alone, 0.95), "n": len(alone)},
         "attacks": [{"attack": r.attack, "seconds": r.seconds,
                      "answer": ", ".join(f"{c} x{n}" for c, n in r.outcome.codes.most_common(2)) or "served",
                      "p50": p(r.latencies, 0.5), "p95": p(r.latencies, 0.95),
-                     "max": max(r.latencies, default=float("nan")), "n": len(r.latencies)}
+                     "max": max(r.latencies, default=float("nan")) * 1000, "n": len(r.latencies)}
                     for r in replayed],
     }  # fmt: skip
 
