@@ -18,7 +18,6 @@ from samgraph.cli import DEMO_BUNDLE
 from samgraph.common import Role
 from samgraph.context import Context
 from samgraph.db.driver import Db
-from samgraph.db.queries import queries
 from samgraph.db.scope import Scope
 from samgraph.demo.generate import generate
 from samgraph.reports import direct
@@ -26,6 +25,7 @@ from samgraph.reports import service as reports
 from samgraph.reports.csvout import csv_text
 from samgraph.schema import build_schema
 from samgraph.snapshots import service as snapshots
+from tests.analyses.test_overdue_page import _expected as overdue_by_hand
 from tests.conftest import settings_for_tests
 from tests.factories import TODAY, load
 
@@ -95,24 +95,34 @@ def test_every_built_in_report_over_a_portfolio_has_a_direct_answer() -> None:
     assert set(direct.ANSWERS) == set(reports.builtin_reports()) - whole
 
 
-async def test_the_overdue_first_page_is_the_paged_querys_first_page(db: Db) -> None:
-    """overdue_head (read member by member until full) and overdue_count answer what
-    overdue_page answers for its first page: the same edges in the same order, the
-    same total, on days from long before the last contacts to after them all."""
+async def test_overdue_pages_read_member_by_member_are_section_2s_order(db: Db) -> None:
+    """overdue_head (the first page) and overdue_after (a page after a cursor), each
+    read member by member until full, beside overdue_count, answer §2's order worked
+    out from the bundle (tests/analyses/test_overdue_page.py): the same edges in the
+    same order and the same total, first pages of 1, 7 and all, and pages of 7 walked
+    by cursor, on days from long before the last contacts to after them all."""
     bundle = generate(accounts=4, stakeholders_per_account=30, seed=9)
+    for r in bundle["relationships"][::11]:  # some never contacted: listed first
+        r.pop("lastContact", None)
     await load(db, orjson.dumps(bundle))
     ctx = Context(db, SETTINGS, SCHEMA)
-    cadence = SETTINGS.samgraph_cadence_days
     totals = []
     for day in (TODAY - dt.timedelta(days=400), TODAY - dt.timedelta(days=20), TODAY, TODAY + dt.timedelta(days=60)):  # fmt: skip
         for member in (None, bundle["accountTeam"][0]["memberId"]):
+            want = overdue_by_hand(bundle, day, member)
             for first in (1, 7, 5000):
-                (old,) = await db.read(queries.relationships.knows.overdue_page, member_id=member,
-                                       as_of=day, cadence=cadence, after=None, first=first)  # fmt: skip
-                new = await analyses.portfolio_overdue(
-                    ctx, member_id=member, as_of=day, after=None, first=first
-                )
-                assert new.rows == old["page"][:first], (day, member, first)
-                assert new.total == old["total"] and new.has_next == (len(old["page"]) > first)
-            totals.append(old["total"])
+                page = await analyses.portfolio_overdue(ctx, member_id=member, as_of=day, after=None, first=first)  # fmt: skip
+                assert [(r["memberId"], r["stakeholderId"]) for r in page.rows] == want[:first]
+                assert page.total == len(want) and page.has_next == (len(want) > first)
+            walked: list[tuple[str, str]] = []
+            after = None
+            while True:
+                page = await analyses.portfolio_overdue(ctx, member_id=member, as_of=day, after=after, first=7)  # fmt: skip
+                assert page.total == len(want)
+                walked += [(r["memberId"], r["stakeholderId"]) for r in page.rows]
+                if not page.has_next:
+                    break
+                after = f"{walked[-1][0]}:{walked[-1][1]}"
+            assert walked == want, (day, member)
+            totals.append(len(want))
     assert len(set(totals)) >= 4 and max(totals) > 20  # the days differ, some have many

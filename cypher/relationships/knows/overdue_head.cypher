@@ -1,4 +1,4 @@
-// The first page of the portfolio's overdue touches (overdue_page's order and rows,
+// The first page of the portfolio's overdue touches (overdue_after's order and rows,
 // without its cursor): members in name order, each one's overdue edges most overdue
 // first, and the read stops once $first + 1 edges are found, instead of ordering every
 // overdue edge of the portfolio. An edge is overdue on $as_of when never contacted, or

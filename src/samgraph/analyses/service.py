@@ -269,20 +269,22 @@ async def portfolio_overdue(
 ) -> Page[dict[str, Any]]:
     """Relationships past cadence across the portfolio (§2), by member name, then never
     contacted first, then most overdue (the overdue-touches-by-member report): the page
-    `first` after the edge `after`, filtered, ordered and counted in one query. The
-    first page (the report's, and most readers') is read member by member until it is
-    full, beside a count of them all: it orders no more edges than it returns."""
+    `first` after the edge `after`. A page is read member by member, from the first
+    member or the cursor's, until it is full, beside a count of them all: it orders no
+    more edges than it returns."""
     if after is None:
         found, total = await asyncio.gather(
             overdue_head(ctx, member_id=member_id, as_of=as_of, first=first),
             overdue_count(ctx, member_id=member_id, as_of=as_of),
         )
         return Page(found[:first], has_next=len(found) > first, total=total)
-    row = (await ctx.db.read(
-        queries.relationships.knows.overdue_page, member_id=member_id, as_of=as_of,
-        cadence=_cadence(ctx), after=after, first=first,
-    ))[0]  # fmt: skip
-    return page_of(row, first)
+    pairs = [[after[:i], after[i + 1 :]] for i, ch in enumerate(after) if ch == ":"]
+    rows, total = await asyncio.gather(
+        ctx.db.read(queries.relationships.knows.overdue_after, member_id=member_id, as_of=as_of,
+                    cadence=_cadence(ctx), cutoff=_cutoff(ctx, as_of), pairs=pairs, first=first),
+        overdue_count(ctx, member_id=member_id, as_of=as_of),
+    )  # fmt: skip
+    return page_of({**rows[0], "total": total}, first)
 
 
 @dataclass(frozen=True)

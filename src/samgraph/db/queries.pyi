@@ -119,9 +119,9 @@ class _Q_relationships_influences:
 class _Q_relationships_knows:
     by_member: CypherQuery
     by_stakeholder: CypherQuery
+    overdue_after: CypherQuery
     overdue_count: CypherQuery
     overdue_head: CypherQuery
-    overdue_page: CypherQuery
     unlink: CypherQuery
     upsert: CypherQuery
 
