@@ -43,7 +43,16 @@ DAYS: list[dict[str, Any]] = [
 
 async def _both(db: Db, name: str, variables: dict[str, Any], principal: Principal,
                 monkeypatch: pytest.MonkeyPatch) -> tuple[reports.Ran, reports.Ran]:  # fmt: skip
-    fast = await reports.run(Context(db, SETTINGS, SCHEMA, principal=principal), name, variables=variables)  # fmt: skip
+    answer, answered = direct.ANSWERS[name], []
+
+    async def spied(ctx: Context, values: dict[str, Any]) -> direct.Listed:
+        answered.append(values)
+        return await answer(ctx, values)
+
+    with monkeypatch.context() as m:  # the direct answer, seen to run (not GraphQL's)
+        m.setitem(direct.ANSWERS, name, spied)
+        fast = await reports.run(Context(db, SETTINGS, SCHEMA, principal=principal), name, variables=variables)  # fmt: skip
+    assert len(answered) == 1, f"{name}: the direct answer did not run"
     with monkeypatch.context() as m:  # the same report through GraphQL execution
         m.delitem(direct.ANSWERS, name)
         slow = await reports.run(Context(db, SETTINGS, SCHEMA, principal=principal), name, variables=variables)  # fmt: skip
