@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from samgraph.analyses import service as analyses
-from samgraph.common import AccountSort, GapCode, Tier
+from samgraph.common import AccountSort, GapCode, MemberRole, Tier
 from samgraph.context import Context
 from samgraph.db.queries import queries
 from samgraph.errors import Problem, invalid
@@ -33,6 +34,16 @@ class Filter:
         """Whether a filter is on an analysis value (the others are stored properties)."""
         fields = (self.tier, self.max_coverage_score, self.has_gap, self.renewal_within_days)
         return any(x is not None for x in fields)
+
+
+def owner_of(
+    team: Iterable[Mapping[str, Any]], members: Mapping[str, Mapping[str, Any]]
+) -> Mapping[str, Any] | None:
+    """An account's owner on our side (Account.owner): of its account team's rows, its
+    SAM's member row (from `members`, by id), by name then id when several; else None."""
+    sams = [members[t["memberId"]] for t in team
+            if t.get("role") == MemberRole.SAM and t["memberId"] in members]  # fmt: skip
+    return min(sams, key=lambda m: (m.get("name") or "", m["id"]), default=None)
 
 
 async def _page_by_id(

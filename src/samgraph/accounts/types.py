@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types.nodes import SelectedField
 
+from samgraph.accounts import service as accounts_service
 from samgraph.analyses import entries
 from samgraph.analyses import service as analyses
 from samgraph.analyses.reach import MAX_HOPS_DEFAULT
@@ -293,13 +294,13 @@ class Account:
         description="The account's owner on our side: its SAM (by name when several), else null."
     )
     async def owner(self, info: Ctx) -> Member | None:
-        team = await load_many(
-            info, q.relationships.account_team.by_account, self.id, AccountTeamAssignment
+        team = await info.context.loaders.many(q.relationships.account_team.by_account).load(self.id)  # fmt: skip
+        ids = [t["memberId"] for t in team if t.get("role") == MemberRole.SAM]  # only theirs read
+        rows = await info.context.loaders.one(q.members.get_members).load_many(ids)
+        found = accounts_service.owner_of(
+            team, {i: r for i, r in zip(ids, rows, strict=True) if r is not None}
         )
-        sams = [a.member_id for a in team if a.role == MemberRole.SAM]
-        rows = await info.context.loaders.one(q.members.get_members).load_many(sams)
-        members = [Member.from_row(r) for r in rows if r is not None]
-        return min(members, key=lambda m: (m.name, m.id)) if members else None
+        return Member.from_row(dict(found)) if found is not None else None
 
     @strawberry.field(description="Our members assigned to the account, with their role.")
     async def account_team(self, info: Ctx) -> list[AccountTeamAssignment]:

@@ -272,19 +272,17 @@ async def portfolio_overdue(
     `first` after the edge `after`. A page is read member by member, from the first
     member or the cursor's, until it is full, beside a count of them all: it orders no
     more edges than it returns."""
-    if after is None:
-        found, total = await asyncio.gather(
-            overdue_head(ctx, member_id=member_id, as_of=as_of, first=first),
-            overdue_count(ctx, member_id=member_id, as_of=as_of),
-        )
-        return Page(found[:first], has_next=len(found) > first, total=total)
-    pairs = [[after[:i], after[i + 1 :]] for i, ch in enumerate(after) if ch == ":"]
-    rows, total = await asyncio.gather(
-        ctx.db.read(queries.relationships.knows.overdue_after, member_id=member_id, as_of=as_of,
-                    cadence=_cadence(ctx), cutoff=_cutoff(ctx, as_of), pairs=pairs, first=first),
-        overdue_count(ctx, member_id=member_id, as_of=as_of),
-    )  # fmt: skip
-    return page_of({**rows[0], "total": total}, first)
+
+    async def page() -> dict[str, Any]:
+        if after is None:
+            return {"cursorFound": True, "page": await overdue_head(ctx, member_id=member_id, as_of=as_of, first=first)}  # fmt: skip
+        pairs = [[after[:i], after[i + 1 :]] for i, ch in enumerate(after) if ch == ":"]
+        rows = await ctx.db.read(queries.relationships.knows.overdue_after, member_id=member_id, as_of=as_of,
+                                 cadence=_cadence(ctx), cutoff=_cutoff(ctx, as_of), pairs=pairs, first=first)  # fmt: skip
+        return dict(rows[0])
+
+    row, total = await asyncio.gather(page(), overdue_count(ctx, member_id=member_id, as_of=as_of))
+    return page_of({**row, "total": total}, first)
 
 
 @dataclass(frozen=True)

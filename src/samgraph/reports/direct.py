@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
-from graphql import OperationDefinitionNode, parse
+from graphql import OperationDefinitionNode
 from graphql.execution.values import get_variable_values
 
 from samgraph.accounts import service as accounts
@@ -37,10 +38,24 @@ from samgraph.analyses.whitespace import Totals
 from samgraph.common import AccountSort, GapCode, MemberRole, Severity
 from samgraph.context import Context
 from samgraph.db.queries import queries as q
-from samgraph.reports.paging import TOTAL, Cut
+from samgraph.reports.paging import Cut
 from samgraph.snapshots import stored
 
-Answer = Callable[[Context, dict[str, Any]], Awaitable[dict[str, Any]]]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A report's answer: its one root list (response key `key`), the rows of its page,
+    how many there are in all, and whether its document selects that (`totalCount`)."""
+
+    key: str
+    nodes: list[dict[str, Any]]
+    total: int
+    counted: bool
+
+
+Answer = Callable[[Context, dict[str, Any]], Awaitable[Listed]]
 ANSWERS: dict[str, Answer] = {}
 
 PAGE = 5_000
@@ -61,26 +76,21 @@ def has_answer(name: str) -> bool:
     return name in ANSWERS
 
 
-async def answer(ctx: Context, name: str, document: str, values: dict[str, Any]) -> tuple[dict[str, Any], list[Cut]] | None:  # fmt: skip
-    """The report's data as GraphQL would answer its document, with its root list's cut
-    (`paging.strip`'s, without walking every row), or None when it has no direct answer
-    or its variables do not coerce (GraphQL then says what is wrong)."""
+async def answer(ctx: Context, name: str, operation: OperationDefinitionNode, values: dict[str, Any]) -> tuple[dict[str, Any], list[Cut]] | None:  # fmt: skip
+    """The report's data as GraphQL would answer its document's `operation`, with its
+    root list's cut (`paging.strip`'s), or None when it has no direct answer or its
+    variables do not coerce (GraphQL then says what is wrong)."""
     fn = ANSWERS.get(name)
     if fn is None:
         return None
-    operation = next(
-        d for d in parse(document).definitions if isinstance(d, OperationDefinitionNode)
-    )
     found = get_variable_values(ctx.schema._schema, operation.variable_definitions or (), values)
     if isinstance(found, list):  # errors: GraphQL's execution names them
         return None
-    data = await fn(ctx, dict(found.coerced))
-    cuts = []
-    for key, connection in data.items():  # only root lists are connections here
-        total, rows = connection.pop(TOTAL), len(connection["nodes"])
-        if total > rows:
-            cuts.append(Cut(key, rows, total))
-    return data, cuts
+    listed = await fn(ctx, dict(found.coerced))
+    returned = len(listed.nodes)
+    counted = {"totalCount": listed.total} if listed.counted else {}
+    data = {listed.key: {**counted, "nodes": listed.nodes}}
+    return data, [Cut(listed.key, returned, listed.total)] if listed.total > returned else []
 
 
 # -- values as GraphQL serialises them --------------------------------------------------
@@ -123,15 +133,6 @@ async def _rows(ctx: Context, query: Any, ids: Iterable[str]) -> dict[str, dict[
     }
 
 
-def _connection(nodes: list[dict[str, Any]], total: int, *, counted: bool) -> dict[str, Any]:
-    """A root connection as the report runner's document asks it: `nodes`, the total
-    when the report selects it, and the hidden total the runner cuts with."""
-    out: dict[str, Any] = {"totalCount": total} if counted else {}
-    out["nodes"] = nodes
-    out[TOTAL] = total
-    return out
-
-
 async def _accounts(ctx: Context, values: dict[str, Any], sort_by: AccountSort, *,
                     descending: bool = False, renewal_within_days: int | None = None,
                     ) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
@@ -149,40 +150,50 @@ async def _each(ids: Sequence[str], fn: Callable[[str], Awaitable[Any]]) -> dict
     return dict(zip(ids, await asyncio.gather(*(fn(i) for i in ids)), strict=True))
 
 
+async def _figures(ctx: Context, ids: Sequence[str], day: dt.date, keys: Sequence[str],
+                   stored_as: Callable[[dict[str, Any]], T],
+                   computed_as: Callable[[str], Awaitable[T]]) -> dict[str, T]:  # fmt: skip
+    """Each account's figure as its GraphQL field answers it: from the properties `keys`
+    of today's fresh snapshots, in one read for them all, else computed (through the
+    analysis entry, whose reads batch in the loaders)."""
+    snaps = await stored.values_of(ctx, ids, day, keys)
+    computed = await _each([a for a in ids if a not in snaps], computed_as)
+    return {a: stored_as(snaps[a]) if a in snaps else computed[a] for a in ids}
+
+
 async def _coverage(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, Coverage]:
-    """Each account's §3 coverage (Account.coverage): the figures of today's fresh
-    snapshots in one read, the entry (which computes) for the others."""
-    snaps = await stored.values_of(ctx, ids, day, stored.COVERAGE_KEYS)
-    computed = await _each([a for a in ids if a not in snaps], lambda a: entries.coverage(ctx, a, day))  # fmt: skip
-    return {a: stored.coverage_of(snaps[a]) if a in snaps else computed[a] for a in ids}
+    """Account.coverage (§3)."""
+    return await _figures(ctx, ids, day, stored.COVERAGE_KEYS, stored.coverage_of,
+                          lambda a: entries.coverage(ctx, a, day))  # fmt: skip
 
 
 async def _scores(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, int]:
-    """Each account's §3 coverage score alone (Account.coverage { score }), as `_coverage`."""
-    snaps = await stored.values_of(ctx, ids, day, ("coverageScore",))
-    computed = await _each([a for a in ids if a not in snaps], lambda a: entries.coverage(ctx, a, day))  # fmt: skip
-    return {a: int(snaps[a]["coverageScore"]) if a in snaps else computed[a].score for a in ids}
+    """Account.coverage { score } alone."""
+
+    async def computed(a: str) -> int:
+        return (await entries.coverage(ctx, a, day)).score
+
+    return await _figures(ctx, ids, day, ("coverageScore",), lambda s: int(s["coverageScore"]), computed)  # fmt: skip
 
 
 async def _totals(ctx: Context, ids: Sequence[str]) -> dict[str, Totals]:
-    """Each account's §7 totals (Account.whitespace { totals }), as `_coverage` does."""
-    snaps = await stored.values_of(ctx, ids, ctx.settings.today(), stored.TOTALS_KEYS)
-    computed = await _each([a for a in ids if a not in snaps],
-                           lambda a: entries.whitespace(ctx, a, totals_only=True))  # fmt: skip
-    return {a: stored.totals_of(snaps[a]) if a in snaps else computed[a].totals for a in ids}
+    """Account.whitespace { totals } (§7; its snapshot is always today's)."""
+
+    async def computed(a: str) -> Totals:
+        return (await entries.whitespace(ctx, a, totals_only=True)).totals
+
+    return await _figures(ctx, ids, ctx.settings.today(), stored.TOTALS_KEYS, stored.totals_of, computed)  # fmt: skip
 
 
 async def _reach(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, tuple[float, float]]:
-    """Each account's §13 totals (reachableWhitespace, reachablePipeline), as `_coverage`."""
-    snaps = await stored.values_of(ctx, ids, day, stored.REACH_KEYS)
+    """Account.reachableWhitespace { totals } (§13): (reachableWhitespace, reachablePipeline)."""
 
     async def computed(a: str) -> tuple[float, float]:
         _, r = await entries.reachable_whitespace(ctx, a, day, max_hops=MAX_HOPS_DEFAULT, totals_only=True)  # fmt: skip
         return r.reachable_whitespace, r.reachable_pipeline
 
-    found = await _each([a for a in ids if a not in snaps], computed)
-    return {a: (snaps[a]["reachableWhitespace"], snaps[a]["reachablePipeline"]) if a in snaps
-            else found[a] for a in ids}  # fmt: skip
+    return await _figures(ctx, ids, day, stored.REACH_KEYS,
+                          lambda s: (s["reachableWhitespace"], s["reachablePipeline"]), computed)  # fmt: skip
 
 
 async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, tuple[list[MemberDependency], dict[str, dict[str, Any]]]]:  # fmt: skip
@@ -199,7 +210,7 @@ async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[st
 
 
 @answers("overdue-touches-by-member")
-async def overdue_touches(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+async def overdue_touches(ctx: Context, values: dict[str, Any]) -> Listed:
     day, member_id = _day(ctx, values), values.get("memberId")
     cadence = ctx.settings.samgraph_cadence_days
 
@@ -231,7 +242,7 @@ async def overdue_touches(ctx: Context, values: dict[str, Any]) -> dict[str, Any
 
     # The count (every overdue edge read) runs beside the page and the rows it shows.
     total, nodes = await asyncio.gather(analyses.overdue_count(ctx, member_id=member_id, as_of=day), page())  # fmt: skip
-    return {"overdueTouches": _connection(nodes, total, counted=True)}
+    return Listed("overdueTouches", nodes, total, counted=True)
 
 
 def _play(ranked: analyses.RankedPlay) -> tuple[str, str, str, int | None, list[str], int, float, list[str]]:  # fmt: skip
@@ -252,7 +263,7 @@ def _play(ranked: analyses.RankedPlay) -> tuple[str, str, str, int | None, list[
 
 
 @answers("plays-by-member")
-async def plays_by_member(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+async def plays_by_member(ctx: Context, values: dict[str, Any]) -> Listed:
     page = await analyses.portfolio_plays(
         ctx, as_of=_day(ctx, values), member_id=values.get("memberId"), first=PAGE, after=None
     )
@@ -272,24 +283,19 @@ async def plays_by_member(ctx: Context, values: dict[str, Any]) -> dict[str, Any
             "path": None if hops is None else {"hops": hops, "nodes": [{"name": n} for n in names]},
             "scoreGain": gain, "reachGain": reach, "gapsClosed": [{"code": c} for c in codes],
         })  # fmt: skip
-    return {"plays": _connection(out, page.total, counted=True)}
+    return Listed("plays", out, page.total, counted=True)
 
 
-async def _owners(ctx: Context, ids: Sequence[str]) -> dict[str, dict[str, Any] | None]:
-    """Each account's owner (Account.owner): its SAM, by name then id when several."""
+async def _owners(ctx: Context, ids: Sequence[str]) -> dict[str, Mapping[str, Any] | None]:
+    """Each account's owner (Account.owner), in two reads for them all."""
     teams = {r["key"]: r["items"] for r in await ctx.db.read(q.relationships.account_team.by_account, ids=list(ids))} if ids else {}  # fmt: skip
-    sams = {a: [t["memberId"] for t in teams.get(a, []) if t.get("role") == MemberRole.SAM.value]
-            for a in ids}  # fmt: skip
-    members = await _rows(ctx, q.members.get_members, (m for found in sams.values() for m in found))  # fmt: skip
-    out: dict[str, dict[str, Any] | None] = {}
-    for a, found in sams.items():
-        rows = [members[m] for m in found if m in members]
-        out[a] = min(rows, key=lambda r: (_text(r, "name"), r["id"])) if rows else None
-    return out
+    members = await _rows(ctx, q.members.get_members, (t["memberId"] for team in teams.values() for t in team
+                                                       if t.get("role") == MemberRole.SAM))  # fmt: skip
+    return {a: accounts.owner_of(teams.get(a, []), members) for a in ids}
 
 
 @answers("portfolio-coverage")
-async def portfolio_coverage(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+async def portfolio_coverage(ctx: Context, values: dict[str, Any]) -> Listed:
     day = _day(ctx, values)
     rows, total = await _accounts(ctx, values, AccountSort.COVERAGE_SCORE)
     ids = [r["id"] for r in rows]
@@ -313,11 +319,11 @@ async def portfolio_coverage(ctx: Context, values: dict[str, Any]) -> dict[str, 
             },
         }  # fmt: skip
 
-    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+    return Listed("accounts", [node(r) for r in rows], total, counted=False)
 
 
 @answers("reachable-whitespace-by-account")
-async def reachable_whitespace(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+async def reachable_whitespace(ctx: Context, values: dict[str, Any]) -> Listed:
     day = _day(ctx, values)
     rows, total = await _accounts(ctx, values, AccountSort.REACHABLE_WHITESPACE, descending=True)
     ids = [r["id"] for r in rows]
@@ -333,11 +339,11 @@ async def reachable_whitespace(ctx: Context, values: dict[str, Any]) -> dict[str
                                                "reachablePipeline": float(pipeline)}},
         }  # fmt: skip
 
-    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+    return Listed("accounts", [node(r) for r in rows], total, counted=False)
 
 
 @answers("whitespace-by-account")
-async def whitespace_by_account(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+async def whitespace_by_account(ctx: Context, values: dict[str, Any]) -> Listed:
     rows, total = await _accounts(ctx, values, AccountSort.NAME)
     spaces = await _totals(ctx, [r["id"] for r in rows])
 
@@ -351,11 +357,11 @@ async def whitespace_by_account(ctx: Context, values: dict[str, Any]) -> dict[st
                 "whitespaceEstimate": float(w.whitespace_estimate)}},
         }  # fmt: skip
 
-    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+    return Listed("accounts", [node(r) for r in rows], total, counted=False)
 
 
 @answers("member-dependency")
-async def member_dependency(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+async def member_dependency(ctx: Context, values: dict[str, Any]) -> Listed:
     day = _day(ctx, values)
     rows, total = await _accounts(ctx, values, AccountSort.NAME)
     ids = [r["id"] for r in rows]
@@ -377,11 +383,11 @@ async def member_dependency(ctx: Context, values: dict[str, Any]) -> dict[str, A
         return {"id": row["id"], "name": _text(row, "name"),
                 "coverage": {"score": scores[row["id"]]}, "memberDependency": out}  # fmt: skip
 
-    return {"accounts": _connection([node(r) for r in rows], total, counted=False)}
+    return Listed("accounts", [node(r) for r in rows], total, counted=False)
 
 
 @answers("champions-without-backup")
-async def champions_without_backup(ctx: Context, values: dict[str, Any]) -> dict[str, Any]:
+async def champions_without_backup(ctx: Context, values: dict[str, Any]) -> Listed:
     day, member_id = _day(ctx, values), values.get("memberId")
     codes = [GapCode.CHAMPION_WITHOUT_BACKUP]
     page = await analyses.portfolio_gap_page(
@@ -406,4 +412,4 @@ async def champions_without_backup(ctx: Context, values: dict[str, Any]) -> dict
                                                    "title": s.get("title")},
         }  # fmt: skip
 
-    return {"portfolioGaps": _connection([node(r, g) for r, g in found], total, counted=True)}
+    return Listed("portfolioGaps", [node(r, g) for r, g in found], total, counted=True)

@@ -359,7 +359,7 @@ async def run(
     if refusal is not None:
         raise refusal
     ctx = ctx.as_prepaid()
-    found = await direct.answer(ctx, saved.name, saved.document, values) if saved.builtin else None
+    found = await direct.answer(ctx, saved.name, operation, values) if answered else None
     if found is not None:  # a built-in report answered without GraphQL execution
         return Ran(*found, saved.document)
     data = await _execute(ctx, name, print_ast(prepared.document), {**values, **start})
