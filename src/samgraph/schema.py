@@ -23,6 +23,7 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from samgraph.accounts import compiled as compiled_accounts
 from samgraph.accounts import resolvers as accounts
 from samgraph.analyses import resolvers as analyses
 from samgraph.auth import resolvers as auth
@@ -87,7 +88,15 @@ class SamgraphSchema(strawberry.Schema):
         super().process_errors(logged, execution_context)
 
 
-def build_schema(settings: Settings, *, executor: type[Any] = Executor) -> strawberry.Schema:
+class CompiledExecutor(Executor):
+    """The executor with the plain account reads compiled (accounts/compiled.py)."""
+
+    compiled = compiled_accounts.ROOTS
+
+
+def build_schema(
+    settings: Settings, *, executor: type[Any] = CompiledExecutor
+) -> strawberry.Schema:
     """The schema with the limits and modes of `settings` (and graphql-core's own executor
     when a test compares `executor`s)."""
     # The depth and alias rules are built once: the validation cache is keyed on the

@@ -372,8 +372,13 @@ class AccountConnection:
     def from_page(cls, page: Page[dict[str, Any]], *, after: str | None) -> AccountConnection:
         nodes = [Account.from_row(r) for r in page.rows]
         edges = [AccountEdge(cursor=encode_cursor("account", a.id), node=a) for a in nodes]
-        info = PageInfo(
-            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None,
-            has_previous_page=after is not None, start_cursor=edges[0].cursor if edges else None,
-        )  # fmt: skip
+        info = page_info(page, [e.cursor for e in edges], after=after)
         return cls(edges=edges, nodes=nodes, total_count=page.total, page_info=info)
+
+
+def page_info(page: Page[Any], cursors: list[str], *, after: str | None) -> PageInfo:
+    """A page of accounts' PageInfo, from its rows' cursors."""
+    return PageInfo(
+        has_next_page=page.has_next, end_cursor=cursors[-1] if cursors else None,
+        has_previous_page=after is not None, start_cursor=cursors[0] if cursors else None,
+    )  # fmt: skip

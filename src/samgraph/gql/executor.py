@@ -20,10 +20,11 @@ docs/benchmarks.md measures it (bench/changes.py).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from graphql import (
+    GraphQLField,
     GraphQLObjectType,
     GraphQLSchema,
     Undefined,
@@ -59,6 +60,13 @@ def _leaf_of(parent_type: GraphQLObjectType, name: str) -> Leaf | None:
     return (lambda source: resolver(source, attribute)), kind.coerce_output_value, is_non_null_type(field.type)  # fmt: skip
 
 
+class Refer(Exception):
+    """A compiled root field handed back: graphql-core's path answers it."""
+
+
+Compiler = Callable[["Executor", GraphQLField, Any], "Awaitable[Any] | None"]
+
+
 def _typename(name: str) -> Leaf:
     return (lambda _: name), (lambda value: value), True
 
@@ -67,11 +75,15 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
     """graphql-core's executor (as strawberry configures it), plain leaves answered
     directly, and objects whose selection is nothing but plain leaves made in one step."""
 
+    # Root fields of Query compiled by their domain (accounts/compiled.py), by name: each
+    # returns the field's finished answer to await, or None for graphql-core's path.
+    compiled: Mapping[str, Compiler] = {}
+
     # Made on first use in each request (graphql-core's constructor is not ours to extend).
     _leaves: dict[tuple[str, str], Leaf | None]
     _plans: dict[tuple[GraphQLObjectType, int], tuple[Any, Plan | None]]
 
-    def _leaf(self, parent_type: GraphQLObjectType, name: str) -> Leaf | None:
+    def leaf(self, parent_type: GraphQLObjectType, name: str) -> Leaf | None:
         try:
             leaves = self._leaves
         except AttributeError:
@@ -90,8 +102,16 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         node = field_details_list[0].node
+        if self.compiled and parent_type is self.schema.query_type:
+            compile_root = self.compiled.get(node.name.value)
+            gql_field = parent_type.fields.get(node.name.value)
+            if compile_root is not None and gql_field is not None:
+                answer = compile_root(self, gql_field, field_details_list)
+                if answer is not None:
+                    args = (parent_type, source, field_details_list, path, position_context)
+                    return self._compiled(answer, args)
         if not node.arguments:
-            leaf = self._leaf(parent_type, node.name.value)
+            leaf = self.leaf(parent_type, node.name.value)
             if leaf is not None:
                 answered = _answer(leaf, source)
                 if answered is not _REFER:
@@ -122,6 +142,15 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             return_type, field_details_list, path, result, position_context
         )
 
+    async def _compiled(self, answer: Awaitable[Any], args: tuple[Any, ...]) -> Any:
+        """A compiled root field's answer; graphql-core's when it refers the field back."""
+        try:
+            return await answer
+        except Refer:
+            pass
+        found = super().execute_field(*args)
+        return await found if self.is_awaitable(found) else found
+
     def _plan(self, return_type: GraphQLObjectType, field_details_list: Any) -> Plan | None:
         """The selection on `return_type` as plain leaves, or None (kept per selection, as
         graphql-core keeps the collected fields: by the identity of the field list)."""
@@ -135,7 +164,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             steps: Plan = []
             for response_name, details in grouped.items():
                 node = details[0].node
-                leaf = None if node.arguments else self._leaf(return_type, node.name.value)
+                leaf = None if node.arguments else self.leaf(return_type, node.name.value)
                 if leaf is None:
                     break
                 steps.append((response_name, leaf))

@@ -61,3 +61,22 @@ def from_row(cls: type[T], row: dict[str, Any], /, **extra: Any) -> T:
             value = default
         values[attr] = convert(value) if convert is not None else value
     return cls(**values, **extra)
+
+
+def column(cls: type[Any], attr: str) -> tuple[str, Callable[[Any], Any]] | None:
+    """The row key of `cls`'s plain field `attr` and how `from_row` turns that key's
+    value into the attribute (default for a missing value, enum conversion), or None
+    when `attr` is not one of its plain fields."""
+    for name, key, default, convert in _plans.get(cls) or _plan(cls):
+        if name == attr:
+            return key, _reader(default, convert)
+    return None
+
+
+def _reader(default: Any, convert: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    def read(value: Any) -> Any:
+        if value is None and default is not _MISSING:
+            value = default
+        return convert(value) if convert is not None else value
+
+    return read

@@ -1,0 +1,362 @@
+"""Plain reads of accounts compiled into one Cypher read and shaped straight into JSON.
+
+`account(id)` and `accounts(...)` are most often asked for stored values only: the
+account's fields, its teams, their stakeholders and the KNOWS edges into each (the
+peer's nested read, a list with teams). Through graphql-core such a read builds a
+strawberry object per row and dispatches every field of every object; here the
+selection is compiled, per request, into the properties each level needs, read in one
+query (accounts/account_trees.cypher: lists of values, only the selected properties)
+and shaped into the response's dicts in selection order, as the Neo4j GraphQL Library
+compiles a selection into one Cypher projection.
+
+Only what it can answer exactly as graphql-core would is compiled: stored leaves of
+Account, Team, Stakeholder and Relationship (`gql/rows.py`'s reading of a row, the
+type's own output coercion), `__typename`, `Relationship.id`, the nested lists
+`teams`, `stakeholders(includeDeparted)` and `relationships`, and on the connection
+`nodes`, `edges { cursor node }`, `pageInfo` and `totalCount`. Anything else (an
+analysis or any other resolver, `asOf`, `filter`, @defer, a field asked twice with
+different selections) and any surprise at run time (a null in a non-null field, an
+error of the page's arguments) leave the whole root field to graphql-core, which
+answers it, errors and all, as before. tests/accounts/test_compiled.py compares the
+two paths' answers byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from graphql import (
+    GraphQLField,
+    GraphQLObjectType,
+    Undefined,
+    get_named_type,
+    get_nullable_type,
+    is_leaf_type,
+    is_non_null_type,
+)
+from graphql.execution.values import get_argument_values
+from strawberry.types.field import StrawberryField
+
+from samgraph.accounts import service
+from samgraph.accounts.inputs import AccountFilter
+from samgraph.accounts.types import page_info
+from samgraph.common import AccountSort, edge_id
+from samgraph.db.queries import queries as q
+from samgraph.errors import SamgraphError
+from samgraph.gql.executor import Refer
+from samgraph.gql.rows import column
+from samgraph.pages import encode_cursor
+
+if TYPE_CHECKING:
+    from samgraph.context import Context
+    from samgraph.gql.executor import Executor
+
+# Each type's one nested list that compiles, with the type below it.
+_NESTED = {"Account": "teams", "Team": "stakeholders", "Stakeholder": "relationships"}
+_DEPTH = {"Account": 0, "Team": 1, "Stakeholder": 2, "Relationship": 3}
+_KEYS = ("account_keys", "team_keys", "person_keys", "knows_keys")
+
+
+# A step of a level's shaping: (response name, kind, payload).
+VALUE, CONST, EDGE, CHILD = range(4)
+
+
+@dataclass
+class Level:
+    """One object type's selection: the stored properties it reads (in order) and how
+    each response key is made from them."""
+
+    type_name: str
+    keys: list[str] = field(default_factory=list)
+    steps: list[tuple[str, int, Any]] = field(default_factory=list)
+    child: Level | None = None
+    include_departed: bool = False
+
+    def key_index(self, key: str) -> int:
+        if key not in self.keys:
+            self.keys.append(key)
+        return self.keys.index(key)
+
+    def shape(self, values: list[Any], children: list[Any] | None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, kind, payload in self.steps:
+            if kind == VALUE:
+                index, read, coerce, non_null = payload
+                value = read(values[index])
+                if value is None:
+                    if non_null:
+                        raise Refer
+                    out[name] = None
+                    continue
+                try:
+                    value = coerce(value)
+                except Exception as e:  # graphql-core's path reports it, located
+                    raise Refer from e
+                if value is None or value is Undefined:
+                    raise Refer
+                out[name] = value
+            elif kind == CONST:
+                out[name] = payload
+            elif kind == EDGE:
+                out[name] = edge_id(values[payload[0]], values[payload[1]])
+            else:
+                below = self.child
+                assert below is not None
+                out[name] = [below.shape(v, c) for v, c in (children or [])]
+        return out
+
+
+def _leaf(parent: GraphQLObjectType, name: str, gql_field: GraphQLField) -> tuple[str, Any]:
+    """(row key, (read, coerce, non-null)) of a stored leaf, else Refer."""
+    definition = (gql_field.extensions or {}).get("strawberry-definition")
+    kind = get_nullable_type(gql_field.type)
+    owner = (parent.extensions or {}).get("strawberry-definition")
+    if (
+        gql_field.args
+        or not isinstance(definition, StrawberryField)
+        or not definition.is_basic_field
+        or not is_leaf_type(kind)
+        or owner is None
+    ):
+        raise Refer
+    found = column(owner.origin, definition.python_name)
+    if found is None:
+        raise Refer
+    key, read = found
+    return key, (read, kind.coerce_output_value, is_non_null_type(gql_field.type))
+
+
+def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
+    """The selection `details` on `parent` compiled, or Refer."""
+    grouped, defer_usages, _ = ex.collect_subfields(parent, details)
+    if defer_usages:
+        raise Refer
+    level = Level(parent.name)
+    for response_name, found in grouped.items():
+        node = found[0].node
+        name = node.name.value
+        if name == "__typename":
+            level.steps.append((response_name, CONST, parent.name))
+            continue
+        gql_field = parent.fields.get(name)
+        if gql_field is None:
+            raise Refer
+        if name == _NESTED.get(parent.name):
+            if level.child is not None:
+                raise Refer  # the same list twice under different names
+            args = get_argument_values(
+                gql_field, node, ex.variable_values, found[0].fragment_variable_values
+            )
+            below = get_named_type(gql_field.type)
+            assert isinstance(below, GraphQLObjectType)
+            level.child = _level(ex, below, found)
+            level.include_departed = bool(args.get("includeDeparted", False))
+            level.steps.append((response_name, CHILD, None))
+        elif parent.name == "Relationship" and name == "id":
+            ends = (level.key_index("memberId"), level.key_index("stakeholderId"))
+            level.steps.append((response_name, EDGE, ends))
+        elif node.arguments:
+            raise Refer
+        else:
+            key, leaf = _leaf(parent, name, gql_field)
+            level.steps.append((response_name, VALUE, (level.key_index(key), *leaf)))
+    return level
+
+
+def _read_params(account: Level) -> dict[str, Any]:
+    """account_trees' parameters for an Account level: each depth's keys, how deep."""
+    params: dict[str, Any] = {k: [] for k in _KEYS}
+    params["include_departed"] = False
+    level: Level | None = account
+    depth = 0
+    while level is not None:
+        depth = _DEPTH[level.type_name]
+        params[_KEYS[depth]] = level.keys
+        if level.type_name == "Team":
+            params["include_departed"] = level.include_departed
+        level = level.child
+    params["depth"] = depth
+    return params
+
+
+async def _trees(ctx: Context, account: Level, ids: list[str]) -> dict[str, Any]:
+    rows = await ctx.db.read(q.accounts.account_trees, ids=ids, **_read_params(account))
+    return {r["key"]: r for r in rows}
+
+
+def _type(ex: Executor, name: str) -> GraphQLObjectType:
+    found = ex.schema.get_type(name)
+    assert isinstance(found, GraphQLObjectType)
+    return found
+
+
+def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:
+    """`account(id)` compiled, or None."""
+    node = details[0].node
+    args = get_argument_values(gql_field, node, ex.variable_values, details[0].fragment_variable_values)  # fmt: skip
+    if args.get("asOf") is not None:
+        return None
+    try:
+        level = _level(ex, _type(ex, "Account"), details)
+    except Refer:
+        return None
+    ctx: Context = ex.context_value
+
+    async def answer() -> Any:
+        found = (await _trees(ctx, level, [str(args["id"])])).get(str(args["id"]))
+        if found is None:
+            return None
+        return level.shape(found["values"], found["teams"])
+
+    return answer()
+
+
+def accounts(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:
+    """`accounts(first, after, sortBy, descending)` compiled, or None."""
+    node = details[0].node
+    args = get_argument_values(gql_field, node, ex.variable_values, details[0].fragment_variable_values)  # fmt: skip
+    if args.get("asOf") is not None or args.get("filter") is not None:
+        return None
+    try:
+        shape = _connection(ex, details)
+    except Refer:
+        return None
+    ctx: Context = ex.context_value
+    sort_by = args.get("sortBy", AccountSort.ID)
+    if not isinstance(sort_by, AccountSort):
+        return None
+
+    async def answer() -> Any:
+        try:
+            page = await service.list_accounts(
+                ctx, account_filter=AccountFilter().plain(), first=args.get("first", 50),
+                after=args.get("after"), sort_by=sort_by,
+                descending=bool(args.get("descending", False)), as_of=ctx.today_or(None),
+            )  # fmt: skip
+        except SamgraphError as e:
+            raise Refer from e
+        return await shape(ctx, page, args.get("after"))
+
+    return answer()
+
+
+Shaper = Callable[["Context", Any, "str | None"], Awaitable[dict[str, Any]]]
+
+
+def _connection(ex: Executor, details: Any) -> Shaper:
+    """How to shape a page into the AccountConnection selection, or Refer."""
+    connection = _type(ex, "AccountConnection")
+    grouped, defer_usages, _ = ex.collect_subfields(connection, details)
+    if defer_usages:
+        raise Refer
+    accounts: Level | None = None
+    steps: list[tuple[str, str, Any]] = []
+    for response_name, found in grouped.items():
+        name = found[0].node.name.value
+        if name in ("nodes", "edges"):
+            if accounts is not None:
+                raise Refer  # two account selections: two reads, leave it to graphql-core
+            if name == "nodes":
+                accounts = _level(ex, _type(ex, "Account"), found)
+                steps.append((response_name, "nodes", None))
+            else:
+                edge, accounts = _edges(ex, found)
+                steps.append((response_name, "edges", edge))
+        elif name == "pageInfo":
+            steps.append((response_name, "pageInfo", _plain(ex, _type(ex, "PageInfo"), found)))
+        elif name in ("totalCount", "__typename") and not found[0].node.arguments:
+            steps.append((response_name, name, None))
+        else:
+            raise Refer
+
+    async def shape(ctx: Context, page: Any, after: str | None) -> dict[str, Any]:
+        ids = [r["id"] for r in page.rows]
+        cursors = [encode_cursor("account", i) for i in ids]
+        nodes: list[dict[str, Any] | None] = [None] * len(ids)
+        if accounts is not None:
+            trees = await _trees(ctx, accounts, ids) if accounts.child is not None else {}
+            keys = accounts.keys
+            for n, row in enumerate(page.rows):
+                tree = trees.get(row["id"])
+                nodes[n] = accounts.shape([row.get(k) for k in keys], tree and tree["teams"])
+        out: dict[str, Any] = {}
+        for response_name, kind, payload in steps:
+            if kind == "nodes":
+                out[response_name] = nodes
+            elif kind == "edges":
+                out[response_name] = [
+                    {n: cursor if k == "cursor" else node if k == "node" else k for n, k in payload}
+                    for cursor, node in zip(cursors, nodes, strict=True)
+                ]
+            elif kind == "pageInfo":
+                out[response_name] = payload(page_info(page, cursors, after=after))
+            elif kind == "totalCount":
+                out[response_name] = page.total
+            else:
+                out[response_name] = "AccountConnection"
+        return out
+
+    return shape
+
+
+def _edges(ex: Executor, details: Any) -> tuple[list[tuple[str, str]], Level | None]:
+    """An `edges { cursor node { ... } __typename }` selection: each response name with
+    what it holds ("cursor", "node" or the type name), and the node's level."""
+    edge_type = _type(ex, "AccountEdge")
+    grouped, defer_usages, _ = ex.collect_subfields(edge_type, details)
+    if defer_usages:
+        raise Refer
+    steps: list[tuple[str, str]] = []
+    accounts: Level | None = None
+    for response_name, found in grouped.items():
+        name = found[0].node.name.value
+        if name == "cursor":
+            steps.append((response_name, "cursor"))
+        elif name == "node":
+            if accounts is not None:
+                raise Refer
+            accounts = _level(ex, _type(ex, "Account"), found)
+            steps.append((response_name, "node"))
+        elif name == "__typename":
+            steps.append((response_name, "AccountEdge"))
+        else:
+            raise Refer
+    return steps, accounts
+
+
+def _plain(
+    ex: Executor, parent: GraphQLObjectType, details: Any
+) -> Callable[[Any], dict[str, Any]]:
+    """A selection of an object's plain leaves (PageInfo), read off the object."""
+    grouped, defer_usages, _ = ex.collect_subfields(parent, details)
+    if defer_usages:
+        raise Refer
+    leaves = []
+    for response_name, found in grouped.items():
+        node = found[0].node
+        leaf = None if node.arguments else ex.leaf(parent, node.name.value)
+        if leaf is None:
+            raise Refer
+        leaves.append((response_name, leaf))
+
+    def shape(source: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for response_name, (read, coerce, non_null) in leaves:
+            value = read(source)
+            if value is None:
+                if non_null:
+                    raise Refer
+                out[response_name] = None
+            else:
+                try:
+                    out[response_name] = coerce(value)
+                except Exception as e:
+                    raise Refer from e
+        return out
+
+    return shape
+
+
+ROOTS = {"account": account, "accounts": accounts}

@@ -1,0 +1,166 @@
+"""Plain account reads compiled into one Cypher read (accounts/compiled.py) answer
+exactly as graphql-core's executor does: data and errors, key order included, for
+every selection a seeded grammar draws, for an unbound and a member-bound caller."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import orjson
+import pytest
+import strawberry
+
+from samgraph.accounts import compiled
+from samgraph.auth.principal import SYSTEM, Principal
+from samgraph.cli import DEMO_BUNDLE
+from samgraph.common import Role
+from samgraph.context import Context
+from samgraph.db.driver import Db
+from samgraph.db.scope import Scope
+from samgraph.demo.shift import shifted
+from samgraph.gql.executor import Executor
+from samgraph.schema import build_schema
+from tests.conftest import settings_for_tests
+from tests.factories import load
+
+SETTINGS = settings_for_tests()
+FAST = build_schema(SETTINGS)
+PLAIN = build_schema(SETTINGS, executor=Executor)  # the executor without compiled roots
+# The demo's members: jlee holds nwh and contoso.
+BOUND = Principal("key:test", Role.VIEWER, member_id="jlee", scope=Scope(frozenset({"nwh", "contoso"})))  # fmt: skip
+
+# Each type's stored leaves, the one nested list the compiler reads, and fields it leaves
+# to graphql-core (resolvers, arguments).
+LEAVES = {
+    "Account": ["id", "name", "industry", "arr", "renewalDate", "healthScore"],
+    "Team": ["id", "accountId", "name", "parentId", "functionGroup", "headcount"],
+    "Stakeholder": ["id", "accountId", "name", "title", "email", "linkedinUrl", "seniority",
+                    "teamId", "managerId", "buyingRole", "sentiment", "status", "departedAt"],
+    "Relationship": ["id", "memberId", "stakeholderId", "strength", "lastContact"],
+}  # fmt: skip
+BELOW = {"Account": ("teams", "Team"), "Team": ("stakeholders", "Stakeholder"),
+         "Stakeholder": ("relationships", "Relationship")}  # fmt: skip
+OTHERS = {"Account": "tier", "Team": "parent { id }", "Stakeholder": "manager { id }",
+          "Relationship": "effectiveStrength"}  # fmt: skip
+
+
+def _selection(rng: random.Random, kind: str, fragments: dict[str, str], depth: int = 0) -> str:
+    """A random selection on `kind`: leaves (some aliased, repeated or __typename), maybe
+    the nested list, rarely a field only graphql-core answers, sometimes via a fragment."""
+    parts = rng.sample(LEAVES[kind], rng.randint(1, len(LEAVES[kind])))
+    parts = [f"a{i}: {p}" if rng.random() < 0.15 else p for i, p in enumerate(parts)]
+    if rng.random() < 0.2:
+        parts.append("__typename")
+    if rng.random() < 0.1:
+        parts.append(parts[0])  # the same field twice merges
+    if kind in BELOW and rng.random() < 0.75 - 0.1 * depth:
+        name, below = BELOW[kind]
+        args = f"(includeDeparted: {rng.choice(['true', 'false'])})" if name == "stakeholders" and rng.random() < 0.4 else ""  # fmt: skip
+        parts.insert(rng.randrange(len(parts) + 1),
+                     f"{name}{args} {{ {_selection(rng, below, fragments, depth + 1)} }}")  # fmt: skip
+    if rng.random() < 0.05:
+        parts.append(OTHERS[kind])
+    if rng.random() < 0.15:
+        name = f"F{len(fragments)}"
+        fragments[name] = f"fragment {name} on {kind} {{ {' '.join(parts)} }}"
+        return f"id ...{name}"
+    return " ".join(parts)
+
+
+def _document(rng: random.Random) -> str:
+    fragments: dict[str, str] = {}
+    if rng.random() < 0.5:
+        target = rng.choice(['"gfc"', '"nwh"', '"acme"', '"contoso"', '"nobody"'])
+        root = f"account(id: {target}) {{ {_selection(rng, 'Account', fragments)} }}"
+    else:
+        args = [f"first: {rng.randint(1, 5)}"]
+        if rng.random() < 0.3:
+            args.append(f"after: {json.dumps(rng.choice([_cursor('acme'), _cursor('gfc'), 'nonsense']))}")  # fmt: skip
+        if rng.random() < 0.3:
+            args.append(f"sortBy: {rng.choice(['ID', 'NAME', 'ARR'])}")
+        if rng.random() < 0.2:
+            args.append("descending: true")
+        accounts = _selection(rng, "Account", fragments)
+        parts = ["totalCount"] if rng.random() < 0.6 else []
+        if rng.random() < 0.5:
+            parts.append("pageInfo { hasNextPage endCursor hasPreviousPage startCursor }")
+        parts.append(rng.choice([f"nodes {{ {accounts} }}", f"edges {{ cursor node {{ {accounts} }} }}"]))  # fmt: skip
+        root = f"accounts({', '.join(args)}) {{ {' '.join(parts)} }}"
+    return "\n".join(["{ " + root + " }", *fragments.values()])
+
+
+def _cursor(account_id: str) -> str:
+    from samgraph.pages import encode_cursor
+
+    return encode_cursor("account", account_id)
+
+
+async def _both(db: Db, document: str, principal: Principal) -> tuple[Any, Any]:
+    answers = []
+    for schema in (FAST, PLAIN):
+        ctx = Context(db, SETTINGS, schema, principal=principal, request_id="test")
+        found = await schema.execute(document, context_value=ctx)
+        answers.append((found.data, [e.formatted for e in found.errors or []]))
+    return answers[0], answers[1]
+
+
+async def test_compiled_reads_answer_as_graphql_core_does(db: Db, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    ran: list[str] = []
+    for name, compile_root in list(compiled.ROOTS.items()):
+
+        def spied(ex: Any, field: Any, details: Any, _c: Any = compile_root, _n: str = name) -> Any:
+            found = _c(ex, field, details)
+            if found is not None:
+                ran.append(_n)
+            return found
+
+        monkeypatch.setitem(compiled.ROOTS, name, spied)
+    rng = random.Random(28)
+    documents = [_document(rng) for _ in range(150)]
+    for n, document in enumerate(documents):
+        for principal in (SYSTEM, BOUND) if n % 3 == 0 else (SYSTEM,):
+            fast, plain = await _both(db, document, principal)
+            assert orjson.dumps(fast) == orjson.dumps(plain), document
+    # Most documents compiled (the rest asked for a field only graphql-core answers).
+    assert ran.count("account") > 40 and ran.count("accounts") > 40, (len(ran), len(documents))
+
+
+async def test_the_nested_read_is_one_round_trip_with_only_its_properties(db: Db) -> None:
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    document = """{ account(id: "gfc") { id name teams { id name stakeholders {
+      id name title relationships { memberId strength lastContact } } } } }"""
+    ctx = Context(db, SETTINGS, FAST, request_id="test")
+    before = ctx.db.round_trips
+    found = await FAST.execute(document, context_value=ctx)
+    assert found.errors is None and found.data is not None
+    assert ctx.db.round_trips - before == 1  # graphql-core's path: the account, then its teams
+    teams = found.data["account"]["teams"]
+    # gfc (the demo bundle): 5 teams, 7 stakeholders, all active, each on a team.
+    assert len(teams) == 5
+    assert sum(len(t["stakeholders"]) for t in teams) == 7
+    jwu = next(s for t in teams for s in t["stakeholders"] if s["id"] == "jwu")
+    assert set(jwu) == {"id", "name", "title", "relationships"}
+    assert all(set(r) == {"memberId", "strength", "lastContact"} for r in jwu["relationships"])
+
+
+async def test_a_null_in_a_non_null_field_refers_the_field_to_graphql_core(db: Db) -> None:
+    """A stored value its type refuses (a headcount that is no Int) cannot be compiled:
+    graphql-core answers, with its error at its path, exactly as without the compiler."""
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    await db.driver.execute_query(
+        "MATCH (t:Team {id: $id}) SET t.headcount = 'many'", id="gfc-tech", database_=db.database
+    )
+    document = '{ account(id: "gfc") { id teams { id headcount } } }'
+    fast, plain = await _both(db, document, SYSTEM)
+    assert orjson.dumps(fast) == orjson.dumps(plain)
+    # Technology, gfc-tech, is the 5th team by name.
+    assert [e["path"] for e in fast[1]] == [["account", "teams", 4, "headcount"]]
+
+
+def test_every_compiled_root_is_a_query_field() -> None:
+    query = FAST._schema.query_type
+    assert query is not None and set(compiled.ROOTS) <= set(query.fields)
+    assert isinstance(FAST, strawberry.Schema)
