@@ -47,7 +47,7 @@ from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
 from samgraph.gql.executor import Refer
 from samgraph.gql.rows import column
-from samgraph.pages import encode_cursor
+from samgraph.pages import Page, encode_cursor
 
 if TYPE_CHECKING:
     from samgraph.context import Context
@@ -227,26 +227,75 @@ def accounts(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[A
     sort_by = args.get("sortBy", AccountSort.ID)
     if not isinstance(sort_by, AccountSort):
         return None
+    first, after = args.get("first", 50), args.get("after")
+    descending = bool(args.get("descending", False))
+    level = shape.accounts or Level("Account")
 
     async def answer() -> Any:
         try:
-            page = await service.list_accounts(
-                ctx, account_filter=AccountFilter().plain(), first=args.get("first", 50),
-                after=args.get("after"), sort_by=sort_by,
-                descending=bool(args.get("descending", False)), as_of=ctx.today_or(None),
-            )  # fmt: skip
-        except SamgraphError as e:
+            if sort_by == AccountSort.ID and not descending:
+                page = await service.page_with_trees(
+                    ctx, first=first, after=after, reads=_read_params(level)
+                )
+            else:
+                page = await _sorted(ctx, level, first, after, sort_by, descending)
+        except SamgraphError as e:  # graphql-core's path reports it, located
             raise Refer from e
-        return await shape(ctx, page, args.get("after"))
+        return shape.shape(page, after)
 
     return answer()
 
 
-Shaper = Callable[["Context", Any, "str | None"], Awaitable[dict[str, Any]]]
+async def _sorted(
+    ctx: Context, level: Level, first: int, after: str | None, sort_by: AccountSort,
+    descending: bool,
+) -> Page[list[Any]]:  # fmt: skip
+    """Another order's page (the service's), each account as page_trees gives one."""
+    listed = await service.list_accounts(
+        ctx, account_filter=AccountFilter().plain(), first=first, after=after,
+        sort_by=sort_by, descending=descending, as_of=ctx.today_or(None),
+    )  # fmt: skip
+    ids = [r["id"] for r in listed.rows]
+    trees = await _trees(ctx, level, ids) if level.child is not None else {}
+    rows = [
+        [r["id"], [r.get(k) for k in level.keys], (trees.get(r["id"]) or {}).get("teams")]
+        for r in listed.rows
+    ]
+    return Page(rows, has_next=listed.has_next, total=listed.total)
 
 
-def _connection(ex: Executor, details: Any) -> Shaper:
-    """How to shape a page into the AccountConnection selection, or Refer."""
+@dataclass
+class _Connection:
+    """An AccountConnection selection: its steps and the accounts' level (nodes or
+    edges' node), shaping a page of [id, values, teams] rows."""
+
+    steps: list[tuple[str, str, Any]]
+    accounts: Level | None
+
+    def shape(self, page: Page[list[Any]], after: str | None) -> dict[str, Any]:
+        cursors = [encode_cursor("account", row[0]) for row in page.rows]
+        level = self.accounts
+        nodes = [level.shape(row[1], row[2]) if level else None for row in page.rows]
+        out: dict[str, Any] = {}
+        for response_name, kind, payload in self.steps:
+            if kind == "nodes":
+                out[response_name] = nodes
+            elif kind == "edges":
+                out[response_name] = [
+                    {n: cursor if k == "cursor" else node if k == "node" else k for n, k in payload}
+                    for cursor, node in zip(cursors, nodes, strict=True)
+                ]
+            elif kind == "pageInfo":
+                out[response_name] = payload(page_info(page, cursors, after=after))
+            elif kind == "totalCount":
+                out[response_name] = page.total
+            else:
+                out[response_name] = "AccountConnection"
+        return out
+
+
+def _connection(ex: Executor, details: Any) -> _Connection:
+    """The AccountConnection selection compiled, or Refer."""
     connection = _type(ex, "AccountConnection")
     grouped, defer_usages, _ = ex.collect_subfields(connection, details)
     if defer_usages:
@@ -270,35 +319,7 @@ def _connection(ex: Executor, details: Any) -> Shaper:
             steps.append((response_name, name, None))
         else:
             raise Refer
-
-    async def shape(ctx: Context, page: Any, after: str | None) -> dict[str, Any]:
-        ids = [r["id"] for r in page.rows]
-        cursors = [encode_cursor("account", i) for i in ids]
-        nodes: list[dict[str, Any] | None] = [None] * len(ids)
-        if accounts is not None:
-            trees = await _trees(ctx, accounts, ids) if accounts.child is not None else {}
-            keys = accounts.keys
-            for n, row in enumerate(page.rows):
-                tree = trees.get(row["id"])
-                nodes[n] = accounts.shape([row.get(k) for k in keys], tree and tree["teams"])
-        out: dict[str, Any] = {}
-        for response_name, kind, payload in steps:
-            if kind == "nodes":
-                out[response_name] = nodes
-            elif kind == "edges":
-                out[response_name] = [
-                    {n: cursor if k == "cursor" else node if k == "node" else k for n, k in payload}
-                    for cursor, node in zip(cursors, nodes, strict=True)
-                ]
-            elif kind == "pageInfo":
-                out[response_name] = payload(page_info(page, cursors, after=after))
-            elif kind == "totalCount":
-                out[response_name] = page.total
-            else:
-                out[response_name] = "AccountConnection"
-        return out
-
-    return shape
+    return _Connection(steps, accounts)
 
 
 def _edges(ex: Executor, details: Any) -> tuple[list[tuple[str, str]], Level | None]:

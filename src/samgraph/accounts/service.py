@@ -66,6 +66,18 @@ async def _page_by_id(
     return page_of(row, first, noun="result")
 
 
+async def page_with_trees(
+    ctx: Context, *, first: int, after: str | None, reads: dict[str, Any]
+) -> Page[list[Any]]:
+    """The common list (by id, no filter) for a compiled read (accounts/compiled.py):
+    each account as [id, its values, its teams], as `reads` (page_trees' keys and depth)
+    asks, in one record with the count."""
+    check_first(first, trusted=ctx.trusted)
+    after_id = decode_cursor("account", after) if after else None
+    row = (await ctx.db.read(queries.accounts.page_trees, after=after_id, first=first, **reads))[0]
+    return page_of(row, first, noun="result")
+
+
 # Sorts the page query can order by, and those whose values only snapshots hold.
 _BY_SNAPSHOT = (
     AccountSort.COVERAGE_SCORE,

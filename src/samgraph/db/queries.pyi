@@ -11,6 +11,7 @@ class _Q_accounts:
     get_accounts: CypherQuery
     list_accounts: CypherQuery
     page_accounts: CypherQuery
+    page_trees: CypherQuery
     sorted_accounts: CypherQuery
     upsert_accounts: CypherQuery
 
