@@ -108,14 +108,18 @@ async def _both(db: Db, document: str, principal: Principal) -> tuple[Any, Any]:
 
 async def test_compiled_reads_answer_as_graphql_core_does(db: Db, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
-    ran: list[str] = []
+    ran: list[str] = []  # the compiled answers that answered (not handed back)
+
+    async def watched(answer: Any, name: str) -> Any:
+        found = await answer  # a Refer propagates: graphql-core's path answers
+        ran.append(name)
+        return found
+
     for name, compile_root in list(compiled.ROOTS.items()):
 
         def spied(ex: Any, field: Any, details: Any, _c: Any = compile_root, _n: str = name) -> Any:
             found = _c(ex, field, details)
-            if found is not None:
-                ran.append(_n)
-            return found
+            return None if found is None else watched(found, _n)
 
         monkeypatch.setitem(compiled.ROOTS, name, spied)
     rng = random.Random(28)
@@ -124,8 +128,9 @@ async def test_compiled_reads_answer_as_graphql_core_does(db: Db, monkeypatch: p
         for principal in (SYSTEM, BOUND) if n % 3 == 0 else (SYSTEM,):
             fast, plain = await _both(db, document, principal)
             assert orjson.dumps(fast) == orjson.dumps(plain), document
-    # Most documents compiled (the rest asked for a field only graphql-core answers).
-    assert ran.count("account") > 40 and ran.count("accounts") > 40, (len(ran), len(documents))
+    # Most documents were answered compiled (the rest asked for a field only graphql-core
+    # answers, or for a page whose cursor graphql-core refuses).
+    assert ran.count("account") > 70 and ran.count("accounts") > 70, (len(ran), len(documents))
 
 
 async def test_the_nested_read_is_one_round_trip_with_only_its_properties(db: Db) -> None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
+    GraphQLEnumType,
     GraphQLField,
     GraphQLObjectType,
     Undefined,
@@ -57,6 +58,14 @@ if TYPE_CHECKING:
 _NESTED = {"Account": "teams", "Team": "stakeholders", "Stakeholder": "relationships"}
 _DEPTH = {"Account": 0, "Team": 1, "Stakeholder": 2, "Relationship": 3}
 _KEYS = ("account_keys", "team_keys", "person_keys", "knows_keys")
+
+
+# Scalars whose values come from Neo4j as its temporal types.
+_TEMPORAL = frozenset({"Date", "DateTime"})
+
+
+def _native(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: read(value.to_native() if hasattr(value, "to_native") else value)
 
 
 # A step of a level's shaping: (response name, kind, payload).
@@ -125,6 +134,8 @@ def _leaf(parent: GraphQLObjectType, name: str, gql_field: GraphQLField) -> tupl
     if found is None:
         raise Refer
     key, read = found
+    if not isinstance(kind, GraphQLEnumType) and get_named_type(kind).name in _TEMPORAL:
+        read = _native(read)  # the reads leave Neo4j's dates as they are: converted here
     return key, (read, kind.coerce_output_value, is_non_null_type(gql_field.type))
 
 
@@ -182,7 +193,7 @@ def _read_params(account: Level) -> dict[str, Any]:
 
 
 async def _trees(ctx: Context, account: Level, ids: list[str]) -> dict[str, Any]:
-    rows = await ctx.db.read(q.accounts.account_trees, ids=ids, **_read_params(account))
+    rows = await ctx.db.read_as_is(q.accounts.account_trees, ids=ids, **_read_params(account))
     return {r["key"]: r for r in rows}
 
 

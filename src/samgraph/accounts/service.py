@@ -74,7 +74,9 @@ async def page_with_trees(
     asks, in one record with the count."""
     check_first(first, trusted=ctx.trusted)
     after_id = decode_cursor("account", after) if after else None
-    row = (await ctx.db.read(queries.accounts.page_trees, after=after_id, first=first, **reads))[0]
+    row = (
+        await ctx.db.read_as_is(queries.accounts.page_trees, after=after_id, first=first, **reads)
+    )[0]
     return page_of(row, first, noun="result")
 
 

@@ -81,6 +81,10 @@ def to_native(value: Any) -> Any:
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
+def _as_is(row: dict[str, Any]) -> dict[str, Any]:
+    return row
+
+
 @dataclass
 class Deadline:
     """A request's time budget (SAMGRAPH_REQUEST_SECONDS), shared by every runner of the
@@ -192,8 +196,11 @@ class Db:
             raise TypeError(f"{query.name}: missing params {sorted(missing)}")
         return params
 
-    async def _run(self, query: CypherQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+    async def _run(
+        self, query: CypherQuery, params: dict[str, Any], *, native: bool = True
+    ) -> list[dict[str, Any]]:
         params = self._prepare(query, params)
+        convert = to_native if native else _as_is
         packed, columns = query.packed, query.columns
 
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
@@ -202,9 +209,9 @@ class Db:
             if packed is not None and columns is not None:
                 result = await tx.run(packed, params)
                 record = await result.single(strict=True)
-                return [to_native(dict(zip(columns, row, strict=True))) for row in record[0]]
+                return [convert(dict(zip(columns, row, strict=True))) for row in record[0]]
             result = await tx.run(query.text, params)
-            return [to_native(r) for r in await result.data()]
+            return [convert(r) for r in await result.data()]
 
         self.round_trips += 1
         async with self._session() as session:
@@ -240,6 +247,13 @@ class Db:
         if query.mode != "read":
             raise TypeError(f"{query.name} is a write query")
         return await self._run(query, params)
+
+    async def read_as_is(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
+        """`read`, its values left as the driver gives them (Neo4j's temporal types): for
+        a caller that visits every value anyway and converts the few dates it meets."""
+        if query.mode != "read":
+            raise TypeError(f"{query.name} is a write query")
+        return await self._run(query, params, native=False)
 
     async def write(self, query: CypherQuery, /, **params: Any) -> list[dict[str, Any]]:
         if query.mode != "write":
