@@ -69,6 +69,9 @@ class Config:
     out: Path | None
     plots: Path | None
     smoke: bool = False
+    # Size XL (accounts, people each), loaded after the others for the views that must not
+    # grow with the portfolio; None: skipped (BENCH_XL=0).
+    xl: tuple[int, int] | None = None
 
     @classmethod
     def from_env(cls) -> Config:
@@ -91,7 +94,16 @@ class Config:
             out=None if smoke else Path(e("BENCH_OUT", str(ROOT / "docs" / "benchmarks.md"))),
             plots=None if smoke else Path(e("BENCH_PLOTS", str(ROOT / "docs" / "bench"))),
             smoke=smoke,
+            xl=_pair(e("BENCH_XL", "16x30" if smoke else "5000x200")),
         )  # fmt: skip
+
+
+def _pair(text: str) -> tuple[int, int] | None:
+    """`5000x200` as (5000, 200); `0` or empty: None."""
+    if text in ("", "0"):
+        return None
+    accounts, per = text.lower().split("x")
+    return int(accounts), int(per)
 
 
 # -- the requests ------------------------------------------------------------------
@@ -216,6 +228,8 @@ class Report:
     integrations: list[str] = field(default_factory=list)
     auth: list[str] = field(default_factory=list)
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Size XL: its import, first build, one account's analyses and the portfolio views.
+    xl: dict[str, Any] = field(default_factory=dict)
     view_reports: list[dict[str, Any]] = field(default_factory=list)
     freshness: dict[str, Any] = field(default_factory=dict)
     attack: dict[str, Any] = field(default_factory=dict)
@@ -325,7 +339,7 @@ async def db_hits(
 
 async def bench_scale(
     sam: Gql, driver: neo4j.AsyncDriver, database: str, size: str, sample_ids: list[str],
-    per: int, cfg: Config, report: Report,
+    per: int, cfg: Config, report: Report, *, past_gaps: bool = True,
 ) -> None:  # fmt: skip
     qs = queries
     row: dict[str, Any] = {
@@ -343,6 +357,9 @@ async def bench_scale(
             return await sam(q, analysis_vars(name, sample_ids[i % len(sample_ids)], per))
 
         row[name] = stats(await sample(one, cfg.runs))
+    if not past_gaps:  # a past date computes every account: not a view of size XL
+        report.scale[size] = row
+        return
     body = await sam(GAPS, {"d": AS_OF})
     gaps = body["data"]["portfolioGaps"]["totalCount"]
     row["portfolioGaps"] = stats(
@@ -595,6 +612,26 @@ async def bench_trips(sam: Gql, sample_ids: list[str], per: int, report: Report)
         )
 
 
+async def bench_xl(
+    url: str, db: Db, driver: neo4j.AsyncDriver, database: str, cfg: Config, report: Report
+) -> None:
+    """Size XL after the others (it replaces them): its import, the servers' first build,
+    one account's analyses and the portfolio views, each to compare with L."""
+    assert cfg.xl is not None
+    n, per = cfg.xl
+    print(f"size XL: {n} x {per}", file=sys.stderr)
+    held = Report(cfg)
+    ids = await load_size(db, driver, "XL", n, per, held)
+    build = await views.first_build(db, timeout=7200)
+    token = (await keys.create_key(db, role="EDITOR", name="bench XL")).token
+    sam = Gql(url, {"Authorization": f"Bearer {token}"})
+    await bench_scale(sam, driver, database, "XL", ids, per, cfg, held, past_gaps=False)
+    report.xl = {
+        "size": held.sizes_loaded["XL"], "scale": held.scale["XL"],
+        "views": await views.read_views(sam, db, cfg.runs, build),
+    }  # fmt: skip
+
+
 def start_samgraph(port: int, workers: int, *, refresher: bool = True) -> subprocess.Popen[bytes]:
     # The audit log is written as in production: to a file, not the console.
     audit = os.environ.get("SAMGRAPH_AUDIT_LOG") or str(
@@ -760,6 +797,10 @@ async def main(cfg: Config | None = None) -> Report:
                     report.attack = await bench_attack(db, ids[0], size, cfg)
                 except Exception as exc:
                     print(f"under attack failed: {exc}", file=sys.stderr)
+        if cfg.xl is not None:
+            await bench_xl(
+                f"http://127.0.0.1:{sam_port}/graphql", db, driver, database, cfg, report
+            )
         for p in procs:
             p.terminate()
         if not cfg.smoke:
@@ -846,37 +887,72 @@ def tables(report: Report) -> dict[str, list[str]]:
         for label, q in (("analysis subgraph", "analyses.account_graphs"),
                          ("whitespace inputs", "analyses.whitespace_inputs"))
     ]  # fmt: skip
+    out["xl"] = xl_table(report)
     out["trips"] = ["| request | database round trips | response bytes |", "|---|---|---|"] + [
         f"| {r['request']} | {r['trips']} | {r['bytes']:,} |" for r in report.trips
     ]
     return out
 
 
+# Issue 28's bounds on samgraph / raw Cypher (p50): the plain reads and the heaviest
+# shaping 1.5, the other analyses 1.25.
+RAW_BOUNDS = {"nested read": 1.5, "whitespace": 1.5, "influenceMap": 1.5}
+
+
+def xl_table(report: Report) -> list[str]:
+    """Size XL beside the last main size: what must not grow with the portfolio."""
+    xl = report.xl
+    if not xl or not report.scale:
+        return []
+    last = list(report.scale)[-1]
+    big, base = xl["size"], report.sizes_loaded.get(last)
+    rows = [f"| figure | {last} | XL | XL / {last} |", "|---|---|---|---|"]
+
+    def line(label: str, a: float | None, b: float, unit: str = " ms") -> None:
+        ratio = f"**{b / a:.2f}**" if a else "-"
+        shown = "-" if a is None else f"{_ms(a)}{unit}"
+        rows.append(f"| {label} | {shown} | {_ms(b)}{unit} | {ratio} |")
+
+    if base:
+        line("import, rows per second", base["rows"] / base["import_s"], big["rows"] / big["import_s"], "")  # fmt: skip
+    line("import, seconds", base["import_s"] if base else None, big["import_s"], " s")
+    v_last, v_xl = report.views.get(last, {}), xl["views"]
+    line("first snapshot build, seconds", v_last.get("refresh_s"), v_xl["refresh_s"], " s")
+    for key, label in (("gaps", "portfolioGaps today (every account, HIGH+), p50"),
+                       ("by_name", "accounts by NAME, first 50, p50"),
+                       ("by_coverage", "accounts by COVERAGE_SCORE, first 50, p50"),
+                       ("plays", "plays today (every account), first 50, p50")):  # fmt: skip
+        line(label, (v_last.get(key) or {}).get("p50"), v_xl[key]["p50"])
+    for name in ANALYSES:
+        line(f"one account's {name}, p50", report.scale[last][name]["p50"], xl["scale"][name]["p50"])  # fmt: skip
+    return rows
+
+
 def targets(report: Report) -> list[str]:
-    """Issue 6's targets against this run's figures."""
+    """The targets (issues 6, 15, 25 and 28, the strictest of each) against this run."""
     rows = ["| target | measured | met |", "|---|---|---|"]
 
     def add(what: str, value: str, ok: bool) -> None:
         rows.append(f"| {what} | {value} | {'yes' if ok else '**no**'} |")
 
     for r in report.overhead:
-        ratio = r["samgraph"]["p50"] / r["raw"]["p50"]
-        add(f"{r['request']}: samgraph / raw Cypher p50 <= 1.25", f"{ratio:.2f}", ratio <= 1.25)
+        ratio, bound = r["samgraph"]["p50"] / r["raw"]["p50"], RAW_BOUNDS.get(r["request"], 1.25)
+        add(f"{r['request']}: samgraph / raw Cypher p50 <= {bound}", f"{ratio:.2f}", ratio <= bound)
     for r in report.peer:
         tp = r["tp_samgraph"] / r["tp_peer"]
         p50 = r["samgraph"]["p50"] / r["peer"]["p50"]
         add(
-            f"{r['request']}: throughput samgraph / peer >= 1",
+            f"{r['request']}: throughput samgraph / peer >= 1.25",
             f"{tp:.2f} ({r['tp_samgraph_1'] / r['tp_peer']:.2f} with 1 worker)",
-            tp >= 1,
+            tp >= 1.25,
         )
-        add(f"{r['request']}: p50 samgraph / peer <= 1", f"{p50:.2f}", p50 <= 1)
+        add(f"{r['request']}: p50 samgraph / peer <= 0.9", f"{p50:.2f}", p50 <= 0.9)
     for r in report.imports:
         ratio = r["ours_rate"] / r["raw_rate"]
         add(
-            f"import ({r['size']}): samgraph / raw UNWIND rows/s >= 0.8",
+            f"import ({r['size']}): samgraph / raw UNWIND rows/s >= 0.9",
             f"{ratio:.2f}",
-            ratio >= 0.8,
+            ratio >= 0.9,
         )
     sizes = list(report.scale)
     first, last = sizes[0], sizes[-1]
@@ -892,8 +968,8 @@ def targets(report: Report) -> list[str]:
         ratio = gaps_l / v[first]["gaps"]["p50"]
         add(f"portfolioGaps today: p50 at {last} / at {first} <= 2", f"{ratio:.2f}", ratio <= 2)
         ratio = v[last]["by_coverage"]["p50"] / v[last]["by_name"]["p50"]
-        add(f"accounts by COVERAGE_SCORE / by NAME, first 50, p50 at {last} <= 1.25",
-            f"{ratio:.2f}", ratio <= 1.25)  # fmt: skip
+        add(f"accounts by COVERAGE_SCORE / by NAME, first 50, p50 at {last} <= 1.1",
+            f"{ratio:.2f}", ratio <= 1.1)  # fmt: skip
         took = v[last]["refresh_s"]
         add(f"full snapshot build of {last} <= 120 s", f"{took:.1f} s", took <= 120)
         if "plays" in v[last]:
@@ -914,9 +990,10 @@ def targets(report: Report) -> list[str]:
             f"{f['p95']:.0f} ms (n={f['n']}, max {f['max']:.0f})", f["p95"] <= 1000)  # fmt: skip
     eight = next((r for r in report.load if r["concurrency"] == 8), None)
     if eight:
-        add("mixed load at 8 clients: req/s > 75 (issue 15's baseline), no errors",
-            f"{eight['throughput']:.0f} req/s, {eight['errors']} errors",
-            eight["throughput"] > 75 and eight["errors"] == 0)  # fmt: skip
+        ok = eight["throughput"] >= 100 and eight["p99"] <= 500 and eight["errors"] == 0
+        add("mixed load at 8 clients: >= 100 req/s, p99 <= 500 ms, no errors",
+            f"{eight['throughput']:.0f} req/s, p99 {eight['p99']:.0f} ms, {eight['errors']} errors",
+            ok)  # fmt: skip
     trips = {t["request"]: t["trips"] for t in report.trips}
     one, many = trips.get("nested read"), trips.get("nested read, 20 accounts (list)")
     add("round trips bounded by depth: nested read of 1 account vs 20 accounts",
@@ -1158,6 +1235,23 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "",
         *attack_table(report.attack),
         "",
+        *(
+            [
+                "## 11. Size XL (issue 28)",
+                "",
+                f"{report.xl['size']['accounts']:,} accounts x {report.xl['size']['per']} people "
+                f"({report.xl['size']['people']:,} people, {report.xl['size']['nodes']:,} nodes, "
+                f"{report.xl['size']['rels']:,} relationships), loaded after the other sizes, beside",
+                "the last of them: the import, the servers' first build of today's snapshots, the",
+                "portfolio views from the snapshots and one account's analyses (section 5's",
+                "requests). None of the views should grow with the portfolio.",
+                "",
+                *t["xl"],
+                "",
+            ]
+            if report.xl
+            else []
+        ),
         "## Targets",
         "",
         *targets(report),
@@ -1168,6 +1262,7 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
     out.write_text("\n".join(parts))
     (out.parent / "bench" / "results.json").write_text(json.dumps({
         "started": report.started, "imports": report.imports, "scale": report.scale,
+        "xl": report.xl,
         "overhead": report.overhead, "peer": report.peer, "load": report.load, "trips": report.trips,
         "sizes": report.sizes_loaded, "integrations": report.integrations, "auth": report.auth,
         "views": report.views, "viewReports": report.view_reports, "freshness": report.freshness,

@@ -40,8 +40,9 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     assert all(r["errors"] == 0 and r["requests"] > 0 for r in report.load)
     trips = {r["request"]: r["trips"] for r in report.trips}
     assert len(trips) == len(MIX) + 2
-    # Bounded by depth: account + teams-with-people for one account or for 20.
-    assert trips["nested read"] == 2 and trips["nested read, 20 accounts (list)"] == 2
+    # Bounded by depth, and compiled (accounts/compiled.py): one read for one account, and
+    # one for a page of 20 with their teams, people and edges.
+    assert trips["nested read"] == 1 and trips["nested read, 20 accounts (list)"] == 1
     # The portfolio count that prices a past day (gql/guard.py), then accounts, subgraphs.
     assert trips["portfolioGaps (every account)"] == 3
     assert set(report.scale["S"]) == {*ANALYSES, "portfolioGaps", "dbHits"}
@@ -71,7 +72,14 @@ async def test_benchmark_suite_smoke(db: Db, monkeypatch: pytest.MonkeyPatch) ->
     # views (with plays today), reports, freshness; Account.plays of one account
     views_goals = 5 + len(report.view_reports) + 1 + 1
     assert len(goals) == 2 + 7 + 2 * 3 + 1 + len(ANALYSES) + views_goals + 1
-    assert goals[-1].endswith("| 2 vs 2 | yes |")
+    assert goals[-1].endswith("| 1 vs 1 | yes |")
+    # Size XL (16 x 30 in the smoke run): loaded after S, every snapshot built, its views
+    # and one account's analyses timed, and a line of the XL table for each.
+    xl = report.xl
+    assert xl["size"]["accounts"] == 16 and xl["size"]["people"] == 16 * 30
+    assert xl["views"]["stored"] == 16 and xl["views"]["gaps"]["p50"] > 0
+    assert set(xl["scale"]) == {*ANALYSES, "dbHits"}
+    assert len(tables(report)["xl"]) == 2 + 3 + 4 + len(ANALYSES)
 
 
 async def test_integrations_benchmark_smoke(db: Db) -> None:
