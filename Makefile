@@ -12,7 +12,7 @@ FRONTEND_STAMP := frontend/node_modules/.samgraph-built
 FRONTEND_SRC := frontend/package.json frontend/package-lock.json frontend/build.mjs \
 	frontend/tsconfig.json $(shell find frontend/src frontend/operations -type f 2>/dev/null)
 
-.PHONY: install frontend frontend-types run test lint schema generate bench fuzz clean FORCE types types-deps
+.PHONY: install frontend frontend-types run test lint schema generate bench profiles fuzz clean FORCE types types-deps
 
 install: $(STAMP) $(FRONTEND_STAMP)
 
@@ -58,6 +58,12 @@ bench: install
 	env_lines=$$($(BIN)/samgraph neo4j start --port 7698 --data-dir $(BENCH_DATA)) || exit 1; \
 	eval "$$env_lines"; \
 	PYTHONPATH=. $(BIN)/python -m bench.suite
+
+# Where each benchmarked request spends its time (bench/profiles.py): one pyinstrument
+# profile per row into docs/bench/profiles/, in process, against the Neo4j of NEO4J_URI
+# (load a portfolio first; the published ones are of L, 2,000 x 100).
+profiles: install
+	PYTHONPATH=. $(BIN)/python -m bench.profiles
 
 # The long fuzz run of the whole schema (by hand: 150 cases of each of the four kinds;
 # .ci/run: 500, so 2,000 operations).

@@ -90,6 +90,49 @@ async def test_account_changed_reaches_subscribers_and_respects_scope(db: Db) ->
             assert change["revision"] >= 1
 
 
+async def test_a_write_counts_the_accounts_it_changes_not_every_account_of_its_members(
+    db: Db,
+) -> None:
+    """m1 knows people in acme and beta. Logging a call with them in acme, or linking
+    them to an acme stakeholder, changes acme only; renaming m1 changes both (a member's
+    name shows in each account's analyses)."""
+    await load(db, {
+        "accounts": [account(id="acme"), account(id="beta")],
+        "stakeholders": [{"id": "s1", "accountId": "acme", "name": "S One"},
+                         {"id": "s2", "accountId": "beta", "name": "S Two"},
+                         {"id": "s3", "accountId": "acme", "name": "S Three"}],
+        "members": [{"id": "m1", "name": "M One"}],
+        "relationships": [{"memberId": "m1", "stakeholderId": "s1", "strength": 3},
+                          {"memberId": "m1", "stakeholderId": "s2", "strength": 3}],
+    })  # fmt: skip
+    admin = await api_key(db)
+
+    async def revisions() -> dict[str, int]:
+        rows = await db.driver.execute_query(
+            "MATCH (r:AccountRevision) RETURN r.accountId AS id, r.revision AS n",
+            database_=db.database,
+        )
+        return {r["id"]: r["n"] for r in rows.records}
+
+    async with app_client(settings_for_tests(), admin) as c:
+        before = await revisions()
+        body = await gql(c, 'mutation { logInteraction(input: {id: "call1", accountId: "acme", '
+                            'date: "2026-11-02", type: CALL, memberIds: ["m1"], '
+                            'stakeholderIds: ["s1"]}) { id } }')  # fmt: skip
+        assert body["data"] == {"logInteraction": {"id": "call1"}}
+        after = await revisions()
+        assert after.get("acme", 0) == before.get("acme", 0) + 1
+        assert after.get("beta", 0) == before.get("beta", 0)  # untouched
+        await gql(c, 'mutation { linkKnows(memberId: "m1", stakeholderId: "s3", strength: 2) { id } }')  # fmt: skip
+        linked = await revisions()
+        assert (linked.get("acme", 0), linked.get("beta", 0)) == (after.get("acme", 0) + 1, after.get("beta", 0))  # fmt: skip
+        await gql(c, 'mutation { upsertMembers(input: [{id: "m1", name: "M Renamed"}]) { id } }')
+        renamed = await revisions()
+        assert (
+            renamed["acme"] == linked["acme"] + 1 and renamed["beta"] == linked.get("beta", 0) + 1
+        )
+
+
 async def test_a_write_through_another_instance_is_heard(db: Db) -> None:
     """Two app instances share nothing but Neo4j: the subscriber is on one (a live server),
     the write goes through the other (its own app and driver, in this process)."""

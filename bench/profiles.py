@@ -1,0 +1,129 @@
+"""Where each benchmarked request spends its time: one pyinstrument profile per row.
+
+`make profiles` runs each request of the benchmark's targets table in process (the
+schema executed on a context, as a worker does after HTTP and the key check), on
+whatever portfolio the Neo4j of NEO4J_URI holds (load L first: `samgraph generate
+--accounts 2000` and `samgraph import`, then `samgraph snapshots refresh`), and writes
+the profile of RUNS requests of each to docs/bench/profiles/<row>.txt, with the p50
+of the same requests unprofiled. The heap is settled first, as the server does
+(`web/warmup.settle`). Profiles show proportions; the milliseconds of record are
+`make bench`'s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pyinstrument
+
+from bench.suite import ANALYSES, LIST, LIST_TEAMS, NESTED, WRITE, analysis_query, analysis_vars
+from bench.views import GAPS_TODAY, PLAYS_TODAY, SORTED
+from samgraph.config import get_settings
+from samgraph.context import Context
+from samgraph.db.driver import Db, create_driver
+from samgraph.localdb.connection import resolve_connection
+from samgraph.reports import service as reports
+from samgraph.reports.csvout import xlsx_bytes
+from samgraph.schema import build_schema
+from samgraph.web.warmup import settle
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = Path(os.environ.get("PROFILES_OUT", str(ROOT / "docs" / "bench" / "profiles")))
+RUNS = int(os.environ.get("PROFILES_RUNS", "30"))
+PER = int(os.environ.get("PROFILES_PER", "100"))
+
+
+def _rows(accounts: list[str]) -> list[tuple[str, str, Any]]:
+    """(file name, document or report, variables by run) of every profiled row."""
+
+    def pick(i: int) -> str:
+        return accounts[i % len(accounts)]
+
+    rows: list[tuple[str, str, Any]] = [
+        ("nested-read", NESTED, lambda i: {"id": pick(i)}),
+        ("list-100", LIST, lambda i: {}),
+        ("list-20-teams", LIST_TEAMS, lambda i: {}),
+    ]
+    for name in ANALYSES:
+        rows.append((f"analysis-{name}", analysis_query(name),
+                     lambda i, n=name: analysis_vars(n, pick(i), PER)))  # fmt: skip
+    rows += [
+        ("portfolio-gaps-today", GAPS_TODAY, lambda i: {}),
+        ("sorted-by-name", SORTED, lambda i: {"s": "NAME"}),
+        ("sorted-by-coverage", SORTED, lambda i: {"s": "COVERAGE_SCORE"}),
+        ("plays-today", PLAYS_TODAY, lambda i: {}),
+        ("write-logInteraction", WRITE,
+         lambda i: {"i": f"{pick(i)}-call", "a": pick(i), "s": f"{pick(i)}-s5"}),
+        ("report-overdue-touches-by-member-xlsx", "report:overdue-touches-by-member", None),
+        ("report-plays-by-member-xlsx", "report:plays-by-member", None),
+    ]  # fmt: skip
+    return rows
+
+
+async def _once(
+    db: Db, settings: Any, schema: Any, what: str, variables: dict[str, Any] | None
+) -> None:
+    ctx = Context(db, settings, schema, request_id="profile")
+    if what.startswith("report:"):
+        ran = await reports.run(ctx, what.removeprefix("report:"))
+        xlsx_bytes(ran.data, shape=ran.shape(schema, explode=False))
+        return
+    result = await schema.execute(what, variable_values=variables, context_value=ctx)
+    if result.errors:
+        raise RuntimeError(f"{what[:60]}: {result.errors[0].message}")
+
+
+async def main(only: list[str]) -> None:
+    settings = get_settings()
+    schema = build_schema(settings)
+    conn = resolve_connection(settings)
+    driver = create_driver(conn)
+    db = Db(driver, conn.database)
+    found = await db.driver.execute_query(
+        "MATCH (a:Account) RETURN a.id AS id ORDER BY id", database_=conn.database
+    )
+    ids = [r["id"] for r in found.records]
+    accounts = [ids[k * len(ids) // min(20, len(ids))] for k in range(min(20, len(ids)))]
+    settle(10_000)
+    OUT.mkdir(parents=True, exist_ok=True)
+    try:
+        for name, what, variables in _rows(accounts):
+            if only and name not in only:
+                continue
+            runs = max(3, RUNS // 10) if what.startswith("report:") else RUNS
+
+            def vars_of(i: int, v: Any = variables) -> dict[str, Any] | None:
+                return None if v is None else dict(v(i))
+
+            for i in range(2):  # warm: plans, caches
+                await _once(db, settings, schema, what, vars_of(i))
+            took = []
+            for i in range(runs):
+                start = time.perf_counter()
+                await _once(db, settings, schema, what, vars_of(i))
+                took.append((time.perf_counter() - start) * 1000)
+            profiler = pyinstrument.Profiler(async_mode="enabled", interval=0.0005)
+            profiler.start()
+            for i in range(runs):
+                await _once(db, settings, schema, what, vars_of(i))
+            profiler.stop()
+            head = (
+                f"# {name}: {len(ids):,} accounts, {runs} requests in process, "
+                f"p50 {statistics.median(took):.1f} ms unprofiled\n"
+                f"# {what.splitlines()[0][:200]}\n\n"
+            )
+            text = profiler.output_text(unicode=False, color=False, show_all=False)
+            (OUT / f"{name}.txt").write_text(head + text)
+            print(f"{name:42s} p50 {statistics.median(took):7.1f} ms", flush=True)
+    finally:
+        await driver.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1:]))
