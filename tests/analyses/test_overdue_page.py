@@ -8,9 +8,17 @@ from typing import Any
 
 import httpx
 
+from samgraph.analyses import service as analyses
 from samgraph.analyses.cadence import decay
+from samgraph.auth.principal import SYSTEM, Principal
+from samgraph.common import Role
+from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
+from samgraph.db.scope import Scope
 from samgraph.demo.generate import generate
+from samgraph.schema import build_schema
+from samgraph.snapshots import service as snapshots
 from tests.conftest import gql, settings_for_tests
 from tests.factories import load
 
@@ -78,3 +86,56 @@ async def test_overdue_touches_are_paged_in_cypher_as_section_2_orders_them(
     assert len(_expected(bundle, SETTINGS.today(), None)) > 37  # more than one page
     never = {(r["memberId"], r["stakeholderId"]) for r in bundle["relationships"] if not r.get("lastContact")}  # fmt: skip
     assert never & set(_expected(bundle, SETTINGS.today(), None))  # some are listed first
+
+
+async def test_todays_count_is_the_snapshots_sum_and_equals_the_graphs(db: Db) -> None:
+    """Today, with every listed account's snapshot fresh, the count is the sum of the
+    members' counts the snapshots keep; it equals §2 counted from the bundle, for all,
+    for one member and for a member-bound key, and a stale account sends it back to the
+    graph (which counts the write that made it stale)."""
+    bundle = generate(accounts=8, stakeholders_per_account=12, seed=5)
+    for r in bundle["relationships"][::9]:
+        r.pop("lastContact", None)
+    for s in bundle["stakeholders"][::7]:
+        s["status"], s["departedAt"] = "DEPARTED", "2026-06-01"
+    await load(db, bundle)
+    today = SETTINGS.today()
+    schema = build_schema(SETTINGS)
+    member = bundle["relationships"][0]["memberId"]
+    mine = frozenset(a["id"] for a in bundle["accounts"][:3])
+    bound = Principal("key:t", Role.VIEWER, member_id=member, scope=Scope(mine))
+    people = {s["id"]: s["accountId"] for s in bundle["stakeholders"]}
+
+    def expected(who: str | None, accounts: frozenset[str] | None = None) -> int:
+        pairs = _expected(bundle, today, who)
+        return sum(1 for _, s in pairs if accounts is None or people[s] in accounts)
+
+    async def kept(ctx: Context, who: str | None) -> dict[str, Any]:
+        rows = await ctx.db.read(queries.snapshots.overdue_total, member_id=who, today=today,
+                                 basis=SETTINGS.analysis_basis())  # fmt: skip
+        return rows[0]
+
+    cases = [(SYSTEM, None, None), (SYSTEM, member, None), (bound, None, mine)]
+    for principal, who, accounts in cases:  # no snapshots yet: counted in the graph
+        ctx = Context(db, SETTINGS, schema, principal=principal)
+        assert (await kept(ctx, who))["stale"] > 0
+        assert await analyses.overdue_count(ctx, member_id=who, as_of=today) == expected(who, accounts)  # fmt: skip
+    assert await snapshots.refresh(Context(db, SETTINGS, schema)) == 8
+    for principal, who, accounts in cases:
+        ctx = Context(db, SETTINGS, schema, principal=principal)
+        found = await kept(ctx, who)
+        assert found["stale"] == 0 and found["total"] == expected(who, accounts) > 0
+        assert await analyses.overdue_count(ctx, member_id=who, as_of=today) == found["total"]
+    # One more never-contacted edge: its account is stale, and the graph counts it.
+    first = bundle["accounts"][0]["id"]
+    target = next(s["id"] for s in bundle["stakeholders"] if s["accountId"] == first
+                  and s.get("status", "ACTIVE") == "ACTIVE" and not any(
+                      r["stakeholderId"] == s["id"] and r["memberId"] == member
+                      for r in bundle["relationships"]))  # fmt: skip
+    ctx = Context(db, SETTINGS, schema)
+    await schema.execute(
+        'mutation($m: ID!, $s: ID!) { linkKnows(memberId: $m, stakeholderId: $s, strength: 2) { id } }',
+        variable_values={"m": member, "s": target}, context_value=ctx,
+    )  # fmt: skip
+    assert (await kept(ctx, None))["stale"] == 1
+    assert await analyses.overdue_count(ctx, member_id=None, as_of=today) == expected(None) + 1

@@ -53,6 +53,20 @@ def decay(
     )
 
 
+def overdue_by_member(
+    graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]
+) -> dict[str, int]:
+    """How many of each member's KNOWS edges into an active stakeholder are past cadence
+    on `as_of` (never contacted included): the account's share of the portfolio's
+    overdue count, which today's snapshot keeps."""
+    out: dict[str, int] = {}
+    for k in graph.knows:
+        person = graph.people.get(k.stakeholder_id)
+        if person is not None and decay(k.strength, k.last_contact, person.seniority, as_of, cadence).overdue:  # fmt: skip
+            out[k.member_id] = out.get(k.member_id, 0) + 1
+    return out
+
+
 def engagement(graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]) -> dict[str, int]:
     """Max effective strength over the KNOWS edges into each active stakeholder (0 if none)."""
     out = dict.fromkeys(graph.people, 0)

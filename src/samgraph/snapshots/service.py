@@ -29,6 +29,7 @@ from typing import Any
 
 import orjson
 
+from samgraph.analyses import cadence
 from samgraph.analyses import service as analyses
 from samgraph.analyses.reach import MAX_HOPS_DEFAULT
 from samgraph.analyses.scores import renewal
@@ -62,8 +63,12 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
     score, tier = analyses.strategic(ctx, row)
     ren = renewal(row.get("renewalDate"), day)
     graph = await analyses.graph_of(ctx, account_id, day)
+    overdue = cadence.overdue_by_member(graph, day, ctx.settings.samgraph_cadence_days)
     return {
         "peopleRows": [webhooks.person_row(graph, pid) for pid in sorted(graph.people)],
+        # Each member's overdue relationships here, `member|count`: the portfolio's count
+        # of overdue touches is their sum (snapshots/overdue_total.cypher).
+        "overdueCounts": [f"{m}|{n}" for m, n in sorted(overdue.items())],
         "coverageScore": cov.score, "mappedCount": cov.mapped_count,
         "engagedCount": cov.engaged_count, "strongCount": cov.strong_count,
         "cells": [c.engaged_count for c in cov.cells],
