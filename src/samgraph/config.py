@@ -339,4 +339,11 @@ def _fingerprint(
 ) -> str:  # fmt: skip
     """Settings.analysis_basis, once per distinct settings (every snapshot read asks;
     tuples dump as JSON arrays, so the text is that of the sorted lists)."""
-    return hashlib.sha256(json.dumps([cadence, weights, strategic, key]).encode()).hexdigest()[:16]
+    basis = [cadence, weights, strategic, key, SNAPSHOT_FORMAT]
+    return hashlib.sha256(json.dumps(basis).encode()).hexdigest()[:16]
+
+
+SNAPSHOT_FORMAT = 2
+"""What an account snapshot holds, in the analysis basis: raised when snapshots gain a
+property their readers need (2: each member's overdue count), so the first refresh after
+an upgrade rebuilds today's instead of serving the older ones until tomorrow."""
