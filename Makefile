@@ -63,7 +63,7 @@ bench: install
 # profile per row into docs/bench/profiles/, in process, against the Neo4j of NEO4J_URI
 # (load a portfolio first; the published ones are of L, 2,000 x 100).
 profiles: install
-	PYTHONPATH=. $(BIN)/python -m bench.profiles
+	SAMGRAPH_AUDIT_LOG=$${SAMGRAPH_AUDIT_LOG:-$$(mktemp)} PYTHONPATH=. $(BIN)/python -m bench.profiles
 
 # The long fuzz run of the whole schema (by hand: 150 cases of each of the four kinds;
 # .ci/run: 500, so 2,000 operations).

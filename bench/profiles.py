@@ -58,10 +58,11 @@ def _rows(accounts: list[str]) -> list[tuple[str, str, Any]]:
         ("sorted-by-name", SORTED, lambda i: {"s": "NAME"}),
         ("sorted-by-coverage", SORTED, lambda i: {"s": "COVERAGE_SCORE"}),
         ("plays-today", PLAYS_TODAY, lambda i: {}),
-        ("write-logInteraction", WRITE,
-         lambda i: {"i": f"{pick(i)}-call", "a": pick(i), "s": f"{pick(i)}-s5"}),
         ("report-overdue-touches-by-member-xlsx", "report:overdue-touches-by-member", None),
         ("report-plays-by-member-xlsx", "report:plays-by-member", None),
+        # Last: its writes make their accounts' snapshots stale (nothing refreshes here).
+        ("write-logInteraction", WRITE,
+         lambda i: {"i": f"{pick(i)}-call", "a": pick(i), "s": f"{pick(i)}-s5"}),
     ]  # fmt: skip
     return rows
 
