@@ -34,7 +34,8 @@ BOUND = Principal("key:test", Role.VIEWER, member_id="jlee", scope=Scope(frozens
 # Each type's stored leaves, the one nested list the compiler reads, and fields it leaves
 # to graphql-core (resolvers, arguments).
 LEAVES = {
-    "Account": ["id", "name", "industry", "arr", "renewalDate", "healthScore"],
+    "Account": ["id", "name", "industry", "arr", "renewalDate", "healthScore", "tier",
+                "strategicScore"],
     "Team": ["id", "accountId", "name", "parentId", "functionGroup", "headcount"],
     "Stakeholder": ["id", "accountId", "name", "title", "email", "linkedinUrl", "seniority",
                     "teamId", "managerId", "buyingRole", "sentiment", "status", "departedAt"],
@@ -42,7 +43,7 @@ LEAVES = {
 }  # fmt: skip
 BELOW = {"Account": ("teams", "Team"), "Team": ("stakeholders", "Stakeholder"),
          "Stakeholder": ("relationships", "Relationship")}  # fmt: skip
-OTHERS = {"Account": "tier", "Team": "parent { id }", "Stakeholder": "manager { id }",
+OTHERS = {"Account": "renewal { daysToRenewal }", "Team": "parent { id }", "Stakeholder": "manager { id }",
           "Relationship": "effectiveStrength"}  # fmt: skip
 
 

@@ -11,7 +11,8 @@ compiles a selection into one Cypher projection.
 
 Only what it can answer exactly as graphql-core would is compiled: stored leaves of
 Account, Team, Stakeholder and Relationship (`gql/rows.py`'s reading of a row, the
-type's own output coercion), `__typename`, `Relationship.id`, the nested lists
+type's own output coercion), `__typename`, what is computed from stored values alone
+(`Relationship.id`, `Account.strategicScore` and `tier`), the nested lists
 `teams`, `stakeholders(includeDeparted)` and `relationships`, and on the connection
 `nodes`, `edges { cursor node }`, `pageInfo` and `totalCount`. Anything else (an
 analysis or any other resolver, `asOf`, `filter`, @defer, a field asked twice with
@@ -43,7 +44,9 @@ from strawberry.types.field import StrawberryField
 from samgraph.accounts import service
 from samgraph.accounts.inputs import AccountFilter
 from samgraph.accounts.types import page_info
-from samgraph.common import AccountSort, edge_id
+from samgraph.analyses import service as analyses
+from samgraph.analyses.scores import SCORE_PREFIX
+from samgraph.common import SCORE_INPUTS, AccountSort, edge_id
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
 from samgraph.gql.executor import Refer
@@ -69,7 +72,7 @@ def _native(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 # A step of a level's shaping: (response name, kind, payload).
-VALUE, CONST, EDGE, CHILD = range(4)
+VALUE, CONST, DERIVED, CHILD = range(4)
 
 
 @dataclass
@@ -108,8 +111,8 @@ class Level:
                 out[name] = value
             elif kind == CONST:
                 out[name] = payload
-            elif kind == EDGE:
-                out[name] = edge_id(values[payload[0]], values[payload[1]])
+            elif kind == DERIVED:  # computed from stored values (it cannot be null)
+                out[name] = payload(values)
             else:
                 below = self.child
                 assert below is not None
@@ -156,6 +159,41 @@ def _coercion(scalar: str, coerce: Callable[[Any], Any]) -> Callable[[Any], Any]
     return coerce
 
 
+Derive = Callable[[list[Any]], Any]
+
+
+def _edge_id(ex: Executor, level: Level, gql_field: GraphQLField) -> Derive:
+    """Relationship.id: `memberId:stakeholderId`."""
+    member, person = level.key_index("memberId"), level.key_index("stakeholderId")
+    return lambda values: edge_id(values[member], values[person])
+
+
+def _strategic(pick: int) -> Callable[[Executor, Level, GraphQLField], Derive]:
+    """Account.strategicScore (0) or Account.tier (1): §8 from the account's stored
+    score inputs, under the request's settings, as the resolvers compute them."""
+
+    def compile_field(ex: Executor, level: Level, gql_field: GraphQLField) -> Derive:
+        ctx: Context = ex.context_value
+        keys = [(SCORE_PREFIX + k, level.key_index(SCORE_PREFIX + k)) for k in SCORE_INPUTS]
+        coerce = get_nullable_type(gql_field.type).coerce_output_value  # type: ignore[union-attr]
+
+        def derive(values: list[Any]) -> Any:
+            row = {key: values[i] for key, i in keys}
+            return coerce(analyses.strategic(ctx, row)[pick])
+
+        return derive
+
+    return compile_field
+
+
+# Fields computed from stored values, by (type, field).
+_DERIVED: dict[tuple[str, str], Callable[[Executor, Level, GraphQLField], Derive]] = {
+    ("Relationship", "id"): _edge_id,
+    ("Account", "strategicScore"): _strategic(0),
+    ("Account", "tier"): _strategic(1),
+}
+
+
 def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
     """The selection `details` on `parent` compiled, or Refer."""
     grouped, defer_usages, _ = ex.collect_subfields(parent, details)
@@ -182,9 +220,9 @@ def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
             level.child = _level(ex, below, found)
             level.include_departed = bool(args.get("includeDeparted", False))
             level.steps.append((response_name, CHILD, None))
-        elif parent.name == "Relationship" and name == "id":
-            ends = (level.key_index("memberId"), level.key_index("stakeholderId"))
-            level.steps.append((response_name, EDGE, ends))
+        elif (parent.name, name) in _DERIVED and not node.arguments:
+            derive = _DERIVED[parent.name, name](ex, level, gql_field)
+            level.steps.append((response_name, DERIVED, derive))
         elif node.arguments:
             raise Refer
         else:
