@@ -54,16 +54,22 @@ def _expected(bundle: dict[str, Any], day: dt.date, member: str | None) -> list[
     return [pair for _, pair in sorted(due)]
 
 
-async def test_overdue_touches_are_paged_in_cypher_as_section_2_orders_them(
-    client: httpx.AsyncClient, db: Db
-) -> None:
-    bundle = generate(accounts=12, stakeholders_per_account=12, seed=4)
-    # Some never contacted, some departed: the first come first, the others never.
+async def _portfolio(db: Db, *, accounts: int, seed: int) -> dict[str, Any]:
+    """A generated portfolio, loaded, with some relationships never contacted (they
+    come first) and some stakeholders departed (their relationships never count)."""
+    bundle = generate(accounts=accounts, stakeholders_per_account=12, seed=seed)
     for r in bundle["relationships"][::9]:
         r.pop("lastContact", None)
     for s in bundle["stakeholders"][::7]:
         s["status"], s["departedAt"] = "DEPARTED", "2026-06-01"
     await load(db, bundle)
+    return bundle
+
+
+async def test_overdue_touches_are_paged_in_cypher_as_section_2_orders_them(
+    client: httpx.AsyncClient, db: Db
+) -> None:
+    bundle = await _portfolio(db, accounts=12, seed=4)
     member = bundle["relationships"][0]["memberId"]
     for day, who in (
         (SETTINGS.today(), None),
@@ -93,12 +99,7 @@ async def test_todays_count_is_the_snapshots_sum_and_equals_the_graphs(db: Db) -
     members' counts the snapshots keep; it equals §2 counted from the bundle, for all,
     for one member and for a member-bound key, and a stale account sends it back to the
     graph (which counts the write that made it stale)."""
-    bundle = generate(accounts=8, stakeholders_per_account=12, seed=5)
-    for r in bundle["relationships"][::9]:
-        r.pop("lastContact", None)
-    for s in bundle["stakeholders"][::7]:
-        s["status"], s["departedAt"] = "DEPARTED", "2026-06-01"
-    await load(db, bundle)
+    bundle = await _portfolio(db, accounts=8, seed=5)
     today = SETTINGS.today()
     schema = build_schema(SETTINGS)
     member = bundle["relationships"][0]["memberId"]
