@@ -32,7 +32,6 @@ from graphql import (
     GraphQLEnumType,
     GraphQLField,
     GraphQLObjectType,
-    Undefined,
     get_named_type,
     get_nullable_type,
     is_leaf_type,
@@ -49,7 +48,7 @@ from samgraph.analyses.scores import SCORE_PREFIX
 from samgraph.common import SCORE_INPUTS, AccountSort, edge_id
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
-from samgraph.gql.executor import Refer
+from samgraph.gql.executor import REFER, Refer, answer
 from samgraph.gql.rows import column
 from samgraph.pages import Page, encode_cursor
 
@@ -95,18 +94,9 @@ class Level:
         out: dict[str, Any] = {}
         for name, kind, payload in self.steps:
             if kind == VALUE:
-                index, read, coerce, non_null = payload
-                value = read(values[index])
-                if value is None:
-                    if non_null:
-                        raise Refer
-                    out[name] = None
-                    continue
-                try:
-                    value = coerce(value)
-                except Exception as e:  # graphql-core's path reports it, located
-                    raise Refer from e
-                if value is None or value is Undefined:
+                index, leaf = payload
+                value = answer(leaf, values[index])
+                if value is REFER:
                     raise Refer
                 out[name] = value
             elif kind == CONST:
@@ -194,11 +184,24 @@ _DERIVED: dict[tuple[str, str], Callable[[Executor, Level, GraphQLField], Derive
 }
 
 
-def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
-    """The selection `details` on `parent` compiled, or Refer."""
+def _fields(ex: Executor, parent: GraphQLObjectType, details: Any) -> dict[str, Any]:
+    """The selection on `parent` by response name (fragments, @skip and @include
+    applied, as graphql-core collects it); Refer when any of it is deferred."""
     grouped, defer_usages, _ = ex.collect_subfields(parent, details)
     if defer_usages:
         raise Refer
+    return dict(grouped)
+
+
+def _args(ex: Executor, gql_field: GraphQLField, details: Any) -> dict[str, Any]:
+    """A field's arguments, coerced as graphql-core coerces them for its resolver."""
+    first = details[0]
+    return get_argument_values(gql_field, first.node, ex.variable_values, first.fragment_variable_values)  # fmt: skip
+
+
+def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
+    """The selection `details` on `parent` compiled, or Refer."""
+    grouped = _fields(ex, parent, details)
     level = Level(parent.name)
     for response_name, found in grouped.items():
         node = found[0].node
@@ -212,9 +215,7 @@ def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
         if name == _NESTED.get(parent.name):
             if level.child is not None:
                 raise Refer  # the same list twice under different names
-            args = get_argument_values(
-                gql_field, node, ex.variable_values, found[0].fragment_variable_values
-            )
+            args = _args(ex, gql_field, found)
             below = get_named_type(gql_field.type)
             assert isinstance(below, GraphQLObjectType)
             level.child = _level(ex, below, found)
@@ -227,7 +228,7 @@ def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
             raise Refer
         else:
             key, leaf = _leaf(parent, name, gql_field)
-            level.steps.append((response_name, VALUE, (level.key_index(key), *leaf)))
+            level.steps.append((response_name, VALUE, (level.key_index(key), leaf)))
     return level
 
 
@@ -260,8 +261,7 @@ def _type(ex: Executor, name: str) -> GraphQLObjectType:
 
 def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:
     """`account(id)` compiled, or None."""
-    node = details[0].node
-    args = get_argument_values(gql_field, node, ex.variable_values, details[0].fragment_variable_values)  # fmt: skip
+    args = _args(ex, gql_field, details)
     if args.get("asOf") is not None:
         return None
     try:
@@ -281,8 +281,7 @@ def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[An
 
 def accounts(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:
     """`accounts(first, after, sortBy, descending)` compiled, or None."""
-    node = details[0].node
-    args = get_argument_values(gql_field, node, ex.variable_values, details[0].fragment_variable_values)  # fmt: skip
+    args = _args(ex, gql_field, details)
     if args.get("asOf") is not None or args.get("filter") is not None:
         return None
     try:
@@ -363,9 +362,7 @@ class _Connection:
 def _connection(ex: Executor, details: Any) -> _Connection:
     """The AccountConnection selection compiled, or Refer."""
     connection = _type(ex, "AccountConnection")
-    grouped, defer_usages, _ = ex.collect_subfields(connection, details)
-    if defer_usages:
-        raise Refer
+    grouped = _fields(ex, connection, details)
     accounts: Level | None = None
     steps: list[tuple[str, str, Any]] = []
     for response_name, found in grouped.items():
@@ -392,9 +389,7 @@ def _edges(ex: Executor, details: Any) -> tuple[list[tuple[str, str]], Level | N
     """An `edges { cursor node { ... } __typename }` selection: each response name with
     what it holds ("cursor", "node" or the type name), and the node's level."""
     edge_type = _type(ex, "AccountEdge")
-    grouped, defer_usages, _ = ex.collect_subfields(edge_type, details)
-    if defer_usages:
-        raise Refer
+    grouped = _fields(ex, edge_type, details)
     steps: list[tuple[str, str]] = []
     accounts: Level | None = None
     for response_name, found in grouped.items():
@@ -416,31 +411,19 @@ def _edges(ex: Executor, details: Any) -> tuple[list[tuple[str, str]], Level | N
 def _plain(
     ex: Executor, parent: GraphQLObjectType, details: Any
 ) -> Callable[[Any], dict[str, Any]]:
-    """A selection of an object's plain leaves (PageInfo), read off the object."""
-    grouped, defer_usages, _ = ex.collect_subfields(parent, details)
-    if defer_usages:
+    """A selection of an object's plain leaves (PageInfo), read off the object as the
+    executor reads plain objects (its plan and its leaves)."""
+    plan = ex.plan(parent, details)
+    if plan is None:
         raise Refer
-    leaves = []
-    for response_name, found in grouped.items():
-        node = found[0].node
-        leaf = None if node.arguments else ex.leaf(parent, node.name.value)
-        if leaf is None:
-            raise Refer
-        leaves.append((response_name, leaf))
 
     def shape(source: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for response_name, (read, coerce, non_null) in leaves:
-            value = read(source)
-            if value is None:
-                if non_null:
-                    raise Refer
-                out[response_name] = None
-            else:
-                try:
-                    out[response_name] = coerce(value)
-                except Exception as e:
-                    raise Refer from e
+        for response_name, leaf in plan:
+            value = answer(leaf, source)
+            if value is REFER:
+                raise Refer
+            out[response_name] = value
         return out
 
     return shape

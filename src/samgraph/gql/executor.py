@@ -106,15 +106,15 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             compile_root = self.compiled.get(node.name.value)
             gql_field = parent_type.fields.get(node.name.value)
             if compile_root is not None and gql_field is not None:
-                answer = compile_root(self, gql_field, field_details_list)
-                if answer is not None:
+                whole = compile_root(self, gql_field, field_details_list)
+                if whole is not None:
                     args = (parent_type, source, field_details_list, path, position_context)
-                    return self._compiled(answer, args)
+                    return self._compiled(whole, args)
         if not node.arguments:
             leaf = self.leaf(parent_type, node.name.value)
             if leaf is not None:
-                answered = _answer(leaf, source)
-                if answered is not _REFER:
+                answered = answer(leaf, source)
+                if answered is not REFER:
                     return answered
         return super().execute_field(
             parent_type, source, field_details_list, path, position_context
@@ -128,12 +128,12 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         result: Any,
         position_context: Any,
     ) -> Any:
-        plan = self._plan(return_type, field_details_list)
+        plan = self.plan(return_type, field_details_list)
         if plan is not None:
             out: dict[str, Any] = {}
             for response_name, leaf in plan:
-                answered = _answer(leaf, result)
-                if answered is _REFER:
+                answered = answer(leaf, result)
+                if answered is REFER:
                     break
                 out[response_name] = answered
             else:
@@ -142,16 +142,16 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             return_type, field_details_list, path, result, position_context
         )
 
-    async def _compiled(self, answer: Awaitable[Any], args: tuple[Any, ...]) -> Any:
+    async def _compiled(self, whole: Awaitable[Any], args: tuple[Any, ...]) -> Any:
         """A compiled root field's answer; graphql-core's when it refers the field back."""
         try:
-            return await answer
+            return await whole
         except Refer:
             pass
         found = super().execute_field(*args)
         return await found if self.is_awaitable(found) else found
 
-    def _plan(self, return_type: GraphQLObjectType, field_details_list: Any) -> Plan | None:
+    def plan(self, return_type: GraphQLObjectType, field_details_list: Any) -> Plan | None:
         """The selection on `return_type` as plain leaves, or None (kept per selection, as
         graphql-core keeps the collected fields: by the identity of the field list)."""
         try:
@@ -173,17 +173,19 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         return plans[key][1]
 
 
-_REFER = object()
+REFER = object()
 """Not answered here: graphql-core's own path answers it (and reports any error)."""
 
 
-def _answer(leaf: Leaf, source: Any) -> Any:
+def answer(leaf: Leaf, source: Any) -> Any:
+    """A plain leaf's value read off `source` and coerced, or REFER when graphql-core
+    must answer it (a null in a non-null field, a value its type refuses)."""
     read, coerce, non_null = leaf
     try:
         value = read(source)
         if value is None:
-            return _REFER if non_null else None
+            return REFER if non_null else None
         out = coerce(value)
     except Exception:  # graphql-core's path reports it, located
-        return _REFER
-    return _REFER if out is None or out is Undefined else out
+        return REFER
+    return REFER if out is None or out is Undefined else out
