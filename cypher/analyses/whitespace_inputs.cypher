@@ -7,7 +7,10 @@
 // scope: account accountId
 UNWIND $ids AS key
 MATCH (a:Account {id: key})
-RETURN key, {
+// The change counter of the account, read before the rest: what live/kept.py keeps the item
+// under (a counter already bumped means the write it counts is visible below).
+OPTIONAL MATCH (rev:AccountRevision {accountId: key})
+RETURN key, CASE WHEN rev.changedAt IS NOT NULL THEN [rev.revision, rev.changedAt] END AS stamp, {
   accountId: key,
   teams: COLLECT {
     MATCH (t:Team {accountId: key})

@@ -366,6 +366,8 @@ def demo(
         if not as_written:
             bundle = shifted(bundle, today)
         summary = await bundle_service.import_bundle(db, bundle, changed_on=today)
+        # Count the change (subscribers, snapshots and kept analysis inputs see it).
+        await live.announce(db, [a["id"] for a in bundle["accounts"]])
         dates = f"dated as written ({WRITTEN})" if as_written else f"{WRITTEN} moved to {today}"
         return f"demo loaded: {summary.counts['accounts']} accounts, {dates}"
 

@@ -95,6 +95,10 @@ class Settings(BaseSettings):
     # young generation is collected every this many allocations (Python's default: 700);
     # 0 leaves the collector as Python sets it.
     samgraph_gc_threshold: int = Field(default=10_000, ge=0)
+    # Accounts whose analysis inputs (subgraph, drawing, whitespace inputs) each worker
+    # keeps between requests, checked against the account's change counter on every
+    # use (live/kept.py); 0 reads them every time.
+    samgraph_kept_accounts: int = Field(default=500, ge=0)
     # Seconds between two passes of the snapshot refresher (today's account snapshots,
     # domain §16); 0 turns it off (`samgraph snapshots refresh` still works).
     samgraph_snapshot_seconds: float = Field(default=1.0, ge=0)

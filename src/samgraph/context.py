@@ -16,6 +16,7 @@ from samgraph.auth.principal import SYSTEM, Principal
 from samgraph.config import Settings
 from samgraph.db.cypher import CypherQuery
 from samgraph.db.driver import Db
+from samgraph.live.kept import KEPT, Kept, Stamp, kept_for, read_counters
 
 if TYPE_CHECKING:
     import strawberry
@@ -48,11 +49,28 @@ class Loaders:
     caller's scope, so a row of another account never reaches a loader.
     """
 
-    def __init__(self, db: Db) -> None:
+    def __init__(self, db: Db, kept: Kept | None = None) -> None:
         self.db = db
+        # This process's kept analysis inputs (live/kept.py); None: read every time.
+        self.kept = kept
         self._one: dict[CypherQuery, RowLoader[str, dict[str, Any] | None]] = {}
         self._many: dict[tuple[Any, ...], RowLoader[str, list[dict[str, Any]]]] = {}
         self._rows: dict[CypherQuery, asyncio.Task[list[dict[str, Any]]]] = {}
+        self._derived: dict[tuple[str, str, int], dict[Any, Any]] = {}
+        self._counters: RowLoader[str, Stamp | None] | None = None
+
+    @property
+    def counters(self) -> RowLoader[str, Stamp | None]:
+        """The change counters of accounts, read once per request for all its kept reads
+        (live/kept.py): a request that needs an account's subgraph and its whitespace
+        inputs checks both with one read."""
+        if self._counters is None:
+
+            async def load(ids: Sequence[str]) -> list[Stamp | None]:
+                return await read_counters(self.db, ids)
+
+            self._counters = RowLoader(load_fn=load)
+        return self._counters
 
     async def rows(self, query: CypherQuery) -> list[dict[str, Any]]:
         """A parameterless query's rows, read once per request (e.g. the product catalog).
@@ -69,12 +87,24 @@ class Loaders:
         if query not in self._one:
 
             async def load(ids: Sequence[str]) -> list[dict[str, Any] | None]:
+                if self.kept is not None and query in KEPT:
+                    return await self.kept.load(self.db, query, ids, self.counters.load_many)
                 rows = await self.db.read(query, ids=list(ids))
                 found = {r["key"]: r["item"] for r in rows}
                 return [found.get(i) for i in ids]
 
             self._one[query] = RowLoader(load_fn=load)
         return self._one[query]
+
+    def derived(self, query: CypherQuery, key: str, item: Any) -> dict[Any, Any]:
+        """Where to keep values derived from `item`, the row `one(query)` gave for `key`:
+        across requests while this process keeps that row (live/kept.py), else for this
+        request only."""
+        if self.kept is not None and query in KEPT:
+            found = self.kept.derived_of(query, key, item)
+            if found is not None:
+                return found
+        return self._derived.setdefault((query.name, key, id(item)), {})
 
     def many(self, query: CypherQuery, **params: Any) -> RowLoader[str, list[dict[str, Any]]]:
         """Lists by parent id; the query returns `key, items`."""
@@ -128,7 +158,7 @@ class Context(BaseContext):
         # how many subscriptions the socket holds.
         self.recheck: Callable[[], Awaitable[Any]] | None = None
         self.subscriptions = 0
-        self.loaders = Loaders(self.db)
+        self.loaders = Loaders(self.db, kept_for(db, settings.samgraph_kept_accounts))
         # Results computed once per request, by (kind, key): a portfolio view that
         # filters on coverage and then shows it does not compute it twice.
         self.memo: dict[tuple[Any, ...], Any] = {}
@@ -148,7 +178,7 @@ class Context(BaseContext):
     def forget(self) -> None:
         """Drop what this context has read and computed: the next read goes to Neo4j (a
         context that outlives one request: a WebSocket, the snapshot refresher)."""
-        self.loaders = Loaders(self.db)
+        self.loaders = Loaders(self.db, kept_for(self.db, self.settings.samgraph_kept_accounts))
         self.memo = {}
 
     def today_or(self, as_of: dt.date | None) -> dt.date:

@@ -31,9 +31,7 @@ def _prefetch_inputs(info: Ctx, account_id: str) -> None:
         for sel in top.selections
         if isinstance(sel, SelectedField)
     })  # fmt: skip
-    if q.analyses.whitespace_inputs in wanted:
-        catalog = info.context.loaders.rows(q.products.list_products)
-        asyncio.ensure_future(catalog).add_done_callback(_quiet)
+    # (Not the catalog: a kept whitespace grid needs none, live/kept.py.)
     for query in sorted(wanted, key=lambda x: x.name):
         loading = asyncio.ensure_future(info.context.loaders.one(query).load(account_id))
         loading.add_done_callback(_quiet)

@@ -40,6 +40,10 @@ class AccountGraph:
     knows: tuple[Knows, ...] = ()
     reports: tuple[tuple[str, str], ...] = ()  # (report, manager)
     influences: tuple[tuple[str, str, int], ...] = ()  # (from, to, weight)
+    # What the analyses computed on this very graph, by (analysis, date, arguments): a
+    # graph kept between requests (live/kept.py) answers a repeated question without
+    # computing it again. Not copied by `replace` (a changed graph starts empty).
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @classmethod
     def from_row(cls, account_id: str, row: dict[str, Any]) -> AccountGraph:

@@ -14,9 +14,9 @@ import collections
 import datetime as dt
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
@@ -44,11 +44,14 @@ from samgraph.common import (
     Tier,
 )
 from samgraph.context import Context
+from samgraph.db.cypher import CypherQuery
 from samgraph.db.queries import queries
 from samgraph.errors import NotFound, Problem, invalid
 from samgraph.graph import service as graph_service
 from samgraph.pages import Page, page_of
 from samgraph.snapshots import stored
+
+T = TypeVar("T")
 
 
 async def graph_of(ctx: Context, account_id: str, as_of: dt.date | None = None) -> AccountGraph:
@@ -58,9 +61,33 @@ async def graph_of(ctx: Context, account_id: str, as_of: dt.date | None = None) 
         return (await graphs_of(ctx, [account_id], as_of))[account_id]
     drawn = ctx.loaders.one(queries.analyses.account_drawing)
     if drawn.asked(account_id):  # Account.graph reads a superset: no second read
-        return AccountGraph.from_row(account_id, drawing_mod.active_row(await drawn.load(account_id) or {}))  # fmt: skip
+        row = await drawn.load(account_id)
+        return _graph(ctx, queries.analyses.account_drawing, account_id, row, None)
     row = await ctx.loaders.one(queries.analyses.account_graphs).load(account_id)
-    return AccountGraph.from_row(account_id, row or {})
+    return _graph(ctx, queries.analyses.account_graphs, account_id, row, None)
+
+
+def _graph(
+    ctx: Context,
+    query: CypherQuery,
+    account_id: str,
+    row: dict[str, Any] | None,
+    as_of: dt.date | None,
+) -> AccountGraph:
+    """The graph of `row` (read by `query`): today's active part, or the org of a past
+    `as_of`, built once per row kept (live/kept.py), so its analyses' memo lives as long."""
+    if row is None:
+        return AccountGraph.from_row(account_id, {})
+    memo = ctx.loaders.derived(query, account_id, row)
+    key = ("graph", as_of)
+    if key not in memo:
+        if as_of is not None:
+            row = drawing_mod.active_row(org_on(row, as_of))
+        elif query is queries.analyses.account_drawing:
+            row = drawing_mod.active_row(row)
+        memo[key] = AccountGraph.from_row(account_id, row)
+    graph: AccountGraph = memo[key]
+    return graph
 
 
 def org_on(row: dict[str, Any], as_of: dt.date) -> dict[str, Any]:
@@ -75,18 +102,24 @@ async def graphs_of(
     ctx: Context, account_ids: Sequence[str], as_of: dt.date | None = None
 ) -> dict[str, AccountGraph]:
     """The subgraphs of many accounts in one read; on a past `as_of`, each rebuilt from
-    its people's recorded changes (one read that brings the history, memoised per day)."""
+    its people's recorded changes (one read that brings the history, built once per day
+    and row)."""
     ids = list(account_ids)
     if as_of is not None and as_of < ctx.settings.today():
-        todo = [a for a in ids if ("graph", a, as_of) not in ctx.memo]
-        rows = await ctx.loaders.one(queries.analyses.account_drawing).load_many(todo)
-        for a, r in zip(todo, rows, strict=True):
-            ctx.memo[("graph", a, as_of)] = AccountGraph.from_row(
-                a, drawing_mod.active_row(org_on(r or {}, as_of))
-            )
-        return {a: ctx.memo[("graph", a, as_of)] for a in ids}
-    rows = await ctx.loaders.one(queries.analyses.account_graphs).load_many(ids)
-    return {a: AccountGraph.from_row(a, r or {}) for a, r in zip(ids, rows, strict=True)}
+        query, day = queries.analyses.account_drawing, as_of
+    else:
+        query, day = queries.analyses.account_graphs, None
+    rows = await ctx.loaders.one(query).load_many(ids)
+    return {a: _graph(ctx, query, a, r, day) for a, r in zip(ids, rows, strict=True)}
+
+
+def on_graph(graph: AccountGraph, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """`compute()` once per graph and `key` (analysis, date, arguments): a graph kept
+    between requests answers the same question again from its memo."""
+    if key not in graph.memo:
+        graph.memo[key] = compute()
+    found: T = graph.memo[key]
+    return found
 
 
 def _cadence(ctx: Context) -> dict[str, int]:
@@ -96,20 +129,30 @@ def _cadence(ctx: Context) -> dict[str, int]:
 async def coverage_of(ctx: Context, account_id: str, as_of: dt.date) -> coverage_mod.Coverage:
     """§3 and §4 for one account on a date (computed once per request)."""
     key = ("coverage", account_id, as_of)
-    if key not in ctx.memo:
+    if key not in ctx.memo:  # a portfolio view may have computed it already
         graph = await graph_of(ctx, account_id, as_of)
-        ctx.memo[key] = coverage_mod.coverage(graph, as_of, _cadence(ctx))
+        ctx.memo[key] = on_graph(
+            graph, ("coverage", as_of), lambda: coverage_mod.coverage(graph, as_of, _cadence(ctx))
+        )
     found: coverage_mod.Coverage = ctx.memo[key]
     return found
 
 
 async def whitespace_of(ctx: Context, account_id: str) -> Whitespace:
     """§7: the team x product grid of one account."""
-    row = await ctx.loaders.one(queries.analyses.whitespace_inputs).load(account_id) or {}
-    catalog = [r["item"] for r in await ctx.loaders.rows(queries.products.list_products)]
-    return whitespace(
-        row.get("teams", []), catalog, row.get("uses", []), row.get("openOpportunities", [])
-    )
+    query = queries.analyses.whitespace_inputs
+    row = await ctx.loaders.one(query).load(account_id)
+    # A catalog change counts a change of every account: a kept row is that of today's
+    # catalog too, so its grid is kept with it (live/kept.py).
+    memo = ctx.loaders.derived(query, account_id, row) if row is not None else {}
+    if "whitespace" not in memo:
+        catalog = [r["item"] for r in await ctx.loaders.rows(queries.products.list_products)]
+        memo["whitespace"] = whitespace(
+            (row or {}).get("teams", []), catalog, (row or {}).get("uses", []),
+            (row or {}).get("openOpportunities", []),
+        )  # fmt: skip
+    found: Whitespace = memo["whitespace"]
+    return found
 
 
 @dataclass(frozen=True)
@@ -152,11 +195,12 @@ async def warm_paths(
         )
     if source is not None and not await ctx.loaders.one(queries.members.get_members).load(source):
         raise NotFound(f"no member {source!r}", [Problem("from", "not found")])
-    paths = find_paths(
-        graph, to, as_of=as_of, cadence=_cadence(ctx), source=source,
-        max_hops=max_hops, first=first,
-    )  # fmt: skip
-    return [named(graph, p) for p in paths]
+    return on_graph(graph, ("warmPaths", as_of, to, source, max_hops, first), lambda: [
+        named(graph, p) for p in find_paths(
+            graph, to, as_of=as_of, cadence=_cadence(ctx), source=source,
+            max_hops=max_hops, first=first,
+        )
+    ])  # fmt: skip
 
 
 def named(graph: AccountGraph, path: WarmPath) -> NamedPath:
@@ -194,6 +238,12 @@ async def influence_map(
 ) -> tuple[list[InfluenceNodeData], list[InfluenceEdgeData]]:
     """§6: nodes by rank with their engagement; edges INFLUENCES then REPORTS_TO."""
     graph = await graph_of(ctx, account_id, as_of)
+    return on_graph(graph, ("influenceMap", as_of), lambda: _influence(ctx, graph, as_of))
+
+
+def _influence(
+    ctx: Context, graph: AccountGraph, as_of: dt.date
+) -> tuple[list[InfluenceNodeData], list[InfluenceEdgeData]]:
     eng = cadence_mod.engagement(graph, as_of, _cadence(ctx))
     nodes = [
         InfluenceNodeData(graph.people[s.stakeholder_id].row, s.score, s.rank, eng[s.stakeholder_id])
@@ -229,12 +279,16 @@ def overdue_first(ctx: Context, rows: Iterable[dict[str, Any]], as_of: dt.date) 
 async def account_overdue(ctx: Context, *, account_id: str, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
     """§2: the account's relationships past cadence, most overdue first."""
     graph = await graph_of(ctx, account_id, as_of)
-    rows = [
-        {"memberId": k.member_id, "stakeholderId": k.stakeholder_id, "strength": k.strength,
-         "lastContact": k.last_contact, "seniority": graph.people[k.stakeholder_id].seniority}
-        for k in graph.knows
-    ]  # fmt: skip
-    return overdue_first(ctx, rows, as_of)
+
+    def compute() -> list[dict[str, Any]]:
+        rows = [
+            {"memberId": k.member_id, "stakeholderId": k.stakeholder_id, "strength": k.strength,
+             "lastContact": k.last_contact, "seniority": graph.people[k.stakeholder_id].seniority}
+            for k in graph.knows
+        ]  # fmt: skip
+        return overdue_first(ctx, rows, as_of)
+
+    return on_graph(graph, ("overdue", as_of), compute)
 
 
 async def member_overdue(ctx: Context, *, member_id: str, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip

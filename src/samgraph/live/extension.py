@@ -31,6 +31,9 @@ class Changes(SchemaExtension):
         if op is None or op.operation.value != "mutation" or not hasattr(ctx, "db"):
             yield
             return
+        # Its own write is counted only after it: what its payload reads comes from the
+        # graph, never from rows kept under the old counter (live/kept.py).
+        ctx.loaders.kept = None
         variables = ec.variables or {}
         nodes: dict[str, set[str]] = {k: set() for k in service.KINDS}
         for field in root_fields(op.selection_set, fragments_of(document)):
