@@ -97,8 +97,8 @@ class Settings(BaseSettings):
     samgraph_gc_threshold: int = Field(default=10_000, ge=0)
     # Accounts whose analysis inputs (subgraph, drawing, whitespace inputs) each worker
     # keeps between requests, checked against the account's change counter on every
-    # use (live/kept.py); 0 reads them every time.
-    samgraph_kept_accounts: int = Field(default=500, ge=0)
+    # use (live/kept.py); 0 reads them every time. About 1 MB an account of 100 people.
+    samgraph_kept_accounts: int = Field(default=200, ge=0)
     # Seconds between two passes of the snapshot refresher (today's account snapshots,
     # domain §16); 0 turns it off (`samgraph snapshots refresh` still works).
     samgraph_snapshot_seconds: float = Field(default=1.0, ge=0)

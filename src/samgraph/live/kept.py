@@ -25,7 +25,8 @@ Safety:
   that bump (before the writer's response) is the only time another request can be
   answered from a row older than the graph.
 
-`SAMGRAPH_KEPT_ACCOUNTS` (per worker) bounds it; 0 turns it off.
+`SAMGRAPH_KEPT_ACCOUNTS` (per worker, default 200) bounds the accounts kept, each with any
+of its kept reads, least recently used evicted first; 0 turns it off.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ class Kept:
     """The kept rows of one database, least recently used first."""
 
     def __init__(self, capacity: int) -> None:
-        self.capacity = capacity
-        self.rows: collections.OrderedDict[tuple[str, str], tuple[Stamp, Any]] = (
+        self.capacity = capacity  # accounts, each with any of its KEPT reads
+        # account id -> {query name: (stamp, item)}, least recently used account first.
+        self.rows: collections.OrderedDict[str, dict[str, tuple[Stamp, Any]]] = (
             collections.OrderedDict()
         )
         self.hits = 0
@@ -64,6 +66,10 @@ class Kept:
         # What was derived from each kept item (its graph as of a day...), by the item's
         # identity: a new item read for the account starts afresh.
         self.derived: dict[tuple[str, str], tuple[Any, dict[Any, Any]]] = {}
+
+    def _held(self, query: CypherQuery, key: str) -> tuple[Stamp, Any] | None:
+        found = self.rows.get(key)
+        return None if found is None else found.get(query.name)
 
     async def load(
         self, db: Db, query: CypherQuery, ids: Sequence[str], counters: Counters | None = None
@@ -79,7 +85,7 @@ class Kept:
         ids = list(ids)
         if len(ids) > self.capacity:
             return _found(await db.read(query, ids=ids), ids)
-        held = {i: self.rows.get((query.name, i)) for i in ids}
+        held = {i: self._held(query, i) for i in ids}
         items: dict[str, Any] = {}
         todo = ids
         if any(h is not None for h in held.values()):
@@ -89,7 +95,7 @@ class Kept:
             for i in ids:
                 h = held[i]
                 if h is not None and stamps.get(i) == h[0]:
-                    self.rows.move_to_end((query.name, i))
+                    self.rows.move_to_end(i)
                     items[i] = h[1]
                 else:
                     todo.append(i)
@@ -101,19 +107,26 @@ class Kept:
             for row in await whole.read(query, ids=todo):
                 items[row["key"]] = row["item"]
                 if row["stamp"] is not None:
-                    self.rows[(query.name, row["key"])] = (tuple(row["stamp"]), row["item"])
-                    self.rows.move_to_end((query.name, row["key"]))
+                    stamp = tuple(row["stamp"])
+                    of = self.rows.setdefault(row["key"], {})
+                    # Another read of this account kept under an older stamp is stale.
+                    for name in [n for n, (was, _) in of.items() if was != stamp]:
+                        del of[name]
+                        self.derived.pop((name, row["key"]), None)
+                    of[query.name] = (stamp, row["item"])
+                    self.rows.move_to_end(row["key"])
             db.round_trips += whole.round_trips
             while len(self.rows) > self.capacity:
-                gone, _ = self.rows.popitem(last=False)
-                self.derived.pop(gone, None)
+                gone, of = self.rows.popitem(last=False)
+                for name in of:
+                    self.derived.pop((name, gone), None)
         rows = [{"key": i, "item": items[i]} for i in ids if items.get(i) is not None]
         return _found(db.scope.prune(rows, query.scope_paths), ids)
 
     def derived_of(self, query: CypherQuery, key: str, item: Any) -> dict[Any, Any] | None:
         """Values derived from `item` (the row of `key` this process keeps): kept as long
         as the item is; None for an item not (or no longer) kept."""
-        held = self.rows.get((query.name, key))
+        held = self._held(query, key)
         if held is None or held[1] is not item:
             return None
         found = self.derived.get((query.name, key))
