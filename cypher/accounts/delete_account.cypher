@@ -1,5 +1,6 @@
 // Delete an account with everything scoped to it (teams, stakeholders and their history,
-// opportunities, interactions); members and products stay. Returns whether it existed.
+// opportunities, interactions, its entries in the gap index); members, products and the
+// account's snapshots (history) stay. Returns whether it existed.
 // mode: write
 // params: id
 // scope: checked
@@ -14,6 +15,8 @@ CALL (a) {
     MATCH (n:Opportunity {accountId: $id}) RETURN n
     UNION
     MATCH (n:Interaction {accountId: $id}) RETURN n
+    UNION
+    MATCH (n:GapEntry {accountId: $id}) RETURN n
   }
   OPTIONAL MATCH (n)-[:CHANGED]->(c:StakeholderChange)
   DETACH DELETE c, n

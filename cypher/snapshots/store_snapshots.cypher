@@ -3,15 +3,18 @@
 // it was computed); a row of whitespace figures only (after a catalog change) updates
 // those on today's snapshot. The account's change counter node keeps a copy of what lists sort
 // and filter on, with the stored snapshot's date, counter and basis: the account list
-// checks freshness and sorts on one small node per account, not on the snapshot.
+// checks freshness and sorts on one small node per account, not on the snapshot. A whole
+// row (not partial) brings `gaps`, the snapshot's gap index entries (none when absent):
+// they replace the account's entries (of any day: the index holds each account's newest snapshot only),
+// each with the account's name, so that a page of portfolioGaps reads them in order.
 // mode: write
 // params: rows
 // scope: internal
 UNWIND $rows AS row
-MATCH (:Account {id: row.accountId})
+MATCH (a:Account {id: row.accountId})
 OPTIONAL MATCH (later:AccountSnapshot {accountId: row.accountId})
   WHERE later.date > row.date
-WITH row, count(later) AS newer
+WITH row, a, count(later) AS newer
 WHERE newer = 0 AND (NOT coalesce(row.partial, false)
   OR EXISTS { MATCH (:AccountSnapshot {accountId: row.accountId, date: row.date}) })
 MERGE (s:AccountSnapshot {accountId: row.accountId, date: row.date})
@@ -22,4 +25,15 @@ SET r.snapshotDate = s.date, r.snapshotRevision = s.revision, r.snapshotBasis = 
     r.snapshotGraphRevision = s.graphRevision,
     r.coverageScore = s.coverageScore, r.strategicScore = s.strategicScore,
     r.reachableWhitespace = s.reachableWhitespace, r.tier = s.tier, r.gaps = s.gaps
+WITH row, a, s
+CALL (row, a) {
+  WITH row, a WHERE NOT coalesce(row.partial, false)
+  OPTIONAL MATCH (old:GapEntry {accountId: row.accountId})
+  DELETE old
+  WITH DISTINCT row, a
+  UNWIND coalesce(row.gaps, []) AS g
+  CREATE (:GapEntry {accountId: row.accountId, date: row.date, rank: g.rank,
+                     name: coalesce(a.name, ''), order: g.order, code: g.code,
+                     row: g.row, key: g.key})
+}
 RETURN count(s) AS stored

@@ -16,6 +16,7 @@ from samgraph.gql.loading import Ctx
 from samgraph.gql.pagination import Connection, connection, paginate
 from samgraph.graph.types import Relationship
 from samgraph.pages import check_first, decode_cursor
+from samgraph.snapshots.stored import gap_key
 
 
 @strawberry.type
@@ -149,10 +150,3 @@ async def _champion_moves(info: Ctx, since: dt.date | None, as_of: dt.date | Non
         info.context, as_of=info.context.set_as_of(info, as_of), since=since
     )
     return [ChampionMove.from_data(m) for m in found]
-
-
-def gap_key(account_id: str, gap: Gap | PortfolioGap) -> str:
-    """A gap is one (account, code, stakeholder or cell) on the date asked: its cursor
-    key, account|code|stakeholder|band|group (gap_page.cypher builds the same)."""
-    parts = (account_id, gap.code, gap.stakeholder_id, gap.band, gap.group)
-    return "|".join(str(x or "") for x in parts)

@@ -38,7 +38,7 @@ from samgraph.db.driver import Step
 from samgraph.db.queries import queries as q
 from samgraph.errors import Problem, SamgraphError, invalid
 from samgraph.live import service as live
-from samgraph.snapshots.stored import dependency_row, gap_row
+from samgraph.snapshots.stored import dependency_row, gap_entries, gap_row
 from samgraph.webhooks import service as webhooks
 
 log = logging.getLogger("samgraph.snapshots")
@@ -208,7 +208,8 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, basis: s
         events, departed = await _events(ctx, before, found)
         # By account id, as bump_revisions locks the counters (two writers, one order).
         rows = sorted(
-            [{"accountId": a, "date": day, "partial": False, "props": {
+            [{"accountId": a, "date": day, "partial": False,
+              "gaps": gap_entries(a, props["gapRows"]), "props": {
                 **props, "revision": stale[a].revision,
                 "graphRevision": stale[a].graph_revision, "basis": basis, "computedBy": holder}}
              for a, props in found.items()]

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from samgraph.analyses.coverage import BANDS, GROUPS, Cell, Coverage, Gap
+from samgraph.analyses.coverage import BANDS, GROUPS, SEVERITIES, Cell, Coverage, Gap
 from samgraph.analyses.dependency import MemberDependency
 from samgraph.analyses.whitespace import Totals
 from samgraph.common import Band, FunctionGroup, GapCode, Severity
@@ -41,6 +41,24 @@ def gap_of(text: str) -> Gap:
     # The stakeholder id comes last: an id may itself hold a "|".
     code, severity, band_, group_, person = text.split("|", 4)
     return Gap(_CODES[code], _SEVERITIES[severity], person or None, _BANDS[band_], _GROUPS[group_])
+
+
+def gap_key(account_id: str, gap: Any) -> str:
+    """A gap is one (account, code, stakeholder or cell) on the date asked: its cursor
+    key in portfolioGaps, account|code|stakeholder|band|group."""
+    parts = (account_id, gap.code, gap.stakeholder_id, gap.band, gap.group)
+    return "|".join(str(x or "") for x in parts)
+
+
+def gap_entries(account_id: str, rows: Sequence[str]) -> list[dict[str, Any]]:
+    """The gap index entries (snapshots/store_snapshots.cypher) of an account's gap rows,
+    in its gap order: what a page of portfolioGaps orders, filters and answers with."""
+    out = []
+    for order, row in enumerate(rows):
+        gap = gap_of(row)
+        out.append({"order": order, "rank": SEVERITIES.index(gap.severity), "code": str(gap.code),
+                    "row": row, "key": gap_key(account_id, gap)})  # fmt: skip
+    return out
 
 
 def coverage_of(snap: dict[str, Any]) -> Coverage:
