@@ -1,6 +1,7 @@
 // Delete an account with everything scoped to it (teams, stakeholders and their history,
 // opportunities, interactions, its entries in the gap index); members, products and the
-// account's snapshots (history) stay. Returns whether it existed.
+// account's snapshots (history) stay; its counter node stays, no longer fresh. Returns
+// whether it existed.
 // mode: write
 // params: id
 // scope: checked
@@ -23,4 +24,9 @@ CALL (a) {
 }
 WITH a, a IS NOT NULL AS existed
 DETACH DELETE a
+// Its counter no longer says a fresh snapshot: the whole portfolio's freshness check
+// counts fresh counters against the accounts (snapshots/gap_page.cypher).
+WITH existed
+OPTIONAL MATCH (r:AccountRevision {accountId: $id})
+REMOVE r.snapshotDate
 RETURN existed

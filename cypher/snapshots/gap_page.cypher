@@ -10,12 +10,28 @@
 // mode: read
 // params: account_ids, member_id, today, basis, severities, codes, after, first
 // scope: param
-MATCH (a:Account)
-WHERE ($account_ids IS NULL OR a.id IN $account_ids)
-  AND ($member_id IS NULL OR EXISTS { MATCH (:Member {id: $member_id})-[:ON_ACCOUNT_TEAM]->(a) })
-OPTIONAL MATCH (r:AccountRevision {accountId: a.id})
-WITH sum(CASE WHEN r.snapshotDate = $today AND r.snapshotRevision >= r.revision
-              AND r.snapshotBasis = $basis THEN 0 ELSE 1 END) AS stale
+CALL () {
+  // The whole portfolio: every account has a counter node; a fresh one is counted through
+  // the index of fresh snapshots, the accounts from the count store (a deleted account's
+  // counter is made not fresh in the deleting transaction). One row, only when it applies.
+  OPTIONAL MATCH (r:AccountRevision)
+  WHERE $account_ids IS NULL AND $member_id IS NULL
+    AND r.snapshotDate = $today AND r.snapshotBasis = $basis AND r.snapshotRevision >= r.revision
+  WITH count(r) AS fresh
+  WHERE $account_ids IS NULL AND $member_id IS NULL
+  RETURN COUNT { (:Account) } - fresh AS stale
+  UNION ALL
+  // Some accounts (a member's, a key's scope): each one's counter node.
+  OPTIONAL MATCH (a:Account)
+  WHERE ($account_ids IS NOT NULL OR $member_id IS NOT NULL)
+    AND ($account_ids IS NULL OR a.id IN $account_ids)
+    AND ($member_id IS NULL OR EXISTS { MATCH (:Member {id: $member_id})-[:ON_ACCOUNT_TEAM]->(a) })
+  OPTIONAL MATCH (r:AccountRevision {accountId: a.id})
+  WITH sum(CASE WHEN a IS NULL OR (r.snapshotDate = $today AND r.snapshotRevision >= r.revision
+                  AND r.snapshotBasis = $basis) THEN 0 ELSE 1 END) AS stale
+  WHERE $account_ids IS NOT NULL OR $member_id IS NOT NULL
+  RETURN stale
+}
 CALL (stale) {
   MATCH (g:GapEntry)
   WHERE stale = 0 AND g.date = $today AND g.rank >= 0 AND g.rank < size($severities)

@@ -167,6 +167,16 @@ async def test_the_gap_index_follows_renames_and_deletions(db: Db) -> None:
                           first=500)  # fmt: skip
     assert found[0]["total"] == len(after) - mine
     assert first not in {g["account"]["id"] for g in found[0]["page"]}
+    assert found[0]["stale"] == 0  # the deleted account's counter is not counted fresh
+    # A new account (counted, no snapshot yet): the whole portfolio is not fresh.
+    await db.write(QUERIES.accounts.upsert_accounts, rows=[{"id": "new", "props": {"name": "N"}}])
+    await db.write(QUERIES.live.bump_revisions, ids=["new"], catalog=False)
+    assert (
+        await analyses.portfolio_gap_page(
+            _ctx(db), as_of=SETTINGS.today(), after=None, first=500, **kw
+        )
+        is None
+    )
 
 
 async def test_twenty_stores_of_one_account_at_once_leave_one_set_of_entries(db: Db) -> None:
