@@ -12,8 +12,8 @@
 // scope: param
 CALL () {
   // The whole portfolio: every account has a counter node; a fresh one is counted through
-  // the index of fresh snapshots, the accounts from the count store (a deleted account's
-  // counter is made not fresh in the deleting transaction). One row, only when it applies.
+  // the index of fresh snapshots, the accounts from the count store (the counter of a
+  // deleted account is made not fresh in the deleting transaction). One row, only when it applies.
   OPTIONAL MATCH (r:AccountRevision)
   WHERE $account_ids IS NULL AND $member_id IS NULL
     AND r.snapshotDate = $today AND r.snapshotBasis = $basis AND r.snapshotRevision >= r.revision
@@ -21,7 +21,7 @@ CALL () {
   WHERE $account_ids IS NULL AND $member_id IS NULL
   RETURN COUNT { (:Account) } - fresh AS stale
   UNION ALL
-  // Some accounts (a member's, a key's scope): each one's counter node.
+  // Some accounts (of a member, or in the scope of a key): the counter node of each.
   OPTIONAL MATCH (a:Account)
   WHERE ($account_ids IS NOT NULL OR $member_id IS NOT NULL)
     AND ($account_ids IS NULL OR a.id IN $account_ids)

@@ -109,3 +109,16 @@ def test_every_read_returns_one_packed_record() -> None:
     # SHOW cannot run inside CALL; it is the only read left unpacked.
     unpacked = [n for n, q in load_queries().items() if q.mode == "read" and q.packed is None]
     assert unpacked == ["db.list_constraints"]
+
+
+def test_a_comment_with_an_apostrophe_or_a_return_leaves_the_columns_found() -> None:
+    # An apostrophe in a comment once opened a "string" to the end of the query, and the
+    # read went unpacked (one record per row) without a word.
+    text = (
+        "MATCH (a:Account)\n"
+        "// the account's id; RETURN nothing here\n"
+        "WITH a // a comment after code\n"
+        "RETURN a.id AS id, 'x//y' AS s"
+    )
+    q = parse_query("t.q", "// x\n// mode: read\n// params:\n// scope: shared\n" + text)
+    assert q.columns == ("id", "s") and q.packed is not None

@@ -41,6 +41,9 @@ from typing import Literal, cast
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# A string literal or a line comment, whichever starts first (an apostrophe in a comment
+# starts no string; `//` inside a string starts no comment).
+_STRING_OR_COMMENT = re.compile(_STRING.pattern + r"|//[^\n]*")
 _IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 ScopeKind = Literal["account", "param", "shared", "checked", "internal"]
 _READ_SCOPES = ("account", "param", "shared", "internal")
@@ -145,8 +148,15 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _blank(text: str) -> str:
-    """The text with string literals' insides blanked (same length)."""
-    return _STRING.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[0], text)
+    """The text with string literals' insides and line comments blanked (same length)."""
+
+    def blank(m: re.Match[str]) -> str:
+        found = m.group()
+        if found.startswith("//"):
+            return " " * len(found)
+        return found[0] + " " * (len(found) - 2) + found[0]
+
+    return _STRING_OR_COMMENT.sub(blank, text)
 
 
 def return_columns(text: str) -> tuple[str, ...] | None:
