@@ -223,12 +223,19 @@ def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report", shape
     text, number = ws.write_string, ws.write_number
     for j, name in enumerate(columns):
         text(0, j, name)
+    # Each distinct text made safe once: names, titles and enums repeat down a column.
+    safe: dict[str, str] = {}
     for i, row in enumerate(rows, start=1):
         for j, c in enumerate(columns):
             v = row.get(c)
             if v is None:
                 continue
-            if isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v):
+            if isinstance(v, str):
+                found = safe.get(v)
+                if found is None:
+                    found = safe[v] = _XLSX_ILLEGAL.sub("\ufffd", _cell(v))
+                text(i, j, found)
+            elif isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v):
                 number(i, j, v)
             else:
                 text(i, j, _XLSX_ILLEGAL.sub("\ufffd", _cell(v)))
