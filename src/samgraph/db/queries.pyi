@@ -13,6 +13,7 @@ class _Q_accounts:
     page_accounts: CypherQuery
     page_trees: CypherQuery
     sorted_accounts: CypherQuery
+    sorted_by_snapshot: CypherQuery
     upsert_accounts: CypherQuery
 
 class _Q_analyses:
