@@ -49,6 +49,7 @@ from samgraph.db.driver import Db
 from samgraph.db.migrations import migrate
 from samgraph.db.queries import queries
 from samgraph.demo.generate import ANCHOR, generate
+from samgraph.live import service as live
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -309,10 +310,15 @@ async def load_size(
     db: Db, driver: neo4j.AsyncDriver, size: str, accounts: int, per: int, report: Report
 ) -> list[str]:
     await wipe_data(db)
-    data = orjson.dumps(generate(accounts=accounts, stakeholders_per_account=per, seed=1))
+    bundle = generate(accounts=accounts, stakeholders_per_account=per, seed=1)
+    data = orjson.dumps(bundle)
     start = time.perf_counter()
     summary = await bundle_service.import_bundle(db, data, changed_on=TODAY)
     took = time.perf_counter() - start
+    # As `samgraph import` (and importBundle) do: count the change of every account, so
+    # the servers see the graph as users' imports leave it (live/kept.py keeps only
+    # accounts with a counted change; their snapshots are refreshed from it).
+    await live.announce(db, [a["id"] for a in bundle["accounts"]])
     nodes, rels = await count_graph(db, driver)
     report.sizes_loaded[size] = {
         "accounts": accounts, "per": per, "people": summary.counts["stakeholders"],
@@ -1260,7 +1266,9 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "",
     ]
     out.write_text("\n".join(parts))
-    (out.parent / "bench" / "results.json").write_text(json.dumps({
+    folder = plot_dir or out.parent / "bench"  # beside the plots (BENCH_PLOTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "results.json").write_text(json.dumps({
         "started": report.started, "imports": report.imports, "scale": report.scale,
         "xl": report.xl,
         "overhead": report.overhead, "peer": report.peer, "load": report.load, "trips": report.trips,
