@@ -35,12 +35,6 @@ CALL (stale) {
 }
 WITH stale, ids,
      CASE WHEN $after IS NULL THEN 0 ELSE [i IN range(0, size(ids) - 1) WHERE ids[i] = $after][0] + 1 END AS start
-CALL (ids, start) {
-  WITH ids, coalesce(start, 0) AS from
-  UNWIND range(from, CASE WHEN from + $first + 1 < size(ids) THEN from + $first + 1
-                          ELSE size(ids) END - 1) AS k
-  MATCH (a:Account {id: ids[k]})
-  WITH k, a ORDER BY k
-  RETURN collect(a {.*}) AS page
-}
-RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound, page
+RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound,
+       [id IN ids[coalesce(start, 0)..coalesce(start, 0) + $first + 1] |
+        COLLECT { MATCH (a:Account {id: id}) RETURN a {.*} }[0]] AS page

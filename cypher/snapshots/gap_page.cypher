@@ -2,18 +2,19 @@
 // the gap index (GapEntry: each gap of each account's newest snapshot, with the account's
 // name): the gaps of the $severities (most severe first) and $codes (null: all) of every
 // listed account, ordered by severity, account name, account id and the account's own gap
-// order, as the index holds them (no sort: the index order); the count, and up to $first + 1 gaps after the one whose
-// key is $after. A gap's key is account|code|stakeholder|band|group. When a listed account
-// has no fresh snapshot (missing, behind its change counter, or computed under other
-// settings than $basis) `stale` counts them and no page is made: the caller computes. A
-// fresh snapshot of today is its account's newest, so the index holds its gaps.
+// order, as the index holds them (no sort); the count, and up to $first + 1 gaps after the
+// one whose key is $after. A gap's key is account|code|stakeholder|band|group. When a
+// listed account has no fresh snapshot (missing, behind its change counter, or computed
+// under other settings than $basis) `stale` counts them and no page is made: the caller
+// computes. A fresh snapshot of today is its account's newest, so the index holds its gaps.
 // mode: read
 // params: account_ids, member_id, today, basis, severities, codes, after, first
 // scope: param
 CALL () {
   // The whole portfolio: every account has a counter node; a fresh one is counted through
   // the index of fresh snapshots, the accounts from the count store (the counter of a
-  // deleted account is made not fresh in the deleting transaction). One row, only when it applies.
+  // deleted account is made not fresh in the deleting transaction). One row, only when
+  // it applies.
   OPTIONAL MATCH (r:AccountRevision)
   WHERE $account_ids IS NULL AND $member_id IS NULL
     AND r.snapshotDate = $today AND r.snapshotBasis = $basis AND r.snapshotRevision >= r.revision
@@ -35,6 +36,7 @@ CALL () {
 CALL (stale) {
   MATCH (g:GapEntry)
   WHERE stale = 0 AND g.date = $today AND g.rank >= 0 AND g.rank < size($severities)
+    // Every entry has these; said here, the planner reads the index in its order.
     AND g.name IS NOT NULL AND g.accountId IS NOT NULL AND g.order IS NOT NULL
     AND ($codes IS NULL OR g.code IN $codes)
     AND ($account_ids IS NULL OR g.accountId IN $account_ids)
@@ -46,14 +48,7 @@ CALL (stale) {
 WITH stale, gaps,
      CASE WHEN $after IS NULL THEN 0
           ELSE [k IN range(0, size(gaps) - 1) WHERE gaps[k].key = $after][0] + 1 END AS start
-CALL (gaps, start) {
-  WITH gaps, coalesce(start, 0) AS from
-  UNWIND range(from, CASE WHEN from + $first + 1 < size(gaps) THEN from + $first + 1
-                          ELSE size(gaps) END - 1) AS k
-  WITH k, gaps[k] AS g
-  MATCH (a:Account {id: g.accountId})
-  WITH k, g, a ORDER BY k
-  RETURN collect({account: properties(a), row: g.row, key: g.key}) AS page
-}
 RETURN stale, size(gaps) AS total, start IS NOT NULL AS cursorFound, coalesce(start, 0) AS start,
-       page
+       [g IN gaps[coalesce(start, 0)..coalesce(start, 0) + $first + 1] |
+        {account: COLLECT { MATCH (a:Account {id: g.accountId}) RETURN properties(a) }[0],
+         row: g.row, key: g.key}] AS page

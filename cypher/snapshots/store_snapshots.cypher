@@ -5,8 +5,9 @@
 // and filter on, with the stored snapshot's date, counter and basis: the account list
 // checks freshness and sorts on one small node per account, not on the snapshot. A whole
 // row (not partial) brings `gaps`, the snapshot's gap index entries (none when absent):
-// they replace the account's entries (of any day: the index holds each account's newest snapshot only),
-// each with the account's name, so that a page of portfolioGaps reads them in order.
+// they replace the account's entries of any day (the index holds each account's newest
+// snapshot only), each with the account's name, so a page of portfolioGaps reads them in
+// order.
 // mode: write
 // params: rows
 // scope: internal

@@ -350,4 +350,5 @@ def _fingerprint(
 SNAPSHOT_FORMAT = 3
 """What an account snapshot holds, in the analysis basis: raised when snapshots gain a
 property their readers need (2: each member's overdue count; 3: the gap index,
-GapEntry), so the first refresh after an upgrade rebuilds today's instead of serving the older ones until tomorrow."""
+GapEntry), so the first refresh after an upgrade rebuilds today's instead of serving the
+older ones until tomorrow."""

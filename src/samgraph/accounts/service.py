@@ -102,33 +102,25 @@ async def _page_in_cypher(
     today = ctx.settings.today()
     if snapshots and as_of != today:
         return None
-    if sort_by in _BY_SNAPSHOT and all(
-        x is None
-        for x in (f.industry, f.name_contains, f.member_id, f.min_arr, f.max_arr,
-                  f.renewal_within_days)
-    ):  # fmt: skip
+    # The parameters both page queries take (snapshot values, sort and page).
+    params = dict(
+        today=today, basis=ctx.settings.analysis_basis(), tier=f.tier and str(f.tier),
+        max_coverage_score=f.max_coverage_score, has_gap=f.has_gap and str(f.has_gap),
+        sort=str(sort_by.value), descending=descending, after=after_id, first=first,
+    )  # fmt: skip
+    on_account = (f.industry, f.name_contains, f.member_id, f.min_arr, f.max_arr,
+                  f.renewal_within_days)  # fmt: skip
+    if sort_by in _BY_SNAPSHOT and all(x is None for x in on_account):
         # Nothing read off the account but the page: sorted on the counter nodes alone.
-        row = (
-            await ctx.db.read(
-                queries.accounts.sorted_by_snapshot,
-                today=today, basis=ctx.settings.analysis_basis(),
-                tier=f.tier and str(f.tier), max_coverage_score=f.max_coverage_score,
-                has_gap=f.has_gap and str(f.has_gap), sort=str(sort_by.value),
-                descending=descending, after=after_id, first=first,
-            )
-        )[0]  # fmt: skip
-        return None if row["stale"] else page_of(row, first, noun="result")
-    row = (
-        await ctx.db.read(
-            queries.accounts.sorted_accounts,
+        query = queries.accounts.sorted_by_snapshot
+    else:
+        query = queries.accounts.sorted_accounts
+        params |= dict(
             industry=f.industry, name_contains=f.name_contains, member_id=f.member_id,
-            min_arr=f.min_arr, max_arr=f.max_arr,
-            snapshots=snapshots, today=today, basis=ctx.settings.analysis_basis(), as_of=as_of,
-            tier=f.tier and str(f.tier), max_coverage_score=f.max_coverage_score,
-            has_gap=f.has_gap and str(f.has_gap), renewal_within_days=f.renewal_within_days,
-            sort=str(sort_by.value), descending=descending, after=after_id, first=first,
-        )
-    )[0]  # fmt: skip
+            min_arr=f.min_arr, max_arr=f.max_arr, snapshots=snapshots, as_of=as_of,
+            renewal_within_days=f.renewal_within_days,
+        )  # fmt: skip
+    row = (await ctx.db.read(query, **params))[0]
     return None if row["stale"] else page_of(row, first, noun="result")
 
 
