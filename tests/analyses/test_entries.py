@@ -34,8 +34,21 @@ def test_each_analysis_field_of_account_calls_its_entry() -> None:
 
 def test_a_drawing_holds_the_analyses_subgraph_so_it_is_read_once() -> None:
     # graph + coverage: the drawing's read alone; coverage + whitespace: two reads.
-    assert entries.reads_of({"graph", "coverage"}) == {q.analyses.account_drawing}
-    assert entries.reads_of({"coverage", "whitespace"}) == {
+    today = [("graph", False), ("coverage", False)]
+    assert entries.reads_of(today) == {q.analyses.account_drawing}
+    assert entries.reads_of([("coverage", False), ("whitespace", False)]) == {
         q.analyses.account_graphs, q.analyses.whitespace_inputs,
     }  # fmt: skip
-    assert entries.reads_of({"name", "teams"}) == set()
+    assert entries.reads_of([("name", False), ("teams", False)]) == set()
+
+
+def test_a_past_day_analysis_reads_the_drawing_not_the_subgraph() -> None:
+    # coverage on a past day rebuilds the org from the drawing's recorded changes; the
+    # whitespace grid has no day. Coverage today beside warm paths on a past day: the
+    # drawing holds today's subgraph too, so it alone is read.
+    assert entries.reads_of([("coverage", True), ("whitespace", True)]) == {
+        q.analyses.account_drawing, q.analyses.whitespace_inputs,
+    }  # fmt: skip
+    assert entries.reads_of([("coverage", False), ("warmPaths", True)]) == {
+        q.analyses.account_drawing
+    }

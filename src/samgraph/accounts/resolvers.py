@@ -21,20 +21,36 @@ from samgraph.graph import service as graph_service
 from samgraph.graph.resolvers import upserted
 
 
-def _prefetch_inputs(info: Ctx, account_id: str) -> None:
+def _prefetch_inputs(info: Ctx, account_id: str, as_of: dt.date | None) -> None:
     """Start loading the analysis inputs the selection will need together with the
     account itself: two reads at once instead of one after the other. Nothing else
-    changes: the analysis fields find the load under way in the same DataLoader."""
-    wanted = entries.reads_of({
-        sel.name
+    changes: the analysis fields find the load under way in the same DataLoader. Each
+    field's day (its own asOf, else the account's) says which read it makes: a read
+    started for a field that then made another would run unawaited, wasted."""
+    today = info.context.settings.today()
+    wanted = entries.reads_of(
+        (sel.name, _day(sel.arguments.get("asOf"), as_of) < today)
         for top in info.selected_fields
         for sel in top.selections
         if isinstance(sel, SelectedField)
-    })  # fmt: skip
+    )
     # (Not the catalog: a kept whitespace grid needs none, live/kept.py.)
     for query in sorted(wanted, key=lambda x: x.name):
         loading = asyncio.ensure_future(info.context.loaders.one(query).load(account_id))
         loading.add_done_callback(_quiet)
+
+
+def _day(given: Any, root: dt.date | None) -> dt.date:
+    """A selected field's asOf (a coerced variable, or a literal still in text), else the
+    account's, else the latest date (today or later: no past-day read)."""
+    if isinstance(given, str):
+        try:
+            return dt.date.fromisoformat(given)
+        except ValueError:  # the field itself reports it
+            return dt.date.max
+    if isinstance(given, dt.date):
+        return given
+    return root or dt.date.max
 
 
 def _quiet(future: asyncio.Future[Any]) -> None:
@@ -56,7 +72,7 @@ class Query:
         self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None
     ) -> Account | None:
         info.context.set_as_of(info, as_of)
-        _prefetch_inputs(info, id)
+        _prefetch_inputs(info, id, as_of)
         return await load_one(info, q.accounts.get_accounts, id, Account)
 
     @strawberry.field(

@@ -10,7 +10,7 @@ later is one more entry here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from samgraph.analyses import coverage as coverage_mod
@@ -42,10 +42,16 @@ def entry(field: str, *reads: CypherQuery) -> Callable[[F], F]:
     return register
 
 
-def reads_of(fields: set[str]) -> set[CypherQuery]:
-    """The reads a selection of Account's fields will make, each once: the drawing's
-    read holds the analyses' subgraph, so it alone is kept when both are wanted."""
-    wanted = {query for f in fields for query in READS.get(f, ())}
+def reads_of(fields: Iterable[tuple[str, bool]]) -> set[CypherQuery]:
+    """The reads a selection of Account's fields (each with whether it asks a past day)
+    will make, each once. On a past day an analysis reads the drawing, whose recorded
+    changes rebuild the org of that day, instead of the subgraph; the drawing's read
+    holds the subgraph, so it alone is read when both are wanted."""
+    wanted: set[CypherQuery] = set()
+    for field, past in fields:
+        for query in READS.get(field, ()):
+            drawn = past and query is q.analyses.account_graphs
+            wanted.add(q.analyses.account_drawing if drawn else query)
     if q.analyses.account_drawing in wanted:
         wanted.discard(q.analyses.account_graphs)
     return wanted
