@@ -61,6 +61,9 @@ def test_coverage_score_matches_cells(g: Any) -> None:
     assert c.three_by_three == (covered == 9)
     for ch in c.champions:
         assert 0 <= ch.score_if_lost <= c.score
+        # Worked out from the cells less the champion's own; §4 defines it on the graph
+        # without the champion, computed whole.
+        assert ch.score_if_lost == cov.coverage(g.without(ch.champion.id), AS_OF, CADENCE).score
         assert all(b.person.id != ch.champion.id and b.engagement >= 3 and b.distance in (1, 2)
                    for b in ch.backups)  # fmt: skip
 

@@ -104,16 +104,34 @@ def score_of(covered_cells: int) -> int:
     return (200 * covered_cells + 9) // 18
 
 
-def _cells(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[Cell, ...]:
+def _placed(graph: AccountGraph) -> tuple[tuple[str, tuple[Band, FunctionGroup]], ...]:
+    """Each person's cell, placed once per graph (a play simulation asks for the cells
+    of the same people under each candidate's engagement)."""
+    key = ("cells placed",)
+    if key not in graph.memo:
+        graph.memo[key] = tuple(
+            (p.id, (band(p.seniority), group(p))) for p in graph.people.values()
+        )
+    found: tuple[tuple[str, tuple[Band, FunctionGroup]], ...] = graph.memo[key]
+    return found
+
+
+def _counts(graph: AccountGraph, eng: Mapping[str, int]) -> dict[tuple[Band, FunctionGroup], int]:
+    """Engaged people per cell, every cell present."""
     counts = {(b, g): 0 for b in BANDS for g in GROUPS}
-    for person in graph.people.values():
-        if eng.get(person.id, 0) >= ENGAGED:
-            counts[(band(person.seniority), group(person))] += 1
+    for pid, cell in _placed(graph):
+        if eng.get(pid, 0) >= ENGAGED:
+            counts[cell] += 1
+    return counts
+
+
+def _cells(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[Cell, ...]:
+    counts = _counts(graph, eng)
     return tuple(Cell(b, g, counts[(b, g)]) for b in BANDS for g in GROUPS)
 
 
 def coverage_score(graph: AccountGraph, eng: Mapping[str, int]) -> int:
-    return score_of(sum(1 for c in _cells(graph, eng) if c.covered))
+    return score_of(sum(1 for c in _counts(graph, eng).values() if c))
 
 
 def org_distances(graph: AccountGraph, source: str, limit: int = 2) -> dict[str, int]:
@@ -143,17 +161,33 @@ def org_distances(graph: AccountGraph, source: str, limit: int = 2) -> dict[str,
     return dist
 
 
-def champion_backups(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[ChampionBackups, ...]:
-    """§4 for every active CHAMPION, champions by name then id."""
+def _champions(graph: AccountGraph) -> tuple[tuple[Person, dict[str, int]], ...]:
+    """Every active CHAMPION by name then id, with the org distances around them: both
+    independent of engagement, so worked out once per graph."""
+    key = ("champions",)
+    if key not in graph.memo:
+        champions = sorted(
+            (p for p in graph.people.values() if p.buying_role == BuyingRole.CHAMPION),
+            key=lambda p: (p.name, p.id),
+        )
+        graph.memo[key] = tuple((c, org_distances(graph, c.id)) for c in champions)
+    found: tuple[tuple[Person, dict[str, int]], ...] = graph.memo[key]
+    return found
+
+
+def champion_backups(
+    graph: AccountGraph,
+    eng: Mapping[str, int],
+    counts: Mapping[tuple[Band, FunctionGroup], int] | None = None,
+) -> tuple[ChampionBackups, ...]:
+    """§4 for every active CHAMPION, champions by name then id (`counts`: the engaged
+    per cell under `eng`, when the caller has them)."""
     out = []
-    champions = sorted(
-        (p for p in graph.people.values() if p.buying_role == BuyingRole.CHAMPION),
-        key=lambda p: (p.name, p.id),
-    )
-    for champ in champions:
+    counts = _counts(graph, eng) if counts is None else counts
+    for champ, distances in _champions(graph):
         candidates = [
             Backup(graph.people[pid], eng.get(pid, 0), d)
-            for pid, d in org_distances(graph, champ.id).items()
+            for pid, d in distances.items()
             if eng.get(pid, 0) >= ENGAGED and graph.people[pid].sentiment in SENTIMENT_RANK
         ]
         candidates.sort(
@@ -165,8 +199,14 @@ def champion_backups(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[Champ
                 b.person.id,
             )
         )
-        without = graph.without(champ.id)
-        out.append(ChampionBackups(champ, tuple(candidates), coverage_score(without, eng)))
+        # Coverage if the champion left (graph.without): the same cells, less the
+        # champion's own when engaged; nobody else's engagement changes.
+        lost = dict(counts)
+        if eng.get(champ.id, 0) >= ENGAGED:
+            lost[(band(champ.seniority), group(champ))] -= 1
+        out.append(
+            ChampionBackups(champ, tuple(candidates), score_of(sum(1 for c in lost.values() if c)))
+        )
     return tuple(out)
 
 
@@ -191,10 +231,11 @@ def coverage(
     simulated on one changed edge), stands for them."""
     eng = dict(eng) if eng is not None else engagement(graph, as_of, cadence)
     people = graph.people.values()
-    cells = _cells(graph, eng)
+    counts = _counts(graph, eng)
+    cells = tuple(Cell(b, g, counts[(b, g)]) for b in BANDS for g in GROUPS)
     engaged = sum(1 for p in people if eng[p.id] >= ENGAGED)
     strong = sum(1 for p in people if eng[p.id] >= STRONG)
-    champions = champion_backups(graph, eng)
+    champions = champion_backups(graph, eng, counts)
 
     gaps: list[Gap] = []
 

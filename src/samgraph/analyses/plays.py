@@ -75,6 +75,7 @@ class Reach:
         self.total = before.reachable_whitespace
         self.reach = {t.team_id: t.reach for t in before.teams}
         self.doors = {t.team_id: t.door for t in before.teams}
+        self.hops = {t.team_id: t.way_in.hops if t.way_in else None for t in before.teams}
         self.value = {team: totals.whitespace_estimate for team, totals in grid.by_team.items()}
 
     def gain(self, member_id: str, stakeholder_id: str, strength: int) -> float:
@@ -82,8 +83,17 @@ class Reach:
         `strength` (effective on asOf)."""
         adj, members = self.links
         near = self._near(stakeholder_id, reach_mod.MAX_HOPS_DEFAULT - 1)
-        teams = [t for t, door in self.doors.items()
-                 if self.value.get(t) and any(d in near for d in door)]  # fmt: skip
+        # The edge only appears or grows stronger (a play's strength is at least the
+        # decayed one), and no other link moves: the team's best way in before stays,
+        # and a path through the edge starts member, stakeholder, then walks at least
+        # the stakeholder's distance to the door. Longer than the way in before, it
+        # cannot win (§5 orders by hops first): that team's reach is unchanged.
+        teams = []
+        for t, door in self.doors.items():
+            hops = [near[d] for d in door if d in near]
+            before = self.hops[t]
+            if self.value.get(t) and hops and (before is None or 1 + min(hops) <= before):
+                teams.append(t)
         if not teams:
             return 0.0
         changed = {**adj, member_id: dict(adj.get(member_id, {})),
@@ -100,15 +110,15 @@ class Reach:
             total += (after - self.reach[team]) * self.value[team]
         return total - self.total
 
-    def _near(self, source: str, hops: int) -> set[str]:
+    def _near(self, source: str, hops: int) -> dict[str, int]:
         """Stakeholders within `hops` links of `source`, through stakeholders (a path's
-        inner nodes), `source` included."""
+        inner nodes), `source` included at 0, each with its distance."""
         adj, _ = self.links
-        seen, frontier = {source}, [source]
-        for _ in range(hops):
+        seen, frontier = {source: 0}, [source]
+        for hop in range(1, hops + 1):
             frontier = [n for f in frontier for n in adj.get(f, {})
                         if n not in seen and n in self.graph.people]  # fmt: skip
-            seen.update(frontier)
+            seen.update(dict.fromkeys(frontier, hop))
         return seen
 
 
@@ -125,11 +135,15 @@ def plays(
     links = link_graph(graph, as_of, cadence)
     reach = Reach(graph, teams, grid, as_of, cadence, links)
     gaps_before = {_gap_id(g): g for g in before.gaps}
+    into: dict[str, list[Knows]] = {}  # each stakeholder's KNOWS edges
+    for k in graph.knows:
+        into.setdefault(k.stakeholder_id, []).append(k)
     found = []
     for person in graph.people.values():
         if eng.get(person.id, 0) >= ENGAGED:
             continue
-        held = [k for k in graph.knows if k.stakeholder_id == person.id and k.strength >= ENGAGED]
+        edges = into.get(person.id, [])
+        held = [k for k in edges if k.strength >= ENGAGED]
         if held:  # RECONNECT: the strongest decayed edge, latest contact, member id
             edge = min(held, key=lambda k: (-k.strength, -_when(k).toordinal(), k.member_id))
             kind, member, path, strength = PlayKind.RECONNECT, edge.member_id, None, edge.strength
@@ -140,16 +154,17 @@ def plays(
                 continue  # nobody can get there warm
             path = best[0]
             kind, member = PlayKind.INTRODUCE, path.nodes[0]
-            strength = max([INTRODUCE_STRENGTH] + [k.strength for k in graph.knows
-                           if k.member_id == member and k.stakeholder_id == person.id])  # fmt: skip
+            strength = max(
+                [INTRODUCE_STRENGTH] + [k.strength for k in edges if k.member_id == member]
+            )
         # The effect: one edge contacted on asOf, at `strength`. KNOWS edges
         # count in §3 and §4 only through engagement, and only s's changes: s's is the
         # edge's strength now (no other edge into s is stronger: s was not engaged).
         after = cov.coverage(graph, as_of, cadence, {**eng, person.id: strength})
+        still = {_gap_id(a) for a in after.gaps}
         closed = tuple(
-            sorted((g for key, g in gaps_before.items()
-                    if key not in {_gap_id(a) for a in after.gaps}), key=cov._gap_key)
-        )  # fmt: skip
+            sorted((g for key, g in gaps_before.items() if key not in still), key=cov._gap_key)
+        )
         found.append(Play(
             kind=kind, stakeholder_id=person.id, member_id=member, path=path,
             score_gain=after.score - before.score, gaps_closed=closed,
