@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from samgraph.analyses.cadence import ENGAGED, STRONG, engagement
@@ -93,6 +93,8 @@ class Coverage:
     gaps: tuple[Gap, ...]
     engagement: dict[str, int]
     champions: tuple[ChampionBackups, ...]
+    # What the score and gaps were worked out from (None for a stored coverage).
+    tally: Tally | None = field(default=None, compare=False, repr=False)
 
     @property
     def three_by_three(self) -> bool:
@@ -220,6 +222,67 @@ def _gap_key(gap: Gap) -> tuple[int, int, str, int, int]:
     )
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What §3's score and gaps depend on, beside the graph itself."""
+
+    counts: Mapping[tuple[Band, FunctionGroup], int]  # engaged people per cell
+    engaged: int
+    executive: bool  # a C_LEVEL stakeholder engaged
+    champions: int
+    without_backup: tuple[str, ...]  # champions with no backup, by name then id
+
+    @property
+    def score(self) -> int:
+        return score_of(sum(1 for c in self.counts.values() if c))
+
+    def engaging(self, graph: AccountGraph, person: Person) -> Tally:
+        """The tally once `person`, not engaged, is (a play's effect): only their cell,
+        the engaged count, the executive check and the champions they back change."""
+        counts = dict(self.counts)
+        counts[(band(person.seniority), group(person))] += 1
+        backed = person.sentiment in SENTIMENT_RANK
+        distances = dict(_champions(graph))
+        return Tally(
+            counts=counts,
+            engaged=self.engaged + 1,
+            executive=self.executive or person.seniority == Seniority.C_LEVEL,
+            champions=self.champions,
+            without_backup=tuple(
+                c for c in self.without_backup
+                if not (backed and person.id in distances[graph.people[c]])
+            ),
+        )  # fmt: skip
+
+
+def gaps_of(graph: AccountGraph, tally: Tally) -> tuple[Gap, ...]:
+    """§3's gaps, most severe first, then by code, person, cell."""
+    gaps: list[Gap] = []
+
+    def add(code: GapCode, **kw: Any) -> None:
+        gaps.append(Gap(code, SEVERITY[code], **kw))
+
+    if not tally.executive:
+        add(GapCode.NO_EXECUTIVE_ENGAGED)
+    if not tally.champions:
+        add(GapCode.NO_CHAMPION)
+    for champion_id in tally.without_backup:
+        add(GapCode.CHAMPION_WITHOUT_BACKUP, stakeholder_id=champion_id)
+    if tally.engaged <= 2:
+        add(GapCode.SINGLE_THREADED)
+    for p in graph.people.values():
+        if p.buying_role == BuyingRole.ECONOMIC_BUYER and p.sentiment == Sentiment.DETRACTOR:
+            add(GapCode.DETRACTOR_ECONOMIC_BUYER, stakeholder_id=p.id)
+    if tally.engaged < TARGET_ENGAGED:
+        add(GapCode.BELOW_TARGET)
+    for b in BANDS:
+        for g in GROUPS:
+            if not tally.counts[(b, g)]:
+                add(GapCode.UNCOVERED_CELL, band=b, group=g)
+    gaps.sort(key=_gap_key)
+    return tuple(gaps)
+
+
 def coverage(
     graph: AccountGraph,
     as_of: dt.date,
@@ -227,46 +290,27 @@ def coverage(
     eng: Mapping[str, int] | None = None,
 ) -> Coverage:
     """§3 for one account on `as_of`; gaps most severe first, then by code, person, cell.
-    KNOWS edges count only through engagement: `eng`, when the caller has it (a play
-    simulated on one changed edge), stands for them."""
+    KNOWS edges count only through engagement: `eng`, when the caller has it, stands
+    for them."""
     eng = dict(eng) if eng is not None else engagement(graph, as_of, cadence)
     people = graph.people.values()
     counts = _counts(graph, eng)
-    cells = tuple(Cell(b, g, counts[(b, g)]) for b in BANDS for g in GROUPS)
-    engaged = sum(1 for p in people if eng[p.id] >= ENGAGED)
-    strong = sum(1 for p in people if eng[p.id] >= STRONG)
     champions = champion_backups(graph, eng, counts)
-
-    gaps: list[Gap] = []
-
-    def add(code: GapCode, **kw: Any) -> None:
-        gaps.append(Gap(code, SEVERITY[code], **kw))
-
-    if not any(p.seniority == Seniority.C_LEVEL and eng[p.id] >= ENGAGED for p in people):
-        add(GapCode.NO_EXECUTIVE_ENGAGED)
-    if not champions:
-        add(GapCode.NO_CHAMPION)
-    for ch in champions:
-        if not ch.has_backup:
-            add(GapCode.CHAMPION_WITHOUT_BACKUP, stakeholder_id=ch.champion.id)
-    if engaged <= 2:
-        add(GapCode.SINGLE_THREADED)
-    for p in people:
-        if p.buying_role == BuyingRole.ECONOMIC_BUYER and p.sentiment == Sentiment.DETRACTOR:
-            add(GapCode.DETRACTOR_ECONOMIC_BUYER, stakeholder_id=p.id)
-    if engaged < TARGET_ENGAGED:
-        add(GapCode.BELOW_TARGET)
-    for c in cells:
-        if not c.covered:
-            add(GapCode.UNCOVERED_CELL, band=c.band, group=c.group)
-    gaps.sort(key=_gap_key)
+    tally = Tally(
+        counts=counts,
+        engaged=sum(1 for p in people if eng[p.id] >= ENGAGED),
+        executive=any(p.seniority == Seniority.C_LEVEL and eng[p.id] >= ENGAGED for p in people),
+        champions=len(champions),
+        without_backup=tuple(ch.champion.id for ch in champions if not ch.has_backup),
+    )
     return Coverage(
-        score=score_of(sum(1 for c in cells if c.covered)),
+        score=tally.score,
         mapped_count=len(graph.people),
-        engaged_count=engaged,
-        strong_count=strong,
-        cells=cells,
-        gaps=tuple(gaps),
+        engaged_count=tally.engaged,
+        strong_count=sum(1 for p in people if eng[p.id] >= STRONG),
+        cells=tuple(Cell(b, g, counts[(b, g)]) for b in BANDS for g in GROUPS),
+        gaps=gaps_of(graph, tally),
         engagement=eng,
         champions=champions,
+        tally=tally,
     )

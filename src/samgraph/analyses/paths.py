@@ -56,8 +56,19 @@ def link_graph(
 
     KNOWS counts at its effective strength (absent at 0), REPORTS_TO at 3,
     INFLUENCES at its weight; parallel edges keep the strongest (ties: KNOWS,
-    then REPORTS_TO, then INFLUENCES, for a stable `kind`).
+    then REPORTS_TO, then INFLUENCES, for a stable `kind`). Built once per graph, day
+    and cadence (warm paths, reach and plays each walk it): callers never change it.
     """
+    key = ("link graph", as_of, tuple(sorted(cadence.items())))
+    if key not in graph.memo:
+        graph.memo[key] = _link_graph(graph, as_of, cadence)
+    found: tuple[dict[str, dict[str, Link]], set[str]] = graph.memo[key]
+    return found
+
+
+def _link_graph(
+    graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]
+) -> tuple[dict[str, dict[str, Link]], set[str]]:
     adj: dict[str, dict[str, Link]] = {pid: {} for pid in graph.people}
     members: set[str] = set()
 

@@ -75,7 +75,7 @@ class Reach:
         self.total = before.reachable_whitespace
         self.reach = {t.team_id: t.reach for t in before.teams}
         self.doors = {t.team_id: t.door for t in before.teams}
-        self.hops = {t.team_id: t.way_in.hops if t.way_in else None for t in before.teams}
+        self.best = {t.team_id: t.way_in for t in before.teams}
         self.value = {team: totals.whitespace_estimate for team, totals in grid.by_team.items()}
 
     def gain(self, member_id: str, stakeholder_id: str, strength: int) -> float:
@@ -86,13 +86,17 @@ class Reach:
         # The edge only appears or grows stronger (a play's strength is at least the
         # decayed one), and no other link moves: the team's best way in before stays,
         # and a path through the edge starts member, stakeholder, then walks at least
-        # the stakeholder's distance to the door. Longer than the way in before, it
-        # cannot win (§5 orders by hops first): that team's reach is unchanged.
+        # the stakeholder's distance to the door. §5 orders by hops, then weakest link:
+        # longer than the way in before, such a path cannot win; as long, it raises the
+        # reach (weakest link / 5) only if the edge is stronger than the weakest link
+        # before. Otherwise that team's reach is unchanged and is not walked again.
         teams = []
         for t, door in self.doors.items():
             hops = [near[d] for d in door if d in near]
-            before = self.hops[t]
-            if self.value.get(t) and hops and (before is None or 1 + min(hops) <= before):
+            if not self.value.get(t) or not hops:
+                continue
+            was, shortest = self.best[t], 1 + min(hops)
+            if was is None or (shortest, -strength) < (was.hops, -was.weakest_link):
                 teams.append(t)
         if not teams:
             return 0.0
@@ -131,7 +135,8 @@ def plays(
 ) -> list[Play]:
     """Every play of the account on `as_of`, in §17's order."""
     before = cov.coverage(graph, as_of, cadence)
-    eng = before.engagement
+    eng, tally = before.engagement, before.tally
+    assert tally is not None  # computed, not stored
     links = link_graph(graph, as_of, cadence)
     reach = Reach(graph, teams, grid, as_of, cadence, links)
     gaps_before = {_gap_id(g): g for g in before.gaps}
@@ -160,8 +165,8 @@ def plays(
         # The effect: one edge contacted on asOf, at `strength`. KNOWS edges
         # count in §3 and §4 only through engagement, and only s's changes: s's is the
         # edge's strength now (no other edge into s is stronger: s was not engaged).
-        after = cov.coverage(graph, as_of, cadence, {**eng, person.id: strength})
-        still = {_gap_id(a) for a in after.gaps}
+        after = tally.engaging(graph, person) if strength >= ENGAGED else tally
+        still = {_gap_id(a) for a in cov.gaps_of(graph, after)}
         closed = tuple(
             sorted((g for key, g in gaps_before.items() if key not in still), key=cov._gap_key)
         )
