@@ -68,10 +68,9 @@ class Reach:
     teams whose door is within reach of its stakeholder are walked again, on the link
     graph with that one link changed (a door never depends on KNOWS edges)."""
 
-    def __init__(self, graph: AccountGraph, teams: Sequence[Mapping[str, Any]], grid: Whitespace,
+    def __init__(self, graph: AccountGraph, before: reach_mod.ReachableWhitespace, grid: Whitespace,
                  as_of: dt.date, cadence: Mapping[str, int], links: reach_mod.Links) -> None:  # fmt: skip
         self.graph, self.as_of, self.cadence, self.links = graph, as_of, cadence, links
-        before = reach_mod.reachable_whitespace(graph, teams, grid, as_of, cadence)
         self.total = before.reachable_whitespace
         self.reach = {t.team_id: t.reach for t in before.teams}
         self.doors = {t.team_id: t.door for t in before.teams}
@@ -132,13 +131,17 @@ def plays(
     grid: Whitespace,
     as_of: dt.date,
     cadence: Mapping[str, int],
+    reach_before: reach_mod.ReachableWhitespace | None = None,
 ) -> list[Play]:
-    """Every play of the account on `as_of`, in §17's order."""
+    """Every play of the account on `as_of`, in §17's order. `reach_before`: §13 at the
+    default depth on the same inputs, when the caller has it."""
+    if reach_before is None:
+        reach_before = reach_mod.reachable_whitespace(graph, teams, grid, as_of, cadence)
     before = cov.coverage(graph, as_of, cadence)
     eng, tally = before.engagement, before.tally
     assert tally is not None  # computed, not stored
     links = link_graph(graph, as_of, cadence)
-    reach = Reach(graph, teams, grid, as_of, cadence, links)
+    reach = Reach(graph, reach_before, grid, as_of, cadence, links)
     gaps_before = {_gap_id(g): g for g in before.gaps}
     into: dict[str, list[Knows]] = {}  # each stakeholder's KNOWS edges
     for k in graph.knows:

@@ -550,7 +550,12 @@ async def account_plays(
     if key not in ctx.memo:
         grid = await whitespace_of(ctx, account_id)
         row = await ctx.loaders.one(queries.analyses.whitespace_inputs).load(account_id) or {}
-        ctx.memo[key] = plays_mod.plays(graph, row.get("teams", []), grid, as_of, _cadence(ctx))
+        _, reach = await reachable_whitespace(
+            ctx, account_id=account_id, as_of=as_of, max_hops=reach_mod.MAX_HOPS_DEFAULT
+        )
+        ctx.memo[key] = plays_mod.plays(
+            graph, row.get("teams", []), grid, as_of, _cadence(ctx), reach_before=reach
+        )
     found: list[plays_mod.Play] = ctx.memo[key]
     return graph, found
 
