@@ -21,15 +21,15 @@ from samgraph.graph import service as graph_service
 from samgraph.graph.resolvers import upserted
 
 
-def _prefetch_inputs(info: Ctx, account_id: str, as_of: dt.date | None) -> None:
+def _prefetch_inputs(info: Ctx, account_id: str, day: dt.date) -> None:
     """Start loading the analysis inputs the selection will need together with the
     account itself: two reads at once instead of one after the other. Nothing else
     changes: the analysis fields find the load under way in the same DataLoader. Each
-    field's day (its own asOf, else the account's) says which read it makes: a read
-    started for a field that then made another would run unawaited, wasted."""
+    field's day (its own asOf, else the account's `day`) says which read it makes: a
+    read started for a field that then made another would run unawaited, wasted."""
     today = info.context.settings.today()
     wanted = entries.reads_of(
-        (sel.name, _day(sel.arguments.get("asOf"), as_of) < today)
+        (sel.name, _day(sel.arguments.get("asOf"), day) < today)
         for top in info.selected_fields
         for sel in top.selections
         if isinstance(sel, SelectedField)
@@ -40,17 +40,15 @@ def _prefetch_inputs(info: Ctx, account_id: str, as_of: dt.date | None) -> None:
         loading.add_done_callback(_quiet)
 
 
-def _day(given: Any, root: dt.date | None) -> dt.date:
+def _day(given: Any, root: dt.date) -> dt.date:
     """A selected field's asOf (a coerced variable, or a literal still in text), else the
-    account's, else the latest date (today or later: no past-day read)."""
+    account's."""
     if isinstance(given, str):
         try:
             return dt.date.fromisoformat(given)
-        except ValueError:  # the field itself reports it
-            return dt.date.max
-    if isinstance(given, dt.date):
-        return given
-    return root or dt.date.max
+        except ValueError:  # the field itself reports it; no past-day read meanwhile
+            return root
+    return given if isinstance(given, dt.date) else root
 
 
 def _quiet(future: asyncio.Future[Any]) -> None:
@@ -71,8 +69,7 @@ class Query:
     async def account(
         self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None
     ) -> Account | None:
-        info.context.set_as_of(info, as_of)
-        _prefetch_inputs(info, id, as_of)
+        _prefetch_inputs(info, id, info.context.set_as_of(info, as_of))
         return await load_one(info, q.accounts.get_accounts, id, Account)
 
     @strawberry.field(

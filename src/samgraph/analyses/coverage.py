@@ -127,13 +127,13 @@ def _counts(graph: AccountGraph, eng: Mapping[str, int]) -> dict[tuple[Band, Fun
     return counts
 
 
-def _cells(graph: AccountGraph, eng: Mapping[str, int]) -> tuple[Cell, ...]:
-    counts = _counts(graph, eng)
-    return tuple(Cell(b, g, counts[(b, g)]) for b in BANDS for g in GROUPS)
+def _score(counts: Mapping[tuple[Band, FunctionGroup], int]) -> int:
+    """The score of engaged people per cell: the covered cells' share."""
+    return score_of(sum(1 for c in counts.values() if c))
 
 
 def coverage_score(graph: AccountGraph, eng: Mapping[str, int]) -> int:
-    return score_of(sum(1 for c in _counts(graph, eng).values() if c))
+    return _score(_counts(graph, eng))
 
 
 def org_distances(graph: AccountGraph, source: str, limit: int = 2) -> dict[str, int]:
@@ -206,9 +206,7 @@ def champion_backups(
         lost = dict(counts)
         if eng.get(champ.id, 0) >= ENGAGED:
             lost[(band(champ.seniority), group(champ))] -= 1
-        out.append(
-            ChampionBackups(champ, tuple(candidates), score_of(sum(1 for c in lost.values() if c)))
-        )
+        out.append(ChampionBackups(champ, tuple(candidates), _score(lost)))
     return tuple(out)
 
 
@@ -234,7 +232,7 @@ class Tally:
 
     @property
     def score(self) -> int:
-        return score_of(sum(1 for c in self.counts.values() if c))
+        return _score(self.counts)
 
     def engaging(self, graph: AccountGraph, person: Person) -> Tally:
         """The tally once `person`, not engaged, is (a play's effect): only their cell,
@@ -242,15 +240,15 @@ class Tally:
         counts = dict(self.counts)
         counts[(band(person.seniority), group(person))] += 1
         backed = person.sentiment in SENTIMENT_RANK
-        distances = dict(_champions(graph))
         return Tally(
             counts=counts,
             engaged=self.engaged + 1,
             executive=self.executive or person.seniority == Seniority.C_LEVEL,
             champions=self.champions,
+            # _champions is in the same order (name, then id) as without_backup.
             without_backup=tuple(
-                c for c in self.without_backup
-                if not (backed and person.id in distances[graph.people[c]])
+                c.id for c, distances in _champions(graph)
+                if c.id in self.without_backup and not (backed and person.id in distances)
             ),
         )  # fmt: skip
 
