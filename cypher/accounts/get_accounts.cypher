@@ -1,7 +1,10 @@
-// Accounts by id (DataLoader batch).
+// Accounts by id (DataLoader batch), each with its change counter's stamp (live/kept.py:
+// the revision and the time of its last bump, or null before any), so that a request
+// asking an account's analyses checks what this process keeps without a read of its own.
 // mode: read
 // params: ids
 // scope: account id
 UNWIND $ids AS key
 MATCH (a:Account {id: key})
-RETURN key, a {.*} AS item
+OPTIONAL MATCH (rev:AccountRevision {accountId: key})
+RETURN key, a {.*} AS item, [coalesce(rev.revision, 0), rev.changedAt] AS stamp

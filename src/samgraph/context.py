@@ -16,6 +16,7 @@ from samgraph.auth.principal import SYSTEM, Principal
 from samgraph.config import Settings
 from samgraph.db.cypher import CypherQuery
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries as q
 from samgraph.live.kept import KEPT, Kept, Stamp, kept_for, read_counters
 
 if TYPE_CHECKING:
@@ -58,16 +59,32 @@ class Loaders:
         self._rows: dict[CypherQuery, asyncio.Task[list[dict[str, Any]]]] = {}
         self._derived: dict[tuple[str, str, int], dict[Any, Any]] = {}
         self._counters: RowLoader[str, Stamp | None] | None = None
+        # Each account's counter stamp as its own read (`accounts.get_accounts`) brought it.
+        self._stamps: dict[str, Stamp] = {}
 
     @property
     def counters(self) -> RowLoader[str, Stamp | None]:
         """The change counters of accounts, read once per request for all its kept reads
         (live/kept.py): a request that needs an account's subgraph and its whitespace
-        inputs checks both with one read."""
+        inputs checks both with one read. An account this request reads anyway (the
+        `account` field, asked before its analyses) brings its stamp along: those ids
+        wait for that read instead of reading the counters themselves."""
         if self._counters is None:
 
             async def load(ids: Sequence[str]) -> list[Stamp | None]:
-                return await read_counters(self.db, ids)
+                accounts = self._one.get(q.accounts.get_accounts)
+                riding = [i for i in ids if accounts is not None and accounts.asked(i)]
+                if accounts is not None and riding:
+                    # A failed account read leaves its ids to the counter read below.
+                    await asyncio.gather(*(accounts.load(i) for i in riding),
+                                         return_exceptions=True)  # fmt: skip
+                stamps: dict[str, Stamp | None] = {
+                    i: self._stamps[i] for i in ids if i in self._stamps
+                }
+                rest = [i for i in ids if i not in stamps]
+                if rest:
+                    stamps.update(zip(rest, await read_counters(self.db, rest), strict=True))
+                return [stamps[i] for i in ids]
 
             self._counters = RowLoader(load_fn=load)
         return self._counters
@@ -91,6 +108,9 @@ class Loaders:
                     return await self.kept.load(self.db, query, ids, self.counters.load_many)
                 rows = await self.db.read(query, ids=list(ids))
                 found = {r["key"]: r["item"] for r in rows}
+                for r in rows:
+                    if r.get("stamp") is not None:  # the account's counter (see `counters`)
+                        self._stamps[r["key"]] = tuple(r["stamp"])
                 return [found.get(i) for i in ids]
 
             self._one[query] = RowLoader(load_fn=load)

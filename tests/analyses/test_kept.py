@@ -70,10 +70,11 @@ async def test_a_repeated_question_costs_one_counter_read_and_a_write_is_seen(
     first = await _ask(client, v)
     again = await _ask(client, v)
     assert again["data"] == first["data"]
-    # Again: the account (1), today's snapshot check (1, today only) and one counter read
-    # for all the kept reads (1: subgraph, drawing, whitespace inputs), nothing else.
+    # Again: the account, which brings its change counter for all the kept reads
+    # (subgraph, drawing, whitespace inputs: 1), and today's snapshot check (1, today
+    # only), nothing else.
     today = 1 if day is None else 0
-    assert again["extensions"]["dbRoundTrips"] == 2 + today
+    assert again["extensions"]["dbRoundTrips"] == 1 + today
 
     # A call logged with the account's last stakeholder today makes that relationship
     # fresh: the next request reads the subgraph again and its answers move with it.
@@ -84,12 +85,10 @@ async def test_a_repeated_question_costs_one_counter_read_and_a_write_is_seen(
                                        "memberIds": [member], "stakeholderIds": [target]})  # fmt: skip
     assert "errors" not in logged, logged
     after = await _ask(client, v)
-    # The account (1), the counters (1), the inputs read again (the whitespace inputs and
+    # The account with its counter (1), the inputs read again (the whitespace inputs and
     # the subgraph, or on a past day the drawing that rebuilds that day's org: 2) and the
-    # catalog (1, the kept grid went with its row); today, the snapshot check (1). A read
-    # started for nothing (once, the subgraph on a past day) ran past the response and
-    # was counted only sometimes.
-    assert after["extensions"]["dbRoundTrips"] == 5 + today
+    # catalog (1, the kept grid went with its row); today, the snapshot check (1).
+    assert after["extensions"]["dbRoundTrips"] == 4 + today
     assert after["data"] == (await _truth(db, bundle, day))[account]
     if day is None:  # on today's graph the new touch is a KNOWS edge with today's date
         assert after["data"] != first["data"]

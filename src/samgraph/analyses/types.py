@@ -286,33 +286,34 @@ class ProductWhitespace(WhitespaceTotals):
 
 @strawberry.type(description="Business unit x product, in dollars (domain.md §7).")
 class Whitespace:
-    cells: list[WhitespaceCell]
-    totals: WhitespaceTotals
-    by_team: list[TeamWhitespace]
-    by_product: list[ProductWhitespace]
+    # Each list is built when asked: a page showing the totals builds no cell.
+    data: strawberry.Private[WhitespaceData]
+
+    @strawberry.field
+    def cells(self) -> list[WhitespaceCell]:
+        return [
+            WhitespaceCell(team_id=strawberry.ID(c.team_id), product_id=strawberry.ID(c.product_id),
+                           status=c.status, value=c.value, weighted_value=c.weighted_value)
+            for c in self.data.cells
+        ]  # fmt: skip
+
+    @strawberry.field
+    def totals(self) -> WhitespaceTotals:
+        return WhitespaceTotals(**asdict(self.data.totals))
+
+    @strawberry.field
+    def by_team(self) -> list[TeamWhitespace]:
+        return [TeamWhitespace(team_id=strawberry.ID(k), **asdict(v))
+                for k, v in self.data.by_team.items()]  # fmt: skip
+
+    @strawberry.field
+    def by_product(self) -> list[ProductWhitespace]:
+        return [ProductWhitespace(product_id=strawberry.ID(k), **asdict(v))
+                for k, v in self.data.by_product.items()]  # fmt: skip
 
     @classmethod
     def from_data(cls, w: WhitespaceData) -> Whitespace:
-        return cls(
-            cells=[
-                WhitespaceCell(
-                    team_id=strawberry.ID(c.team_id),
-                    product_id=strawberry.ID(c.product_id),
-                    status=c.status,
-                    value=c.value,
-                    weighted_value=c.weighted_value,
-                )
-                for c in w.cells
-            ],
-            totals=WhitespaceTotals(**asdict(w.totals)),
-            by_team=[
-                TeamWhitespace(team_id=strawberry.ID(k), **asdict(v)) for k, v in w.by_team.items()
-            ],
-            by_product=[
-                ProductWhitespace(product_id=strawberry.ID(k), **asdict(v))
-                for k, v in w.by_product.items()
-            ],
-        )
+        return cls(data=w)
 
 
 @strawberry.type(description="Where the renewal stands on a date (domain.md §9).")

@@ -9,7 +9,9 @@ account. Every committed write bumps the account's counter (`live/service.announ
 accounts it needs (one small indexed read) and reads again only those whose counter moved
 since this process kept them. A SAM's account page asks coverage, champion backups, the
 influence map and warm paths of one account again and again: after the first request
-each costs the counter read instead of the subgraph.
+each costs the counter read instead of the subgraph. The `account` field's own read
+brings the counter along (`accounts.get_accounts`), so `account(id) { coverage ... }`
+asked again costs that one read (context.Loaders.counters).
 
 Safety:
 - the stamp is the counter *and* the time of its last bump, so a graph wiped and loaded
