@@ -12,6 +12,7 @@ from samgraph.bundle import service
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
+from samgraph.demo.generate import generate
 from samgraph.errors import InvalidInput
 from tests.factories import TODAY
 
@@ -168,3 +169,18 @@ async def test_batches_are_used_for_large_sections(db: Db) -> None:
     # 25 rows in batches of 10: 3 write transactions.
     assert summary.batches == 3
     assert len((await service.export_bundle(db))["accounts"]) == 25
+
+
+async def test_batches_written_two_at_a_time_give_the_graph_of_one_transaction(db: Db) -> None:
+    """Node sections are written two batches at once (service.PARALLEL_SAFE): the graph
+    is that of the same bundle written in one transaction, and every row is counted once."""
+    bundle = generate(accounts=4, stakeholders_per_account=10, seed=11)
+    rows = sum(len(v) for v in bundle.values() if isinstance(v, list))
+    await service.import_bundle(db, bundle, batch_size=rows, changed_on=TODAY)  # one transaction
+    whole = service.dumps(await service.export_bundle(db))
+    await wipe_data(db)
+    summary = await service.import_bundle(db, bundle, batch_size=3, changed_on=TODAY)
+    assert service.dumps(await service.export_bundle(db)) == whole
+    # 40 stakeholders in batches of 3: 14 transactions (13 of 3, one of 1), in 7 pairs.
+    assert summary.committed["stakeholders.upsert_stakeholders"] == 40
+    assert summary.batches == sum(-(-n // 3) for n in summary.committed.values())
