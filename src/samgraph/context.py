@@ -73,10 +73,9 @@ class Loaders:
 
             async def load(ids: Sequence[str]) -> list[Stamp | None]:
                 accounts = self._one.get(q.accounts.get_accounts)
-                riding = [i for i in ids if accounts is not None and accounts.asked(i)]
-                if accounts is not None and riding:
+                if accounts is not None:
                     # A failed account read leaves its ids to the counter read below.
-                    await asyncio.gather(*(accounts.load(i) for i in riding),
+                    await asyncio.gather(*(accounts.load(i) for i in ids if accounts.asked(i)),
                                          return_exceptions=True)  # fmt: skip
                 stamps: dict[str, Stamp | None] = {
                     i: self._stamps[i] for i in ids if i in self._stamps

@@ -1,7 +1,8 @@
-"""Analysis inputs kept between requests (live/kept.py): a repeated question costs one
-small counter read, every write is seen by the next request, a member-bound key never
-sees what an admin's request left kept, and 20 clients writing and reading at once end
-with answers equal to those of a server that keeps nothing."""
+"""Analysis inputs kept between requests (live/kept.py): a repeated question costs the
+account's own read (which brings its change counter) and nothing else, every write is
+seen by the next request, a member-bound key never sees what an admin's request left
+kept, and 20 clients writing and reading at once end with answers equal to those of a
+server that keeps nothing."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ async def _truth(db: Db, bundle: dict[str, Any], day: str | None) -> dict[str, A
 
 
 @pytest.mark.parametrize("day", [None, "2026-11-01"])  # today's graph, and a past org
-async def test_a_repeated_question_costs_one_counter_read_and_a_write_is_seen(
+async def test_a_repeated_question_costs_the_account_read_alone_and_a_write_is_seen(
     client: httpx.AsyncClient, db: Db, day: str | None
 ) -> None:
     bundle = _bundle()

@@ -171,7 +171,9 @@ async def test_batches_are_used_for_large_sections(db: Db) -> None:
     assert len((await service.export_bundle(db))["accounts"]) == 25
 
 
-async def test_batches_written_two_at_a_time_give_the_graph_of_one_transaction(db: Db) -> None:
+async def test_batches_written_two_at_a_time_give_the_graph_of_one_transaction(
+    db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Node sections are written two batches at once (service.PARALLEL_SAFE): the graph
     is that of the same bundle written in one transaction, and every row is counted once."""
     bundle = generate(accounts=4, stakeholders_per_account=10, seed=11)
@@ -179,7 +181,22 @@ async def test_batches_written_two_at_a_time_give_the_graph_of_one_transaction(d
     await service.import_bundle(db, bundle, batch_size=rows, changed_on=TODAY)  # one transaction
     whole = service.dumps(await service.export_bundle(db))
     await wipe_data(db)
+    # Each write transaction still goes to Neo4j; this only counts those under way at once.
+    under_way, most = 0, 0
+    write_steps = db.write_steps
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal under_way, most
+        under_way += 1
+        most = max(most, under_way)
+        try:
+            return await write_steps(*args, **kwargs)
+        finally:
+            under_way -= 1
+
+    monkeypatch.setattr(db, "write_steps", counted)
     summary = await service.import_bundle(db, bundle, batch_size=3, changed_on=TODAY)
+    assert most == service.PARALLEL_BATCHES == 2
     assert service.dumps(await service.export_bundle(db)) == whole
     # 40 stakeholders in batches of 3: 14 transactions (13 of 3, one of 1), in 7 pairs.
     assert summary.committed["stakeholders.upsert_stakeholders"] == 40

@@ -535,12 +535,10 @@ async def write_bundle(
         if progress:
             progress(sum(len(rows) for _, rows in planned))
         return summary
-    total = 0
     pending = asyncio.ensure_future(asyncio.to_thread(steps[0][1]))
     try:
         for i, (query, _) in enumerate(steps):
             rows = _by_key(await pending)
-            total += -(-len(rows) // batch_size)
             if i + 1 < len(steps):
                 # The next section's rows are built in a thread while this one is
                 # written (Neo4j works in its own process meanwhile).
