@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Literal
@@ -16,9 +16,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.requests import HTTPConnection
+from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.http.base import BaseRequestProtocol
 from strawberry.types.execution import ExecutionResult
@@ -53,10 +54,13 @@ APOLLO_HEADERS = [
 ]
 
 
-class Router(GraphQLRouter[Context, None]):
-    """Strawberry's FastAPI router answering with orjson (a nested read's 15 KB body
-    encodes several times faster than with the standard library); in development
-    its GraphiQL page sends the development admin key printed by `samgraph serve`."""
+class GraphQLApp(GraphQL[Context, None]):
+    """Strawberry's ASGI view of the schema at /graphql, routed by Starlette without
+    FastAPI's endpoint machinery (its dependency solving and per-route wrappers were about
+    a tenth of a one-read request: docs/benchmarks.md). It answers with orjson (a nested
+    read's 15 KB body encodes several times faster than with the standard library); in
+    development its GraphiQL page sends the development admin key printed by `samgraph
+    serve`."""
 
     graphql_transport_ws_handler_class = sockets.TransportHandler
 
@@ -66,17 +70,23 @@ class Router(GraphQLRouter[Context, None]):
         *,
         settings: Settings,
         gate: AuthGate,
-        context_getter: Callable[[HTTPConnection], Awaitable[Context]],
+        context_getter: Callable[[HTTPConnection], Context],
     ) -> None:
         ide: Literal["graphiql"] | None = "graphiql" if settings.graphiql else None
         # WebSockets are open to the page's own origin and SAMGRAPH_CORS_ORIGINS (strawberry
         # refuses other origins: cross-site WebSocket hijacking).
         super().__init__(
-            schema, context_getter=context_getter, graphql_ide=ide,
-            allowed_origins=settings.cors_origins,
+            schema, graphql_ide=ide, allowed_origins=settings.cors_origins,
             connection_init_wait_timeout=timedelta(seconds=settings.samgraph_ws_init_seconds),
         )  # fmt: skip
-        self.settings, self.gate = settings, gate
+        self.settings, self.gate, self.context_getter = settings, gate, context_getter
+
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:  # fmt: skip
+        # An HTTP request, or a WebSocket (authenticated in on_ws_connect).
+        context = self.context_getter(request)
+        context.request = request
+        context.response = response if isinstance(response, Response) else None
+        return context
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """A WebSocket is authenticated once, by `connection_init`'s payload
@@ -111,7 +121,7 @@ class Router(GraphQLRouter[Context, None]):
         # clients parse `event.data` as a string). HTTP bodies skip it: create_response.
         return orjson.dumps(data).decode()
 
-    async def get_sub_response(self, request: Request) -> Response:
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub = await super().get_sub_response(request)
         request.state.sub_response = sub  # for process_result: the status and media type
         return sub
@@ -220,13 +230,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             db.deadline.start(settings.samgraph_request_seconds)
         return Context(db, settings, schema, principal=principal, request_id=request_id_of(request))
 
-    async def get_context(connection: HTTPConnection) -> Context:
-        # An HTTPConnection: a request, or a WebSocket (authenticated in on_ws_connect).
-        return context_for(connection)
-
     gate = AuthGate(settings)
-    router = Router(schema, settings=settings, gate=gate, context_getter=get_context)
-    app.include_router(router, prefix="/graphql")
+    graphql = GraphQLApp(schema, settings=settings, gate=gate, context_getter=context_for)
+    app.router.routes += [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
     app.include_router(report_routes.router(context_for))
     # GraphiQL's bundle (built from frontend/ at install time; public, read-only).
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
