@@ -62,7 +62,8 @@ bench: install
 	PYTHONPATH=. $(BIN)/python -m bench.suite
 
 # Where each benchmarked request spends its time (bench/profiles.py): one pyinstrument
-# profile per row into docs/bench/profiles/, in process, against the Neo4j of NEO4J_URI
+# profile per row into docs/bench/profiles/, in process (the http- rows through uvicorn
+# and the key check), against the Neo4j of NEO4J_URI
 # (load a portfolio first; the published ones are of L, 2,000 x 100).
 profiles: install
 	SAMGRAPH_AUDIT_LOG=$${SAMGRAPH_AUDIT_LOG:-$$(mktemp)} PYTHONPATH=. $(BIN)/python -m bench.profiles

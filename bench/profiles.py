@@ -8,6 +8,12 @@ the profile of RUNS requests of each to docs/bench/profiles/<row>.txt, with the 
 of the same requests unprofiled. The heap is settled first, as the server does
 (`web/warmup.settle`). Profiles show proportions; the milliseconds of record are
 `make bench`'s.
+
+The `http-` rows are the whole request path instead: the app served by uvicorn in this
+process (one worker, key authentication on), asked over HTTP keep-alive by an httpx
+client in this process too. Every thread's samples are kept (not one task's), so the
+server's share is the subtree under uvicorn's `RequestResponseCycle.run_asgi`: routing,
+the key check, GraphQL parsing, execution and the JSON answer.
 """
 
 from __future__ import annotations
@@ -20,10 +26,24 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
+import orjson
 import pyinstrument
+import uvicorn
 
-from bench.suite import ANALYSES, LIST, LIST_TEAMS, NESTED, WRITE, analysis_query, analysis_vars
+from bench.suite import (
+    ANALYSES,
+    LIST,
+    LIST_TEAMS,
+    LOOKUP,
+    NESTED,
+    WRITE,
+    analysis_query,
+    analysis_vars,
+    free_port,
+)
 from bench.views import GAPS_TODAY, PLAYS_TODAY, SORTED
+from samgraph.auth import keys
 from samgraph.config import get_settings
 from samgraph.context import Context
 from samgraph.db.driver import Db, create_driver
@@ -80,6 +100,62 @@ async def _once(
         raise RuntimeError(f"{what[:60]}: {result.errors[0].message}")
 
 
+# The request path's rows: the smallest read, the nested read, and whitespace (whose
+# bound sits under that path's floor: docs/benchmarks.md).
+HTTP_ROWS = [("http-lookup", LOOKUP), ("http-nested-read", NESTED),
+             ("http-whitespace", analysis_query("whitespace"))]  # fmt: skip
+
+
+async def _http(db: Db, accounts: list[str], only: list[str]) -> None:
+    """The `http-` rows: the app in this process, a client beside it, all samples kept."""
+    rows = [(n, d) for n, d in HTTP_ROWS if not only or n in only]
+    if not rows:
+        return
+    os.environ.update(SAMGRAPH_RATE_LIMIT="", SAMGRAPH_SNAPSHOT_SECONDS="0")
+    token = (await keys.create_key(db, role="EDITOR", name="profiles")).token
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config("samgraph.main:create_app", factory=True, port=port,
+                                           log_level="warning", access_log=False))  # fmt: skip
+    serving = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.05)
+    headers = {"Authorization": f"Bearer {token}", "content-type": "application/json"}
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", headers=headers) as http:
+            for name, document in rows:
+
+                async def once(i: int, doc: str = document, row: str = name) -> None:
+                    body = {"query": doc, "variables": {"id": accounts[i % len(accounts)]}}
+                    r = await http.post("/graphql", content=orjson.dumps(body))
+                    if r.status_code != 200 or b'"errors"' in r.content:
+                        raise RuntimeError(f"{row}: {r.status_code} {r.text[:200]}")
+
+                runs = RUNS * 10  # a request is a few ms: enough samples of each part
+                for i in range(20):
+                    await once(i)
+                took = []
+                for i in range(runs):
+                    start = time.perf_counter()
+                    await once(i)
+                    took.append((time.perf_counter() - start) * 1000)
+                profiler = pyinstrument.Profiler(async_mode="disabled", interval=0.0002)
+                profiler.start()
+                for i in range(runs):
+                    await once(i)
+                profiler.stop()
+                head = (
+                    f"# {name}: {runs} requests over HTTP to one uvicorn worker in process, "
+                    f"p50 {statistics.median(took):.1f} ms unprofiled (client included)\n"
+                    f"# {document[:200]}\n\n"
+                )
+                text = profiler.output_text(unicode=False, color=False, show_all=False)
+                (OUT / f"{name}.txt").write_text(head + text)
+                print(f"{name:42s} p50 {statistics.median(took):7.1f} ms", flush=True)
+    finally:
+        server.should_exit = True
+        await serving
+
+
 async def main(only: list[str]) -> None:
     settings = get_settings()
     schema = build_schema(settings)
@@ -94,6 +170,7 @@ async def main(only: list[str]) -> None:
     settle(10_000)
     OUT.mkdir(parents=True, exist_ok=True)
     try:
+        await _http(db, accounts, only)
         for name, what, variables in _rows(accounts):
             if only and name not in only:
                 continue
