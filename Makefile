@@ -48,7 +48,7 @@ test: install
 
 # The benchmarks (not part of `make test`): samgraph vs raw Cypher and vs the Neo4j
 # GraphQL Library (installed here with npm), on generated portfolios S, M and L, on
-# a separate Neo4j; writes docs/benchmarks.md and docs/bench/*.png. 45 to 95 minutes on
+# a separate Neo4j; writes docs/benchmarks.md and docs/bench/*.png. 20 to 95 minutes on
 # 2 cores without size XL (BENCH_XL=0, which keeps the last XL section, marked with its
 # run); XL adds its import and views.
 BENCH_DATA := $(CURDIR)/.neo4j-bench
