@@ -23,6 +23,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,31 @@ async def _once(
         raise RuntimeError(f"{what[:60]}: {result.errors[0].message}")
 
 
+async def _record(
+    name: str, runs: int, once: Callable[[int], Awaitable[None]], query: str, what: str,
+    note: str = "", *, whole_thread: bool = False,
+) -> None:  # fmt: skip
+    """Time `runs` calls of `once`, then profile as many more, into OUT/<name>.txt:
+    one task's samples, or every sample of the thread (`whole_thread`: a server and its
+    client in one process)."""
+    took = []
+    for i in range(runs):
+        start = time.perf_counter()
+        await once(i)
+        took.append((time.perf_counter() - start) * 1000)
+    profiler = pyinstrument.Profiler(async_mode="disabled" if whole_thread else "enabled",
+                                     interval=0.0002 if whole_thread else 0.0005)  # fmt: skip
+    profiler.start()
+    for i in range(runs):
+        await once(i)
+    profiler.stop()
+    p50 = statistics.median(took)
+    head = f"# {name}: {what}, p50 {p50:.1f} ms unprofiled{note}\n# {query[:200]}\n\n"
+    text = profiler.output_text(unicode=False, color=False, show_all=False)
+    (OUT / f"{name}.txt").write_text(head + text)
+    print(f"{name:42s} p50 {p50:7.1f} ms", flush=True)
+
+
 # The request path's rows: the smallest read, the nested read, and whitespace (whose
 # bound sits under that path's floor: docs/benchmarks.md).
 HTTP_ROWS = [("http-lookup", LOOKUP), ("http-nested-read", NESTED),
@@ -133,24 +159,11 @@ async def _http(db: Db, accounts: list[str], only: list[str]) -> None:
                 runs = RUNS * 10  # a request is a few ms: enough samples of each part
                 for i in range(20):
                     await once(i)
-                took = []
-                for i in range(runs):
-                    start = time.perf_counter()
-                    await once(i)
-                    took.append((time.perf_counter() - start) * 1000)
-                profiler = pyinstrument.Profiler(async_mode="disabled", interval=0.0002)
-                profiler.start()
-                for i in range(runs):
-                    await once(i)
-                profiler.stop()
-                head = (
-                    f"# {name}: {runs} requests over HTTP to one uvicorn worker in process, "
-                    f"p50 {statistics.median(took):.1f} ms unprofiled (client included)\n"
-                    f"# {document[:200]}\n\n"
-                )
-                text = profiler.output_text(unicode=False, color=False, show_all=False)
-                (OUT / f"{name}.txt").write_text(head + text)
-                print(f"{name:42s} p50 {statistics.median(took):7.1f} ms", flush=True)
+                await _record(
+                    name, runs, once, document,
+                    f"{runs} requests over HTTP to one uvicorn worker in process",
+                    " (client included)", whole_thread=True,
+                )  # fmt: skip
     finally:
         server.should_exit = True
         await serving
@@ -181,24 +194,12 @@ async def main(only: list[str]) -> None:
 
             for i in range(2):  # warm: plans, caches
                 await _once(db, settings, schema, what, vars_of(i))
-            took = []
-            for i in range(runs):
-                start = time.perf_counter()
-                await _once(db, settings, schema, what, vars_of(i))
-                took.append((time.perf_counter() - start) * 1000)
-            profiler = pyinstrument.Profiler(async_mode="enabled", interval=0.0005)
-            profiler.start()
-            for i in range(runs):
-                await _once(db, settings, schema, what, vars_of(i))
-            profiler.stop()
-            head = (
-                f"# {name}: {len(ids):,} accounts, {runs} requests in process, "
-                f"p50 {statistics.median(took):.1f} ms unprofiled\n"
-                f"# {what.splitlines()[0][:200]}\n\n"
-            )
-            text = profiler.output_text(unicode=False, color=False, show_all=False)
-            (OUT / f"{name}.txt").write_text(head + text)
-            print(f"{name:42s} p50 {statistics.median(took):7.1f} ms", flush=True)
+
+            async def run(i: int, w: str = what) -> None:
+                await _once(db, settings, schema, w, vars_of(i))
+
+            await _record(name, runs, run, what.splitlines()[0],
+                          f"{len(ids):,} accounts, {runs} requests in process")  # fmt: skip
     finally:
         await driver.close()
 
