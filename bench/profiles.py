@@ -45,10 +45,11 @@ from bench.suite import (
 )
 from bench.views import GAPS_TODAY, PLAYS_TODAY, SORTED
 from samgraph.auth import keys
-from samgraph.config import get_settings
+from samgraph.config import Settings, get_settings
 from samgraph.context import Context
 from samgraph.db.driver import Db, create_driver
 from samgraph.localdb.connection import resolve_connection
+from samgraph.main import create_app
 from samgraph.reports import service as reports
 from samgraph.reports.csvout import xlsx_bytes
 from samgraph.schema import build_schema
@@ -132,16 +133,16 @@ HTTP_ROWS = [("http-lookup", LOOKUP), ("http-nested-read", NESTED),
              ("http-whitespace", analysis_query("whitespace"))]  # fmt: skip
 
 
-async def _http(db: Db, accounts: list[str], only: list[str]) -> None:
+async def _http(db: Db, settings: Settings, accounts: list[str], only: list[str]) -> None:
     """The `http-` rows: the app in this process, a client beside it, all samples kept."""
     rows = [(n, d) for n, d in HTTP_ROWS if not only or n in only]
     if not rows:
         return
-    os.environ.update(SAMGRAPH_RATE_LIMIT="", SAMGRAPH_SNAPSHOT_SECONDS="0")
+    # No rate limit and no snapshot refresher: only the requests are sampled.
+    app = create_app(settings.model_copy(update={"samgraph_rate_limit": "", "samgraph_snapshot_seconds": 0}))  # fmt: skip
     token = (await keys.create_key(db, role="EDITOR", name="profiles")).token
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config("samgraph.main:create_app", factory=True, port=port,
-                                           log_level="warning", access_log=False))  # fmt: skip
+    server = uvicorn.Server(uvicorn.Config(app, port=port, log_level="warning", access_log=False))
     serving = asyncio.create_task(server.serve())
     while not server.started:
         await asyncio.sleep(0.05)
@@ -183,7 +184,7 @@ async def main(only: list[str]) -> None:
     settle(10_000)
     OUT.mkdir(parents=True, exist_ok=True)
     try:
-        await _http(db, accounts, only)
+        await _http(db, settings, accounts, only)
         for name, what, variables in _rows(accounts):
             if only and name not in only:
                 continue

@@ -82,10 +82,10 @@ class GraphQLApp(GraphQL[Context, None]):
         self.settings, self.gate, self.context_getter = settings, gate, context_getter
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:  # fmt: skip
-        # An HTTP request, or a WebSocket (authenticated in on_ws_connect).
+        # An HTTP request, or a WebSocket (authenticated in on_ws_connect, which reads it
+        # back from the context).
         context = self.context_getter(request)
         context.request = request
-        context.response = response if isinstance(response, Response) else None
         return context
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
