@@ -83,9 +83,11 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:  # fmt: skip
         # An HTTP request, or a WebSocket (authenticated in on_ws_connect, which reads it
-        # back from the context).
+        # back from the context). The HTTP sub-response is where gql/extensions.py's
+        # UnavailableIs503 sets its status.
         context = self.context_getter(request)
         context.request = request
+        context.response = response if isinstance(response, Response) else None
         return context
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
