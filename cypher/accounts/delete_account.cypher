@@ -18,6 +18,8 @@ CALL (a) {
     MATCH (n:Interaction {accountId: $id}) RETURN n
     UNION
     MATCH (n:GapEntry {accountId: $id}) RETURN n
+    UNION
+    MATCH (n:PlayEntry {accountId: $id}) RETURN n
   }
   OPTIONAL MATCH (n)-[:CHANGED]->(c:StakeholderChange)
   DETACH DELETE c, n

@@ -7,7 +7,9 @@
 // row (not partial) brings `gaps`, the snapshot's gap index entries (none when absent):
 // they replace the account's entries of any day (the index holds each account's newest
 // snapshot only), each with the account's name, so a page of portfolioGaps reads them in
-// order.
+// order. Any row with `plays` (a whole one, or whitespace figures: list prices change a
+// play's reachGain) replaces the account's play index entries the same way, each with
+// its portfolio order key (snapshots/play_page.cypher).
 // mode: write
 // params: rows
 // scope: internal
@@ -36,5 +38,14 @@ CALL (row, a) {
   CREATE (:GapEntry {accountId: row.accountId, date: row.date, rank: g.rank,
                      name: coalesce(a.name, ''), order: g.order, code: g.code,
                      row: g.row, key: g.key})
+}
+CALL (row) {
+  WITH row WHERE row.plays IS NOT NULL
+  OPTIONAL MATCH (old:PlayEntry {accountId: row.accountId})
+  DELETE old
+  WITH DISTINCT row
+  UNWIND row.plays AS p
+  CREATE (:PlayEntry {accountId: row.accountId, date: row.date, ng: p.ng, sev: p.sev, nr: p.nr,
+                      ns: p.ns, order: p.order, memberId: p.memberId, row: p.row})
 }
 RETURN count(s) AS stored

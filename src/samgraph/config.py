@@ -347,8 +347,8 @@ def _fingerprint(
     return hashlib.sha256(json.dumps(basis).encode()).hexdigest()[:16]
 
 
-SNAPSHOT_FORMAT = 3
+SNAPSHOT_FORMAT = 4
 """What an account snapshot holds, in the analysis basis: raised when snapshots gain a
 property their readers need (2: each member's overdue count; 3: the gap index,
-GapEntry), so the first refresh after an upgrade rebuilds today's instead of serving the
+GapEntry; 4: the play index, PlayEntry), so the first refresh after an upgrade rebuilds today's instead of serving the
 older ones until tomorrow."""

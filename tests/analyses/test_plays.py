@@ -17,11 +17,14 @@ from samgraph.analyses import service as analyses
 from samgraph.analyses.graph import AccountGraph, Knows
 from samgraph.analyses.plays import INTRODUCE_STRENGTH, Play, plays
 from samgraph.analyses.whitespace import whitespace
+from samgraph.auth.principal import SYSTEM, Principal
 from samgraph.cli import DEMO_BUNDLE
-from samgraph.common import PlayKind
+from samgraph.common import PlayKind, Role
 from samgraph.config import DEFAULT_CADENCE_DAYS as CADENCE
 from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries
+from samgraph.db.scope import Scope
 from samgraph.demo.generate import generate
 from samgraph.demo.shift import shifted
 from samgraph.schema import build_schema
@@ -369,3 +372,75 @@ async def test_the_portfolios_plays_are_the_merge_of_each_accounts_list(db: Db) 
                     nodes = [(n["account"]["id"], n["stakeholder"]["id"]) for n in page["nodes"]]
                     assert nodes == want[:first], (day, m, first)
                     assert page["pageInfo"]["hasNextPage"] == (len(want) > first)
+
+
+async def test_the_play_index_pages_as_the_merge_does(db: Db) -> None:
+    """Today's first page of Query.plays is a range of the play index (one PlayEntry per
+    stored play, keyed in the portfolio's order) when every listed account's snapshot is
+    fresh, in two reads. It must equal the merge of the accounts' own lists, which
+    answers once an account is stale: for every member and for one, for every account
+    and for a member-bound key's three, at page lengths 1, 7 and past the end. Each
+    account's entries are its stored plays, and a refresh replaces them (no duplicates)."""
+    today = SETTINGS.today()
+    bundle = generate(accounts=6, stakeholders_per_account=25, seed=11)
+    await load(db, bundle)
+    schema = build_schema(SETTINGS)
+    assert await snapshots.refresh(Context(db, SETTINGS, schema)) == 6
+    count_q = """MATCH (s:AccountSnapshot {date: $today})
+      RETURN s.accountId AS a, s.playCount AS kept,
+             COUNT { (p:PlayEntry {accountId: s.accountId, date: $today}) } AS entries"""
+
+    async def counts() -> dict[str, tuple[int, int]]:
+        found = await db.driver.execute_query(count_q, today=today, database_=db.database)
+        return {r["a"]: (r["kept"], r["entries"]) for r in found.records}
+
+    kept = await counts()
+    assert len(kept) == 6 and all(k == e for k, e in kept.values()), kept
+    assert sum(k for k, _ in kept.values()) > 30
+    members = await db.driver.execute_query(
+        "MATCH (p:PlayEntry) RETURN p.memberId AS m, count(*) AS n ORDER BY n DESC, m LIMIT 1",
+        database_=db.database,
+    )
+    member = members.records[0]["m"]
+    mine = sorted(a["id"] for a in bundle["accounts"])[:3]
+    bound = Principal("key:t", Role.VIEWER, member_id=member, scope=Scope(frozenset(mine)))
+    cases = [(SYSTEM, None), (SYSTEM, member), (bound, None), (bound, member)]
+
+    async def pages(stale: int) -> dict[tuple[str, str | None, int], Any]:
+        out: dict[tuple[str, str | None, int], Any] = {}
+        for principal, who in cases:
+            ctx = Context(db, SETTINGS, schema, principal=principal)
+            read = await ctx.db.read(queries.snapshots.play_page, member_id=who, today=today,
+                                     basis=SETTINGS.analysis_basis(), first=1)  # fmt: skip
+            assert read[0]["stale"] == stale, (principal.actor, who)
+            for first in (1, 7, 1000):
+                ctx = Context(db, SETTINGS, schema, principal=principal)
+                page = await analyses.portfolio_plays(ctx, as_of=today, member_id=who, first=first, after=None)  # fmt: skip
+                if stale == 0:  # the index's range and its accounts
+                    assert ctx.db.round_trips == 2
+                out[principal.actor, who, first] = (
+                    [(p.account["id"], p.stakeholder_id, p.row) for p in page.rows],
+                    page.total, page.has_next,
+                )  # fmt: skip
+        return out
+
+    indexed = await pages(stale=0)
+    everything = indexed[SYSTEM.actor, None, 1000]
+    assert everything[1] == sum(k for k, _ in kept.values()) == len(everything[0])
+    assert {a for a, _, _ in indexed[bound.actor, None, 1000][0]} <= set(mine)
+    assert indexed[SYSTEM.actor, member, 1000][1] == members.records[0]["n"]
+    assert indexed[SYSTEM.actor, None, 7][2] and not everything[2]
+    # One of the key's accounts stale (behind its change counter): every case merges.
+    await db.driver.execute_query(
+        "MATCH (r:AccountRevision {accountId: $a}) SET r.snapshotRevision = r.revision - 1",
+        a=mine[0], database_=db.database,
+    )  # fmt: skip
+    merged = await pages(stale=1)
+    for key, page in indexed.items():
+        # The stale account's plays are computed (no stored row): equal in all but that.
+        assert [(a, s) for a, s, _ in merged[key][0]] == [(a, s) for a, s, _ in page[0]], key
+        assert merged[key][1:] == page[1:], key
+    # Its refresh replaces its entries: the same count, and the index answers again.
+    assert await snapshots.refresh(Context(db, SETTINGS, schema)) == 1
+    assert await counts() == kept
+    assert await pages(stale=0) == indexed

@@ -648,7 +648,12 @@ async def portfolio_plays(
     within the account; so the portfolio's order is a merge of the accounts' lists, and
     a page decodes the head of each list and the page's plays, not every play of every
     account. Today's fresh snapshots answer in one read; the other accounts are
-    computed (their reads batch in the loaders)."""
+    computed (their reads batch in the loaders). A first page of today, when every
+    account's snapshot is fresh, is a range of the play index instead (`_play_page`)."""
+    if after is None and as_of == ctx.settings.today():
+        page = await _play_page(ctx, as_of=as_of, member_id=member_id, first=first)
+        if page is not None:
+            return page
     rows = [r["item"] for r in await ctx.db.read(
         queries.accounts.list_accounts, industry=None, name_contains=None, member_id=None,
         min_arr=None, max_arr=None)]  # fmt: skip
@@ -668,8 +673,6 @@ async def portfolio_plays(
 
     computed = dict(zip([r["id"] for r in missing],
                         await asyncio.gather(*(compute(r["id"]) for r in missing)), strict=True))  # fmt: skip
-    severity = {str(s): i for i, s in enumerate(coverage_mod.SEVERITIES)}
-
     # Each stored play parsed once: a deeper read's list starts with the head read before.
     parsed: dict[tuple[str, int], RankedPlay] = {}
 
@@ -678,9 +681,8 @@ async def portfolio_plays(
             ranked = parsed.get((row["id"], order))
             if ranked is None or ranked.row != text:  # (a refresh between the two reads)
                 r = orjson.loads(text)
-                # A stored gap row is code|severity|band|group|stakeholder.
-                severe = min((severity[g.split("|", 2)[1]] for g in r["c"]), default=plays_mod.NO_GAP)  # fmt: skip
-                key = (-int(r["g"]), severe, -float(r["r"]), -score, row["id"], order)
+                gain, severe, reach = stored.play_rank(r)
+                key = (-gain, severe, -reach, -score, row["id"], order)
                 ranked = parsed[row["id"], order] = RankedPlay(key, row, r["s"], row=text, data=r)
             yield ranked
 
@@ -727,6 +729,32 @@ async def portfolio_plays(
             kept |= await stored.plays_head_of(ctx, deeper, as_of, needle=needle, limit=first + 1)  # fmt: skip
             found, total = merged_page(kept)
     return Page(found[:first], has_next=len(found) > first, total=total)
+
+
+async def _play_page(
+    ctx: Context, *, as_of: dt.date, member_id: str | None, first: int
+) -> Page[RankedPlay] | None:
+    """`portfolio_plays`' first page from the play index (snapshots/play_page.cypher): the
+    plays in order and counted in one read, their accounts in a second. None when a
+    listed account has no fresh snapshot, or one was deleted between the two reads: then
+    the caller merges the accounts' lists."""
+    found = (await ctx.db.read(
+        queries.snapshots.play_page, member_id=member_id, today=as_of,
+        basis=ctx.settings.analysis_basis(), first=first,
+    ))[0]  # fmt: skip
+    if found["stale"]:
+        return None
+    entries = found["page"]
+    ids = list(dict.fromkeys(e[0] for e in entries))
+    accounts = dict(zip(ids, await ctx.loaders.one(queries.accounts.get_accounts).load_many(ids), strict=True))  # fmt: skip
+    plays = []
+    for account_id, order, ng, sev, nr, ns, text in entries:
+        account = accounts[account_id]
+        if account is None:
+            return None
+        r = orjson.loads(text)
+        plays.append(RankedPlay((ng, sev, nr, ns, account_id, order), account, r["s"], row=text, data=r))  # fmt: skip
+    return Page(plays[:first], has_next=len(plays) > first, total=int(found["total"]))
 
 
 HEAD = 8

@@ -147,6 +147,7 @@ class _Q_snapshots:
     fresh_values: CypherQuery
     gap_page: CypherQuery
     overdue_total: CypherQuery
+    play_page: CypherQuery
     portfolio_days: CypherQuery
     release_accounts: CypherQuery
     snapshots_between: CypherQuery

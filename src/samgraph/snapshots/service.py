@@ -38,7 +38,7 @@ from samgraph.db.driver import Step
 from samgraph.db.queries import queries as q
 from samgraph.errors import Problem, SamgraphError, invalid
 from samgraph.live import service as live
-from samgraph.snapshots.stored import dependency_row, gap_entries, gap_row
+from samgraph.snapshots.stored import dependency_row, gap_entries, gap_row, play_entries
 from samgraph.webhooks import service as webhooks
 
 log = logging.getLogger("samgraph.snapshots")
@@ -207,13 +207,19 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, basis: s
         partial = await compute(ctx, prices, day, whole=False) if prices else {}
         events, departed = await _events(ctx, before, found)
         # By account id, as bump_revisions locks the counters (two writers, one order).
+        # Each account's strategic score orders its plays in the play index (the
+        # accounts were read by `compute` in this context already).
+        scores = {str(r["id"]): analyses.strategic(ctx, r)[0] for r in await ctx.loaders.one(
+            q.accounts.get_accounts).load_many(list(found) + list(partial)) if r}  # fmt: skip
         rows = sorted(
             [{"accountId": a, "date": day, "partial": False,
-              "gaps": gap_entries(a, props["gapRows"]), "props": {
+              "gaps": gap_entries(a, props["gapRows"]),
+              "plays": play_entries(props["playRows"], scores[a]), "props": {
                 **props, "revision": stale[a].revision,
                 "graphRevision": stale[a].graph_revision, "basis": basis, "computedBy": holder}}
              for a, props in found.items()]
             + [{"accountId": a, "date": day, "partial": True,
+                "plays": play_entries(props["playRows"], scores[a]),
                 "props": {**props, "revision": stale[a].revision}}
                for a, props in partial.items()],
             key=lambda row: str(row["accountId"]),

@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 
+from samgraph.analyses import plays as plays_mod
 from samgraph.analyses.coverage import BANDS, GROUPS, SEVERITIES, Cell, Coverage, Gap
 from samgraph.analyses.dependency import MemberDependency
 from samgraph.analyses.whitespace import Totals
@@ -58,6 +59,32 @@ def gap_entries(account_id: str, rows: Sequence[str]) -> list[dict[str, Any]]:
         gap = gap_of(row)
         out.append({"order": order, "rank": SEVERITIES.index(gap.severity), "code": str(gap.code),
                     "row": row, "key": gap_key(account_id, gap)})  # fmt: skip
+    return out
+
+
+_RANKS = {str(s): i for i, s in enumerate(SEVERITIES)}
+
+
+def play_rank(play: dict[str, Any]) -> tuple[int, int, float]:
+    """(scoreGain, the most severe gap closed as its index in SEVERITIES, reachGain) of a
+    stored play's JSON (`play_row`): what ranks it in the portfolio (§17), with the
+    account's strategic score, its id and its own order. A gap row is
+    code|severity|band|group|stakeholder."""
+    severe = min((_RANKS[g.split("|", 2)[1]] for g in play["c"]), default=plays_mod.NO_GAP)
+    return int(play["g"]), severe, float(play["r"])
+
+
+def play_entries(rows: Sequence[str], score: float) -> list[dict[str, Any]]:
+    """The play index entries (snapshots/store_snapshots.cypher) of an account's stored
+    plays, in its order, under its strategic score `score`: the portfolio's order key,
+    each part negated where it sorts descending (`0.0 - x`, never a negative zero, which
+    an index would order apart from zero), the member and the row itself."""
+    out = []
+    for order, text in enumerate(rows):
+        play = orjson.loads(text)
+        gain, severe, reach = play_rank(play)
+        out.append({"order": order, "ng": -gain, "sev": severe, "nr": 0.0 - reach,
+                    "ns": 0.0 - score, "memberId": play["m"], "row": text})  # fmt: skip
     return out
 
 
