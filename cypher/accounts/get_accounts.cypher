@@ -7,4 +7,4 @@
 UNWIND $ids AS key
 MATCH (a:Account {id: key})
 OPTIONAL MATCH (rev:AccountRevision {accountId: key})
-RETURN key, a {.*} AS item, [coalesce(rev.revision, 0), rev.changedAt] AS stamp
+RETURN key, a {.*} AS item, [coalesce(rev.revision, 0), rev.changedAt.epochMillis] AS stamp

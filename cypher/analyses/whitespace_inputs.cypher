@@ -10,7 +10,7 @@ MATCH (a:Account {id: key})
 // The change counter of the account, read before the rest: what live/kept.py keeps the item
 // under (a counter already bumped means the write it counts is visible below).
 OPTIONAL MATCH (rev:AccountRevision {accountId: key})
-RETURN key, CASE WHEN rev.changedAt IS NOT NULL THEN [rev.revision, rev.changedAt] END AS stamp, {
+RETURN key, CASE WHEN rev.changedAt IS NOT NULL THEN [rev.revision, rev.changedAt.epochMillis] END AS stamp, {
   accountId: key,
   teams: COLLECT {
     MATCH (t:Team {accountId: key})

@@ -254,9 +254,10 @@ async def test_cli_export_report_csv(db: Db) -> None:
         ("reachable-whitespace-by-account", 10, 4),  # with: + both totals' figures
         ("member-dependency", 7, 5),  # with: + the score, the dependency figures, members
         ("champion-moves", 1, 1),  # the stakeholders with a LinkedIn URL
-        # the portfolio count (a whole list is priced), accounts, today's fresh plays (none
-        # yet), then computed; with: the count, accounts, the kept plays, the names
-        ("plays-by-member", 7, 4),
+        # the portfolio count (a whole list is priced), the play index (stale: no snapshots
+        # yet), accounts, today's fresh plays (none), then computed; with: the play
+        # index's page, the page's accounts, the names (members, stakeholders)
+        ("plays-by-member", 8, 4),
     ],
 )
 async def test_builtin_reports_cost_a_bounded_number_of_round_trips(

@@ -14,7 +14,8 @@ brings the counter along (`accounts.get_accounts`), so `account(id) { coverage .
 asked again costs that one read (context.Loaders.counters).
 
 Safety:
-- the stamp is the counter *and* the time of its last bump, so a graph wiped and loaded
+- the stamp is the counter *and* the time of its last bump (in epoch milliseconds: the
+  driver makes a zoned DateTime in some 50 microseconds, an int in 3), so a graph wiped and loaded
   again (counters restarting) never matches an old entry; an account with no counter
   (never announced) is never kept;
 - rows are read and kept in full (outside any caller's scope) and pruned to the
@@ -50,7 +51,7 @@ KEPT = frozenset({
     q.analyses.whitespace_inputs,
 })  # fmt: skip
 
-Stamp = tuple[Any, ...]  # (revision, changedAt)
+Stamp = tuple[Any, ...]  # (revision, changedAt in epoch milliseconds)
 Counters = Callable[[Sequence[str]], Awaitable[list[Stamp | None]]]
 
 
@@ -140,7 +141,7 @@ class Kept:
 async def read_counters(db: Db, ids: Sequence[str]) -> list[Stamp | None]:
     """Each account's stamp: its change counter and the time of its last bump."""
     rows = {r["accountId"]: r for r in await db.read(q.live.revisions, ids=list(ids))}
-    return [(rows[i]["revision"], rows[i]["changedAt"]) if i in rows else None for i in ids]
+    return [(rows[i]["revision"], rows[i]["changedMillis"]) if i in rows else None for i in ids]
 
 
 def _counters(db: Db) -> Counters:

@@ -270,7 +270,7 @@ async def plays_by_member(ctx: Context, values: dict[str, Any]) -> Listed:
     plays = [(p, *_play(p)) for p in page.rows]
     members, people = await asyncio.gather(
         _rows(ctx, q.members.get_members, (p[3] for p in plays)),
-        _rows(ctx, q.stakeholders.stakeholder_names, (p[2] for p in plays)),
+        _rows(ctx, q.stakeholders.stakeholder_titles, (p[2] for p in plays)),
     )
     out = []
     for ranked, kind, person, member, hops, names, gain, reach, codes in plays:
