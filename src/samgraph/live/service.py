@@ -213,7 +213,7 @@ class Watcher:
 
     async def _revisions(self, ids: list[str]) -> list[Change]:
         rows = await self.db.read(q.live.revisions, ids=ids)
-        return [Change(r["accountId"], r["revision"], _native(r["changedAt"])) for r in rows]
+        return [Change(r["accountId"], r["revision"], _at(r["changedMillis"])) for r in rows]
 
     async def watch(self, account_id: str) -> AsyncIterator[Change]:
         """Each change of the account after this call, as it is seen."""
@@ -272,6 +272,9 @@ def watcher_tasks(driver: Any) -> list[asyncio.Task[None]]:
     return [w.task for w in _WATCHERS.get(driver, {}).values() if w.task and not w.task.done()]
 
 
-def _native(value: Any) -> dt.datetime | None:
-    native = value.to_native() if hasattr(value, "to_native") else value
-    return native if isinstance(native, dt.datetime) else None
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _at(millis: int | None) -> dt.datetime | None:
+    """The time of a counter's last bump, from its epoch milliseconds (exact)."""
+    return None if millis is None else _EPOCH + dt.timedelta(milliseconds=millis)
