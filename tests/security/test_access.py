@@ -16,7 +16,7 @@ import pytest
 from samgraph.auth import keys
 from samgraph.bundle import service as bundle_service
 from samgraph.db.driver import Db
-from samgraph.reports.csvout import safe_text
+from samgraph.reports.csvout import _INVISIBLE_LEAD, _RISKY_FIRST, FORMULA_START, safe_text
 from tests.conftest import api_key, app_client, gql, settings_for_tests
 from tests.factories import TODAY
 
@@ -173,6 +173,12 @@ def test_spreadsheet_cells_never_start_a_formula_behind_invisible_characters() -
         assert safe_text(text) == "'" + text, repr(text)
     for text in ["Acme", " leading space", "a=b", "\u00a0name"]:
         assert safe_text(text) == text, repr(text)
+    # safe_text looks closer only at a text whose first character is risky: every
+    # character of Unicode that starts a formula or is skipped before one must be in
+    # that set, or a formula behind it would pass unquoted.
+    skipped = {c for c in map(chr, range(0x110000)) if _INVISIBLE_LEAD.match(c)}
+    assert skipped | set(FORMULA_START) == _RISKY_FIRST
+    assert len(skipped) == 47  # whitespace, NUL, zero-width characters, the BOM
 
 
 async def test_no_manager_team_or_attendee_of_another_account(
