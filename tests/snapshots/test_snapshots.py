@@ -331,6 +331,19 @@ async def test_a_catalog_write_recomputes_only_whitespace(db: Db) -> None:
         assert props["deployedArr"] == grid.totals.deployed_arr
         changed += props["whitespaceEstimate"] != before[account_id]["whitespaceEstimate"]
     assert changed > 0  # core at twice the price: some account's unsold core grew
+    # The play index follows the catalog pass (list prices move reachGain): each
+    # account's entries are its stored plays, in order, keyed on what the rows now say.
+    indexed = await db.driver.execute_query(
+        "MATCH (s:AccountSnapshot {date: $day}) RETURN s.accountId AS a, s.playRows AS rows, "
+        "COLLECT { MATCH (p:PlayEntry {accountId: s.accountId}) WITH p ORDER BY p.order "
+        "RETURN [p.row, p.nr, p.date] } AS entries",
+        day=today, database_=db.database,
+    )  # fmt: skip
+    assert len(indexed.records) == 4 and any(r["rows"] for r in indexed.records)
+    for r in indexed.records:
+        assert [e[0] for e in r["entries"]] == list(r["rows"]), r["a"]
+        assert [e[1] for e in r["entries"]] == [0.0 - float(json.loads(t)["r"]) for t in r["rows"]]
+        assert all(e[2].to_native() == today for e in r["entries"])
     # A graph write after it: that account's whole snapshot is stale again.
     await live.announce(db, ["gfc"])
     stale = await db.read(QUERIES.snapshots.stale_accounts, today=today,
