@@ -15,9 +15,9 @@ CALL () {
   OPTIONAL MATCH (r:AccountRevision)
   WHERE $account_ids IS NULL
     AND r.snapshotDate = $today AND r.snapshotBasis = $basis AND r.snapshotRevision >= r.revision
-  WITH count(r) AS fresh
+  WITH count(r) AS fresh, sum(r.playCount) AS plays
   WHERE $account_ids IS NULL
-  RETURN COUNT { (:Account) } - fresh AS stale
+  RETURN COUNT { (:Account) } - fresh AS stale, plays
   UNION ALL
   // Some accounts (in the scope of a key): the counter node of each.
   OPTIONAL MATCH (a:Account)
@@ -26,7 +26,7 @@ CALL () {
   WITH sum(CASE WHEN a IS NULL OR (r.snapshotDate = $today AND r.snapshotRevision >= r.revision
                   AND r.snapshotBasis = $basis) THEN 0 ELSE 1 END) AS stale
   WHERE $account_ids IS NOT NULL
-  RETURN stale
+  RETURN stale, null AS plays
 }
 // Three ways to the page, one taken: each branch's index seek is given no value (null, or an
 // empty list) unless it is the one, so the others read nothing.
@@ -44,7 +44,8 @@ CALL (stale) {
   // One member's (of the listed accounts): theirs through the member index, sorted (a
   // member holds a few hundred of the portfolio's plays).
   MATCH (p:PlayEntry {memberId: CASE WHEN stale = 0 THEN $member_id END})
-  WHERE p.date = $today AND ($account_ids IS NULL OR p.accountId IN $account_ids)
+  WHERE p.date = CASE WHEN stale = 0 AND $member_id IS NOT NULL THEN $today END
+    AND ($account_ids IS NULL OR p.accountId IN $account_ids)
   WITH p ORDER BY p.ng, p.sev, p.nr, p.ns, p.accountId, p.order
   WITH collect([p.accountId, p.order, p.ng, p.sev, p.nr, p.ns, p.row]) AS rows
   RETURN rows[..$first + 1] AS page, size(rows) AS total
@@ -58,8 +59,9 @@ CALL (stale) {
   RETURN rows[..$first + 1] AS page, size(rows) AS total
 }
 // Each branch made one row (an aggregate), the others' pages empty. The whole portfolio's
-// count: every fresh account's plays are in the index and only theirs, so the count store
-// counts them.
-WITH stale, reduce(rows = [], part IN collect(page) | rows + part) AS page, sum(total) AS some
+// count is the sum of the fresh counters' copies of their snapshots' play counts (read
+// with the freshness check): exact even if an account deleted while its snapshot was
+// stored left entries behind.
+WITH stale, plays, reduce(rows = [], part IN collect(page) | rows + part) AS page, sum(total) AS some
 RETURN stale, page,
-       CASE WHEN $member_id IS NULL AND $account_ids IS NULL THEN COUNT { (:PlayEntry) } ELSE some END AS total
+       CASE WHEN $member_id IS NULL AND $account_ids IS NULL THEN plays ELSE some END AS total

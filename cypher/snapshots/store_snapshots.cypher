@@ -7,9 +7,10 @@
 // row (not partial) brings `gaps`, the snapshot's gap index entries (none when absent):
 // they replace the account's entries of any day (the index holds each account's newest
 // snapshot only), each with the account's name, so a page of portfolioGaps reads them in
-// order. Any row with `plays` (a whole one, or whitespace figures: list prices change a
-// play's reachGain) replaces the account's play index entries the same way, each with
-// its portfolio order key (snapshots/play_page.cypher).
+// order. A whole row, or one of whitespace figures with `plays` (list prices change a
+// play's reachGain), replaces the account's play index entries the same way (none when
+// absent), each with its portfolio order key (snapshots/play_page.cypher); the counter
+// keeps the snapshot's number of plays, which the index's unfiltered count sums.
 // mode: write
 // params: rows
 // scope: internal
@@ -27,7 +28,8 @@ ON CREATE SET r.revision = 0
 SET r.snapshotDate = s.date, r.snapshotRevision = s.revision, r.snapshotBasis = s.basis,
     r.snapshotGraphRevision = s.graphRevision,
     r.coverageScore = s.coverageScore, r.strategicScore = s.strategicScore,
-    r.reachableWhitespace = s.reachableWhitespace, r.tier = s.tier, r.gaps = s.gaps
+    r.reachableWhitespace = s.reachableWhitespace, r.tier = s.tier, r.gaps = s.gaps,
+    r.playCount = s.playCount
 WITH row, a, s
 CALL (row, a) {
   WITH row, a WHERE NOT coalesce(row.partial, false)
@@ -40,11 +42,11 @@ CALL (row, a) {
                      row: g.row, key: g.key})
 }
 CALL (row) {
-  WITH row WHERE row.plays IS NOT NULL
+  WITH row WHERE row.plays IS NOT NULL OR NOT coalesce(row.partial, false)
   OPTIONAL MATCH (old:PlayEntry {accountId: row.accountId})
   DELETE old
   WITH DISTINCT row
-  UNWIND row.plays AS p
+  UNWIND coalesce(row.plays, []) AS p
   CREATE (:PlayEntry {accountId: row.accountId, date: row.date, ng: p.ng, sev: p.sev, nr: p.nr,
                       ns: p.ns, order: p.order, memberId: p.memberId, row: p.row})
 }

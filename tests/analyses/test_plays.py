@@ -406,7 +406,7 @@ async def test_the_play_index_pages_as_the_merge_does(db: Db) -> None:
     bound = Principal("key:t", Role.VIEWER, member_id=member, scope=Scope(frozenset(mine)))
     cases = [(SYSTEM, None), (SYSTEM, member), (bound, None), (bound, member)]
 
-    async def pages(stale: int) -> dict[tuple[str, str | None, int], Any]:
+    async def pages(stale: int, *, index: bool = True) -> dict[tuple[str, str | None, int], Any]:
         out: dict[tuple[str, str | None, int], Any] = {}
         for principal, who in cases:
             ctx = Context(db, SETTINGS, schema, principal=principal)
@@ -416,7 +416,7 @@ async def test_the_play_index_pages_as_the_merge_does(db: Db) -> None:
             for first in (1, 7, 1000):
                 ctx = Context(db, SETTINGS, schema, principal=principal)
                 page = await analyses.portfolio_plays(ctx, as_of=today, member_id=who, first=first, after=None)  # fmt: skip
-                if stale == 0:  # the index's range and its accounts
+                if stale == 0 and index:  # the index's range and its accounts
                     assert ctx.db.round_trips == 2
                 out[principal.actor, who, first] = (
                     [(p.account["id"], p.stakeholder_id, p.row) for p in page.rows],
@@ -444,3 +444,13 @@ async def test_the_play_index_pages_as_the_merge_does(db: Db) -> None:
     assert await snapshots.refresh(Context(db, SETTINGS, schema)) == 1
     assert await counts() == kept
     assert await pages(stale=0) == indexed
+    # An entry left behind by an account deleted while its snapshot was being stored (a
+    # race), ranked last: the first pages' counts ignore it (they sum the fresh counters'
+    # play counts), and the page it is on (first 1000) is merged instead (its account is
+    # not found).
+    await db.driver.execute_query(
+        "MATCH (p:PlayEntry) WITH p LIMIT 1 CREATE (:PlayEntry {accountId: 'gone', date: p.date, "
+        "ng: p.ng + 1000, sev: 0, nr: -1.0, ns: -1.0, order: 0, memberId: p.memberId, row: p.row})",
+        database_=db.database,
+    )  # fmt: skip
+    assert await pages(stale=0, index=False) == indexed
