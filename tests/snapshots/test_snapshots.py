@@ -340,6 +340,8 @@ async def test_a_catalog_write_recomputes_only_whitespace(db: Db) -> None:
         day=today, database_=db.database,
     )  # fmt: skip
     assert len(indexed.records) == 4 and any(r["rows"] for r in indexed.records)
+    # The pass did move some play (else the entries would match the rows unreplaced).
+    assert any(after[a]["playRows"] != before[a]["playRows"] for a in after)
     for r in indexed.records:
         assert [e[0] for e in r["entries"]] == list(r["rows"]), r["a"]
         assert [e[1] for e in r["entries"]] == [0.0 - float(json.loads(t)["r"]) for t in r["rows"]]
