@@ -11,20 +11,25 @@
 // play's reachGain), replaces the account's play index entries the same way (none when
 // absent), each with its portfolio order key (snapshots/play_page.cypher); the counter
 // keeps the snapshot's number of plays, which the index's unfiltered count sums.
+// Each row first locks its account's counter (a write, even of the same value, holds the
+// node's lock to commit), and only then reads the account: accounts/delete_account.cypher
+// takes the same lock first, so a store and a delete of one account run one after the
+// other, and neither leaves index entries of a deleted account behind.
 // mode: write
 // params: rows
 // scope: internal
 UNWIND $rows AS row
-MATCH (a:Account {id: row.accountId})
+MERGE (r:AccountRevision {accountId: row.accountId})
+SET r.revision = coalesce(r.revision, 0)
+WITH row, r
+MATCH (a:Account {id: r.accountId})
 OPTIONAL MATCH (later:AccountSnapshot {accountId: row.accountId})
   WHERE later.date > row.date
-WITH row, a, count(later) AS newer
+WITH row, r, a, count(later) AS newer
 WHERE newer = 0 AND (NOT coalesce(row.partial, false)
   OR EXISTS { MATCH (:AccountSnapshot {accountId: row.accountId, date: row.date}) })
 MERGE (s:AccountSnapshot {accountId: row.accountId, date: row.date})
 SET s += row.props
-MERGE (r:AccountRevision {accountId: row.accountId})
-ON CREATE SET r.revision = 0
 SET r.snapshotDate = s.date, r.snapshotRevision = s.revision, r.snapshotBasis = s.basis,
     r.snapshotGraphRevision = s.graphRevision,
     r.coverageScore = s.coverageScore, r.strategicScore = s.strategicScore,
