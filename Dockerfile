@@ -4,6 +4,6 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY src ./src
 COPY cypher ./cypher
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir '.[speedups]'
 EXPOSE 8000
 CMD ["samgraph", "serve", "--host", "0.0.0.0", "--port", "8000"]

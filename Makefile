@@ -19,7 +19,7 @@ install: $(STAMP) $(FRONTEND_STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,speedups]'
 	touch $(STAMP)
 
 # The browser pages (GraphiQL) bundled with npm (Node 18+) from frontend/ into

@@ -39,13 +39,20 @@ async def _left(db: Db, account_id: str) -> int:
 async def test_a_delete_during_a_store_leaves_no_entries(db: Db, first: str) -> None:
     acc = account()
     await load(db, {"accounts": [acc]})
-    store = (QUERIES.snapshots.store_snapshots.text, {"rows": [_row(acc["id"])]})
-    delete = (QUERIES.accounts.delete_account.text, {"id": acc["id"]})
-    held, other = (store, delete) if first == "store" else (delete, store)
+    store: tuple[str, dict[str, Any]] = (
+        QUERIES.snapshots.store_snapshots.text,
+        {"rows": [_row(acc["id"])]},
+    )
+    delete: tuple[str, dict[str, Any]] = (QUERIES.accounts.delete_account.text, {"id": acc["id"]})
+    (held_text, held_params), (other_text, other_params) = (
+        (store, delete) if first == "store" else (delete, store)
+    )
     async with db.driver.session(database=db.database) as session:
         tx = await session.begin_transaction()
-        await (await tx.run(*held)).consume()  # done, not yet committed
-        waiting = asyncio.create_task(db.driver.execute_query(*other, database_=db.database))
+        await (await tx.run(held_text, held_params)).consume()  # done, not yet committed
+        waiting = asyncio.create_task(
+            db.driver.execute_query(other_text, other_params, database_=db.database)
+        )
         await asyncio.sleep(0.5)
         assert not waiting.done()  # it waits for the counter's lock
         await tx.commit()
