@@ -308,7 +308,15 @@ async def overdue_head(ctx: Context, *, member_id: str | None, as_of: dt.date, f
     order, read member by member until there are enough."""
     rows = await ctx.db.read(queries.relationships.knows.overdue_head, member_id=member_id, as_of=as_of,
                              cadence=_cadence(ctx), cutoff=_cutoff(ctx, as_of), first=first)  # fmt: skip
-    return list(rows[0]["page"])
+    return _dated(rows[0]["page"])
+
+
+def _dated(page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An overdue page's edges, their `lastContact` (read as ISO text) a date again."""
+    for edge in page:
+        if edge.get("lastContact") is not None:
+            edge["lastContact"] = dt.date.fromisoformat(edge["lastContact"])
+    return page
 
 
 async def overdue_count(ctx: Context, *, member_id: str | None, as_of: dt.date) -> int:
@@ -340,7 +348,7 @@ async def portfolio_overdue(
         pairs = [[after[:i], after[i + 1 :]] for i, ch in enumerate(after) if ch == ":"]
         rows = await ctx.db.read(queries.relationships.knows.overdue_after, member_id=member_id, as_of=as_of,
                                  cadence=_cadence(ctx), cutoff=_cutoff(ctx, as_of), pairs=pairs, first=first)  # fmt: skip
-        return dict(rows[0])
+        return {"cursorFound": rows[0]["cursorFound"], "page": _dated(rows[0]["page"])}
 
     row, total = await asyncio.gather(page(), overdue_count(ctx, member_id=member_id, as_of=as_of))
     return page_of({**row, "total": total}, first)

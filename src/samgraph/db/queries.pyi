@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from samgraph.db.cypher import CypherQuery
 
 class _Q_accounts:
+    account_names: CypherQuery
     account_trees: CypherQuery
     count_accounts: CypherQuery
     delete_account: CypherQuery
