@@ -246,9 +246,9 @@ async def test_cli_export_report_csv(db: Db) -> None:
         ("portfolio-coverage", 9, 5),  # with: + account teams, members
         ("champions-without-backup", 5, 2),  # with: the gap page, its stakeholders
         # the first page (member by member) beside the count (the snapshots' sum: none
-        # fresh yet, so the graph's too; with them, the sum alone); members,
-        # stakeholders with their account's name
-        ("overdue-touches-by-member", 5, 4),
+        # fresh yet, so the graph's too; with them, the sum alone); then, side by side,
+        # members, the stakeholders' names and titles, their accounts' names
+        ("overdue-touches-by-member", 6, 5),
         ("whitespace-by-account", 6, 3),  # with: the count, the page by name, the totals
         ("renewals-next-180-days", 2, 2),  # the count, the page
         ("reachable-whitespace-by-account", 10, 4),  # with: + both totals' figures
