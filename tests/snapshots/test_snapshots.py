@@ -20,7 +20,7 @@ from samgraph.db.queries import queries as QUERIES
 from samgraph.demo.shift import shifted
 from samgraph.live import service as live
 from samgraph.schema import build_schema
-from samgraph.snapshots import service
+from samgraph.snapshots import service, stored
 from tests.conftest import api_key, app_client, gql, settings_for_tests
 from tests.factories import load
 
@@ -107,6 +107,25 @@ async def test_todays_snapshot_equals_the_live_computation_after_writes(
         # and the same fields, now read from the snapshot, answer as computed.
         assert (await gql(client, LIVE, id="gfc", d=today.isoformat()))["data"]["account"] == live
         assert (await gql(client, GAPS))["data"] == gaps
+
+
+async def test_an_accounts_fields_read_only_what_they_need_of_its_snapshot(
+    db: Db, example_bundle: dict[str, Any]
+) -> None:
+    """An account's analysis fields read its fresh snapshot's ENTRY_KEYS, not the plays,
+    people and moves it also keeps (some 40 KB an account at L, read by their own
+    queries); the test above shows those fields answer from it as computed."""
+    await load(db, example_bundle)
+    assert await service.refresh(_ctx(db)) == 1
+    kept = (await db.read(QUERIES.snapshots.fresh_today, ids=["gfc"], today=SETTINGS.today(),
+                          basis=SETTINGS.analysis_basis(), full=True, severities=[]))[0]  # fmt: skip
+    assert set(kept["items"][0]) == set(stored.ENTRY_KEYS)
+    got = await stored.today_of(_ctx(db), ["gfc"], SETTINGS.today())
+    assert set(got["gfc"]) == set(stored.ENTRY_KEYS)
+    # The snapshot itself keeps more: its plays and people rows are there, just not read.
+    rows = await db.read(QUERIES.snapshots.fresh_plays, ids=["gfc"], today=SETTINGS.today(),
+                         basis=SETTINGS.analysis_basis(), needle=None, limit=None)  # fmt: skip
+    assert rows[0]["items"] and rows[0]["items"][0]["playRows"]
 
 
 async def test_a_finished_day_never_changes(

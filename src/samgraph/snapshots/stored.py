@@ -115,7 +115,7 @@ def dependency_of(snap: dict[str, Any]) -> list[MemberDependency]:
 async def today_of(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
     """Of the accounts, those with a fresh snapshot of `as_of` when it is today (up to
     date with the account's change counter, under the current settings), by account id,
-    with all they hold; the others must be computed. Sibling fields' calls batch into
+    with what the analysis fields read of it (ENTRY_KEYS); the others must be computed. Sibling fields' calls batch into
     one read."""
     return await _fresh(ctx, account_ids, as_of, full=True, severities=())
 
@@ -164,6 +164,9 @@ COVERAGE_KEYS = ("coverageScore", "mappedCount", "engagedCount", "strongCount", 
 TOTALS_KEYS = ("deployedArr", "pipelineAmount", "weightedPipeline", "whitespaceEstimate")
 """What `totals_of` reads of a snapshot."""
 REACH_KEYS = ("reachableWhitespace", "reachablePipeline")
+ENTRY_KEYS = ("accountId", *COVERAGE_KEYS, *TOTALS_KEYS, *REACH_KEYS, "dependency")
+"""What `today_of` reads of a snapshot (snapshots/fresh_today.cypher with $full): what the
+analysis fields served from it need, not its plays, people or moves."""
 
 
 def totals_of(snap: dict[str, Any]) -> Totals:
