@@ -6,8 +6,10 @@
 // account has no fresh one (missing, behind its change counter, or computed under other
 // settings than $basis) `stale` counts them, no page is made, and the caller computes.
 // Sort: $sort's value, nulls last, ties by id ascending in either direction.
+// $entries: with each page account's fresh snapshot of today as fresh_today's $full reads
+// it, or null (`snapshots`, in page order), for its analysis fields.
 // mode: read
-// params: industry, name_contains, member_id, min_arr, max_arr, account_ids, snapshots, today, basis, as_of, tier, max_coverage_score, has_gap, renewal_within_days, sort, descending, after, first
+// params: industry, name_contains, member_id, min_arr, max_arr, account_ids, snapshots, today, basis, as_of, tier, max_coverage_score, has_gap, renewal_within_days, sort, descending, after, first, entries
 // scope: param
 MATCH (a:Account)
 WHERE ($account_ids IS NULL OR a.id IN $account_ids)
@@ -43,5 +45,12 @@ WITH sum(CASE WHEN $snapshots AND s IS NULL THEN 1 ELSE 0 END) AS stale,
 WITH stale, found, [x IN found | x.id] AS ids
 WITH stale, found, ids,
      CASE WHEN $after IS NULL THEN 0 ELSE [i IN range(0, size(ids) - 1) WHERE ids[i] = $after][0] + 1 END AS start
-RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound,
-       [x IN found[coalesce(start, 0)..coalesce(start, 0) + $first + 1] | x {.*}] AS page
+WITH stale, ids, start, found[coalesce(start, 0)..coalesce(start, 0) + $first + 1] AS shown
+RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound, [x IN shown | x {.*}] AS page,
+       CASE WHEN $entries THEN [x IN shown | COLLECT {
+         MATCH (r:AccountRevision {accountId: x.id})
+         WHERE r.snapshotDate = $today AND r.snapshotRevision >= r.revision AND r.snapshotBasis = $basis
+         MATCH (s:AccountSnapshot {accountId: x.id, date: $today})
+         RETURN s {.accountId, .coverageScore, .mappedCount, .engagedCount, .strongCount,
+                  .cells, .gapRows, .deployedArr, .pipelineAmount, .weightedPipeline,
+                  .whitespaceEstimate, .reachableWhitespace, .reachablePipeline, .dependency} }[0]] END AS snapshots

@@ -6,8 +6,10 @@
 // fresh snapshot, counted against the accounts (a deleted account has no fresh counter),
 // no page then: the caller computes.
 // Sort: $sort's value, nulls last, ties by id ascending in either direction.
+// $entries: with each page account's snapshot as fresh_today's $full reads it
+// (`snapshots`, in page order; all are fresh when `stale` is 0), for its analysis fields.
 // mode: read
-// params: account_ids, today, basis, tier, max_coverage_score, has_gap, sort, descending, after, first
+// params: account_ids, today, basis, tier, max_coverage_score, has_gap, sort, descending, after, first, entries
 // scope: param
 CALL () {
   OPTIONAL MATCH (r:AccountRevision)
@@ -35,6 +37,11 @@ CALL (stale) {
 }
 WITH stale, ids,
      CASE WHEN $after IS NULL THEN 0 ELSE [i IN range(0, size(ids) - 1) WHERE ids[i] = $after][0] + 1 END AS start
+WITH stale, ids, start, ids[coalesce(start, 0)..coalesce(start, 0) + $first + 1] AS shown
 RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound,
-       [id IN ids[coalesce(start, 0)..coalesce(start, 0) + $first + 1] |
-        COLLECT { MATCH (a:Account {id: id}) RETURN a {.*} }[0]] AS page
+       [id IN shown | COLLECT { MATCH (a:Account {id: id}) RETURN a {.*} }[0]] AS page,
+       CASE WHEN $entries THEN [id IN shown | COLLECT {
+         MATCH (s:AccountSnapshot {accountId: id, date: $today})
+         RETURN s {.accountId, .coverageScore, .mappedCount, .engagedCount, .strongCount,
+                  .cells, .gapRows, .deployedArr, .pipelineAmount, .weightedPipeline,
+                  .whitespaceEstimate, .reachableWhitespace, .reachablePipeline, .dependency} }[0]] END AS snapshots

@@ -223,6 +223,35 @@ async def test_portfolio_lists_read_fresh_snapshots_and_agree_with_live(
     assert (await gql(client, LIST))["data"] == live["data"]
 
 
+PAGE = """query($s: AccountSort!) { accounts(sortBy: $s, first: 3) { nodes { id
+  coverage { score mappedCount gaps { code severity } } whitespace { totals { deployedArr } }
+  reachableWhitespace { totals { reachablePipeline } } } } }"""
+
+
+async def test_a_sorted_page_brings_its_accounts_snapshots_in_its_own_read(db: Db) -> None:
+    """A page sorted in Cypher whose fields read today's snapshots gets them in the
+    page's own read (both queries: on the counter nodes, and on the accounts): one round
+    trip, the same answer as computed."""
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    sorts = ("NAME", "COVERAGE_SCORE")
+    live = {s: await SCHEMA.execute(PAGE, variable_values={"s": s}, context_value=_ctx(db))
+            for s in sorts}  # fmt: skip
+    assert all(not r.errors and len(r.data["accounts"]["nodes"]) == 3 for r in live.values())
+    assert await service.refresh(_ctx(db)) == 4
+    for s in sorts:
+        ctx = _ctx(db)
+        before = ctx.db.round_trips
+        got = await SCHEMA.execute(PAGE, variable_values={"s": s}, context_value=ctx)
+        assert not got.errors and got.data == live[s].data
+        assert ctx.db.round_trips - before == 1  # the page's read; no snapshot read after it
+        # What the page handed over is what today_of reads (memberDependency's too).
+        shown = [n["id"] for n in got.data["accounts"]["nodes"]]
+        handed = await stored.today_of(ctx, shown, SETTINGS.today())
+        assert ctx.db.round_trips - before == 1
+        assert sorted(handed) == sorted(shown)
+        assert all(set(snap) == set(stored.ENTRY_KEYS) for snap in handed.values())
+
+
 async def test_other_settings_or_a_price_change_make_todays_snapshots_stale(
     client: httpx.AsyncClient, db: Db
 ) -> None:

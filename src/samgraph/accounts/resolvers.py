@@ -40,6 +40,21 @@ def _prefetch_inputs(info: Ctx, account_id: str, day: dt.date) -> None:
         loading.add_done_callback(_quiet)
 
 
+def _asks_snapshots(info: Ctx) -> bool:
+    """Whether a page of accounts is asked a field today's snapshot answers (its
+    `nodes` or `edges { node }`, fragments aside: those fields then read on their own)."""
+    for top in info.selected_fields:
+        for sel in top.selections:
+            if not isinstance(sel, SelectedField):
+                continue
+            nodes = sel.selections if sel.name == "nodes" else [
+                n for e in sel.selections if isinstance(e, SelectedField) and e.name == "node"
+                for n in e.selections] if sel.name == "edges" else []  # fmt: skip
+            if any(isinstance(n, SelectedField) and n.name in entries.FROM_SNAPSHOT for n in nodes):
+                return True
+    return False
+
+
 def _day(given: Any, root: dt.date) -> dt.date:
     """A selected field's asOf (a coerced variable, or a literal still in text), else the
     account's."""
@@ -91,6 +106,7 @@ class Query:
         page = await service.list_accounts(
             info.context, account_filter=(filter or AccountFilter()).plain(), first=first, after=after,
             sort_by=sort_by, descending=descending, as_of=info.context.set_as_of(info, as_of),
+            with_snapshots=_asks_snapshots(info),
         )  # fmt: skip
         return AccountConnection.from_page(page, after=after)
 

@@ -13,6 +13,7 @@ from samgraph.context import Context
 from samgraph.db.queries import queries
 from samgraph.errors import Problem, invalid
 from samgraph.pages import Page, check_first, decode_cursor, page_of
+from samgraph.snapshots import stored
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,12 +91,13 @@ _BY_SNAPSHOT = (
 
 async def _page_in_cypher(
     ctx: Context, f: Filter, after_id: str | None, first: int, sort_by: AccountSort,
-    descending: bool, as_of: dt.date,
+    descending: bool, as_of: dt.date, with_snapshots: bool = False,
 ) -> Page[dict[str, Any]] | None:  # fmt: skip
     """The page filtered, sorted and paged in the database (one record, not every account
     through Python). Analysis values come from today's snapshots (§16); None when they
     are needed and some listed account has no fresh one, or asOf is not today: then the
-    caller computes."""
+    caller computes. `with_snapshots` (the page's fields read them): the same record
+    brings each page account's fresh snapshot of today, handed to its fields' loader."""
     snapshots = sort_by in _BY_SNAPSHOT or any(
         x is not None for x in (f.tier, f.max_coverage_score, f.has_gap)
     )
@@ -107,6 +109,7 @@ async def _page_in_cypher(
         today=today, basis=ctx.settings.analysis_basis(), tier=f.tier and str(f.tier),
         max_coverage_score=f.max_coverage_score, has_gap=f.has_gap and str(f.has_gap),
         sort=str(sort_by.value), descending=descending, after=after_id, first=first,
+        entries=with_snapshots and as_of == today,
     )  # fmt: skip
     on_account = (f.industry, f.name_contains, f.member_id, f.min_arr, f.max_arr,
                   f.renewal_within_days)  # fmt: skip
@@ -121,7 +124,11 @@ async def _page_in_cypher(
             renewal_within_days=f.renewal_within_days,
         )  # fmt: skip
     row = (await ctx.db.read(query, **params))[0]
-    return None if row["stale"] else page_of(row, first, noun="result")
+    if row["stale"]:
+        return None
+    if params["entries"]:
+        stored.prime_today(ctx, as_of, zip((r["id"] for r in row["page"]), row["snapshots"]))
+    return page_of(row, first, noun="result")
 
 
 def _passes(v: analyses.AccountView, f: Filter) -> bool:
@@ -176,15 +183,18 @@ async def list_accounts(
     sort_by: AccountSort,
     descending: bool,
     as_of: dt.date,
+    with_snapshots: bool = False,
 ) -> Page[dict[str, Any]]:
-    """The accounts the caller sees, filtered, sorted and paged (`first` after a cursor)."""
+    """The accounts the caller sees, filtered, sorted and paged (`first` after a cursor).
+    `with_snapshots`: the page's fields read today's snapshots (a page sorted or filtered
+    in Cypher then brings them in its own read)."""
     check_first(first, trusted=ctx.trusted)
     after_id = decode_cursor("account", after) if after else None
     f = account_filter
     if sort_by == AccountSort.ID and not descending and not f.derived:
         return await _page_by_id(ctx, f, after_id, first)
     args = (ctx, f, after_id, first, sort_by, descending, as_of)
-    return await _page_in_cypher(*args) or await _page_computed(*args)
+    return await _page_in_cypher(*args, with_snapshots) or await _page_computed(*args)
 
 
 async def _page_computed(

@@ -57,6 +57,10 @@ def reads_of(fields: Iterable[tuple[str, bool]]) -> set[CypherQuery]:
     return wanted
 
 
+# Account fields whose entries answer from today's snapshot when it is fresh (`_today`).
+FROM_SNAPSHOT = frozenset({"coverage", "whitespace", "reachableWhitespace", "memberDependency"})
+
+
 async def _today(ctx: Context, account_id: str, day: dt.date) -> dict[str, Any] | None:
     """Today's fresh snapshot of the account; None on other days or when it is stale.
     Sibling entries' calls batch into one read."""

@@ -6,7 +6,7 @@ Apart from the service so the analyses can read snapshots without importing it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -16,7 +16,7 @@ from samgraph.analyses.coverage import BANDS, GROUPS, SEVERITIES, Cell, Coverage
 from samgraph.analyses.dependency import MemberDependency
 from samgraph.analyses.whitespace import Totals
 from samgraph.common import Band, FunctionGroup, GapCode, Severity
-from samgraph.context import Context
+from samgraph.context import Context, RowLoader
 from samgraph.db.queries import queries as q
 
 # The order of `cells` in a stored snapshot: coverage's own (band, then group).
@@ -129,13 +129,31 @@ async def listed_of(
     return await _fresh(ctx, account_ids, as_of, full=False, severities=tuple(severities))
 
 
+def _loader(
+    ctx: Context, as_of: dt.date, full: bool, severities: tuple[str, ...]
+) -> RowLoader[str, list[dict[str, Any]]]:
+    return ctx.loaders.many(q.snapshots.fresh_today, today=as_of, basis=ctx.settings.analysis_basis(),
+                            full=full, severities=severities)  # fmt: skip
+
+
+def prime_today(
+    ctx: Context, as_of: dt.date, found: Iterable[tuple[str, dict[str, Any] | None]]
+) -> None:
+    """Hand `today_of` what a page query already read for its accounts: each one's fresh
+    snapshot of today (its ENTRY_KEYS), or None when it has none (its fields compute), so
+    the page's analysis fields make no read of their own."""
+    if as_of != ctx.settings.today():
+        return
+    loader = _loader(ctx, as_of, True, ())
+    for key, snap in found:
+        loader.prime(key, [snap] if snap is not None else [])
+
+
 async def _fresh(ctx: Context, account_ids: Sequence[str], as_of: dt.date, *, full: bool,
                  severities: tuple[str, ...]) -> dict[str, dict[str, Any]]:  # fmt: skip
     if as_of != ctx.settings.today() or not account_ids:
         return {}
-    loader = ctx.loaders.many(q.snapshots.fresh_today, today=as_of, basis=ctx.settings.analysis_basis(),
-                              full=full, severities=severities)  # fmt: skip
-    found = await loader.load_many(list(account_ids))
+    found = await _loader(ctx, as_of, full, severities).load_many(list(account_ids))
     return {a: items[0] for a, items in zip(account_ids, found, strict=True)
             if items and "gapRows" in items[0]}  # fmt: skip
 
