@@ -127,7 +127,9 @@ async def _page_in_cypher(
     if row["stale"]:
         return None
     if params["entries"]:
-        stored.prime_today(ctx, as_of, zip((r["id"] for r in row["page"]), row["snapshots"]))
+        stored.prime_today(
+            ctx, as_of, zip((r["id"] for r in row["page"]), row["snapshots"], strict=True)
+        )
     return page_of(row, first, noun="result")
 
 
