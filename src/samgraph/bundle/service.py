@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import gc
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -40,8 +43,44 @@ class ImportSummary:
     committed: dict[str, int] = field(default_factory=dict)
 
 
+_gc_lock = threading.Lock()
+_gc_holders = 0
+_gc_was_enabled = True
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a bulk import builds its rows: a million
+    objects, none in a cycle, that each collection of the oldest generation would walk
+    again (at M, 645,000 rows: the parse 2.3 -> 0.9 s, the write rows 1.6 -> 0.85 s).
+    Reference counting still frees everything; the collector is back once the last
+    holder (an import, a section's rows in a thread) is done."""
+    global _gc_holders, _gc_was_enabled
+    with _gc_lock:
+        _gc_holders += 1
+        if _gc_holders == 1:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_holders -= 1
+            if _gc_holders == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+FREEZE_ROWS = 10_000
+"""From this many rows on, an import keeps its parsed rows out of the collector's sight."""
+
+
 def parse_bundle(raw: Any) -> Bundle:
     """Validate the document's shape and values; raises InvalidInput naming every bad field."""
+    with gc_paused():
+        return _parse_bundle(raw)
+
+
+def _parse_bundle(raw: Any) -> Bundle:
     if isinstance(raw, str | bytes):
         # pydantic's own JSON parser builds the models straight from the text; any
         # failure takes the path below, which words every error.
@@ -395,11 +434,26 @@ async def import_bundle(
     """Validate the whole bundle, then write it (see `write_bundle`). For a member-bound
     caller (the Db's scope), every row must stay inside its accounts. Stakeholder changes
     are recorded as of `changed_on`, with `source` (domain §18)."""
-    bundle = raw if isinstance(raw, Bundle) else parse_bundle(raw)
-    await validate_references(db, bundle)
-    return await write_bundle(
-        db, bundle, batch_size=batch_size, changed_on=changed_on, source=source
-    )
+    if isinstance(raw, Bundle):
+        bundle, frozen = raw, False
+    else:
+        with gc_paused():
+            bundle = _parse_bundle(raw)
+            # A large bundle's rows live until the import ends and are never in a cycle:
+            # out of the collector's sight meanwhile (gc.freeze), each collection of the
+            # oldest generation during validation and writing no longer walks them (at M,
+            # parse + validation + row preparation 6.2 -> 4.0 s). A small one is left be.
+            frozen = sum(len(getattr(bundle, name)) for name in Bundle.model_fields) > FREEZE_ROWS
+            if frozen:
+                gc.freeze()
+    try:
+        await validate_references(db, bundle)
+        return await write_bundle(
+            db, bundle, batch_size=batch_size, changed_on=changed_on, source=source
+        )
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 async def import_rows(ctx: Context, *, section: str, rows: list[dict[str, Any]]) -> None:
@@ -535,14 +589,19 @@ async def write_bundle(
         if progress:
             progress(sum(len(rows) for _, rows in planned))
         return summary
-    pending = asyncio.ensure_future(asyncio.to_thread(steps[0][1]))
+
+    def prepared(make: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        with gc_paused():
+            return _by_key(make())
+
+    pending = asyncio.ensure_future(asyncio.to_thread(prepared, steps[0][1]))
     try:
         for i, (query, _) in enumerate(steps):
-            rows = _by_key(await pending)
+            rows = await pending
             if i + 1 < len(steps):
-                # The next section's rows are built in a thread while this one is
-                # written (Neo4j works in its own process meanwhile).
-                pending = asyncio.ensure_future(asyncio.to_thread(steps[i + 1][1]))
+                # The next section's rows are built and sorted in a thread while this
+                # one is written (Neo4j works in its own process meanwhile).
+                pending = asyncio.ensure_future(asyncio.to_thread(prepared, steps[i + 1][1]))
             batches = [
                 rows[start : start + batch_size] for start in range(0, len(rows), batch_size)
             ]
