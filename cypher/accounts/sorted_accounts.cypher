@@ -6,10 +6,11 @@
 // account has no fresh one (missing, behind its change counter, or computed under other
 // settings than $basis) `stale` counts them, no page is made, and the caller computes.
 // Sort: $sort's value, nulls last, ties by id ascending in either direction.
-// $entries: with each page account's fresh snapshot of today as fresh_today's $full reads
-// it, or null (`snapshots`, in page order), for its analysis fields.
+// $entries: with each page account's fresh snapshot of today, its properties $keys in
+// that order as fresh_values reads them, or null (`snapshots`, in page order), for its
+// analysis fields.
 // mode: read
-// params: industry, name_contains, member_id, min_arr, max_arr, account_ids, snapshots, today, basis, as_of, tier, max_coverage_score, has_gap, renewal_within_days, sort, descending, after, first, entries
+// params: industry, name_contains, member_id, min_arr, max_arr, account_ids, snapshots, today, basis, as_of, tier, max_coverage_score, has_gap, renewal_within_days, sort, descending, after, first, entries, keys
 // scope: param
 MATCH (a:Account)
 WHERE ($account_ids IS NULL OR a.id IN $account_ids)
@@ -51,6 +52,4 @@ RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound, [x IN shown 
          MATCH (r:AccountRevision {accountId: x.id})
          WHERE r.snapshotDate = $today AND r.snapshotRevision >= r.revision AND r.snapshotBasis = $basis
          MATCH (s:AccountSnapshot {accountId: x.id, date: $today})
-         RETURN s {.accountId, .coverageScore, .mappedCount, .engagedCount, .strongCount,
-                  .cells, .gapRows, .deployedArr, .pipelineAmount, .weightedPipeline,
-                  .whitespaceEstimate, .reachableWhitespace, .reachablePipeline, .dependency} }[0]] END AS snapshots
+         RETURN [k IN $keys | s[k]] }[0]] END AS snapshots

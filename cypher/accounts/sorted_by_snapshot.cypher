@@ -7,10 +7,11 @@
 // in the same pass over the fresh counters that sorts them; no page then: the caller
 // computes.
 // Sort: $sort's value, nulls last, ties by id ascending in either direction.
-// $entries: with each page account's snapshot as fresh_today's $full reads it
-// (`snapshots`, in page order; all are fresh when `stale` is 0), for its analysis fields.
+// $entries: with each page account's snapshot, its properties $keys in that order as
+// fresh_values reads them (`snapshots`, in page order; all are fresh when `stale` is 0),
+// for its analysis fields.
 // mode: read
-// params: account_ids, today, basis, tier, max_coverage_score, has_gap, sort, descending, after, first, entries
+// params: account_ids, today, basis, tier, max_coverage_score, has_gap, sort, descending, after, first, entries, keys
 // scope: param
 CALL () {
   OPTIONAL MATCH (r:AccountRevision)
@@ -37,6 +38,4 @@ RETURN stale, size(ids) AS total, start IS NOT NULL AS cursorFound,
        [id IN shown | COLLECT { MATCH (a:Account {id: id}) RETURN a {.*} }[0]] AS page,
        CASE WHEN $entries THEN [id IN shown | COLLECT {
          MATCH (s:AccountSnapshot {accountId: id, date: $today})
-         RETURN s {.accountId, .coverageScore, .mappedCount, .engagedCount, .strongCount,
-                  .cells, .gapRows, .deployedArr, .pipelineAmount, .weightedPipeline,
-                  .whitespaceEstimate, .reachableWhitespace, .reachablePipeline, .dependency} }[0]] END AS snapshots
+         RETURN [k IN $keys | s[k]] }[0]] END AS snapshots

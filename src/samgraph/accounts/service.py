@@ -109,7 +109,7 @@ async def _page_in_cypher(
         today=today, basis=ctx.settings.analysis_basis(), tier=f.tier and str(f.tier),
         max_coverage_score=f.max_coverage_score, has_gap=f.has_gap and str(f.has_gap),
         sort=str(sort_by.value), descending=descending, after=after_id, first=first,
-        entries=with_snapshots and as_of == today,
+        entries=with_snapshots and as_of == today, keys=stored.ENTRY_KEYS,
     )  # fmt: skip
     on_account = (f.industry, f.name_contains, f.member_id, f.min_arr, f.max_arr,
                   f.renewal_within_days)  # fmt: skip

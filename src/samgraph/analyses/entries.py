@@ -154,7 +154,7 @@ async def member_dependency(
     """§14 with the rows of the people it names (by id): stored today (the people then
     read by id), else computed from the graph, which holds them."""
     snap = await _today(ctx, account_id, day)
-    if snap is not None and "dependency" in snap:
+    if snap is not None and snap["dependency"] is not None:
         found = stored.dependency_of(snap)
         ids = sorted({s for d in found for s in d.sole_engaged})
         rows = await ctx.loaders.one(q.stakeholders.get_stakeholders).load_many(ids)

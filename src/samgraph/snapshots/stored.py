@@ -115,9 +115,33 @@ def dependency_of(snap: dict[str, Any]) -> list[MemberDependency]:
 async def today_of(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
     """Of the accounts, those with a fresh snapshot of `as_of` when it is today (up to
     date with the account's change counter, under the current settings), by account id,
-    with what the analysis fields read of it (ENTRY_KEYS); the others must be computed. Sibling fields' calls batch into
-    one read."""
-    return await _fresh(ctx, account_ids, as_of, full=True, severities=())
+    with what the analysis fields read of it (ENTRY_KEYS, not its plays, people or moves);
+    the others must be computed. Sibling fields' calls batch into one read."""
+    if as_of != ctx.settings.today() or not account_ids:
+        return {}
+    found = await _today_loader(ctx, as_of).load_many(list(account_ids))
+    out = {}
+    for account_id, items in zip(account_ids, found, strict=True):
+        snap = dict(zip(ENTRY_KEYS, items[0]["values"], strict=True)) if items else None
+        if snap is not None and snap["gapRows"] is not None:
+            out[account_id] = snap
+    return out
+
+
+def prime_today(
+    ctx: Context, as_of: dt.date, found: Iterable[tuple[str, list[Any] | None]]
+) -> None:
+    """Hand `today_of` what a page query already read for its accounts: each one's fresh
+    snapshot of today as its ENTRY_KEYS' values, or None when it has none (its fields
+    compute), so the page's analysis fields make no read of their own."""
+    loader = _today_loader(ctx, as_of)
+    for key, values in found:
+        loader.prime(key, [{"accountId": key, "values": values}] if values is not None else [])
+
+
+def _today_loader(ctx: Context, as_of: dt.date) -> RowLoader[str, list[dict[str, Any]]]:
+    return ctx.loaders.many(q.snapshots.fresh_values, today=as_of,
+                            basis=ctx.settings.analysis_basis(), keys=ENTRY_KEYS)  # fmt: skip
 
 
 async def listed_of(
@@ -126,36 +150,12 @@ async def listed_of(
     """As `today_of`, but only what portfolio lists filter and sort on (coverageScore,
     `gaps` as code:severity, reachableWhitespace) and the whole gap rows of the
     `severities` given (`gapRows`): a portfolio of 2,000 reads little."""
-    return await _fresh(ctx, account_ids, as_of, full=False, severities=tuple(severities))
-
-
-def _loader(
-    ctx: Context, as_of: dt.date, full: bool, severities: tuple[str, ...]
-) -> RowLoader[str, list[dict[str, Any]]]:
-    return ctx.loaders.many(q.snapshots.fresh_today, today=as_of, basis=ctx.settings.analysis_basis(),
-                            full=full, severities=severities)  # fmt: skip
-
-
-def prime_today(
-    ctx: Context, as_of: dt.date, found: Iterable[tuple[str, dict[str, Any] | None]]
-) -> None:
-    """Hand `today_of` what a page query already read for its accounts: each one's fresh
-    snapshot of today (its ENTRY_KEYS), or None when it has none (its fields compute), so
-    the page's analysis fields make no read of their own."""
-    if as_of != ctx.settings.today():
-        return
-    loader = _loader(ctx, as_of, True, ())
-    for key, snap in found:
-        loader.prime(key, [snap] if snap is not None else [])
-
-
-async def _fresh(ctx: Context, account_ids: Sequence[str], as_of: dt.date, *, full: bool,
-                 severities: tuple[str, ...]) -> dict[str, dict[str, Any]]:  # fmt: skip
     if as_of != ctx.settings.today() or not account_ids:
         return {}
-    found = await _loader(ctx, as_of, full, severities).load_many(list(account_ids))
-    return {a: items[0] for a, items in zip(account_ids, found, strict=True)
-            if items and "gapRows" in items[0]}  # fmt: skip
+    loader = ctx.loaders.many(q.snapshots.fresh_today, today=as_of, basis=ctx.settings.analysis_basis(),
+                              severities=tuple(severities))  # fmt: skip
+    found = await loader.load_many(list(account_ids))
+    return {a: items[0] for a, items in zip(account_ids, found, strict=True) if items}
 
 
 async def values_of(
@@ -183,8 +183,8 @@ TOTALS_KEYS = ("deployedArr", "pipelineAmount", "weightedPipeline", "whitespaceE
 """What `totals_of` reads of a snapshot."""
 REACH_KEYS = ("reachableWhitespace", "reachablePipeline")
 ENTRY_KEYS = ("accountId", *COVERAGE_KEYS, *TOTALS_KEYS, *REACH_KEYS, "dependency")
-"""What `today_of` reads of a snapshot (snapshots/fresh_today.cypher with $full): what the
-analysis fields served from it need, not its plays, people or moves."""
+"""What `today_of` reads of a snapshot (snapshots/fresh_values.cypher, and the account page
+queries' `snapshots`): what the analysis fields served from it need."""
 
 
 def totals_of(snap: dict[str, Any]) -> Totals:
