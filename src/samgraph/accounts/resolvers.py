@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
@@ -41,18 +42,25 @@ def _prefetch_inputs(info: Ctx, account_id: str, day: dt.date) -> None:
 
 
 def _asks_snapshots(info: Ctx) -> bool:
-    """Whether a page of accounts is asked a field today's snapshot answers (its
-    `nodes` or `edges { node }`, fragments aside: those fields then read on their own)."""
+    """Whether a page of accounts is asked a field today's snapshot answers (under its
+    `nodes` or `edges { node }`; fields in fragments then read on their own)."""
+    return any(n.name in entries.FROM_SNAPSHOT for n in _node_fields(info))
+
+
+def _node_fields(info: Ctx) -> Iterator[SelectedField]:
+    """The fields selected on a connection's accounts."""
     for top in info.selected_fields:
-        for sel in top.selections:
-            if not isinstance(sel, SelectedField):
-                continue
-            nodes = sel.selections if sel.name == "nodes" else [
-                n for e in sel.selections if isinstance(e, SelectedField) and e.name == "node"
-                for n in e.selections] if sel.name == "edges" else []  # fmt: skip
-            if any(isinstance(n, SelectedField) and n.name in entries.FROM_SNAPSHOT for n in nodes):
-                return True
-    return False
+        for sel in _fields(top.selections):
+            if sel.name == "nodes":
+                yield from _fields(sel.selections)
+            elif sel.name == "edges":
+                for edge in _fields(sel.selections):
+                    if edge.name == "node":
+                        yield from _fields(edge.selections)
+
+
+def _fields(selections: list[Any]) -> Iterator[SelectedField]:
+    return (s for s in selections if isinstance(s, SelectedField))
 
 
 def _day(given: Any, root: dt.date) -> dt.date:

@@ -30,13 +30,18 @@ F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
 
 # Account field name -> the Cypher its entry reads (through the request's loaders).
 READS: dict[str, tuple[CypherQuery, ...]] = {}
+# Account fields whose entries answer from today's snapshot when it is fresh (`_today`).
+FROM_SNAPSHOT: set[str] = set()
 
 
-def entry(field: str, *reads: CypherQuery) -> Callable[[F], F]:
-    """Register the entry that answers Account's `field`, with the reads it needs."""
+def entry(field: str, *reads: CypherQuery, snapshot: bool = False) -> Callable[[F], F]:
+    """Register the entry that answers Account's `field`, with the reads it needs, and
+    whether it may answer from today's snapshot."""
 
     def register(fn: F) -> F:
         READS[field] = reads
+        if snapshot:
+            FROM_SNAPSHOT.add(field)
         return fn
 
     return register
@@ -57,17 +62,13 @@ def reads_of(fields: Iterable[tuple[str, bool]]) -> set[CypherQuery]:
     return wanted
 
 
-# Account fields whose entries answer from today's snapshot when it is fresh (`_today`).
-FROM_SNAPSHOT = frozenset({"coverage", "whitespace", "reachableWhitespace", "memberDependency"})
-
-
 async def _today(ctx: Context, account_id: str, day: dt.date) -> dict[str, Any] | None:
     """Today's fresh snapshot of the account; None on other days or when it is stale.
     Sibling entries' calls batch into one read."""
     return (await stored.today_of(ctx, [account_id], day)).get(account_id)
 
 
-@entry("coverage", q.analyses.account_graphs)
+@entry("coverage", q.analyses.account_graphs, snapshot=True)
 async def coverage(ctx: Context, account_id: str, day: dt.date) -> coverage_mod.Coverage:
     """§3: stored today, else computed."""
     snap = await _today(ctx, account_id, day)
@@ -110,7 +111,7 @@ async def drawing(ctx: Context, account_id: str, **kwargs: Any) -> drawing_mod.D
     return await service.drawing(ctx, account_id=account_id, **kwargs)
 
 
-@entry("whitespace", q.analyses.whitespace_inputs)
+@entry("whitespace", q.analyses.whitespace_inputs, snapshot=True)
 async def whitespace(ctx: Context, account_id: str, *, totals_only: bool) -> Whitespace:
     """§7: only the totals from today's snapshot when nothing else is asked, else the
     whole grid computed."""
@@ -121,7 +122,9 @@ async def whitespace(ctx: Context, account_id: str, *, totals_only: bool) -> Whi
     return await service.whitespace_of(ctx, account_id)
 
 
-@entry("reachableWhitespace", q.analyses.account_graphs, q.analyses.whitespace_inputs)
+@entry(
+    "reachableWhitespace", q.analyses.account_graphs, q.analyses.whitespace_inputs, snapshot=True
+)
 async def reachable_whitespace(
     ctx: Context, account_id: str, day: dt.date, *, max_hops: int, totals_only: bool
 ) -> tuple[AccountGraph | None, reach_mod.ReachableWhitespace]:
@@ -147,7 +150,7 @@ async def plays(
     return await service.account_plays_named(ctx, account_id=account_id, as_of=day)
 
 
-@entry("memberDependency", q.analyses.account_graphs)
+@entry("memberDependency", q.analyses.account_graphs, snapshot=True)
 async def member_dependency(
     ctx: Context, account_id: str, day: dt.date
 ) -> tuple[list[dependency_mod.MemberDependency], Mapping[str, dict[str, Any]]]:
