@@ -229,3 +229,8 @@ class Bundle(BaseModel):
     opportunities: list[OpportunityRow] = _rows()
     interactions: list[InteractionRow] = _rows()
     history: list[HistoryRow] = _rows()
+
+    def counts(self) -> dict[str, int]:
+        """Rows per section, by its camelCase name."""
+        return {info.alias or name: len(getattr(self, name))
+                for name, info in type(self).model_fields.items()}  # fmt: skip

@@ -434,7 +434,7 @@ async def import_bundle(
             # out of the collector's sight meanwhile (gc.freeze), each collection of the
             # oldest generation during validation and writing no longer walks them (at M,
             # parse + validation + row preparation 6.2 -> 4.0 s). A small one is left be.
-            frozen = sum(len(getattr(bundle, name)) for name in Bundle.model_fields) > FREEZE_ROWS
+            frozen = sum(bundle.counts().values()) > FREEZE_ROWS
             if frozen:
                 gc.freeze()
     try:
@@ -566,8 +566,7 @@ async def write_bundle(
     def extra(query: CypherQuery) -> dict[str, Any]:
         return history if query is queries.stakeholders.upsert_stakeholders else {}
 
-    for name, info in Bundle.model_fields.items():
-        summary.counts[info.alias or name] = len(getattr(bundle, name))
+    summary.counts = bundle.counts()
     if sum(summary.counts.values()) <= batch_size:
         planned = [(query, _by_key(rows())) for query, rows in steps]
         one = [s for query, rows in planned if rows for s in _steps(query, rows, extra(query))]
