@@ -714,6 +714,14 @@ def attack_table(attack: dict[str, Any]) -> list[str]:
     ]
 
 
+def _stop(procs: list[subprocess.Popen[bytes]]) -> None:
+    """Terminate the servers and wait for each to be gone (a stopped one: at once)."""
+    for p in procs:
+        p.terminate()
+    for p in procs:
+        p.wait(timeout=60)
+
+
 def start_peer(port: int) -> subprocess.Popen[bytes]:
     node = shutil.which("node")
     if node is None or not (BENCH / "peer" / "node_modules").is_dir():
@@ -810,10 +818,7 @@ async def main(cfg: Config | None = None) -> Report:
             await bench_xl(
                 f"http://127.0.0.1:{sam_port}/graphql", db, driver, database, cfg, report
             )
-        for p in procs:  # the servers (and their refreshers) gone before the next section
-            p.terminate()
-        for p in procs:
-            p.wait(timeout=60)
+        _stop(procs)  # the servers (and their refreshers) gone before the next section
         if not cfg.smoke:
             from bench import auth_overhead, integrations
 
@@ -825,10 +830,7 @@ async def main(cfg: Config | None = None) -> Report:
                 report.integrations = [f"(integrations failed: {exc!r})"]
             report.auth = await auth_overhead.main()
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            p.wait(timeout=30)
+        _stop(procs)
         await driver.close()
     if cfg.out:
         write_markdown(report, cfg.out, cfg.plots)
