@@ -1,6 +1,7 @@
 // Point each team's PART_OF at row.target (the parentId); null target removes it. The
 // team and the new parent's chain of parents are write-locked first (as for managers:
 // see stakeholders/link_stakeholder_managers), so `parent_cycles` sees concurrent writes.
+// The chain's first node is sought through the id index, by hint (see there).
 // mode: write
 // params: rows
 // scope: checked
@@ -10,8 +11,9 @@ SET t._lock = true
 REMOVE t._lock
 WITH t, row
 CALL (row) {
-  OPTIONAL MATCH (:Team {id: row.target})-[:PART_OF*0..]->(up:Team)
-  WITH up WHERE up IS NOT NULL
+  MATCH (top:Team {id: row.target})
+  USING INDEX top:Team(id)
+  MATCH (top)-[:PART_OF*0..]->(up:Team)
   SET up._lock = true
   REMOVE up._lock
 }
