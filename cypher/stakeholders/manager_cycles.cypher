@@ -6,6 +6,5 @@
 // scope: checked
 UNWIND $ids AS id
 MATCH (s:Stakeholder {id: id})
-USING INDEX s:Stakeholder(id)
 WHERE EXISTS { MATCH (s)-[:REPORTS_TO]->+(s) }
 RETURN s.id AS id ORDER BY id

@@ -5,6 +5,5 @@
 // scope: checked
 UNWIND $ids AS id
 MATCH (t:Team {id: id})
-USING INDEX t:Team(id)
 WHERE EXISTS { MATCH (t)-[:PART_OF]->+(t) }
 RETURN t.id AS id ORDER BY id
