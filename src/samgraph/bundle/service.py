@@ -398,8 +398,11 @@ def plan_steps(
         (q.stakeholders.link_stakeholder_managers, lambda: _links(b.stakeholders, "manager_id")),
         (q.relationships.account_team.upsert,
          lambda: _edge_rows(b.account_team, ("memberId", "accountId"))),
+        # Stakeholder first: the order rows are sorted in (_by_key) is the order the query
+        # locks its stakeholders in, and one account's people stay together in a batch
+        # (member first, a batch spans many accounts: 3.1 s at M instead of 2.6).
         (q.relationships.knows.upsert,
-         lambda: _edge_rows(b.relationships, ("memberId", "stakeholderId"))),
+         lambda: _edge_rows(b.relationships, ("stakeholderId", "memberId"))),
         (q.relationships.influences.upsert, lambda: _edge_rows(b.influences, ("fromId", "toId"))),
         (q.relationships.deployments.upsert,
          lambda: _edge_rows(b.deployments, ("teamId", "productId"))),
