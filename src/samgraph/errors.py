@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from samgraph.common import PATTERN_PROBLEMS
 
 # Every code an error of the API carries (`extensions.code`), with the HTTP status of a
 # request error of that code (GraphQL over HTTP with application/graphql-response+json,
@@ -122,8 +125,18 @@ def format_loc(loc: tuple[Any, ...], prefix: str = "") -> str:
     return out
 
 
+def message(error: ErrorDetails) -> str:
+    """pydantic's message of one error, in words where pydantic's would quote a regular
+    expression (an id's, a text's pattern)."""
+    if error["type"] == "string_pattern_mismatch":
+        problem = PATTERN_PROBLEMS.get(error.get("ctx", {}).get("pattern", ""))
+        if problem is not None:
+            return problem(str(error["input"]))
+    return error["msg"]
+
+
 def from_validation_error(exc: ValidationError, prefix: str = "") -> InvalidInput:
-    problems = [Problem(format_loc(tuple(e["loc"]), prefix), e["msg"]) for e in exc.errors()]
+    problems = [Problem(format_loc(tuple(e["loc"]), prefix), message(e)) for e in exc.errors()]
     return invalid(problems)
 
 

@@ -59,16 +59,21 @@ MAX_ATTENDEES = 500
 
 
 class Row(BaseModel):
+    # Enum fields keep their text (use_enum_values): rows are written, not computed with,
+    # and a million rows then dump without a pass turning enums into text.
     model_config = ConfigDict(
-        extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True
-    )
+        extra="forbid", alias_generator=to_camel, populate_by_name=True, frozen=True,
+        use_enum_values=True,
+    )  # fmt: skip
 
     def provided(self, *, exclude: Collection[str] = frozenset()) -> dict[str, Any]:
         """The fields sent, by their camelCase names (enums as plain strings)."""
-        data = self.model_dump(mode="python", by_alias=True, include=self.model_fields_set)
-        return {
-            k: (v.value if hasattr(v, "value") else v) for k, v in data.items() if k not in exclude
-        }
+        # exclude_unset is include=model_fields_set, at half the cost (an import dumps a
+        # million rows).
+        data = self.model_dump(by_alias=True, exclude_unset=True)
+        for key in exclude:
+            data.pop(key, None)
+        return data
 
 
 class NodeRow(Row):

@@ -9,6 +9,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -100,6 +101,9 @@ def _parse_bundle(raw: Any) -> Bundle:
 
 
 def _duplicates(section: str, keys: Iterable[tuple[str, ...]], label: str) -> list[Problem]:
+    keys = list(keys)
+    if len(set(keys)) == len(keys):
+        return []
     seen: dict[tuple[str, ...], int] = {}
     problems = []
     for i, key in enumerate(keys):
@@ -115,18 +119,23 @@ def _duplicates(section: str, keys: Iterable[tuple[str, ...]], label: str) -> li
 
 
 def _cycles(section: str, parents: dict[str, str | None], label: str) -> list[Problem]:
-    """Ids whose chain of parents (within this bundle) comes back to them."""
-    problems = []
+    """Ids whose chain of parents (within this bundle) comes back to them. Each id is
+    walked once: a walk stops at a root, at an id outside the bundle, at an id an earlier
+    walk passed, or on coming back into itself (those from there on form a loop)."""
+    looped: set[str] = set()
+    walked: set[str] = set()
     for start in parents:
-        node, steps = parents.get(start), 0
-        while node is not None and steps <= len(parents):
-            if node == start:
-                problems.append(
-                    Problem(f"{section}[id={start}].{label}", f"{label} cycle through {start!r}")
-                )
+        path: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node in parents and node not in walked:
+            if node in path:
+                looped.update(list(path)[path[node] :])
                 break
-            node, steps = parents.get(node), steps + 1
-    return problems
+            path[node] = len(path)
+            node = parents[node]
+        walked.update(path)
+    return [Problem(f"{section}[id={start}].{label}", f"{label} cycle through {start!r}")
+            for start in parents if start in looped]  # fmt: skip
 
 
 async def validate_references(db: Db, bundle: Bundle) -> None:
@@ -228,57 +237,126 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
                     Problem(f"{section}[{i}].{camel}", f"required for a new {kind[:-1]}")
                 )
 
-    for i, a in enumerate(b.accounts):
-        require_on_create("accounts", i, a, "accounts", ("name",))
-    for i, t in enumerate(b.teams):
-        require_on_create("teams", i, t, "teams", ("account_id", "name"))
-        need("teams", i, "accountId", "accounts", t.account_id)
-        need("teams", i, "parentId", "teams", t.parent_id)
-        if t.parent_id == t.id:
-            problems.append(Problem(f"teams[{i}].parentId", "a team cannot be its own parent"))
-    for i, s in enumerate(b.stakeholders):
-        require_on_create("stakeholders", i, s, "stakeholders", ("account_id", "name"))
-        need("stakeholders", i, "accountId", "accounts", s.account_id)
-        need("stakeholders", i, "teamId", "teams", s.team_id)
-        need("stakeholders", i, "managerId", "stakeholders", s.manager_id)
-        if s.manager_id == s.id:
-            problems.append(
-                Problem(f"stakeholders[{i}].managerId", "a stakeholder cannot manage themselves")
-            )
-    for i, m in enumerate(b.members):
-        require_on_create("members", i, m, "members", ("name",))
-    for i, p in enumerate(b.products):
-        require_on_create("products", i, p, "products", ("name", "pricing"))
-    for i, o in enumerate(b.opportunities):
-        require_on_create("opportunities", i, o, "opportunities", ("account_id", "name"))
-        need("opportunities", i, "accountId", "accounts", o.account_id)
-        need("opportunities", i, "teamId", "teams", o.team_id)
-        need("opportunities", i, "productId", "products", o.product_id)
-    for i, x in enumerate(b.interactions):
-        require_on_create("interactions", i, x, "interactions", ("account_id", "date", "type"))
-        need("interactions", i, "accountId", "accounts", x.account_id)
-        for j, mid in enumerate(x.member_ids or ()):
-            need("interactions", i, f"memberIds[{j}]", "members", mid)
-        for j, sid in enumerate(x.stakeholder_ids or ()):
-            need("interactions", i, f"stakeholderIds[{j}]", "stakeholders", sid)
-    for i, at in enumerate(b.account_team):
-        need("accountTeam", i, "memberId", "members", at.member_id)
-        need("accountTeam", i, "accountId", "accounts", at.account_id)
-    for i, k in enumerate(b.relationships):
-        need("relationships", i, "memberId", "members", k.member_id)
-        need("relationships", i, "stakeholderId", "stakeholders", k.stakeholder_id)
-    for i, inf in enumerate(b.influences):
-        need("influences", i, "fromId", "stakeholders", inf.from_id)
-        need("influences", i, "toId", "stakeholders", inf.to_id)
-        if inf.from_id == inf.to_id:
-            problems.append(
-                Problem(f"influences[{i}].toId", "a stakeholder cannot influence themselves")
-            )
-    for i, d in enumerate(b.deployments):
-        need("deployments", i, "teamId", "teams", d.team_id)
-        need("deployments", i, "productId", "products", d.product_id)
-    for i, h in enumerate(b.history):
-        need("history", i, "stakeholderId", "stakeholders", h.stakeholder_id)
+    # The kinds whose every named id is known: no reference to them needs a look.
+    complete = {kind for kind in known if wanted[kind] <= known[kind]}
+
+    # Each section is first checked whole with set operations and comprehensions (at M,
+    # 645,000 rows: 1.1 s of per-row calls); only a section that fails one of them is
+    # walked row by row, for the problems' paths.
+    def fine(
+        rows: Sequence[NodeRow],
+        kind: str,
+        fields: Sequence[str],
+        refs: Sequence[tuple[str, str]] = (),
+    ) -> bool:
+        """No new row lacks a required field, every reference is known."""
+        stored = in_db[kind]
+        for name in fields:
+            if any(getattr(r, name) is None for r in rows if r.id not in stored):
+                return False
+        for attr, target in refs:
+            if target in complete:
+                continue
+            named = {getattr(r, attr) for r in rows}
+            named.discard(None)
+            if not named <= known[target]:
+                return False
+        return True
+
+    if not fine(b.accounts, "accounts", ("name",)):
+        for i, a in enumerate(b.accounts):
+            require_on_create("accounts", i, a, "accounts", ("name",))
+    if not fine(
+        b.teams,
+        "teams",
+        ("account_id", "name"),
+        (("account_id", "accounts"), ("parent_id", "teams")),
+    ) or any(t.parent_id == t.id for t in b.teams):
+        for i, t in enumerate(b.teams):
+            require_on_create("teams", i, t, "teams", ("account_id", "name"))
+            need("teams", i, "accountId", "accounts", t.account_id)
+            need("teams", i, "parentId", "teams", t.parent_id)
+            if t.parent_id == t.id:
+                problems.append(Problem(f"teams[{i}].parentId", "a team cannot be its own parent"))
+    if not fine(
+        b.stakeholders,
+        "stakeholders",
+        ("account_id", "name"),
+        (("account_id", "accounts"), ("team_id", "teams"), ("manager_id", "stakeholders")),
+    ) or any(s.manager_id == s.id for s in b.stakeholders):
+        for i, s in enumerate(b.stakeholders):
+            require_on_create("stakeholders", i, s, "stakeholders", ("account_id", "name"))
+            need("stakeholders", i, "accountId", "accounts", s.account_id)
+            need("stakeholders", i, "teamId", "teams", s.team_id)
+            need("stakeholders", i, "managerId", "stakeholders", s.manager_id)
+            if s.manager_id == s.id:
+                problems.append(
+                    Problem(
+                        f"stakeholders[{i}].managerId", "a stakeholder cannot manage themselves"
+                    )
+                )
+    if not fine(b.members, "members", ("name",)):
+        for i, m in enumerate(b.members):
+            require_on_create("members", i, m, "members", ("name",))
+    if not fine(b.products, "products", ("name", "pricing")):
+        for i, p in enumerate(b.products):
+            require_on_create("products", i, p, "products", ("name", "pricing"))
+    if not fine(
+        b.opportunities,
+        "opportunities",
+        ("account_id", "name"),
+        (("account_id", "accounts"), ("team_id", "teams"), ("product_id", "products")),
+    ):
+        for i, o in enumerate(b.opportunities):
+            require_on_create("opportunities", i, o, "opportunities", ("account_id", "name"))
+            need("opportunities", i, "accountId", "accounts", o.account_id)
+            need("opportunities", i, "teamId", "teams", o.team_id)
+            need("opportunities", i, "productId", "products", o.product_id)
+    if not fine(
+        b.interactions,
+        "interactions",
+        ("account_id", "date", "type"),
+        (("account_id", "accounts"),),
+    ) or not ({"members", "stakeholders"} <= complete):
+        for i, x in enumerate(b.interactions):
+            require_on_create("interactions", i, x, "interactions", ("account_id", "date", "type"))
+            need("interactions", i, "accountId", "accounts", x.account_id)
+            for j, mid in enumerate(x.member_ids or ()):
+                need("interactions", i, f"memberIds[{j}]", "members", mid)
+            for j, sid in enumerate(x.stakeholder_ids or ()):
+                need("interactions", i, f"stakeholderIds[{j}]", "stakeholders", sid)
+
+    def edges_fine(rows: Sequence[Row], refs: Sequence[tuple[str, str]]) -> bool:
+        return all(kind in complete or {getattr(r, attr) for r in rows} <= known[kind]
+                   for attr, kind in refs)  # fmt: skip
+
+    if not edges_fine(b.account_team, (("member_id", "members"), ("account_id", "accounts"))):
+        for i, at in enumerate(b.account_team):
+            need("accountTeam", i, "memberId", "members", at.member_id)
+            need("accountTeam", i, "accountId", "accounts", at.account_id)
+    if not edges_fine(
+        b.relationships, (("member_id", "members"), ("stakeholder_id", "stakeholders"))
+    ):
+        for i, k in enumerate(b.relationships):
+            need("relationships", i, "memberId", "members", k.member_id)
+            need("relationships", i, "stakeholderId", "stakeholders", k.stakeholder_id)
+    if not edges_fine(
+        b.influences, (("from_id", "stakeholders"), ("to_id", "stakeholders"))
+    ) or any(inf.from_id == inf.to_id for inf in b.influences):
+        for i, inf in enumerate(b.influences):
+            need("influences", i, "fromId", "stakeholders", inf.from_id)
+            need("influences", i, "toId", "stakeholders", inf.to_id)
+            if inf.from_id == inf.to_id:
+                problems.append(
+                    Problem(f"influences[{i}].toId", "a stakeholder cannot influence themselves")
+                )
+    if not edges_fine(b.deployments, (("team_id", "teams"), ("product_id", "products"))):
+        for i, d in enumerate(b.deployments):
+            need("deployments", i, "teamId", "teams", d.team_id)
+            need("deployments", i, "productId", "products", d.product_id)
+    if not edges_fine(b.history, (("stakeholder_id", "stakeholders"),)):
+        for i, h in enumerate(b.history):
+            need("history", i, "stakeholderId", "stakeholders", h.stakeholder_id)
 
     problems += await _links_across_accounts(db, b)
     problems += _cycles("teams", {r.id: r.parent_id for r in b.teams}, "parentId")
@@ -309,6 +387,20 @@ async def _links_across_accounts(db: Db, b: Bundle) -> list[Problem]:
     teams = {k: v for k, v in found["teams"]}
     teams.update({t.id: t.account_id for t in b.teams if t.account_id})
     held = {k: v for k, v in found["interactions"]}
+
+    def clash(theirs: Any, account: Any) -> bool:
+        return account is not None and theirs is not None and theirs != account
+
+    # Whole first (the common case, no problem), row by row only for the paths.
+    if not any(
+        clash(people.get(sid), x.account_id or held.get(x.id))
+        for x in meetings for sid in x.stakeholder_ids or ()
+    ) and not any(
+        (s.manager_id and clash(people.get(s.manager_id), people.get(s.id)))
+        or (s.team_id and clash(teams.get(s.team_id), people.get(s.id)))
+        for s in people_rows
+    ):  # fmt: skip
+        return []
     problems = []
 
     def other(path: str, what: str, ident: str, theirs: Any, account: Any) -> None:
@@ -371,11 +463,23 @@ def write_plan(bundle: Bundle, *, feed: bool = False) -> list[tuple[CypherQuery,
     return [(name, rows()) for name, rows in plan_steps(bundle, feed=feed)]
 
 
+_NOT_KEYS = frozenset({"props", "target", "ids"})
+"""Fields of a write row that are not its key (node and edge rows: props; links: the
+target; attendance: the attendees)."""
+
+
 def _by_key(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows in key order: concurrent writers then lock nodes in the same order (fewer
     deadlocks; a deadlock is retried, but costs a retry)."""
-    return sorted(rows, key=lambda r: tuple(str(v) for k, v in r.items() if k != "props"
-                                            and not isinstance(v, list | dict)))  # fmt: skip
+    if not rows:
+        return rows
+    first = rows[0]
+    if not _NOT_KEYS.isdisjoint(first):
+        # A node, edge, link or attendance row: its key is its ids, present (and text) in
+        # every row of the section (an id is unique in a bundle, an edge's pair too).
+        return sorted(rows, key=itemgetter(*(k for k in first if k not in _NOT_KEYS)))
+    return sorted(rows, key=lambda r: tuple(str(v) for k, v in r.items()
+                                            if not isinstance(v, list | dict)))  # fmt: skip
 
 
 def plan_steps(

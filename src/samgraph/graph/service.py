@@ -16,7 +16,7 @@ from samgraph.common import Id, StakeholderStatus
 from samgraph.context import Context
 from samgraph.db.cypher import CypherQuery
 from samgraph.db.queries import queries as q
-from samgraph.errors import NotFound, Problem, invalid
+from samgraph.errors import NotFound, Problem, invalid, message
 
 _ID = TypeAdapter(Id)
 
@@ -39,7 +39,7 @@ def check_ids(**ids: str) -> None:
         try:
             _ID.validate_python(value)
         except ValidationError as exc:
-            problems.append(Problem(name, exc.errors()[0]["msg"]))
+            problems.append(Problem(name, message(exc.errors()[0])))
     if problems:
         raise invalid(problems)
 

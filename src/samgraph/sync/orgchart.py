@@ -25,7 +25,7 @@ from samgraph.bundle.models import Bundle
 from samgraph.common import BuyingRole, Email, Id, Name, Seniority, Sentiment, ShortText, Url
 from samgraph.db.driver import Db, Step
 from samgraph.db.queries import queries
-from samgraph.errors import NotFound, Problem, invalid
+from samgraph.errors import NotFound, Problem, invalid, message
 from samgraph.sync import identity
 from samgraph.sync.formats import (
     FORMATS,
@@ -151,7 +151,7 @@ def validate_records(
             try:
                 _CHECKS[column].validate_python(value)
             except ValidationError as exc:
-                bad(rec, column, f"{value!r}: {exc.errors()[0]['msg']}")
+                bad(rec, column, f"{value!r}: {message(exc.errors()[0])}")
         if (
             rec.manager_id is not None
             and rec.manager_id not in existing

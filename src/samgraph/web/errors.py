@@ -11,7 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from samgraph.errors import format_loc
+from samgraph.errors import format_loc, message
 
 # HTTP statuses without a more precise code of ours.
 CODES = {
@@ -53,7 +53,7 @@ async def _bad_request(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     problems = [
         # ("query", "format") -> "format": the parameter as the client sent it.
-        {"path": format_loc(tuple(e["loc"][1:])) or "request", "message": e["msg"]}
+        {"path": format_loc(tuple(e["loc"][1:])) or "request", "message": message(e)}
         for e in exc.errors()
     ]
     first = problems[0]
