@@ -201,3 +201,42 @@ async def test_batches_written_two_at_a_time_give_the_graph_of_one_transaction(
     # 40 stakeholders in batches of 3: 14 transactions (13 of 3, one of 1), in 7 pairs.
     assert summary.committed["stakeholders.upsert_stakeholders"] == 40
     assert summary.batches == sum(-(-n // 3) for n in summary.committed.values())
+
+
+async def test_a_large_import_creates_new_people_and_upserts_stored_ones(
+    db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batched, the rows of people not stored when the bundle was checked go to
+    `create_stakeholders`, the others to `upsert_stakeholders` (which records changes);
+    both in one transaction per batch. The graph is the one the upsert alone gives."""
+    base = {"accounts": [{"id": "a", "name": "A"}],
+            "stakeholders": [{"id": f"s{i}", "accountId": "a", "name": f"S{i}", "title": "Old"}
+                             for i in (1, 2)]}  # fmt: skip
+    await service.import_bundle(db, base, changed_on=TODAY)
+    ran: list[list[str]] = []
+    write_steps = db.write_steps
+
+    async def seen(steps: Any, **kwargs: Any) -> Any:
+        ran.append([s.query.name for s in steps])
+        return await write_steps(steps, **kwargs)
+
+    monkeypatch.setattr(db, "write_steps", seen)
+    # s1, s2 stored (a new title each); s3, s4 new, one of them DEPARTED.
+    people = [{"id": "s1", "title": "New"}, {"id": "s2", "title": "New"},
+              {"id": "s3", "accountId": "a", "name": "S3", "title": "T"},
+              {"id": "s4", "accountId": "a", "name": "S4", "status": "DEPARTED"}]  # fmt: skip
+    await service.import_bundle(db, {"stakeholders": people}, batch_size=3, changed_on=TODAY)
+    # Batches of 3 (rows in id order): [s1, s2, s3] -> the CREATE of s3, then the upsert
+    # of s1 and s2 in the same transaction; [s4] -> the CREATE alone.
+    assert ran == [
+        ["stakeholders.create_stakeholders", "stakeholders.upsert_stakeholders"],
+        ["stakeholders.create_stakeholders"],
+    ]
+    exported = await service.export_bundle(db)
+    status = {s["id"]: (s.get("title"), s["status"]) for s in exported["stakeholders"]}
+    assert status == {"s1": ("New", "ACTIVE"), "s2": ("New", "ACTIVE"), "s3": ("T", "ACTIVE"),
+                      "s4": (None, "DEPARTED")}  # fmt: skip
+    # Changes only for the people that existed: title Old -> New, twice.
+    assert [(h["stakeholderId"], h["field"], h["old"], h["new"]) for h in exported["history"]] == [
+        ("s1", "title", "Old", "New"), ("s2", "title", "Old", "New")
+    ]  # fmt: skip

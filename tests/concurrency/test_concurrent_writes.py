@@ -221,3 +221,49 @@ async def test_sync_and_feed_at_once(db: Db, post: Post, feed_first: bool) -> No
         assert person["title"] == values[-1] and values[-1].startswith("Sync")
         assert {h["source"] for h in history} == {"sync:csv"}
     await _round_trip_is_lossless(db)
+
+
+IMPORT = """mutation($b: JSON!) { importBundle(bundle: $b) { stakeholders batches } }"""
+
+
+async def test_parallel_imports_creating_the_same_people_leave_one_each_and_exact_history(
+    db: Db,
+) -> None:
+    """A large import creates the people it found new with CREATE; 20 clients importing
+    the same 6 new people at once (a batch of 2 rows, so 3 batches each) race for every
+    id. The uniqueness constraint refuses all but the first CREATE of each; the losers'
+    batches are written again as upserts. Each person then exists once, with the first
+    writer's title as its start and one recorded change per other client after it."""
+    await _base(db, people=0)
+    token = await api_key(db)
+    people = [f"p{i}" for i in range(1, 7)]
+    with live_server(settings_for_tests(samgraph_import_batch_size=2)) as base:
+        async with httpx.AsyncClient(
+            base_url=base, headers={"Authorization": f"Bearer {token}"},
+            limits=httpx.Limits(max_connections=CLIENTS), timeout=60,
+        ) as client:  # fmt: skip
+
+            async def import_as(k: int) -> dict[str, Any]:
+                rows = [{"id": p, "accountId": "acc", "name": p.upper(), "title": f"C{k}"}
+                        for p in people]  # fmt: skip
+                response = await client.post(
+                    "/graphql", json={"query": IMPORT, "variables": {"b": {"stakeholders": rows}}}
+                )
+                body: dict[str, Any] = response.json()
+                return body
+
+            answers = await asyncio.gather(*(import_as(k) for k in range(CLIENTS)))
+    assert [a.get("errors") for a in answers] == [None] * CLIENTS
+    assert {a["data"]["importBundle"]["batches"] for a in answers} == {3}
+    bundle = await bundle_service.export_bundle(db)
+    assert sorted(p["id"] for p in bundle["stakeholders"]) == people
+    for p in people:
+        history = [h for h in bundle["history"] if h["stakeholderId"] == p]
+        # The creator's title is where the chain starts (no change recorded for it);
+        # every other client's title is one change, each starting where the last ended.
+        first = history[0]["old"]
+        values = _chain(history, "title", first)
+        assert sorted(values) == sorted(f"C{k}" for k in range(CLIENTS))
+        person = next(s for s in bundle["stakeholders"] if s["id"] == p)
+        assert person["title"] == values[-1]
+    await _round_trip_is_lossless(db)

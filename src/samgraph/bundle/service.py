@@ -20,7 +20,7 @@ from samgraph.bundle.models import AccountRow, Bundle, NodeRow, Row
 from samgraph.common import SCORE_INPUTS
 from samgraph.context import Context
 from samgraph.db.cypher import CypherQuery
-from samgraph.db.driver import Db, Step
+from samgraph.db.driver import Db, KeyTaken, Step
 from samgraph.db.queries import queries
 from samgraph.errors import (
     DatabaseUnavailable,
@@ -138,10 +138,11 @@ def _cycles(section: str, parents: dict[str, str | None], label: str) -> list[Pr
             for start in parents if start in looped]  # fmt: skip
 
 
-async def validate_references(db: Db, bundle: Bundle) -> None:
+async def validate_references(db: Db, bundle: Bundle) -> dict[str, set[str]]:
     """Every id a row points at must exist in the bundle or the graph; new nodes need
     their required fields. Raises InvalidInput listing every problem. Rows outside
-    the caller's scope are refused first (db/scope.py)."""
+    the caller's scope are refused first (db/scope.py). Returns the ids found stored, by
+    kind (`accounts`, `stakeholders`, ...)."""
     b = bundle
     outside = await db.scope.check_bundle(db, b)
     if outside:
@@ -363,6 +364,7 @@ async def validate_references(db: Db, bundle: Bundle) -> None:
     problems += _cycles("stakeholders", {r.id: r.manager_id for r in b.stakeholders}, "managerId")
     if problems:
         raise invalid(problems)
+    return in_db
 
 
 async def _links_across_accounts(db: Db, b: Bundle) -> list[Problem]:
@@ -545,10 +547,11 @@ async def import_bundle(
             if frozen:
                 gc.freeze()
     try:
-        await validate_references(db, bundle)
+        stored = await validate_references(db, bundle)
         return await write_bundle(
-            db, bundle, batch_size=batch_size, changed_on=changed_on, source=source
-        )
+            db, bundle, batch_size=batch_size, changed_on=changed_on, source=source,
+            stored=stored,
+        )  # fmt: skip
     finally:
         if frozen:
             gc.unfreeze()
@@ -634,6 +637,66 @@ def _steps(query: CypherQuery, rows: list[dict[str, Any]], extra: dict[str, Any]
     return steps
 
 
+CREATE_NEW = {queries.stakeholders.upsert_stakeholders: queries.stakeholders.create_stakeholders}
+"""The upserts whose rows new at validation are written by a cheaper CREATE in a large
+import (a person who did not exist has no history to compare, and no edges yet: their
+team and manager are linked in the same statement)."""
+
+LINKED_ON_CREATE = {
+    queries.stakeholders.link_stakeholder_teams: "team",
+    queries.stakeholders.link_stakeholder_managers: "manager",
+}
+"""The link queries whose rows a CREATE_NEW may have done already (its answer's column)."""
+
+
+@dataclass
+class Created:
+    """What the CREATE_NEW statements of one import made: ids, and the ids linked by
+    each column (`team`, `manager`)."""
+
+    ids: set[str] = field(default_factory=set)
+    linked: dict[str, set[str]] = field(default_factory=dict)
+
+    def left(self, query: CypherQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The link rows still to write: a person created here has no edge to remove,
+        so only those whose target was given and not linked on creation."""
+        column = LINKED_ON_CREATE.get(query)
+        if column is None or not self.ids:
+            return rows
+        done = self.linked.get(column, set())
+        return [r for r in rows if r["id"] not in self.ids
+                or (r["target"] is not None and r["id"] not in done)]  # fmt: skip
+
+
+async def _write_batch(
+    db: Db, query: CypherQuery, rows: list[dict[str, Any]], extra: dict[str, Any],
+    stored: dict[str, set[str]] | None, created: Created,
+) -> None:  # fmt: skip
+    """One batch in one transaction: rows whose id was not stored at validation by the
+    query's CREATE_NEW, the others by the upsert. If another writer created one of them
+    since, the CREATE is refused (the id's uniqueness constraint) and the whole batch is
+    written again by the upsert, which keeps its history exact."""
+    create = CREATE_NEW.get(query)
+    if create is not None and stored is not None:
+        known = stored[query.name.split(".")[0]]
+        new = [r for r in rows if r["id"] not in known]
+        if new:
+            old = [r for r in rows if r["id"] in known]
+            steps = [Step(create, {"rows": new, **extra})]
+            if old:
+                steps += _steps(query, old, extra)
+            try:
+                made = (await db.write_steps(steps, name=create.name))[0]
+            except KeyTaken:
+                pass
+            else:
+                created.ids.update(made[0]["ids"])
+                for column in ("team", "manager"):
+                    created.linked.setdefault(column, set()).update(made[0][column])
+                return
+    await db.write_steps(_steps(query, rows, extra), name=query.name)
+
+
 class ImportInterrupted(DatabaseUnavailable):
     """The database went away in the middle of a multi-batch import: what was committed
     stays, and rerunning the same import completes it (every write is an upsert by id)."""
@@ -659,6 +722,7 @@ async def write_bundle(
     progress: Progress | None = None,
     feed: bool = False,
     then: Sequence[Step] = (),
+    stored: dict[str, set[str]] | None = None,
 ) -> ImportSummary:
     """Write an already validated bundle. A bundle of at most `batch_size` rows is one
     transaction (an upsert, a sync, a feed: all or nothing); a larger one is one
@@ -691,10 +755,11 @@ async def write_bundle(
         with gc_paused():
             return _by_key(make())
 
+    created = Created()
     pending = asyncio.ensure_future(asyncio.to_thread(prepared, steps[0][1]))
     try:
         for i, (query, _) in enumerate(steps):
-            rows = await pending
+            rows = created.left(query, await pending)
             if i + 1 < len(steps):
                 # The next section's rows are built and sorted in a thread while this
                 # one is written (Neo4j works in its own process meanwhile).
@@ -709,7 +774,7 @@ async def write_bundle(
                 # Every batch of the window runs to its end before any failure is
                 # reported, so the batches said to be committed are exactly those.
                 outcomes = await asyncio.gather(
-                    *(db.write_steps(_steps(query, batch, extra(query)), name=query.name)
+                    *(_write_batch(db, query, batch, extra(query), stored, created)
                       for batch in window),
                     return_exceptions=True,
                 )  # fmt: skip

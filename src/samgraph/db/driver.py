@@ -15,6 +15,7 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit
 from neo4j.exceptions import (
     ClientError,
     ConnectionAcquisitionTimeoutError,
+    ConstraintError,
     ServiceUnavailable,
     SessionExpired,
     TransientError,
@@ -115,6 +116,11 @@ class Deadline:
         )
 
 
+class KeyTaken(Exception):
+    """A write refused by a uniqueness constraint: another writer stored the key first
+    (a CREATE of an id that a concurrent write created since it was looked up)."""
+
+
 @contextlib.contextmanager
 def _coded(deadline: Deadline | None = None) -> Iterator[None]:
     """Driver failures that outlast its retries, as the coded 503 a client may retry:
@@ -128,6 +134,8 @@ def _coded(deadline: Deadline | None = None) -> Iterator[None]:
         raise DatabaseUnavailable(
             "the database is busy with conflicting writes; try again shortly"
         ) from exc
+    except ConstraintError as exc:
+        raise KeyTaken(exc.message or "a key is taken") from exc
     except ClientError as exc:
         # Neo4j stopped the transaction at its timeout: the request's budget, or
         # SAMGRAPH_TX_TIMEOUT (rolled back: a write leaves nothing behind).
@@ -265,6 +273,7 @@ __all__ = [
     "Connection",
     "Db",
     "Deadline",
+    "KeyTaken",
     "Step",
     "create_driver",
     "neo4j",

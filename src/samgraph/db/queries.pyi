@@ -157,6 +157,7 @@ class _Q_snapshots:
 
 class _Q_stakeholders:
     add_source_ids: CypherQuery
+    create_stakeholders: CypherQuery
     delete_stakeholder: CypherQuery
     get_stakeholders: CypherQuery
     history_by_stakeholder: CypherQuery
