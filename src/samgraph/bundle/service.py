@@ -637,35 +637,67 @@ def _steps(query: CypherQuery, rows: list[dict[str, Any]], extra: dict[str, Any]
     return steps
 
 
-CREATE_NEW = {queries.stakeholders.upsert_stakeholders: queries.stakeholders.create_stakeholders}
+CREATE_NEW = {
+    queries.stakeholders.upsert_stakeholders: queries.stakeholders.create_stakeholders,
+    queries.teams.upsert_teams: queries.teams.create_teams,
+}
 """The upserts whose rows new at validation are written by a cheaper CREATE in a large
-import (a person who did not exist has no history to compare, and no edges yet: their
-team and manager are linked in the same statement)."""
+import (a node that did not exist has no history to compare, and no edges yet: its
+links are made in the same statement, see cypher/stakeholders/create_stakeholders)."""
+
+ON_CREATE = {
+    queries.stakeholders.create_stakeholders: {"team": ("teamId", False),
+                                                 "manager": ("managerId", True)},
+    queries.teams.create_teams: {"account": ("accountId", False), "parent": ("parentId", True)},
+}  # fmt: skip
+"""The edges each CREATE_NEW makes: its row's column (the target id, or null for none),
+the property it comes from, and whether the target is of the section being written. Such
+a target is linked only when stored, of the same batch, or made by a batch committed
+before: one being created by the batch running beside it would make the two wait on each
+other's id (deadlock, retried a second later); the link query does those afterwards."""
 
 LINKED_ON_CREATE = {
     queries.stakeholders.link_stakeholder_teams: "team",
     queries.stakeholders.link_stakeholder_managers: "manager",
+    queries.teams.link_team_accounts: "account",
+    queries.teams.link_team_parents: "parent",
 }
-"""The link queries whose rows a CREATE_NEW may have done already (its answer's column)."""
+"""The link queries whose rows a CREATE_NEW may have done already (its answer's column,
+of the ids it linked)."""
 
 
 @dataclass
 class Created:
-    """What the CREATE_NEW statements of one import made: ids, and the ids linked by
-    each column (`team`, `manager`)."""
+    """What the CREATE_NEW statements of one import made, by kind (`teams`): the ids, and
+    the ids linked by each column of their answers (`manager`)."""
 
-    ids: set[str] = field(default_factory=set)
+    ids: dict[str, set[str]] = field(default_factory=dict)
     linked: dict[str, set[str]] = field(default_factory=dict)
 
+    def add(self, kind: str, answer: dict[str, list[str]]) -> None:
+        for column, ids in answer.items():
+            into = (
+                self.ids.setdefault(kind, set())
+                if column == "ids"
+                else self.linked.setdefault(column, set())
+            )
+            into.update(ids)
+
     def left(self, query: CypherQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The link rows still to write: a person created here has no edge to remove,
-        so only those whose target was given and not linked on creation."""
+        """The link rows still to write: a node created here has no edge to remove, so
+        only those whose target was given and not linked on creation."""
         column = LINKED_ON_CREATE.get(query)
-        if column is None or not self.ids:
+        made = self.ids.get(_kind(query))
+        if column is None or not made:
             return rows
         done = self.linked.get(column, set())
-        return [r for r in rows if r["id"] not in self.ids
+        return [r for r in rows if r["id"] not in made
                 or (r["target"] is not None and r["id"] not in done)]  # fmt: skip
+
+
+def _kind(query: CypherQuery) -> str:
+    """The kind of node a query writes, by its room: `teams.upsert_teams` -> teams."""
+    return query.name.split(".")[0]
 
 
 async def _write_batch(
@@ -678,10 +710,22 @@ async def _write_batch(
     written again by the upsert, which keeps its history exact."""
     create = CREATE_NEW.get(query)
     if create is not None and stored is not None:
-        known = stored[query.name.split(".")[0]]
+        known = stored[_kind(query)]
         new = [r for r in rows if r["id"] not in known]
         if new:
             old = [r for r in rows if r["id"] in known]
+            here = {r["id"] for r in new}
+            done = created.ids.get(_kind(query), set())
+
+            def target(row: dict[str, Any], prop: str, same_section: bool) -> str | None:
+                id_ = row["props"].get(prop)
+                if same_section and not (id_ in known or id_ in here or id_ in done):
+                    return None
+                return id_
+
+            links = ON_CREATE[create].items()
+            new = [{**r, **{column: target(r, prop, same) for column, (prop, same) in links}}
+                   for r in new]  # fmt: skip
             steps = [Step(create, {"rows": new, **extra})]
             if old:
                 steps += _steps(query, old, extra)
@@ -690,9 +734,7 @@ async def _write_batch(
             except KeyTaken:
                 pass
             else:
-                created.ids.update(made[0]["ids"])
-                for column in ("team", "manager"):
-                    created.linked.setdefault(column, set()).update(made[0][column])
+                created.add(_kind(query), made[0])
                 return
     await db.write_steps(_steps(query, rows, extra), name=query.name)
 

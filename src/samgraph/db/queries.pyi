@@ -176,6 +176,7 @@ class _Q_stakeholders:
 
 class _Q_teams:
     children_by_team: CypherQuery
+    create_teams: CypherQuery
     delete_team: CypherQuery
     get_teams: CypherQuery
     link_team_accounts: CypherQuery
