@@ -718,7 +718,7 @@ async def _write_batch(
             done = created.ids.get(_kind(query), set())
 
             def target(row: dict[str, Any], prop: str, same_section: bool) -> str | None:
-                id_ = row["props"].get(prop)
+                id_: str | None = row["props"].get(prop)
                 if same_section and not (id_ in known or id_ in here or id_ in done):
                     return None
                 return id_
