@@ -82,7 +82,7 @@ def test_control_characters_are_told_with_their_code_and_position() -> None:
     ]  # fmt: skip
 
 
-def test_a_chain_is_walked_once_and_only_the_loop_is_named() -> None:
+def test_a_long_chain_into_a_loop_names_only_the_loop() -> None:
     # 20,000 people in a chain that ends in a loop c -> d -> e -> c, a 2-loop x <-> y, a
     # self-loop z, a tree beside them, and a manager outside the bundle (ext). Only the
     # six on a loop are named, in the bundle's order (the chain into the loop is not).

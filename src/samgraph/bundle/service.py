@@ -255,6 +255,10 @@ async def validate_references(db: Db, bundle: Bundle) -> dict[str, set[str]]:
         for name in fields:
             if any(getattr(r, name) is None for r in rows if r.id not in stored):
                 return False
+        return refs_known(rows, refs)
+
+    def refs_known(rows: Sequence[Row], refs: Sequence[tuple[str, str]]) -> bool:
+        """Every id the rows name by these fields is known (None: not given)."""
         for attr, target in refs:
             if target in complete:
                 continue
@@ -327,21 +331,17 @@ async def validate_references(db: Db, bundle: Bundle) -> dict[str, set[str]]:
             for j, sid in enumerate(x.stakeholder_ids or ()):
                 need("interactions", i, f"stakeholderIds[{j}]", "stakeholders", sid)
 
-    def edges_fine(rows: Sequence[Row], refs: Sequence[tuple[str, str]]) -> bool:
-        return all(kind in complete or {getattr(r, attr) for r in rows} <= known[kind]
-                   for attr, kind in refs)  # fmt: skip
-
-    if not edges_fine(b.account_team, (("member_id", "members"), ("account_id", "accounts"))):
+    if not refs_known(b.account_team, (("member_id", "members"), ("account_id", "accounts"))):
         for i, at in enumerate(b.account_team):
             need("accountTeam", i, "memberId", "members", at.member_id)
             need("accountTeam", i, "accountId", "accounts", at.account_id)
-    if not edges_fine(
+    if not refs_known(
         b.relationships, (("member_id", "members"), ("stakeholder_id", "stakeholders"))
     ):
         for i, k in enumerate(b.relationships):
             need("relationships", i, "memberId", "members", k.member_id)
             need("relationships", i, "stakeholderId", "stakeholders", k.stakeholder_id)
-    if not edges_fine(
+    if not refs_known(
         b.influences, (("from_id", "stakeholders"), ("to_id", "stakeholders"))
     ) or any(inf.from_id == inf.to_id for inf in b.influences):
         for i, inf in enumerate(b.influences):
@@ -351,11 +351,11 @@ async def validate_references(db: Db, bundle: Bundle) -> dict[str, set[str]]:
                 problems.append(
                     Problem(f"influences[{i}].toId", "a stakeholder cannot influence themselves")
                 )
-    if not edges_fine(b.deployments, (("team_id", "teams"), ("product_id", "products"))):
+    if not refs_known(b.deployments, (("team_id", "teams"), ("product_id", "products"))):
         for i, d in enumerate(b.deployments):
             need("deployments", i, "teamId", "teams", d.team_id)
             need("deployments", i, "productId", "products", d.product_id)
-    if not edges_fine(b.history, (("stakeholder_id", "stakeholders"),)):
+    if not refs_known(b.history, (("stakeholder_id", "stakeholders"),)):
         for i, h in enumerate(b.history):
             need("history", i, "stakeholderId", "stakeholders", h.stakeholder_id)
 
@@ -406,7 +406,7 @@ async def _links_across_accounts(db: Db, b: Bundle) -> list[Problem]:
     problems = []
 
     def other(path: str, what: str, ident: str, theirs: Any, account: Any) -> None:
-        if account is not None and theirs is not None and theirs != account:
+        if clash(theirs, account):
             problems.append(Problem(path, f"{what} {ident!r} is not of account {account!r}"))
 
     for i, x in enumerate(b.interactions):
@@ -637,51 +637,61 @@ def _steps(query: CypherQuery, rows: list[dict[str, Any]], extra: dict[str, Any]
     return steps
 
 
+@dataclass(frozen=True)
+class Link:
+    """An edge a create query makes: the column of its rows and answer (`manager`: the
+    target id, or null for none), the property it comes from, whether the target is of
+    the section being written, and the link query it spares."""
+
+    column: str
+    prop: str
+    same_section: bool
+    spares: CypherQuery
+
+
+@dataclass(frozen=True)
+class CreatePath:
+    """A cheaper CREATE for the rows of an upsert that were new at validation (a node
+    that did not exist has no history to compare and no edges yet: its links are made in
+    the same statement, see cypher/stakeholders/create_stakeholders). A target of the
+    section being written is linked only when stored, of the same batch, or made by a
+    batch committed before: one being created by the batch running beside it would make
+    the two wait on each other's id (deadlock, retried a second later); its link query
+    does those afterwards."""
+
+    query: CypherQuery
+    links: tuple[Link, ...]
+
+
 CREATE_NEW = {
-    queries.stakeholders.upsert_stakeholders: queries.stakeholders.create_stakeholders,
-    queries.teams.upsert_teams: queries.teams.create_teams,
-}
-"""The upserts whose rows new at validation are written by a cheaper CREATE in a large
-import (a node that did not exist has no history to compare, and no edges yet: its
-links are made in the same statement, see cypher/stakeholders/create_stakeholders)."""
-
-ON_CREATE = {
-    queries.stakeholders.create_stakeholders: {"team": ("teamId", False),
-                                                 "manager": ("managerId", True)},
-    queries.teams.create_teams: {"account": ("accountId", False), "parent": ("parentId", True)},
+    queries.stakeholders.upsert_stakeholders: CreatePath(queries.stakeholders.create_stakeholders, (
+        Link("team", "teamId", False, queries.stakeholders.link_stakeholder_teams),
+        Link("manager", "managerId", True, queries.stakeholders.link_stakeholder_managers),
+    )),
+    queries.teams.upsert_teams: CreatePath(queries.teams.create_teams, (
+        Link("account", "accountId", False, queries.teams.link_team_accounts),
+        Link("parent", "parentId", True, queries.teams.link_team_parents),
+    )),
 }  # fmt: skip
-"""The edges each CREATE_NEW makes: its row's column (the target id, or null for none),
-the property it comes from, and whether the target is of the section being written. Such
-a target is linked only when stored, of the same batch, or made by a batch committed
-before: one being created by the batch running beside it would make the two wait on each
-other's id (deadlock, retried a second later); the link query does those afterwards."""
 
-LINKED_ON_CREATE = {
-    queries.stakeholders.link_stakeholder_teams: "team",
-    queries.stakeholders.link_stakeholder_managers: "manager",
-    queries.teams.link_team_accounts: "account",
-    queries.teams.link_team_parents: "parent",
-}
-"""The link queries whose rows a CREATE_NEW may have done already (its answer's column,
-of the ids it linked)."""
+LINKED_ON_CREATE = {link.spares: link.column for path in CREATE_NEW.values()
+                    for link in path.links}  # fmt: skip
+"""The link queries whose rows a create path may have done already (its answer's column)."""
 
 
 @dataclass
 class Created:
-    """What the CREATE_NEW statements of one import made, by kind (`teams`): the ids, and
-    the ids linked by each column of their answers (`manager`)."""
+    """What the create paths of one import made, by kind (`teams`): the ids, and the ids
+    linked by each column of their answers (`manager`)."""
 
     ids: dict[str, set[str]] = field(default_factory=dict)
     linked: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, kind: str, answer: dict[str, list[str]]) -> None:
+        self.ids.setdefault(kind, set()).update(answer["ids"])
         for column, ids in answer.items():
-            into = (
-                self.ids.setdefault(kind, set())
-                if column == "ids"
-                else self.linked.setdefault(column, set())
-            )
-            into.update(ids)
+            if column != "ids":
+                self.linked.setdefault(column, set()).update(ids)
 
     def left(self, query: CypherQuery, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The link rows still to write: a node created here has no edge to remove, so
@@ -705,11 +715,11 @@ async def _write_batch(
     stored: dict[str, set[str]] | None, created: Created,
 ) -> None:  # fmt: skip
     """One batch in one transaction: rows whose id was not stored at validation by the
-    query's CREATE_NEW, the others by the upsert. If another writer created one of them
+    query's create path, the others by the upsert. If another writer created one of them
     since, the CREATE is refused (the id's uniqueness constraint) and the whole batch is
     written again by the upsert, which keeps its history exact."""
-    create = CREATE_NEW.get(query)
-    if create is not None and stored is not None:
+    path = CREATE_NEW.get(query)
+    if path is not None and stored is not None:
         known = stored[_kind(query)]
         new = [r for r in rows if r["id"] not in known]
         if new:
@@ -717,20 +727,19 @@ async def _write_batch(
             here = {r["id"] for r in new}
             done = created.ids.get(_kind(query), set())
 
-            def target(row: dict[str, Any], prop: str, same_section: bool) -> str | None:
-                id_: str | None = row["props"].get(prop)
-                if same_section and not (id_ in known or id_ in here or id_ in done):
+            def target(row: dict[str, Any], link: Link) -> str | None:
+                # One of this section: only if stored, of this batch, or committed before.
+                id_: str | None = row["props"].get(link.prop)
+                if link.same_section and not (id_ in known or id_ in here or id_ in done):
                     return None
                 return id_
 
-            links = ON_CREATE[create].items()
-            new = [{**r, **{column: target(r, prop, same) for column, (prop, same) in links}}
-                   for r in new]  # fmt: skip
-            steps = [Step(create, {"rows": new, **extra})]
+            new = [{**r, **{link.column: target(r, link) for link in path.links}} for r in new]
+            steps = [Step(path.query, {"rows": new, **extra})]
             if old:
                 steps += _steps(query, old, extra)
             try:
-                made = (await db.write_steps(steps, name=create.name))[0]
+                made = (await db.write_steps(steps, name=path.query.name))[0]
             except KeyTaken:
                 pass
             else:
