@@ -91,7 +91,19 @@ def _items() -> list[Item | None]:
 
 
 @strawberry.type
+class Cell:
+    value: float
+    share: float | None
+
+
+@strawberry.type
 class Query:
+    @strawberry.field
+    def cells(self, bad: bool = False) -> list[Cell]:
+        # 2 is an int in a Float field (answered 2.0); inf is refused (an error).
+        return [Cell(value=1.5, share=None), Cell(value=2, share=0.25),  # type: ignore[arg-type]
+                *([Cell(value=float("inf"), share=None)] if bad else [])]  # fmt: skip
+
     @strawberry.field
     def boxes(self) -> list[Box]:
         return [Box(label=None, items=_items()), Box(label="b", items=[])]
@@ -128,3 +140,36 @@ def test_nulls_and_refused_values_take_graphql_cores_path() -> None:
         "label": "b", "__typename": "Box", "items": [], "again": []}  # fmt: skip
     assert [e.formatted for e in ours.errors or []] == [e.formatted for e in theirs.errors or []]
     assert len(ours.errors or []) == 3
+
+
+class Counting(Executor):
+    """The executor, counting the list items graphql-core completes one by one."""
+
+    items = 0
+
+    def complete_list_item_value(self, *args: object) -> bool:
+        Counting.items += 1
+        return super().complete_list_item_value(*args)  # type: ignore[arg-type]
+
+
+def test_a_list_of_plain_objects_is_made_in_one_loop() -> None:
+    ours = strawberry.Schema(query=Query, execution_context_class=Counting)
+    theirs = strawberry.Schema(query=Query)
+    document = "{ cells { value share __typename } }"
+    Counting.items = 0
+    answered = ours.execute_sync(document)
+    assert answered.data == theirs.execute_sync(document).data == {"cells": [
+        {"value": 1.5, "share": None, "__typename": "Cell"},
+        {"value": 2.0, "share": 0.25, "__typename": "Cell"}]}  # fmt: skip
+    assert answered.errors is None and Counting.items == 0  # no item took the long path
+    # A value Float refuses (inf) sends the whole list to graphql-core's path: the same
+    # error at the same path; the null bubbles up through the non-null item and the
+    # non-null list to the whole answer.
+    document = "{ cells(bad: true) { value share } }"
+    answered, expected = ours.execute_sync(document), theirs.execute_sync(document)
+    assert Counting.items == 3
+    assert answered.data is None and expected.data is None
+    assert [e.formatted for e in answered.errors or []] == [
+        e.formatted for e in expected.errors or []
+    ]
+    assert [e.path for e in answered.errors or []] == [["cells", 2, "value"]]

@@ -48,7 +48,7 @@ from samgraph.analyses.scores import SCORE_PREFIX
 from samgraph.common import SCORE_INPUTS, AccountSort, edge_id
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
-from samgraph.gql.executor import REFER, Refer, answer
+from samgraph.gql.executor import REFER, Refer, answer, coercion
 from samgraph.gql.rows import column
 from samgraph.pages import Page, encode_cursor
 
@@ -129,24 +129,8 @@ def _leaf(parent: GraphQLObjectType, name: str, gql_field: GraphQLField) -> tupl
     key, read = found
     if not isinstance(kind, GraphQLEnumType) and get_named_type(kind).name in _TEMPORAL:
         read = _native(read)  # the reads leave Neo4j's dates as they are: converted here
-    coerce = _coercion(get_named_type(kind).name, kind.coerce_output_value)
+    coerce = coercion(get_named_type(kind).name, kind.coerce_output_value)
     return key, (read, coerce, is_non_null_type(gql_field.type))
-
-
-_INT = 2**31
-
-
-def _coercion(scalar: str, coerce: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """The type's output coercion, skipped for the values it returns unchanged (a str
-    for String and ID, an int within 32 bits for Int, a bool for Boolean): most of a
-    read's values, each spared a call through graphql-core's checks."""
-    if scalar in ("String", "ID"):
-        return lambda v: v if type(v) is str else coerce(v)
-    if scalar == "Int":
-        return lambda v: v if type(v) is int and -_INT <= v < _INT else coerce(v)
-    if scalar == "Boolean":
-        return lambda v: v if type(v) is bool else coerce(v)
-    return coerce
 
 
 Derive = Callable[[list[Any]], Any]

@@ -9,7 +9,10 @@ whose type is a scalar or an enum (or a non-null one), this executor reads the
 attribute and coerces it with the type's own output coercion, and nothing else: the
 same value, without the machinery. An object whose whole selection is such leaves
 (and `__typename`), like each team of `teams { id name headcount }`, is made in one
-step: no path, no per-field dispatch. Anything else (a resolver, arguments, a list, a
+step: no path, no per-field dispatch. A list of such objects (each cell of
+`whitespace { cells { value } }`) is made in one loop the same way, rather than
+completed item by item through graphql-core's list, non-null and object branches,
+each with its path. Anything else (a resolver, arguments, a list, a
 deferred fragment, a null in a non-null field, a value the type refuses, an
 exception) takes graphql-core's path for that field or object, so errors, null
 bubbling and locations are exactly as before.
@@ -19,6 +22,7 @@ docs/benchmarks.md measures it (bench/changes.py).
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -57,7 +61,26 @@ def _leaf_of(parent_type: GraphQLObjectType, name: str) -> Leaf | None:
     if not is_leaf_type(kind):
         return None
     resolver, attribute = definition.default_resolver, definition.python_name
-    return (lambda source: resolver(source, attribute)), kind.coerce_output_value, is_non_null_type(field.type)  # fmt: skip
+    coerce = coercion(kind.name, kind.coerce_output_value)
+    return (lambda source: resolver(source, attribute)), coerce, is_non_null_type(field.type)
+
+
+_INT = 2**31
+
+
+def coercion(scalar: str, coerce: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The type's output coercion, skipped for the values it returns unchanged (a str
+    for String and ID, an int within 32 bits for Int, a finite float for Float, a bool
+    for Boolean): most values, each spared a call through graphql-core's checks."""
+    if scalar in ("String", "ID"):
+        return lambda v: v if type(v) is str else coerce(v)
+    if scalar == "Int":
+        return lambda v: v if type(v) is int and -_INT <= v < _INT else coerce(v)
+    if scalar == "Float":
+        return lambda v: v if type(v) is float and math.isfinite(v) else coerce(v)
+    if scalar == "Boolean":
+        return lambda v: v if type(v) is bool else coerce(v)
+    return coerce
 
 
 class Refer(Exception):
@@ -141,6 +164,56 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         return super().collect_and_execute_subfields(
             return_type, field_details_list, path, result, position_context
         )
+
+    def complete_iterable_value(
+        self,
+        item_type: Any,
+        field_details_list: Any,
+        info: Any,
+        path: Path,
+        items: Any,
+        position_context: Any,
+    ) -> Any:
+        whole = self.plain_list(item_type, field_details_list, path, items)
+        if whole is not None:
+            return whole
+        return super().complete_iterable_value(
+            item_type, field_details_list, info, path, items, position_context
+        )
+
+    def plain_list(
+        self, item_type: Any, field_details_list: Any, path: Path, items: Any
+    ) -> list[Any] | None:
+        """A list (or tuple) of objects whose selection is plain leaves, made in one
+        loop; None when graphql-core must complete it (another kind of item, a type
+        with `is_type_of`, a streamed list, an awaitable, an exception or a null where
+        the item type refuses one, a leaf it must answer)."""
+        if type(items) is not list and type(items) is not tuple:
+            return None
+        non_null = is_non_null_type(item_type)
+        kind = item_type.of_type if non_null else item_type
+        if type(kind) is not GraphQLObjectType or kind.is_type_of is not None:
+            return None
+        plan = self.plan(kind, field_details_list)
+        if plan is None or self.get_stream_usage(field_details_list, path) is not None:
+            return None
+        out: list[Any] = []
+        for item in items:
+            if item is None:
+                if non_null:
+                    return None
+                out.append(None)
+                continue
+            if isinstance(item, BaseException):
+                return None
+            row: dict[str, Any] = {}
+            for response_name, leaf in plan:
+                answered = answer(leaf, item)
+                if answered is REFER:
+                    return None
+                row[response_name] = answered
+            out.append(row)
+        return out
 
     async def _compiled(self, whole: Awaitable[Any], args: tuple[Any, ...]) -> Any:
         """A compiled root field's answer; graphql-core's when it refers the field back."""
