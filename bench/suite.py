@@ -33,6 +33,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import httpx
 import neo4j
 import orjson
@@ -199,19 +200,38 @@ async def wait_ready(
 
 
 class Gql:
-    """A GraphQL client for one endpoint; raises on any error."""
+    """A GraphQL client for one endpoint; raises on any error.
+
+    It is aiohttp's (HTTP parsed in C), not httpx's: on this 2-core machine httpx's
+    pure-Python HTTP stack cost 2-4 ms of every request, more than some raw reads it is
+    compared with, a cost of the harness that no server change could remove
+    (bench/notes.md). Both servers are asked through it."""
 
     def __init__(self, url: str, headers: dict[str, str] | None = None) -> None:
         self.url, self.headers = url, {"content-type": "application/json", **(headers or {})}
-        self.http = httpx.AsyncClient(timeout=600)
+        self._http: aiohttp.ClientSession | None = None
+
+    @property
+    def http(self) -> aiohttp.ClientSession:
+        # Made on first use, inside the running loop (aiohttp binds a session to it).
+        if self._http is None:
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=600))
+        return self._http
 
     async def __call__(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        r = await self.http.post(self.url, content=orjson.dumps({"query": query, "variables": variables or {}}),
-                                 headers=self.headers)  # fmt: skip
-        body: dict[str, Any] = orjson.loads(r.content)
-        if r.status_code != 200 or body.get("errors"):
-            raise RuntimeError(f"{self.url}: {r.status_code} {r.text[:500]}")
+        data = orjson.dumps({"query": query, "variables": variables or {}})
+        async with self.http.post(self.url, data=data, headers=self.headers) as r:
+            content = await r.read()
+            status = r.status
+        body: dict[str, Any] = orjson.loads(content)
+        if status != 200 or body.get("errors"):
+            raise RuntimeError(f"{self.url}: {status} {content[:500].decode(errors='replace')}")
         return body
+
+    async def close(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
 
 
 @dataclass
