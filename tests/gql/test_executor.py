@@ -101,7 +101,7 @@ class Query:
     @strawberry.field
     def cells(self, bad: bool = False) -> list[Cell]:
         # 2 is an int in a Float field (answered 2.0); inf is refused (an error).
-        return [Cell(value=1.5, share=None), Cell(value=2, share=0.25),  # type: ignore[arg-type]
+        return [Cell(value=1.5, share=None), Cell(value=2, share=0.25),
                 *([Cell(value=float("inf"), share=None)] if bad else [])]  # fmt: skip
 
     @strawberry.field
