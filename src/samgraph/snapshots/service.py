@@ -153,7 +153,9 @@ async def refresh(
     async def stale_ids() -> list[str]:
         # Ids only: each batch reads its counters again under its claim (_refresh_batch).
         rows = await ctx.db.read(q.snapshots.stale_accounts, today=day, basis=basis, ids=None)
-        return [r["id"] for r in rows]
+        # An account deleted while this read ran (an erasure, a wipe) can come back with
+        # no id: nothing to refresh (its claim would be a node keyed on null).
+        return [r["id"] for r in rows if r["id"] is not None]
 
     queue = await stale_ids()
     size = BATCH if len(queue) > BATCH else SMALL
