@@ -659,6 +659,7 @@ async def bench_xl(
         "size": held.sizes_loaded["XL"], "scale": held.scale["XL"],
         "views": await views.read_views(sam, db, cfg.runs, build),
     }  # fmt: skip
+    await sam.close()
 
 
 def start_samgraph(port: int, workers: int, *, refresher: bool = True) -> subprocess.Popen[bytes]:
@@ -811,8 +812,11 @@ async def main(cfg: Config | None = None) -> Report:
             if size == last:
                 print("overhead, peer, round trips, load", file=sys.stderr)
                 await bench_overhead(sam, driver, database, ids, per, cfg, report)
-                await bench_peer(sam, Gql(f"http://127.0.0.1:{peer_port}/"),
-                                 f"http://127.0.0.1:{one_port}/graphql", ids, cfg, report)  # fmt: skip
+                peer = Gql(f"http://127.0.0.1:{peer_port}/")
+                await bench_peer(
+                    sam, peer, f"http://127.0.0.1:{one_port}/graphql", ids, cfg, report
+                )
+                await peer.close()
                 await bench_trips(sam, ids, per, report)
                 print("built-in reports (today)", file=sys.stderr)
                 report.view_reports = await views.reports(
@@ -834,6 +838,7 @@ async def main(cfg: Config | None = None) -> Report:
                     report.attack = await bench_attack(db, ids[0], size, cfg)
                 except Exception as exc:
                     print(f"under attack failed: {exc}", file=sys.stderr)
+            await sam.close()
         if cfg.xl is not None:
             await bench_xl(
                 f"http://127.0.0.1:{sam_port}/graphql", db, driver, database, cfg, report
@@ -1187,7 +1192,7 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         f"Run {report.started} at {report.commit} on {machine()}. samgraph served by uvicorn ({cfg.workers} workers, uvloop,",
         "httptools) with API-key authentication on; the peer is the Neo4j GraphQL Library",
         "7.6 on Apollo Server 5 (`bench/peer/`, no authentication); both read the same",
-        f"Neo4j 5.26. Latencies: {cfg.runs} sequential requests per row over HTTP keep-alive,",
+        f"Neo4j 5.26. Latencies: {cfg.runs} sequential requests per row over HTTP keep-alive (aiohttp),",
         "spread over 20 accounts, interleaved in blocks with the side they are compared to.",
         "",
         "## Portfolios (`samgraph generate --accounts N --stakeholders-per-account 100 --seed 1`)",
