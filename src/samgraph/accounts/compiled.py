@@ -48,7 +48,7 @@ from samgraph.analyses.scores import SCORE_PREFIX
 from samgraph.common import SCORE_INPUTS, AccountSort, edge_id
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
-from samgraph.gql.executor import REFER, Refer, answer, coercion
+from samgraph.gql.executor import REFER, Refer, answer, coercion, make
 from samgraph.gql.rows import column
 from samgraph.pages import Page, encode_cursor
 
@@ -402,12 +402,10 @@ def _plain(
         raise Refer
 
     def shape(source: Any) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for response_name, leaf in plan:
-            value = answer(leaf, source)
-            if value is REFER:
-                raise Refer
-            out[response_name] = value
+        made = make(plan, source)
+        if made is REFER:
+            raise Refer
+        out: dict[str, Any] = made
         return out
 
     return shape

@@ -153,14 +153,9 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         plan = self.plan(return_type, field_details_list)
         if plan is not None:
-            out: dict[str, Any] = {}
-            for response_name, leaf in plan:
-                answered = answer(leaf, result)
-                if answered is REFER:
-                    break
-                out[response_name] = answered
-            else:
-                return out
+            made = make(plan, result)
+            if made is not REFER:
+                return made
         return super().collect_and_execute_subfields(
             return_type, field_details_list, path, result, position_context
         )
@@ -204,15 +199,10 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
                     return None
                 out.append(None)
                 continue
-            if isinstance(item, BaseException):
+            made = REFER if isinstance(item, BaseException) else make(plan, item)
+            if made is REFER:
                 return None
-            row: dict[str, Any] = {}
-            for response_name, leaf in plan:
-                answered = answer(leaf, item)
-                if answered is REFER:
-                    return None
-                row[response_name] = answered
-            out.append(row)
+            out.append(made)
         return out
 
     async def _compiled(self, whole: Awaitable[Any], args: tuple[Any, ...]) -> Any:
@@ -262,3 +252,15 @@ def answer(leaf: Leaf, source: Any) -> Any:
     except Exception:  # graphql-core's path reports it, located
         return REFER
     return REFER if out is None or out is Undefined else out
+
+
+def make(plan: Plan, source: Any) -> Any:
+    """The object `plan` selects, its leaves read off `source`; REFER when one of them
+    must be answered by graphql-core."""
+    out: dict[str, Any] = {}
+    for response_name, leaf in plan:
+        answered = answer(leaf, source)
+        if answered is REFER:
+            return REFER
+        out[response_name] = answered
+    return out
