@@ -50,13 +50,12 @@ async def main(accounts: int, per: int = 100, clients: int = 8, seconds: float =
     # The warm start would run every built-in report over the whole portfolio first.
     os.environ["SAMGRAPH_WARMUP"] = "false"
     server = start_samgraph(port, 2)
-    closing: list[Gql] = []
+    sam: Gql | None = None
     try:
         await wait_ready(f"http://127.0.0.1:{port}/healthz", None, server, "samgraph")
         built, count = await views.first_build(db)
         token = (await keys.create_key(db, role="EDITOR", name="bench")).token
         sam = Gql(f"http://127.0.0.1:{port}/graphql", {"Authorization": f"Bearer {token}"})
-        closing.append(sam)
         ids = [f"a{i:05d}" for i in range(0, accounts, max(1, accounts // 20))][:20]
         load, delays = await asyncio.gather(
             run_loadgen(sam.url, _auth(sam), clients, seconds, mix_for(per), ids),
@@ -67,8 +66,8 @@ async def main(accounts: int, per: int = 100, clients: int = 8, seconds: float =
               f"| {load['throughput']:.0f} req/s, {load['errors']} errors | fresh after a write: p50 "
               f"{f['p50']:.0f} ms, p95 {f['p95']:.0f} ms, max {max(delays):.0f} ms, n={f['n']} |")  # fmt: skip
     finally:
-        for client in closing:
-            await client.close()
+        if sam is not None:
+            await sam.close()
         server.terminate()
         server.wait(timeout=30)
         await driver.close()

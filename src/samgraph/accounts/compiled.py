@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from graphql import (
     GraphQLEnumType,
@@ -405,8 +405,7 @@ def _plain(
         made = make(plan, source)
         if made is REFER:
             raise Refer
-        out: dict[str, Any] = made
-        return out
+        return cast("dict[str, Any]", made)
 
     return shape
 

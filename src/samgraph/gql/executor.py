@@ -12,8 +12,8 @@ same value, without the machinery. An object whose whole selection is such leave
 step: no path, no per-field dispatch. A list of such objects (each cell of
 `whitespace { cells { value } }`) is made in one loop the same way, rather than
 completed item by item through graphql-core's list, non-null and object branches,
-each with its path. Anything else (a resolver, arguments, a list, a
-deferred fragment, a null in a non-null field, a value the type refuses, an
+each with its path. Anything else (a resolver, arguments, a list of anything
+else, a deferred fragment, a null in a non-null field, a value the type refuses, an
 exception) takes graphql-core's path for that field or object, so errors, null
 bubbling and locations are exactly as before.
 
