@@ -77,7 +77,8 @@ class Settings(BaseSettings):
     samgraph_persisted_max_documents: int = Field(default=10_000, ge=1)
     samgraph_persisted_rate: str = "100/hour"
     # Seconds between two reads of the change counters of subscribed accounts (one read
-    # per process for all of them): how soon `accountChanged` fires after a write.
+    # per process for all of them): how soon `accountChanged` fires after a write through
+    # another process or instance (one through this process wakes the reader at once).
     samgraph_subscription_poll_seconds: float = Field(default=1.0, gt=0, le=60)
     # WebSockets: seconds to send connection_init; open sockets per credential;
     # subscriptions per socket and per credential (per process).

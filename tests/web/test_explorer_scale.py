@@ -8,12 +8,13 @@ showing in another within 2 s. Screenshots go to tests/artifacts/explorer-500-<s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import struct
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from playwright.async_api import Page, expect
 
@@ -22,7 +23,7 @@ from samgraph.analyses.coverage import band
 from samgraph.db.driver import Db
 from samgraph.demo.generate import generate
 from tests.conftest import api_key
-from tests.factories import load
+from tests.factories import TODAY, load
 from tests.live import live_server
 from tests.web.test_explorer_browser import ARTIFACTS, api, chromium, dev_settings, need_chromium
 
@@ -98,6 +99,20 @@ async def after_render(page: Page, before: int) -> dict[str, Any]:
 async def renders(page: Page) -> int:
     count: int = await page.evaluate("() => window.samgraphExplorer.renders")
     return count
+
+
+async def parts(page: Page, written: int) -> dict[str, Any]:
+    """Where a change's way to another page went: the event's arrival after the write's
+    answer, the account's fetch, the drawing and its steps (ms)."""
+    return cast(
+        dict[str, Any],
+        await page.evaluate(
+            "(written) => { const h = window.samgraphExplorer; return {event_ms: h.changedAt"
+            " - written, fetch_ms: h.lastFetchMs, render_ms: h.lastRenderMs, steps:"
+            " h.lastSteps}; }",
+            written,
+        ),
+    )
 
 
 def overlapping(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -176,6 +191,26 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
         ]
         for who in leavers:
             await api(base, key, f'mutation {{ markDeparted(stakeholderId: "{who}") {{ id }} }}')
+        # An account being explored has had meetings: one logged a month ago (the
+        # generator writes none).
+        first_member = next(m["id"] for m in bundle["members"])
+        stayer = next(n["id"] for n in before["graph"]["nodes"]
+                      if n["kind"] == "STAKEHOLDER" and n["id"] not in leavers)  # fmt: skip
+        await api(
+            base,
+            key,
+            "mutation($input: InteractionInput!) { logInteraction(input: $input) { id } }",
+            input={"id": "ix-month-ago", "accountId": ACCOUNT, "type": "MEETING",
+                   "date": (TODAY - dt.timedelta(days=30)).isoformat(),
+                   "memberIds": [first_member], "stakeholderIds": [stayer]},
+        )  # fmt: skip
+        # A database in use has statistics of what it holds. This one was empty a moment
+        # ago: when Neo4j samples its indexes in the background, every cached plan that
+        # read a then-empty index is discarded and planned again at its next use (its
+        # debug.log: "Discarded stale query ... IndexSelectivity ... changed from 0.0 to
+        # 1.0"), a second of planning on this host that landed inside step 8's 2 s (CI,
+        # stop 45). Sample now and wait for it, as a day's traffic would have.
+        await db.driver.execute_query("CALL db.prepareForReplanning(60)", database_=db.database)
         answer = (await api(base, key, GRAPH, id=ACCOUNT, include=["MEMBERS"]))["account"]
         graph = answer["graph"]
         everyone = (await api(base, key, GRAPH, id=ACCOUNT, include=["MEMBERS", "DEPARTED"]))[
@@ -204,7 +239,7 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
                 "() => { const h = window.samgraphExplorer; return [h.firstRenderMs,"
                 " h.lastFetchMs, h.lastLayoutMs, h.lastRenderMs]; }"
             )
-            timings: dict[str, float] = {
+            timings: dict[str, Any] = {
                 "first_render_ms": timing[0],
                 "first_fetch_ms": timing[1],
                 "first_layout_ms": timing[2],
@@ -371,6 +406,13 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
             other.on("pageerror", lambda exc: problems.append(f"page 2 error: {exc}"))
             await other.goto(f"{base}/explorer#account={ACCOUNT}")
             await after_render(other, 0)
+            # The second page is open, not opening: its slower panels (the 90-day trend is
+            # seconds of the server's time at 500 people) have answered before the write,
+            # so the 2 s below measures a change's way to an open page.
+            await expect(other.get_by_test_id("trend-summary")).to_be_visible(timeout=30_000)
+            await expect(other.get_by_test_id("member-dependency").locator("li")).not_to_have_count(
+                0
+            )
             member = members[0]["id"]
             known = {e["target"] for e in graph["edges"] if e["source"] == member}
             shown_now = set((await shown(page))["shown"])
@@ -406,6 +448,7 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
             drawn = await other.evaluate("() => window.samgraphExplorer.drawnAt")
             timings["logged_to_second_page_ms"] = drawn - written
             timings["click_to_second_page_ms"] = round(from_click)
+            timings["logged_second_page_parts"] = await parts(other, written)
             (ARTIFACTS / "explorer-500-timings.json").write_text(json.dumps(timings, indent=2))
             assert 0 < drawn - written <= 2000, timings
             after = (await api(base, key, GRAPH, id=ACCOUNT, include=["MEMBERS"]))["account"]
@@ -433,6 +476,7 @@ async def test_the_explorer_at_500_people(db: Db, tmp_path: Path) -> None:
             written = await page.evaluate("() => window.samgraphExplorer.lastWriteAt")
             drawn = await other.evaluate("() => window.samgraphExplorer.drawnAt")
             timings["edited_to_second_page_ms"] = drawn - written
+            timings["edited_second_page_parts"] = await parts(other, written)
             now = (await api(base, key, GRAPH, id=ACCOUNT, include=["MEMBERS"]))["account"]
             edited = next(n for n in now["graph"]["nodes"] if n["id"] == guest)
             assert edited["sentiment"] == "DETRACTOR"

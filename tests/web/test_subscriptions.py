@@ -4,6 +4,7 @@ fired after a write made by another client, and never about another account."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -154,3 +155,39 @@ async def test_a_write_through_another_instance_is_heard(db: Db) -> None:
                 assert body["data"] == {"linkKnows": {"id": "m1:s1"}}
             event = json.loads(await asyncio.wait_for(ws.recv(), 20 * POLL))
             assert event["payload"]["data"]["accountChanged"]["accountId"] == "acme"
+
+
+async def test_a_write_through_the_same_process_is_heard_before_the_next_poll(db: Db) -> None:
+    """The counters are read every 60 s here, the longest interval allowed: every event
+    below comes from the poller woken by the writes this server made. Twenty clients
+    rename the account at once; the subscriber hears of it, and the last event it hears
+    carries the counter's final value (20 bumps after the one it started from)."""
+    await load(db, {"accounts": [account(id="acme", name="Acme")]})
+    admin = await api_key(db)
+    settings = settings_for_tests(samgraph_subscription_poll_seconds=60)
+    with live_server(settings) as base:
+        async with socket(base, admin) as ws:
+            await _ack(ws)
+            await ws.send(json.dumps({"id": "1", "type": "subscribe",
+                                      "payload": {"query": SUBSCRIBE, "variables": {"id": "acme"}}}))  # fmt: skip
+            started = asyncio.get_running_loop().time()
+            # The subscription starts from the counter it reads first: a write before
+            # that read is not a change to it. Write until one is heard.
+            first = None
+            for attempt in range(20):
+                await _rename(base, admin, "acme", f"Acme {attempt}")
+                with contextlib.suppress(TimeoutError):
+                    first = json.loads(await asyncio.wait_for(ws.recv(), 1))
+                    break
+            assert first is not None and first["type"] == "next", first
+            start = first["payload"]["data"]["accountChanged"]["revision"]
+            await asyncio.gather(*(_rename(base, admin, "acme", f"Acme x{i}") for i in range(20)))
+            last = start
+            while last < start + 20:
+                event = json.loads(await asyncio.wait_for(ws.recv(), 10))
+                change = event["payload"]["data"]["accountChanged"]
+                assert change["revision"] > last  # never backwards, never repeated
+                last = change["revision"]
+            assert last == start + 20
+            # All of it well before the poller's first interval ended.
+            assert asyncio.get_running_loop().time() - started < 60

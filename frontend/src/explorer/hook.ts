@@ -27,6 +27,8 @@ export interface ExplorerHook {
   /** When (Date.now()) this page's last write was answered, and its last drawing ended. */
   lastWriteAt: number | null;
   drawnAt: number | null;
+  /** When (Date.now()) the last accountChanged event arrived. */
+  changedAt: number | null;
 }
 
 declare global {
@@ -53,5 +55,6 @@ export const hook: ExplorerHook = {
   changes: 0,
   lastWriteAt: null,
   drawnAt: null,
+  changedAt: null,
 };
 window.samgraphExplorer = hook;

@@ -3,9 +3,10 @@
 Every committed write through the API (and `samgraph import`/`sync`) bumps the
 counter of each account it touched: `(:AccountRevision {accountId, revision})` in
 Neo4j. Subscribers learn of changes by polling those counters: one small indexed
-read per interval and process for all the accounts its subscribers watch. Because
-the counter lives in the database, a write made by any worker or app instance
-reaches every subscriber of every other one, without a broker.
+read per interval and process for all the accounts its subscribers watch, and one at
+once after a write through the same process. Because the counter lives in the
+database, a write made by any worker or app instance reaches every subscriber of every
+other one (within an interval), without a broker.
 """
 
 from __future__ import annotations
@@ -151,6 +152,10 @@ async def announce(db: Db, account_ids: Iterable[str], *, catalog: Iterable[str]
         if group:
             await db.write(q.live.bump_revisions, ids=group, catalog=only_prices)
     if ids or prices:
+        # This process's subscribers hear of it now, not at their poller's next interval.
+        watcher = _WATCHERS.get(db.driver, {}).get(db.database)
+        if watcher is not None:
+            watcher.nudge([*ids, *prices])
         listener = _listeners.get(db.driver)
         if listener is not None:
             listener.accounts.update(ids, prices)
@@ -203,13 +208,22 @@ def counted(ctx: Any) -> Iterator[None]:
 
 
 class Watcher:
-    """One poller per process and database for every subscription it serves."""
+    """One poller per process and database for every subscription it serves. It reads
+    the counters every `interval` (a write through another process or instance) and at
+    once after a write through this one (`nudge`): one read at a time either way, so a
+    burst of writes costs a read per read's length, not one per write."""
 
     def __init__(self, db: Db, interval: float) -> None:
         self.db, self.interval = db, interval
         self.queues: dict[str, set[asyncio.Queue[Change]]] = {}
         self.last: dict[str, int] = {}
         self.task: asyncio.Task[None] | None = None
+        self.woken = asyncio.Event()
+
+    def nudge(self, account_ids: Iterable[str]) -> None:
+        """Accounts this process just changed: read the counters now if one is watched."""
+        if any(a in self.queues for a in account_ids):
+            self.woken.set()
 
     async def _revisions(self, ids: list[str]) -> list[Change]:
         rows = await self.db.read(q.live.revisions, ids=ids)
@@ -236,7 +250,9 @@ class Watcher:
 
     async def _poll(self) -> None:
         while self.queues:
-            await asyncio.sleep(self.interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.woken.wait(), self.interval)
+            self.woken.clear()
             ids = sorted(self.queues)
             if not ids:
                 break

@@ -137,6 +137,7 @@ export function useAccount(
       {
         next: () => {
           hook.changes += 1;
+          hook.changedAt = Date.now();
           changed.current = true;
           reload();
         },
