@@ -204,6 +204,8 @@ async def test_a_sam_explores_an_account(
             await page.get_by_label("Introduction to").select_option("rmartinez")
             await page.get_by_test_id("find-paths").click()
             await expect(page.get_by_test_id("path-list").locator("li").first).to_be_visible()
+            # The list shows before the graph's effect lights the paths (seen once: empty).
+            await page.wait_for_function("() => window.samgraphExplorer.highlighted.length > 0")
             lit = await page.evaluate(DRAWN)
             paths = (await api(base, key, PATHS, to="rmartinez", asOf=PAST))["account"]
             expected = {n["id"] for p in paths["warmPaths"] for n in p["nodes"]}
