@@ -252,7 +252,7 @@ async def test_cli_export_report_csv(db: Db) -> None:
         ("whitespace-by-account", 6, 3),  # with: the count, the page by name, the totals
         ("renewals-next-180-days", 2, 2),  # the count, the page
         ("reachable-whitespace-by-account", 10, 4),  # with: + both totals' figures
-        ("member-dependency", 7, 5),  # with: + the score, the dependency figures, members
+        ("member-dependency", 6, 4),  # with: + the score and dependency figures (one read), members
         ("champion-moves", 1, 1),  # the stakeholders with a LinkedIn URL
         # the portfolio count (a whole list is priced), the play index (stale: no snapshots
         # yet), accounts, today's fresh plays (none), then computed; with: the play

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 import httpx
+import neo4j.time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -123,6 +124,20 @@ async def test_an_accounts_fields_read_only_what_they_need_of_its_snapshot(
     rows = await db.read(QUERIES.snapshots.fresh_plays, ids=["gfc"], today=SETTINGS.today(),
                          basis=SETTINGS.analysis_basis(), needle=None, limit=None)  # fmt: skip
     assert rows[0]["items"] and rows[0]["items"][0]["playRows"]
+    # Its one date is `date`: values_of reads the others as the driver gives them.
+    stored_props = (await db.driver.execute_query(
+        "MATCH (s:AccountSnapshot {accountId: 'gfc'}) RETURN properties(s) AS p",
+        database_=db.database,
+    )).records[0]["p"]  # fmt: skip
+    temporal = {k for k, v in stored_props.items()
+                if isinstance(v, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time))
+                or (isinstance(v, list) and any(isinstance(x, neo4j.time.Date) for x in v))}  # fmt: skip
+    assert len(stored_props) > 30 and temporal == stored.TEMPORAL
+    figures = await stored.values_of(
+        _ctx(db), ["gfc"], SETTINGS.today(), ("coverageScore", "dependency")
+    )
+    assert figures["gfc"]["coverageScore"] == got["gfc"]["coverageScore"]
+    assert figures["gfc"]["dependency"] == got["gfc"]["dependency"] and figures["gfc"]["dependency"]
 
 
 async def test_a_finished_day_never_changes(

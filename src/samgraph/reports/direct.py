@@ -31,7 +31,7 @@ from samgraph.accounts import service as accounts
 from samgraph.analyses import cadence as cadence_mod
 from samgraph.analyses import entries
 from samgraph.analyses import service as analyses
-from samgraph.analyses.coverage import Coverage, Gap
+from samgraph.analyses.coverage import Gap
 from samgraph.analyses.dependency import MemberDependency
 from samgraph.analyses.reach import MAX_HOPS_DEFAULT
 from samgraph.analyses.whitespace import Totals
@@ -122,15 +122,22 @@ def _day(ctx: Context, values: dict[str, Any]) -> dt.date:
     return ctx.today_or(values.get("asOf"))
 
 
+# The loaders' queries whose items hold strings only (ids, names, titles, seniority):
+# their rows need no visit for Neo4j's dates (a report names up to 20,000 people; the
+# visit was two thirds of the Python time of reading them).
+_STRINGS = frozenset({
+    q.stakeholders.stakeholder_names, q.stakeholders.stakeholder_titles, q.accounts.account_names,
+})  # fmt: skip
+
+
 async def _rows(ctx: Context, query: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Nodes by id, in one read of a loader's query (`key, item`), without a loader: a
     report's thousands of ids need no future each."""
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    return {
-        r["key"]: r["item"] for r in await ctx.db.read(query, ids=wanted) if r["item"] is not None
-    }
+    read = ctx.db.read_as_is if query in _STRINGS else ctx.db.read
+    return {r["key"]: r["item"] for r in await read(query, ids=wanted) if r["item"] is not None}
 
 
 async def _accounts(ctx: Context, values: dict[str, Any], sort_by: AccountSort, *,
@@ -161,19 +168,42 @@ async def _figures(ctx: Context, ids: Sequence[str], day: dt.date, keys: Sequenc
     return {a: stored_as(snaps[a]) if a in snaps else computed[a] for a in ids}
 
 
-async def _coverage(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, Coverage]:
-    """Account.coverage (§3)."""
-    return await _figures(ctx, ids, day, stored.COVERAGE_KEYS, stored.coverage_of,
-                          lambda a: entries.coverage(ctx, a, day))  # fmt: skip
+@dataclass(frozen=True)
+class _Covered:
+    """What portfolio-coverage shows of Account.coverage (§3): its counts, whether every
+    cell is covered and its gaps' severities."""
+
+    score: int
+    mapped_count: int
+    engaged_count: int
+    strong_count: int
+    three_by_three: bool
+    severities: list[Severity]
 
 
-async def _scores(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, int]:
-    """Account.coverage { score } alone."""
+_SUMMARY_KEYS = ("coverageScore", "mappedCount", "engagedCount", "strongCount", "cells", "gaps")
+_SEVERITY = {str(s): s for s in Severity}
 
-    async def computed(a: str) -> int:
-        return (await entries.coverage(ctx, a, day)).score
 
-    return await _figures(ctx, ids, day, ("coverageScore",), lambda s: int(s["coverageScore"]), computed)  # fmt: skip
+def _stored_summary(snap: dict[str, Any]) -> _Covered:
+    """From a snapshot's counts, cells' engaged counts and `gaps` (`code:severity`): no
+    cell or gap object made (2,000 accounts' gap rows parsed were half the report)."""
+    return _Covered(
+        int(snap["coverageScore"]), int(snap["mappedCount"]), int(snap["engagedCount"]),
+        int(snap["strongCount"]), all(int(n) > 0 for n in snap["cells"]),
+        [_SEVERITY[g.rpartition(":")[2]] for g in snap["gaps"]],
+    )  # fmt: skip
+
+
+async def _coverage(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, _Covered]:
+    """Account.coverage (§3), as portfolio-coverage shows it."""
+
+    async def computed(a: str) -> _Covered:
+        c = await entries.coverage(ctx, a, day)
+        return _Covered(c.score, c.mapped_count, c.engaged_count, c.strong_count,
+                        c.three_by_three, [g.severity for g in c.gaps])  # fmt: skip
+
+    return await _figures(ctx, ids, day, _SUMMARY_KEYS, _stored_summary, computed)
 
 
 async def _totals(ctx: Context, ids: Sequence[str]) -> dict[str, Totals]:
@@ -196,14 +226,24 @@ async def _reach(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, tu
                           lambda s: (s["reachableWhitespace"], s["reachablePipeline"]), computed)  # fmt: skip
 
 
-async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> dict[str, tuple[list[MemberDependency], dict[str, dict[str, Any]]]]:  # fmt: skip
-    """Each account's §14 figures with the rows of the people they name, as `_coverage`."""
-    snaps = await stored.values_of(ctx, ids, day, ("dependency",))
+async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> tuple[dict[str, int], dict[str, tuple[list[MemberDependency], dict[str, dict[str, Any]]]]]:  # fmt: skip
+    """Each account's coverage score and §14 figures with the rows of the people they
+    name, as `_coverage`: both figures of the fresh snapshots in one read."""
+    snaps = await stored.values_of(ctx, ids, day, ("coverageScore", "dependency"))
     found = {a: stored.dependency_of(snap) for a, snap in snaps.items()}
-    people = await _rows(ctx, q.stakeholders.stakeholder_names,
-                         (s for held in found.values() for d in held for s in d.sole_engaged))  # fmt: skip
-    computed = await _each([a for a in ids if a not in snaps], lambda a: entries.member_dependency(ctx, a, day))  # fmt: skip
-    return {a: (found[a], people) if a in found else (computed[a][0], dict(computed[a][1])) for a in ids}  # fmt: skip
+    missing = [a for a in ids if a not in snaps]
+
+    async def score(a: str) -> int:
+        return (await entries.coverage(ctx, a, day)).score
+
+    people, computed, scored = await asyncio.gather(
+        _rows(ctx, q.stakeholders.stakeholder_names,
+              (s for held in found.values() for d in held for s in d.sole_engaged)),
+        _each(missing, lambda a: entries.member_dependency(ctx, a, day)),
+        _each(missing, score),
+    )  # fmt: skip
+    scores = {a: int(snaps[a]["coverageScore"]) if a in snaps else scored[a] for a in ids}
+    return scores, {a: (found[a], people) if a in found else (computed[a][0], dict(computed[a][1])) for a in ids}  # fmt: skip
 
 
 # -- the reports --------------------------------------------------------------------------
@@ -306,7 +346,7 @@ async def portfolio_coverage(ctx: Context, values: dict[str, Any]) -> Listed:
 
     def node(row: dict[str, Any]) -> dict[str, Any]:
         c, owner = covered[row["id"]], owners[row["id"]]
-        severities = [g.severity for g in c.gaps]
+        severities = c.severities
         return {
             "id": row["id"], "name": _text(row, "name"),
             "tier": _enum(analyses.strategic(ctx, row)[1]), "arr": _float(row.get("arr")),
@@ -368,7 +408,7 @@ async def member_dependency(ctx: Context, values: dict[str, Any]) -> Listed:
     day = _day(ctx, values)
     rows, total = await _accounts(ctx, values, AccountSort.NAME)
     ids = [r["id"] for r in rows]
-    scores, held = await asyncio.gather(_scores(ctx, ids, day), _dependency(ctx, ids, day))
+    scores, held = await _dependency(ctx, ids, day)
     members = await _rows(ctx, q.members.get_members,
                           (d.member_id for found, _ in held.values() for d in found))  # fmt: skip
 
