@@ -168,6 +168,7 @@ class _Q_stakeholders:
     mark_departed: CypherQuery
     reports_by_stakeholder: CypherQuery
     stakeholder_names: CypherQuery
+    stakeholder_plain_names: CypherQuery
     stakeholder_titles: CypherQuery
     stakeholders_by_account: CypherQuery
     stakeholders_by_team: CypherQuery

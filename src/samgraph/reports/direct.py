@@ -126,7 +126,8 @@ def _day(ctx: Context, values: dict[str, Any]) -> dt.date:
 # their rows need no visit for Neo4j's dates (a report names up to 20,000 people; the
 # visit was two thirds of the Python time of reading them).
 _STRINGS = frozenset({
-    q.stakeholders.stakeholder_names, q.stakeholders.stakeholder_titles, q.accounts.account_names,
+    q.stakeholders.stakeholder_names, q.stakeholders.stakeholder_plain_names,
+    q.stakeholders.stakeholder_titles, q.accounts.account_names,
 })  # fmt: skip
 
 
@@ -237,7 +238,7 @@ async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> tuple[d
         return (await entries.coverage(ctx, a, day)).score
 
     people, computed, scored = await asyncio.gather(
-        _rows(ctx, q.stakeholders.stakeholder_names,
+        _rows(ctx, q.stakeholders.stakeholder_plain_names,
               (s for held in found.values() for d in held for s in d.sole_engaged)),
         _each(missing, lambda a: entries.member_dependency(ctx, a, day)),
         _each(missing, score),
