@@ -135,3 +135,35 @@ async def test_overdue_pages_read_member_by_member_are_section_2s_order(db: Db) 
             assert walked == want, (day, member)
             totals.append(len(want))
     assert len(set(totals)) >= 4 and max(totals) > 20  # the days differ, some have many
+
+
+async def test_member_dependency_names_the_people_of_snapshots_stored_without_names(
+    db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh snapshot keeps the names of the people engaged only through one member
+    (`soleNames`), so the report names them without reading them; one stored before it
+    kept them (its rows stripped of `soleNames` here) has them read by id: the same
+    answer either way, and the same as GraphQL's."""
+    bundle = generate(accounts=6, stakeholders_per_account=40, seed=5)
+    await load(db, orjson.dumps(bundle))
+    ctx = Context(db, SETTINGS, SCHEMA, request_id="test")
+    await snapshots.refresh(ctx)
+    stored = {r["a"]: r["rows"] for r in (await db.driver.execute_query(
+        "MATCH (s:AccountSnapshot {date: $day}) RETURN s.accountId AS a, s.dependency AS rows",
+        day=TODAY, database_=db.database)).records}  # fmt: skip
+    rows = [orjson.loads(t) for texts in stored.values() for t in texts]
+    assert sum(len(r["sole"]) for r in rows) > 0  # some people to name
+    assert all(len(r["soleNames"]) == len(r["sole"]) for r in rows)
+    fast, slow = await _both(db, "member-dependency", {}, SYSTEM, monkeypatch)
+    assert orjson.dumps(fast.data) == orjson.dumps(slow.data)
+    named = {p["id"]: p["name"] for n in fast.data["accounts"]["nodes"]
+             for d in n["memberDependency"] for p in d["soleEngaged"]}  # fmt: skip
+    assert len(named) == len({s for r in rows for s in r["sole"]})
+    old = {a: [orjson.dumps({k: v for k, v in orjson.loads(t).items() if k != "soleNames"}).decode()
+               for t in texts] for a, texts in stored.items()}  # fmt: skip
+    await db.driver.execute_query(
+        "UNWIND keys($old) AS a MATCH (s:AccountSnapshot {accountId: a, date: $day}) "
+        "SET s.dependency = $old[a]", old=old, day=TODAY, database_=db.database)  # fmt: skip
+    before_names = await _both(db, "member-dependency", {}, SYSTEM, monkeypatch)
+    assert orjson.dumps(before_names[0].data) == orjson.dumps(fast.data)
+    assert orjson.dumps(before_names[1].data) == orjson.dumps(slow.data)

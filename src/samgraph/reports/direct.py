@@ -231,18 +231,26 @@ async def _dependency(ctx: Context, ids: Sequence[str], day: dt.date) -> tuple[d
     """Each account's coverage score and §14 figures with the rows of the people they
     name, as `_coverage`: both figures of the fresh snapshots in one read."""
     snaps = await stored.values_of(ctx, ids, day, ("coverageScore", "dependency"))
-    found = {a: stored.dependency_of(snap) for a, snap in snaps.items()}
+    found: dict[str, list[MemberDependency]] = {}
+    named: dict[str, str | None] = {}  # the people's names the snapshots keep
+    for a, snap in snaps.items():
+        found[a], names = stored.dependency_named(snap)
+        named.update(names)
     missing = [a for a in ids if a not in snaps]
 
     async def score(a: str) -> int:
         return (await entries.coverage(ctx, a, day)).score
 
     people, computed, scored = await asyncio.gather(
-        _rows(ctx, q.stakeholders.stakeholder_plain_names,
-              (s for held in found.values() for d in held for s in d.sole_engaged)),
+        _rows(ctx, q.stakeholders.stakeholder_plain_names,  # those stored without names
+              (s for held in found.values() for d in held for s in d.sole_engaged
+               if s not in named)),
         _each(missing, lambda a: entries.member_dependency(ctx, a, day)),
         _each(missing, score),
     )  # fmt: skip
+    # Each kept name is of a person of the snapshot's own account, in the caller's scope
+    # as that account is.
+    people.update({s: {"id": s, "name": name} for s, name in named.items()})
     scores = {a: int(snaps[a]["coverageScore"]) if a in snaps else scored[a] for a in ids}
     return scores, {a: (found[a], people) if a in found else (computed[a][0], dict(computed[a][1])) for a in ids}  # fmt: skip
 

@@ -64,6 +64,7 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
     ren = renewal(row.get("renewalDate"), day)
     graph = await analyses.graph_of(ctx, account_id, day)
     overdue = cadence.overdue_by_member(graph, day, ctx.settings.samgraph_cadence_days)
+    names = {pid: person.row.get("name") for pid, person in graph.people.items()}
     return {
         "peopleRows": [webhooks.person_row(graph, pid) for pid in sorted(graph.people)],
         # Each member's overdue relationships here, `member|count`: the portfolio's count
@@ -74,7 +75,7 @@ async def snapshot(ctx: Context, row: dict[str, Any], day: dt.date) -> dict[str,
         "cells": [c.engaged_count for c in cov.cells],
         "gaps": [f"{g.code}:{g.severity}" for g in cov.gaps],
         "gapRows": [gap_row(g) for g in cov.gaps],
-        "dependency": [dependency_row(d) for d in dependency],
+        "dependency": [dependency_row(d, names) for d in dependency],
         "championsWithoutBackup": sum(1 for c in cov.champions if not c.has_backup),
         **await whitespace_figures(ctx, account_id, day),
         "strategicScore": score, "tier": str(tier),

@@ -98,18 +98,32 @@ def coverage_of(snap: dict[str, Any]) -> Coverage:
     )  # fmt: skip
 
 
-def dependency_row(d: MemberDependency) -> str:
-    """One member's §14 figures as stored (JSON text: ids may hold any separator)."""
+def dependency_row(d: MemberDependency, names: Mapping[str, str | None]) -> str:
+    """One member's §14 figures as stored (JSON text: ids may hold any separator), with
+    the names of the people engaged only through them, in the same order (`names`: by
+    id, as the account's graph holds them): a portfolio's report names 40,000 people at
+    L without reading them (snapshots stored before they kept names have none)."""
     return orjson.dumps({"member": d.member_id, "name": d.member_name, "through": d.engaged_through,
-                         "sole": list(d.sole_engaged), "ifLeaves": d.coverage_if_leaves}).decode()  # fmt: skip
+                         "sole": list(d.sole_engaged), "ifLeaves": d.coverage_if_leaves,
+                         "soleNames": [names.get(s) for s in d.sole_engaged]}).decode()  # fmt: skip
 
 
 def dependency_of(snap: dict[str, Any]) -> list[MemberDependency]:
     """§14 as a snapshot holds it, in its order."""
+    return dependency_named(snap)[0]
+
+
+def dependency_named(snap: dict[str, Any]) -> tuple[list[MemberDependency], dict[str, str | None]]:  # fmt: skip
+    """§14 as a snapshot holds it, and the names it keeps of the people engaged only
+    through one member, by id (none from a snapshot stored before it kept them)."""
     rows = [orjson.loads(text) for text in snap["dependency"]]
+    names: dict[str, str | None] = {}
+    for r in rows:
+        if "soleNames" in r:
+            names.update(zip(r["sole"], r["soleNames"], strict=True))
     return [MemberDependency(member_id=r["member"], member_name=r["name"], engaged_through=r["through"],
                              sole_engaged=tuple(r["sole"]), coverage_if_leaves=r["ifLeaves"])
-            for r in rows]  # fmt: skip
+            for r in rows], names  # fmt: skip
 
 
 async def today_of(ctx: Context, account_ids: Sequence[str], as_of: dt.date) -> dict[str, dict[str, Any]]:  # fmt: skip
