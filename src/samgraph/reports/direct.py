@@ -265,24 +265,19 @@ async def overdue_touches(ctx: Context, values: dict[str, Any]) -> Listed:
 
     async def page() -> list[dict[str, Any]]:
         rows = (await analyses.overdue_head(ctx, member_id=member_id, as_of=day, first=PAGE))[:PAGE]
-        # The edges carry each person's seniority and account: their names and titles
-        # and the accounts' names are read beside the members, each account once.
-        members, people, accounts = await asyncio.gather(
-            _rows(ctx, q.members.get_members, (r["memberId"] for r in rows)),
-            _rows(ctx, q.stakeholders.stakeholder_titles, (r["stakeholderId"] for r in rows)),
-            _rows(ctx, q.accounts.account_names, (r["accountId"] for r in rows)),
-        )
+        # The edges carry their member's and stakeholder's names, the stakeholder's title,
+        # seniority and account: the accounts' names are read, each account once.
+        accounts = await _rows(ctx, q.accounts.account_names, (r["accountId"] for r in rows))
 
         def node(r: dict[str, Any]) -> dict[str, Any]:
             strength = int(r.get("strength") or 0)
             d = cadence_mod.decay(strength, r.get("lastContact"), r.get("seniority"), day, cadence)
-            m, s = members.get(r["memberId"]), people.get(r["stakeholderId"])
             place = accounts.get(r["accountId"])
             return {
-                "member": None if m is None else {"id": m["id"], "name": _text(m, "name")},
-                "stakeholder": None if s is None else {
-                    "id": r["stakeholderId"], "name": _text(s, "name"), "title": s.get("title"),
-                    "seniority": r.get("seniority"),
+                "member": {"id": r["memberId"], "name": _text(r, "memberName")},
+                "stakeholder": {
+                    "id": r["stakeholderId"], "name": _text(r, "stakeholderName"),
+                    "title": r.get("stakeholderTitle"), "seniority": r.get("seniority"),
                     "account": None if place is None else {"name": _text(place, "name")},
                 },
                 "strength": strength, "effectiveStrength": d.effective,
