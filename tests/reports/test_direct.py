@@ -167,3 +167,42 @@ async def test_member_dependency_names_the_people_of_snapshots_stored_without_na
     before_names = await _both(db, "member-dependency", {}, SYSTEM, monkeypatch)
     assert orjson.dumps(before_names[0].data) == orjson.dumps(fast.data)
     assert orjson.dumps(before_names[1].data) == orjson.dumps(slow.data)
+
+
+async def test_plays_name_their_stakeholders_from_stored_plays_and_without_them(
+    db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored play keeps its stakeholder's name and title (`sn`, `st`): the plays
+    report shows them without reading 5,000 people. Plays stored before they kept them
+    (the index's rows stripped of both here) have their stakeholders read by id: the same
+    answer either way, and the same as GraphQL's."""
+    bundle = generate(accounts=6, stakeholders_per_account=40, seed=5)
+    await load(db, orjson.dumps(bundle))
+    await snapshots.refresh(Context(db, SETTINGS, SCHEMA, request_id="test"))
+    entries = [(r["id"], r["row"]) for r in (await db.driver.execute_query(
+        "MATCH (e:PlayEntry {date: $day}) RETURN elementId(e) AS id, e.row AS row",
+        day=TODAY, database_=db.database)).records]  # fmt: skip
+    assert entries and all("sn" in orjson.loads(row) for _, row in entries)
+    fast, slow = await _both(db, "plays-by-member", {}, SYSTEM, monkeypatch)
+    assert orjson.dumps(fast.data) == orjson.dumps(slow.data)
+    titled = [n["stakeholder"] for n in fast.data["plays"]["nodes"]]
+    assert titled and all(s["name"] for s in titled)
+    old = {i: orjson.dumps({k: v for k, v in orjson.loads(row).items() if k not in ("sn", "st")}).decode()
+           for i, row in entries}  # fmt: skip
+    await db.driver.execute_query(
+        "UNWIND keys($old) AS i MATCH (e:PlayEntry) WHERE elementId(e) = i SET e.row = $old[i]",
+        old=old, database_=db.database)  # fmt: skip
+    asked: list[list[str]] = []
+    rows_of = direct._rows
+
+    async def spied(ctx: Context, query: Any, ids: Any) -> dict[str, dict[str, Any]]:
+        wanted = list(ids)
+        if query is direct.q.stakeholders.stakeholder_titles:
+            asked.append(wanted)
+        return await rows_of(ctx, query, wanted)
+
+    monkeypatch.setattr(direct, "_rows", spied)
+    again = await _both(db, "plays-by-member", {}, SYSTEM, monkeypatch)
+    assert asked and asked[0]  # the stakeholders were read by id this time
+    assert orjson.dumps(again[0].data) == orjson.dumps(fast.data)
+    assert orjson.dumps(again[1].data) == orjson.dumps(slow.data)

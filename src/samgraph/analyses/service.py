@@ -570,16 +570,19 @@ async def account_plays(
 
 def play_row(graph: AccountGraph, play: plays_mod.Play) -> str:
     """A play as a snapshot keeps it (JSON text), its path with each step's name and
-    kind, so a stored play answers without the account's graph."""
+    kind, so a stored play answers without the account's graph; with its stakeholder's
+    name and title (`sn`, `st`), which the plays report shows for 5,000 plays."""
     path = None
     if play.path is not None:
         steps = named(graph, play.path).steps
         path = {"n": [[s.id, s.kind.value, s.name] for s in steps],
                 "l": [[k.strength, k.kind.value, k.source, k.target] for k in play.path.links]}  # fmt: skip
+    person = graph.people.get(play.stakeholder_id)
     return orjson.dumps({
         "k": play.kind.value, "s": play.stakeholder_id, "m": play.member_id, "p": path,
         "g": play.score_gain, "r": play.reach_gain, "i": play.influence_rank,
         "c": [stored.gap_row(gap) for gap in play.gaps_closed],
+        **({} if person is None else {"sn": person.row.get("name"), "st": person.row.get("title")}),
     }).decode()  # fmt: skip
 
 

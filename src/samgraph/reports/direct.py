@@ -315,10 +315,15 @@ async def plays_by_member(ctx: Context, values: dict[str, Any]) -> Listed:
         ctx, as_of=_day(ctx, values), member_id=values.get("memberId"), first=PAGE, after=None
     )
     plays = [(p, *_play(p)) for p in page.rows]
+    # A stored play keeps its stakeholder's name and title (one stored before it kept
+    # them, or a play computed now, has its stakeholder read by id).
+    kept = {p.data["s"]: {"name": p.data["sn"], "title": p.data.get("st")}
+            for p in page.rows if p.data is not None and "sn" in p.data}  # fmt: skip
     members, people = await asyncio.gather(
         _rows(ctx, q.members.get_members, (p[3] for p in plays)),
-        _rows(ctx, q.stakeholders.stakeholder_titles, (p[2] for p in plays)),
+        _rows(ctx, q.stakeholders.stakeholder_titles, (p[2] for p in plays if p[2] not in kept)),
     )
+    people.update(kept)
     out = []
     for ranked, kind, person, member, hops, names, gain, reach, codes in plays:
         m, s = members.get(member), people.get(person)
