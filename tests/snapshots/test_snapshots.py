@@ -457,3 +457,35 @@ async def test_a_trend_reconstructs_the_days_without_a_snapshot(
     long = await gql(client, RECONSTRUCT, id="gfc", f="2025-01-01", t="2026-01-02")
     assert long["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert long["errors"][0]["extensions"]["problems"][0]["path"] == "to"
+
+
+CLAIMS = "MATCH (c:SnapshotClaim) RETURN c.accountId AS a, c.holder AS holder"
+
+
+async def test_claims_are_released_with_the_store_and_after_a_failure(
+    db: Db, example_bundle: dict[str, Any], monkeypatch: Any
+) -> None:
+    """A batch's claims are released in the transaction that stores its snapshots (one
+    write fewer between a write and its snapshot), and by the batch's `finally` when it
+    fails before storing: either way no account stays claimed for CLAIM_SECONDS."""
+    await load(db, example_bundle)
+    stored_count = await service.refresh(_ctx(db))
+    claims = (await db.driver.execute_query(CLAIMS, database_=db.database)).records
+    assert stored_count >= 1 and len(claims) == stored_count  # each claimed once
+    assert all(c["holder"] is None for c in claims)  # and released
+    await db.driver.execute_query(
+        "MATCH (r:AccountRevision) SET r.snapshotBasis = 'stale'", database_=db.database
+    )
+
+    async def broken(*_: Any, **__: Any) -> dict[str, Any]:
+        raise RuntimeError("compute failed")
+
+    monkeypatch.setattr(service, "compute", broken)
+    try:
+        await service.refresh(_ctx(db))
+    except RuntimeError as exc:
+        assert str(exc) == "compute failed"
+    else:
+        raise AssertionError("the failure did not surface")
+    claims = (await db.driver.execute_query(CLAIMS, database_=db.database)).records
+    assert claims and all(c["holder"] is None for c in claims)

@@ -188,6 +188,8 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, basis: s
     claimed_ids = list(claimed[0]["claimed"]) if claimed else []
     if not claimed_ids:
         return 0  # another refresher has them
+    release = Step(q.snapshots.release_accounts, {"ids": claimed_ids, "holder": holder})
+    released = False
     try:
         # Stale still? Another refresher may have stored them between our reading them
         # stale and our claim (it released them since): checked again under the claim.
@@ -228,9 +230,12 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, basis: s
             key=lambda row: str(row["accountId"]),
         )  # fmt: skip
         # The snapshots and the webhook events their change tells, in one transaction:
-        # each change is emitted once, by the process that stored it.
-        steps = [Step(q.snapshots.store_snapshots, {"rows": rows}), *webhooks.emit_steps(events)]
+        # each change is emitted once, by the process that stored it. The claims are
+        # released in it too (one write transaction fewer on the way from a write to its
+        # snapshot); on any failure before, `finally` releases them.
+        steps = [Step(q.snapshots.store_snapshots, {"rows": rows}), *webhooks.emit_steps(events), release]  # fmt: skip
         result = (await ctx.db.write_steps(steps, name="snapshots.store_snapshots"))[0]
+        released = True
         # A champion who just left here and is active at another account: that account
         # has a new move (§15) to tell; it is counted as changed, so its snapshot, and
         # the `champion.moved` event with it, come at the next pass.
@@ -240,7 +245,8 @@ async def _refresh_batch(ctx: Context, wanted: list[str], day: dt.date, basis: s
             await live.announce(ctx.db, moved_to)
         return int(result[0]["stored"]) if result else 0
     finally:
-        await ctx.db.write(q.snapshots.release_accounts, ids=claimed_ids, holder=holder)
+        if not released:
+            await ctx.db.write(release.query, **release.params)
 
 
 async def _events(ctx: Context, before: dict[str, dict[str, Any]],
