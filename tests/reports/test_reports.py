@@ -243,7 +243,7 @@ async def test_cli_export_report_csv(db: Db) -> None:
         # read from today's snapshots finds none, and the analysis entries compute them
         # (their reads batch in the loaders). With snapshots: the count, the page sorted
         # on them, one read of the figures the report shows, then the names it shows.
-        ("portfolio-coverage", 9, 5),  # with: + account teams, members
+        ("portfolio-coverage", 8, 4),  # with: + the account teams' SAMs with their names
         ("champions-without-backup", 5, 2),  # with: the gap page, its stakeholders
         # the first page (member by member, its edges with their member's and
         # stakeholder's names) beside the count (the snapshots' sum: none fresh yet, so

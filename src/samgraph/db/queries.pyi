@@ -105,6 +105,7 @@ class _Q_products:
 class _Q_relationships_account_team:
     by_account: CypherQuery
     by_member: CypherQuery
+    sams_by_account: CypherQuery
     unlink: CypherQuery
     upsert: CypherQuery
 

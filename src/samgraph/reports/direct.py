@@ -339,11 +339,15 @@ async def plays_by_member(ctx: Context, values: dict[str, Any]) -> Listed:
 
 
 async def _owners(ctx: Context, ids: Sequence[str]) -> dict[str, Mapping[str, Any] | None]:
-    """Each account's owner (Account.owner), in two reads for them all."""
-    teams = {r["key"]: r["items"] for r in await ctx.db.read(q.relationships.account_team.by_account, ids=list(ids))} if ids else {}  # fmt: skip
-    members = await _rows(ctx, q.members.get_members, (t["memberId"] for team in teams.values() for t in team
-                                                       if t.get("role") == MemberRole.SAM))  # fmt: skip
-    return {a: accounts.owner_of(teams.get(a, []), members) for a in ids}
+    """Each account's owner (Account.owner), in one read for them all: each account's
+    SAMs with their names (rows of both the team and the member, as owner_of takes)."""
+    if not ids:
+        return {}
+    rows = await ctx.db.read_as_is(q.relationships.account_team.sams_by_account, ids=list(ids),
+                                   role=MemberRole.SAM.value)  # fmt: skip
+    teams = {r["key"]: r["items"] for r in rows}
+    return {a: accounts.owner_of(teams.get(a, []), {m["id"]: m for m in teams.get(a, [])})
+            for a in ids}  # fmt: skip
 
 
 @answers("portfolio-coverage")
