@@ -18,6 +18,7 @@ from samgraph.cli import DEMO_BUNDLE
 from samgraph.common import Role
 from samgraph.context import Context
 from samgraph.db.driver import Db
+from samgraph.db.queries import queries as QUERIES
 from samgraph.db.scope import Scope
 from samgraph.demo.generate import generate
 from samgraph.reports import direct
@@ -197,7 +198,7 @@ async def test_plays_name_their_stakeholders_from_stored_plays_and_without_them(
 
     async def spied(ctx: Context, query: Any, ids: Any) -> dict[str, dict[str, Any]]:
         wanted = list(ids)
-        if query is direct.q.stakeholders.stakeholder_titles:
+        if query is QUERIES.stakeholders.stakeholder_titles:
             asked.append(wanted)
         return await rows_of(ctx, query, wanted)
 

@@ -6,7 +6,7 @@ Apart from the service so the analyses can read snapshots without importing it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
