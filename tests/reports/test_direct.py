@@ -138,6 +138,26 @@ async def test_overdue_pages_read_member_by_member_are_section_2s_order(db: Db) 
     assert len(set(totals)) >= 4 and max(totals) > 20  # the days differ, some have many
 
 
+def _without(text: str, *keys: str) -> str:
+    """A stored JSON row as a snapshot stored before `keys` were kept would hold it."""
+    return orjson.dumps({k: v for k, v in orjson.loads(text).items() if k not in keys}).decode()
+
+
+def _asked(monkeypatch: pytest.MonkeyPatch, query: Any) -> list[list[str]]:
+    """The ids each of the direct answers' reads of `query` asks for, as they run."""
+    asked: list[list[str]] = []
+    rows_of = direct._rows
+
+    async def spied(ctx: Context, read: Any, ids: Any) -> dict[str, dict[str, Any]]:
+        wanted = list(ids)
+        if read is query:
+            asked.append(wanted)
+        return await rows_of(ctx, read, wanted)
+
+    monkeypatch.setattr(direct, "_rows", spied)
+    return asked
+
+
 async def test_member_dependency_names_the_people_of_snapshots_stored_without_names(
     db: Db, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -147,25 +167,26 @@ async def test_member_dependency_names_the_people_of_snapshots_stored_without_na
     answer either way, and the same as GraphQL's."""
     bundle = generate(accounts=6, stakeholders_per_account=40, seed=5)
     await load(db, orjson.dumps(bundle))
-    ctx = Context(db, SETTINGS, SCHEMA, request_id="test")
-    await snapshots.refresh(ctx)
+    await snapshots.refresh(Context(db, SETTINGS, SCHEMA, request_id="test"))
     stored = {r["a"]: r["rows"] for r in (await db.driver.execute_query(
         "MATCH (s:AccountSnapshot {date: $day}) RETURN s.accountId AS a, s.dependency AS rows",
         day=TODAY, database_=db.database)).records}  # fmt: skip
     rows = [orjson.loads(t) for texts in stored.values() for t in texts]
     assert sum(len(r["sole"]) for r in rows) > 0  # some people to name
     assert all(len(r["soleNames"]) == len(r["sole"]) for r in rows)
+    asked = _asked(monkeypatch, QUERIES.stakeholders.stakeholder_plain_names)
     fast, slow = await _both(db, "member-dependency", {}, SYSTEM, monkeypatch)
+    assert asked == [[]]  # nobody read by id: every name came with the snapshots
     assert orjson.dumps(fast.data) == orjson.dumps(slow.data)
     named = {p["id"]: p["name"] for n in fast.data["accounts"]["nodes"]
              for d in n["memberDependency"] for p in d["soleEngaged"]}  # fmt: skip
     assert len(named) == len({s for r in rows for s in r["sole"]})
-    old = {a: [orjson.dumps({k: v for k, v in orjson.loads(t).items() if k != "soleNames"}).decode()
-               for t in texts] for a, texts in stored.items()}  # fmt: skip
+    old = {a: [_without(t, "soleNames") for t in texts] for a, texts in stored.items()}
     await db.driver.execute_query(
         "UNWIND keys($old) AS a MATCH (s:AccountSnapshot {accountId: a, date: $day}) "
         "SET s.dependency = $old[a]", old=old, day=TODAY, database_=db.database)  # fmt: skip
     before_names = await _both(db, "member-dependency", {}, SYSTEM, monkeypatch)
+    assert sorted(asked[-1]) == sorted(named)  # each of them read by id this time
     assert orjson.dumps(before_names[0].data) == orjson.dumps(fast.data)
     assert orjson.dumps(before_names[1].data) == orjson.dumps(slow.data)
 
@@ -184,26 +205,17 @@ async def test_plays_name_their_stakeholders_from_stored_plays_and_without_them(
         "MATCH (e:PlayEntry {date: $day}) RETURN elementId(e) AS id, e.row AS row",
         day=TODAY, database_=db.database)).records]  # fmt: skip
     assert entries and all("sn" in orjson.loads(row) for _, row in entries)
+    asked = _asked(monkeypatch, QUERIES.stakeholders.stakeholder_titles)
     fast, slow = await _both(db, "plays-by-member", {}, SYSTEM, monkeypatch)
+    assert asked == [[]]  # nobody read by id: names and titles came with the plays
     assert orjson.dumps(fast.data) == orjson.dumps(slow.data)
     titled = [n["stakeholder"] for n in fast.data["plays"]["nodes"]]
     assert titled and all(s["name"] for s in titled)
-    old = {i: orjson.dumps({k: v for k, v in orjson.loads(row).items() if k not in ("sn", "st")}).decode()
-           for i, row in entries}  # fmt: skip
+    old = {i: _without(row, "sn", "st") for i, row in entries}
     await db.driver.execute_query(
         "UNWIND keys($old) AS i MATCH (e:PlayEntry) WHERE elementId(e) = i SET e.row = $old[i]",
         old=old, database_=db.database)  # fmt: skip
-    asked: list[list[str]] = []
-    rows_of = direct._rows
-
-    async def spied(ctx: Context, query: Any, ids: Any) -> dict[str, dict[str, Any]]:
-        wanted = list(ids)
-        if query is QUERIES.stakeholders.stakeholder_titles:
-            asked.append(wanted)
-        return await rows_of(ctx, query, wanted)
-
-    monkeypatch.setattr(direct, "_rows", spied)
     again = await _both(db, "plays-by-member", {}, SYSTEM, monkeypatch)
-    assert asked and asked[0]  # the stakeholders were read by id this time
+    assert asked[-1]  # the stakeholders were read by id this time
     assert orjson.dumps(again[0].data) == orjson.dumps(fast.data)
     assert orjson.dumps(again[1].data) == orjson.dumps(slow.data)

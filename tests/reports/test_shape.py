@@ -8,7 +8,7 @@ import dataclasses
 
 from graphql import parse
 
-from samgraph.reports.csvout import _grid, csv_text, shape_of, table, table_columns
+from samgraph.reports.csvout import csv_text, shape_of, table, table_columns, xlsx_grid
 from samgraph.schema import schema
 
 DOC = parse("""query { accounts { totalCount nodes { id owner { name } ...More
@@ -70,6 +70,6 @@ def test_columns_read_down_their_paths_match_the_flattened_rows() -> None:
     assert lines[4] == "d,Ann,3,-0.5,"
     fast, slow = table_columns(data, shape=shape), table_columns(data, shape=flattened)
     assert fast == slow
-    cells = _grid(*fast)
+    cells = xlsx_grid(*fast)
     assert cells[1][:4] == ["'=cmd()", None, None, "nan"]  # NaN is text, as in CSV
     assert cells[3][2:4] == ["true", "inf"] and cells[4][2:4] == [3, -0.5]

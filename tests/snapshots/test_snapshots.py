@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import neo4j.time
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -466,13 +467,24 @@ async def test_claims_are_released_with_the_store_and_after_a_failure(
     db: Db, example_bundle: dict[str, Any], monkeypatch: Any
 ) -> None:
     """A batch's claims are released in the transaction that stores its snapshots (one
-    write fewer between a write and its snapshot), and by the batch's `finally` when it
-    fails before storing: either way no account stays claimed for CLAIM_SECONDS."""
+    write fewer between a write and its snapshot: no release of its own), and by the
+    batch's `finally` when it fails before storing: either way no account stays claimed
+    for CLAIM_SECONDS."""
     await load(db, example_bundle)
+    writes: list[str] = []
+    write = Db.write
+
+    async def counted(self: Db, query: Any, /, **params: Any) -> list[dict[str, Any]]:
+        writes.append(query.name)
+        return await write(self, query, **params)
+
+    monkeypatch.setattr(Db, "write", counted)
     stored_count = await service.refresh(_ctx(db))
     claims = (await db.driver.execute_query(CLAIMS, database_=db.database)).records
     assert stored_count >= 1 and len(claims) == stored_count  # each claimed once
     assert all(c["holder"] is None for c in claims)  # and released
+    assert "snapshots.claim_accounts" in writes
+    assert "snapshots.release_accounts" not in writes  # released by the store's transaction
     await db.driver.execute_query(
         "MATCH (r:AccountRevision) SET r.snapshotBasis = 'stale'", database_=db.database
     )
@@ -481,11 +493,9 @@ async def test_claims_are_released_with_the_store_and_after_a_failure(
         raise RuntimeError("compute failed")
 
     monkeypatch.setattr(service, "compute", broken)
-    try:
+    writes.clear()
+    with pytest.raises(RuntimeError, match="compute failed"):
         await service.refresh(_ctx(db))
-    except RuntimeError as exc:
-        assert str(exc) == "compute failed"
-    else:
-        raise AssertionError("the failure did not surface")
+    assert writes == ["snapshots.claim_accounts", "snapshots.release_accounts"]
     claims = (await db.driver.execute_query(CLAIMS, database_=db.database)).records
     assert claims and all(c["holder"] is None for c in claims)

@@ -42,8 +42,12 @@ def owner_of(
 ) -> Mapping[str, Any] | None:
     """An account's owner on our side (Account.owner): of its account team's rows, its
     SAM's member row (from `members`, by id), by name then id when several; else None."""
-    sams = [members[t["memberId"]] for t in team
-            if t.get("role") == MemberRole.SAM and t["memberId"] in members]  # fmt: skip
+    return owner_among([members[t["memberId"]] for t in team
+                        if t.get("role") == MemberRole.SAM and t["memberId"] in members])  # fmt: skip
+
+
+def owner_among(sams: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    """Of an account's SAMs' member rows, its owner: by name, then id; None without one."""
     return min(sams, key=lambda m: (m.get("name") or "", m["id"]), default=None)
 
 

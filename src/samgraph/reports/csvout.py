@@ -315,13 +315,8 @@ def xlsx_cells(values: list[Any], texts: dict[str, str | None]) -> list[Cell]:
     ]  # fmt: skip
 
 
-def xlsx_grid(columns: list[str], rows: list[dict[str, Any]]) -> list[list[Cell]]:
-    """The sheet's cells of rows made by `table`, header first (see `_grid`)."""
-    return _grid(columns, [[row.get(c) for row in rows] for c in columns])
-
-
-def _grid(columns: list[str], values: list[list[Any]]) -> list[list[Cell]]:
-    """The sheet's cells, header first: numbers stay numbers, any other value is text
+def xlsx_grid(columns: list[str], values: list[list[Any]]) -> list[list[Cell]]:
+    """The sheet's cells of each column's values (`table_columns`), header first: numbers stay numbers, any other value is text
     made safe as in CSV, cut at Excel's limit, with the control characters XML cannot
     hold replaced; None and empty text are blank cells."""
     texts = _Texts()
@@ -372,4 +367,4 @@ def xlsx_bytes(data: Any, *, explode: bool = False, sheet: str = "report", shape
     rust_xlsxwriter when the `speedups` extra is installed, else by XlsxWriter: the same
     cells either way (tests/reports/test_xlsx_writers.py)."""
     columns, values = table_columns(data, explode=explode, shape=shape)
-    return XLSX_WRITER(_grid(columns, values), sheet[:31])
+    return XLSX_WRITER(xlsx_grid(columns, values), sheet[:31])

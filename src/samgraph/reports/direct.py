@@ -340,14 +340,13 @@ async def plays_by_member(ctx: Context, values: dict[str, Any]) -> Listed:
 
 async def _owners(ctx: Context, ids: Sequence[str]) -> dict[str, Mapping[str, Any] | None]:
     """Each account's owner (Account.owner), in one read for them all: each account's
-    SAMs with their names (rows of both the team and the member, as owner_of takes)."""
+    SAMs' member rows, of which `owner_among` chooses as the field does."""
     if not ids:
         return {}
     rows = await ctx.db.read_as_is(q.relationships.account_team.sams_by_account, ids=list(ids),
                                    role=MemberRole.SAM.value)  # fmt: skip
-    teams = {r["key"]: r["items"] for r in rows}
-    return {a: accounts.owner_of(teams.get(a, []), {m["id"]: m for m in teams.get(a, [])})
-            for a in ids}  # fmt: skip
+    sams = {r["key"]: r["items"] for r in rows}
+    return {a: accounts.owner_among(sams.get(a, [])) for a in ids}
 
 
 @answers("portfolio-coverage")
