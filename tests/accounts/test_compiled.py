@@ -47,16 +47,44 @@ OTHERS = {"Account": "renewal { daysToRenewal }", "Team": "parent { id }", "Stak
           "Relationship": "effectiveStrength"}  # fmt: skip
 
 
-def _selection(rng: random.Random, kind: str, fragments: dict[str, str], depth: int = 0) -> str:
+# Account.whitespace's objects and their leaves (the compiler answers it on `account(id)`).
+GRID = {
+    "totals": ["deployedArr", "pipelineAmount", "weightedPipeline", "whitespaceEstimate"],
+    "cells": ["teamId", "productId", "status", "value", "weightedValue"],
+    "byTeam": ["teamId", "deployedArr", "pipelineAmount", "weightedPipeline", "whitespaceEstimate"],
+    "byProduct": ["productId", "deployedArr", "whitespaceEstimate"],
+}  # fmt: skip
+
+
+def _whitespace(rng: random.Random) -> str:
+    """A random `whitespace` selection: some of its objects (maybe aliased, maybe with
+    __typename), each some of its leaves."""
+    parts = [
+        f"{'w' + str(i) + ': ' if rng.random() < 0.15 else ''}{name} {{ "
+        f"{' '.join(rng.sample(GRID[name], rng.randint(1, len(GRID[name]))))}"
+        f"{' __typename' if rng.random() < 0.2 else ''} }}"
+        for i, name in enumerate(rng.sample(list(GRID), rng.randint(1, len(GRID))))
+    ]
+    if rng.random() < 0.2:
+        parts.append("__typename")
+    return f"whitespace {{ {' '.join(parts)} }}"
+
+
+def _selection(
+    rng: random.Random, kind: str, fragments: dict[str, str], depth: int = 0, *, one: bool = False
+) -> str:
     """A random selection on `kind`: leaves (some aliased, repeated or __typename), maybe
-    the nested list, rarely a field only graphql-core answers, sometimes via a fragment."""
+    the nested list, rarely a field only graphql-core answers, sometimes via a fragment;
+    on one account (`one`), often its whitespace."""
     parts = rng.sample(LEAVES[kind], rng.randint(1, len(LEAVES[kind])))
     parts = [f"a{i}: {p}" if rng.random() < 0.15 else p for i, p in enumerate(parts)]
     if rng.random() < 0.2:
         parts.append("__typename")
     if rng.random() < 0.1:
         parts.append(parts[0])  # the same field twice merges
-    if kind in BELOW and rng.random() < 0.75 - 0.1 * depth:
+    if one and rng.random() < 0.4:
+        parts.insert(rng.randrange(len(parts) + 1), _whitespace(rng))
+    elif kind in BELOW and rng.random() < 0.75 - 0.1 * depth:
         name, below = BELOW[kind]
         args = f"(includeDeparted: {rng.choice(['true', 'false'])})" if name == "stakeholders" and rng.random() < 0.4 else ""  # fmt: skip
         parts.insert(rng.randrange(len(parts) + 1),
@@ -74,7 +102,7 @@ def _document(rng: random.Random) -> str:
     fragments: dict[str, str] = {}
     if rng.random() < 0.5:
         target = rng.choice(['"gfc"', '"nwh"', '"acme"', '"contoso"', '"nobody"'])
-        root = f"account(id: {target}) {{ {_selection(rng, 'Account', fragments)} }}"
+        root = f"account(id: {target}) {{ {_selection(rng, 'Account', fragments, one=True)} }}"
     else:
         args = [f"first: {rng.randint(1, 5)}"]
         if rng.random() < 0.3:
@@ -125,13 +153,17 @@ async def test_compiled_reads_answer_as_graphql_core_does(db: Db, monkeypatch: p
         monkeypatch.setitem(compiled.ROOTS, name, spied)
     rng = random.Random(28)
     documents = [_document(rng) for _ in range(150)]
+    grids = 0  # documents whose whitespace was answered compiled
     for n, document in enumerate(documents):
         for principal in (SYSTEM, BOUND) if n % 3 == 0 else (SYSTEM,):
+            before = len(ran)
             fast, plain = await _both(db, document, principal)
             assert orjson.dumps(fast) == orjson.dumps(plain), document
+            grids += "whitespace" in document and len(ran) > before and principal is SYSTEM
     # Most documents were answered compiled (the rest asked for a field only graphql-core
-    # answers, or for a page whose cursor graphql-core refuses).
+    # answers, or for a page whose cursor graphql-core refuses), whitespace among them.
     assert ran.count("account") > 70 and ran.count("accounts") > 70, (len(ran), len(documents))
+    assert grids > 15, grids
 
 
 async def test_the_nested_read_is_one_round_trip_with_only_its_properties(db: Db) -> None:

@@ -95,6 +95,47 @@ async def test_a_repeated_question_costs_the_account_read_alone_and_a_write_is_s
         assert after["data"] != first["data"]
 
 
+GRID = """query($id: ID!) { account(id: $id) { id name
+  whitespace { totals { whitespaceEstimate deployedArr } cells { teamId productId status value } } } }"""
+TEAMS = """mutation($t: [TeamInput!]!) { upsertTeams(input: $t) { id headcount } }"""
+
+
+async def test_one_account_s_whitespace_alone_is_answered_compiled_from_what_is_kept(
+    client: httpx.AsyncClient, db: Db
+) -> None:
+    """`account(id) { whitespace }` is compiled (accounts/compiled.py): its account read
+    brings the counter, so asked again it costs that read alone; a write is seen."""
+    bundle = _bundle()
+    assert "errors" not in await gql(client, IMPORT, b=bundle)
+    account = bundle["accounts"][0]["id"]
+    first = await gql(client, GRID, id=account)
+    again = await gql(client, GRID, id=account)
+    assert "errors" not in first and again["data"] == first["data"]
+    # First: the account with its counter, then the whitespace inputs and the catalog
+    # (3); again: the account (1), the inputs and their grid kept.
+    assert (first["extensions"]["dbRoundTrips"], again["extensions"]["dbRoundTrips"]) == (3, 1)
+
+    # A team with a per-seat product unsold (p1, p3, p5 are priced per seat) grows by
+    # 1,000 seats: that cell's whitespace grows by 1,000 x the list price, so the next
+    # answer differs; it reads the inputs again (the account, the inputs, the catalog:
+    # 3) and equals what an app keeping nothing answers.
+    per_seat = {p["id"] for p in bundle["products"] if p["pricing"] == "PER_SEAT"}
+    cell = next(c for c in first["data"]["account"]["whitespace"]["cells"]
+                if c["status"] == "WHITESPACE" and c["productId"] in per_seat)  # fmt: skip
+    team = next(t for t in bundle["teams"] if t["id"] == cell["teamId"])
+    grown = await gql(client, TEAMS, t=[{"id": team["id"], "headcount": 1000 + (team.get("headcount") or 0)}])  # fmt: skip
+    assert "errors" not in grown, grown
+    after = await gql(client, GRID, id=account)
+    assert after["extensions"]["dbRoundTrips"] == 3
+    moved = next(c for c in after["data"]["account"]["whitespace"]["cells"]
+                 if (c["teamId"], c["productId"]) == (cell["teamId"], cell["productId"]))  # fmt: skip
+    price = next(p["listPrice"] for p in bundle["products"] if p["id"] == cell["productId"])
+    assert moved["value"] == pytest.approx(cell["value"] + 1000 * price)
+    token = await api_key(db)
+    async with app_client(settings_for_tests(samgraph_kept_accounts=0), token) as fresh:
+        assert after["data"] == (await gql(fresh, GRID, id=account))["data"]
+
+
 async def test_a_mutation_payload_is_answered_from_the_graph_it_wrote(
     client: httpx.AsyncClient, db: Db
 ) -> None:

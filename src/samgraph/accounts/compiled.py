@@ -14,7 +14,11 @@ Account, Team, Stakeholder and Relationship (`gql/rows.py`'s reading of a row, t
 type's own output coercion), `__typename`, what is computed from stored values alone
 (`Relationship.id`, `Account.strategicScore` and `tier`), the nested lists
 `teams`, `stakeholders(includeDeparted)` and `relationships`, and on the connection
-`nodes`, `edges { cursor node }`, `pageInfo` and `totalCount`. Anything else (an
+`nodes`, `edges { cursor node }`, `pageInfo` and `totalCount`; and, on `account(id)`
+without teams, the analyses whose answer is a grid of plain objects (`whitespace`):
+the account read as its resolver reads it (with its change counter, so the kept
+inputs are checked without a read of their own), the entry called as its field calls
+it, and the grid's objects shaped by the executor's plans. Anything else (another
 analysis or any other resolver, `asOf`, `filter`, @defer, a field asked twice with
 different selections) and any surprise at run time (a null in a non-null field, an
 error of the page's arguments) leave the whole root field to graphql-core, which
@@ -24,6 +28,9 @@ two paths' answers byte for byte.
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
@@ -31,6 +38,7 @@ from typing import TYPE_CHECKING, Any, cast
 from graphql import (
     GraphQLEnumType,
     GraphQLField,
+    GraphQLList,
     GraphQLObjectType,
     get_named_type,
     get_nullable_type,
@@ -43,12 +51,13 @@ from strawberry.types.field import StrawberryField
 from samgraph.accounts import service
 from samgraph.accounts.inputs import AccountFilter
 from samgraph.accounts.types import page_info
+from samgraph.analyses import entries
 from samgraph.analyses import service as analyses
 from samgraph.analyses.scores import SCORE_PREFIX
 from samgraph.common import SCORE_INPUTS, AccountSort, edge_id
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
-from samgraph.gql.executor import REFER, Refer, answer, coercion, make
+from samgraph.gql.executor import REFER, Plan, Refer, answer, coercion, make
 from samgraph.gql.rows import column
 from samgraph.pages import Page, encode_cursor
 
@@ -71,7 +80,7 @@ def _native(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 # A step of a level's shaping: (response name, kind, payload).
-VALUE, CONST, DERIVED, CHILD = range(4)
+VALUE, CONST, DERIVED, CHILD, ANALYSIS = range(5)
 
 
 @dataclass
@@ -84,13 +93,17 @@ class Level:
     steps: list[tuple[str, int, Any]] = field(default_factory=list)
     child: Level | None = None
     include_departed: bool = False
+    # Analyses answered by their entries before the shaping, by response name.
+    analyses: dict[str, Analysis] = field(default_factory=dict)
 
     def key_index(self, key: str) -> int:
         if key not in self.keys:
             self.keys.append(key)
         return self.keys.index(key)
 
-    def shape(self, values: list[Any], children: list[Any] | None) -> dict[str, Any]:
+    def shape(
+        self, values: list[Any], children: list[Any] | None, answers: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name, kind, payload in self.steps:
             if kind == VALUE:
@@ -103,6 +116,8 @@ class Level:
                 out[name] = payload
             elif kind == DERIVED:  # computed from stored values (it cannot be null)
                 out[name] = payload(values)
+            elif kind == ANALYSIS:
+                out[name] = (answers or {})[name]
             else:
                 below = self.child
                 assert below is not None
@@ -168,6 +183,105 @@ _DERIVED: dict[tuple[str, str], Callable[[Executor, Level, GraphQLField], Derive
 }
 
 
+@dataclass
+class Analysis:
+    """An analysis field of one account compiled: the reads its entry makes (started
+    with the account's own), the entry's answer, and its selection's shaping."""
+
+    reads: tuple[Any, ...]
+    run: Callable[[Context, str], Awaitable[Any]]
+    shape: Callable[[Any], dict[str, Any]]
+
+    async def answer(self, ctx: Context, account_id: str) -> dict[str, Any]:
+        return self.shape(await self.run(ctx, account_id))
+
+
+def _plain_value(ex: Executor, gql_type: Any, details: Any) -> Callable[[Any], Any]:
+    """How a value of `gql_type` (a plain object or a list of them, non-null at each
+    level) is made from what a resolver returned: the executor's plans; Refer when the
+    selection is not plain leaves, or at run time when a value needs graphql-core."""
+    listed = is_non_null_type(gql_type) and isinstance(gql_type.of_type, GraphQLList)
+    inner = gql_type.of_type.of_type if listed else gql_type
+    kind = get_nullable_type(inner)
+    if not is_non_null_type(inner) or type(kind) is not GraphQLObjectType or kind.is_type_of:
+        raise Refer
+    plan = ex.plan(kind, details)
+    if plan is None:
+        raise Refer
+
+    def one(value: Any, plan: Plan = plan) -> Any:
+        made = REFER if value is None else make(plan, value)
+        if made is REFER:
+            raise Refer
+        return made
+
+    if listed:
+        return lambda values: [one(v) for v in values]
+    return one
+
+
+@functools.cache
+def _of_self_alone(func: Callable[..., Any]) -> bool:
+    """Whether a resolver takes its object and nothing else (no info, no argument)."""
+    return list(inspect.signature(func).parameters) == ["self"]
+
+
+def _grid(ex: Executor, gql_field: GraphQLField, details: Any) -> Callable[[Any], dict[str, Any]]:
+    """An analysis object's selection whose fields are resolvers of the object alone
+    (`Whitespace.cells`: no arguments, no info), each a plain object or list of them:
+    the object made by the type's `from_data`, each field's resolver called, and its
+    value shaped by the executor's plans; Refer otherwise."""
+    parent = get_nullable_type(gql_field.type)
+    if not is_non_null_type(gql_field.type) or type(parent) is not GraphQLObjectType:
+        raise Refer
+    origin = (parent.extensions or {})["strawberry-definition"].origin
+    steps: list[tuple[str, Callable[[Any], Any] | None, Callable[[Any], Any] | None]] = []
+    for response_name, found in _fields(ex, parent, details).items():
+        node = found[0].node
+        if node.name.value == "__typename":
+            steps.append((response_name, None, None))
+            continue
+        below = parent.fields.get(node.name.value)
+        definition = (below.extensions or {}).get("strawberry-definition") if below else None
+        resolver = getattr(definition, "base_resolver", None)
+        if below is None or node.arguments or resolver is None:
+            raise Refer
+        func = resolver.wrapped_func
+        if not _of_self_alone(func):
+            raise Refer
+        steps.append((response_name, func, _plain_value(ex, below.type, found)))
+
+    def shape(data: Any) -> dict[str, Any]:
+        obj = origin.from_data(data)
+        out: dict[str, Any] = {}
+        for response_name, func, made in steps:
+            out[response_name] = parent.name if func is None or made is None else made(func(obj))
+        return out
+
+    return shape
+
+
+def _whitespace(ex: Executor, gql_field: GraphQLField, details: Any) -> Analysis:
+    """Account.whitespace, as its resolver answers it: the totals alone from today's
+    snapshot when nothing else is asked (the entry decides), else the grid."""
+    kind = get_nullable_type(gql_field.type)
+    if type(kind) is not GraphQLObjectType:
+        raise Refer
+    names = {found[0].node.name.value for found in _fields(ex, kind, details).values()}
+    totals_only = names <= {"totals", "__typename"}
+
+    def run(ctx: Context, account_id: str) -> Awaitable[Any]:
+        return entries.whitespace(ctx, account_id, totals_only=totals_only)
+
+    return Analysis(entries.READS["whitespace"], run, _grid(ex, gql_field, details))
+
+
+# Analysis fields of one account compiled, by (type, field).
+_ANALYSES: dict[tuple[str, str], Callable[[Executor, GraphQLField, Any], Analysis]] = {
+    ("Account", "whitespace"): _whitespace,
+}
+
+
 def _fields(ex: Executor, parent: GraphQLObjectType, details: Any) -> dict[str, Any]:
     """The selection on `parent` by response name (fragments, @skip and @include
     applied, as graphql-core collects it); Refer when any of it is deferred."""
@@ -183,8 +297,11 @@ def _args(ex: Executor, gql_field: GraphQLField, details: Any) -> dict[str, Any]
     return get_argument_values(gql_field, first.node, ex.variable_values, first.fragment_variable_values)  # fmt: skip
 
 
-def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
-    """The selection `details` on `parent` compiled, or Refer."""
+def _level(
+    ex: Executor, parent: GraphQLObjectType, details: Any, *, analyses_ok: bool = False
+) -> Level:
+    """The selection `details` on `parent` compiled, or Refer (analyses only where
+    `analyses_ok`: one account's, not a page's)."""
     grouped = _fields(ex, parent, details)
     level = Level(parent.name)
     for response_name, found in grouped.items():
@@ -208,6 +325,9 @@ def _level(ex: Executor, parent: GraphQLObjectType, details: Any) -> Level:
         elif (parent.name, name) in _DERIVED and not node.arguments:
             derive = _DERIVED[parent.name, name](ex, level, gql_field)
             level.steps.append((response_name, DERIVED, derive))
+        elif (parent.name, name) in _ANALYSES and not node.arguments and analyses_ok:
+            level.analyses[response_name] = _ANALYSES[parent.name, name](ex, gql_field, found)
+            level.steps.append((response_name, ANALYSIS, None))
         elif node.arguments:
             raise Refer
         else:
@@ -249,18 +369,48 @@ def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[An
     if args.get("asOf") is not None:
         return None
     try:
-        level = _level(ex, _type(ex, "Account"), details)
+        level = _level(ex, _type(ex, "Account"), details, analyses_ok=True)
     except Refer:
         return None
+    if level.analyses and level.child is not None:
+        return None  # teams come from their own read: graphql-core's path
     ctx: Context = ex.context_value
+    account_id = str(args["id"])
 
     async def answer() -> Any:
-        found = (await _trees(ctx, level, [str(args["id"])])).get(str(args["id"]))
+        found = (await _trees(ctx, level, [account_id])).get(account_id)
         if found is None:
             return None
         return level.shape(found["values"], found["teams"])
 
+    if level.analyses:
+        return _analysed(ctx, level, account_id)
     return answer()
+
+
+async def _analysed(ctx: Context, level: Level, account_id: str) -> Any:
+    """One account with analyses: its row read as the `account` resolver reads it,
+    with the change counter that lets kept inputs answer without a read, the analyses'
+    reads started beside it (as `_prefetch_inputs` starts them), then each entry."""
+    wanted = {query for a in level.analyses.values() for query in a.reads}
+    for query in sorted(wanted, key=lambda x: x.name):
+        loading = asyncio.ensure_future(ctx.loaders.one(query).load(account_id))
+        loading.add_done_callback(_seen)
+    row = await ctx.loaders.one(q.accounts.get_accounts).load(account_id)
+    if row is None:
+        return None
+    try:
+        answers = {name: await a.answer(ctx, account_id) for name, a in level.analyses.items()}
+    except SamgraphError as e:  # graphql-core's path reports it, located
+        raise Refer from e
+    return level.shape([row.get(k) for k in level.keys], None, answers)
+
+
+def _seen(future: asyncio.Future[Any]) -> None:
+    """A started read's outcome marked as seen: nobody awaits it when the account does
+    not exist, and a failure is reported by the entry that needs it."""
+    if not future.cancelled():
+        future.exception()
 
 
 def accounts(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:

@@ -26,6 +26,9 @@ class KeySlots:
         """Wait for one of `actor`'s slots within the deadline (LimitExceeded after it)."""
         semaphore, users = self._held.get(actor, (asyncio.Semaphore(self.per_key), 0))
         self._held[actor] = (semaphore, users + 1)
+        if not semaphore.locked():  # a free slot: taken at once, no task to wait in
+            await semaphore.acquire()
+            return
         try:
             wait = deadline.timeout(None)
             await asyncio.wait_for(semaphore.acquire(), timeout=wait)
