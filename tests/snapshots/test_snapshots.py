@@ -499,3 +499,52 @@ async def test_claims_are_released_with_the_store_and_after_a_failure(
     assert writes == ["snapshots.claim_accounts", "snapshots.release_accounts"]
     claims = (await db.driver.execute_query(CLAIMS, database_=db.database)).records
     assert claims and all(c["holder"] is None for c in claims)
+
+
+async def test_an_idle_refresher_reads_one_mark_until_something_changes(
+    db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`service.Quiet`: after a pass that found nothing stale, a pass whose mark (the day,
+    the settings, how many accounts, the latest counter bump) has not moved reads that
+    mark alone; a bump, a new account, a bump younger than SETTLE_MS or the safety net
+    (QUIET_SECONDS) each bring back the check of every account."""
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    await live.announce(db, ["gfc"])  # the mark's latest bump
+    monkeypatch.setattr(service, "SETTLE_MS", 0)  # every bump trusted at once
+    quiet, ctx = service.Quiet(seconds=600), _ctx(db)
+    assert await service.refresh(ctx, quiet=quiet) == 4  # the first build
+    assert await service.refresh(ctx, quiet=quiet) == 0  # nothing stale: the mark kept
+    before = ctx.db.round_trips
+    for _ in range(3):
+        assert await service.refresh(ctx, quiet=quiet) == 0
+    # Three passes, one read each (the mark), none of the stale list.
+    assert (ctx.db.round_trips - before, quiet.reads) == (3, 3)
+
+    # A bump by another process (nobody announced it to this one) moves the mark: the
+    # next pass checks every account and recomputes nwh.
+    await db.write(QUERIES.live.bump_revisions, ids=["nwh"], catalog=False)
+    assert await service.refresh(ctx, quiet=quiet) == 1
+    assert await service.refresh(ctx, quiet=quiet) == 0 and quiet.reads == 3
+    assert await service.refresh(ctx, quiet=quiet) == 0 and quiet.reads == 4
+
+    # An account created without a bump changes the count: computed at the next pass.
+    await db.driver.execute_query(
+        "CREATE (:Account {id: 'quiet-co', name: 'Quiet Co'})", database_=db.database
+    )
+    assert await service.refresh(ctx, quiet=quiet) == 1
+
+    # A latest bump younger than SETTLE_MS is not trusted (a bump still committing may
+    # carry an earlier time): each pass reads the mark and the stale list.
+    monkeypatch.setattr(service, "SETTLE_MS", 3_600_000)
+    reads, before = quiet.reads, ctx.db.round_trips
+    for _ in range(2):
+        assert await service.refresh(ctx, quiet=quiet) == 0
+    assert (ctx.db.round_trips - before, quiet.reads) == (4, reads)
+
+    # The safety net: past `seconds` since the last check of every account, check again.
+    monkeypatch.setattr(service, "SETTLE_MS", 0)
+    net = service.Quiet(seconds=0)
+    assert await service.refresh(ctx, quiet=net) == 0
+    before = ctx.db.round_trips
+    assert await service.refresh(ctx, quiet=net) == 0
+    assert (ctx.db.round_trips - before, net.reads) == (2, 0)

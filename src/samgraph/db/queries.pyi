@@ -148,6 +148,7 @@ class _Q_snapshots:
     fresh_today: CypherQuery
     fresh_values: CypherQuery
     gap_page: CypherQuery
+    last_change: CypherQuery
     overdue_total: CypherQuery
     play_page: CypherQuery
     portfolio_days: CypherQuery

@@ -11,6 +11,13 @@ account is computed twice at once, and a day's first build is split, not repeate
 write through this process wakes its refresher at once. A new day has no snapshots
 yet, so the first pass of the day recomputes every account, and yesterday's stay as
 they were.
+
+An idle refresher does not check every account each second: a pass first reads how
+many accounts there are and the latest bump of any counter (one index read), and when
+both, the day and the analysis settings are as they were at a pass that found nothing
+stale, nothing can have become stale since, so it stops there. At most every
+QUIET_SECONDS it checks every account anyway (a safety net: e.g. a counter node edited
+by hand).
 """
 
 from __future__ import annotations
@@ -50,6 +57,10 @@ SMALL = 8
 # holder by this long at most.
 HOLDER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 CLAIM_SECONDS = 120
+# An idle refresher checks every account's counter at least this often, and trusts its
+# mark only once the latest bump is this old (see `Quiet`).
+QUIET_SECONDS = 60.0
+SETTLE_MS = 30_000
 # The longest trend that may be reconstructed in one request (each day is computed).
 MAX_RECONSTRUCTED = 366
 
@@ -137,9 +148,46 @@ class Stale:
     whole: bool
 
 
+class Quiet:
+    """What a refresher saw at its last pass that found nothing stale: the day, the
+    analysis settings, how many accounts there were and the latest counter bump. While
+    they hold, no account can have become stale (every write bumps a counter, a new
+    account adds to the count), so a pass reads that mark alone; every QUIET_SECONDS
+    it checks every account anyway. A bump's time is its transaction's, so one still
+    committing may be older than the latest: a mark is trusted only once its latest
+    bump is SETTLE_MS old (until then every pass checks every account, as before)."""
+
+    def __init__(self, seconds: float = QUIET_SECONDS) -> None:
+        self.seconds = seconds
+        self.clean: tuple[Any, ...] | None = None
+        self.since = 0.0
+        self.reads = 0  # passes that stopped at the mark (tests, logs)
+
+    async def mark(self, ctx: Context, day: dt.date, basis: str) -> tuple[Any, ...] | None:
+        """The mark now, or None while the latest bump is within SETTLE_MS of the
+        database's clock (a bump still committing may carry an earlier time)."""
+        rows = await ctx.db.read(q.snapshots.last_change)
+        row = rows[0] if rows else {}
+        changed, now = row.get("changed"), row.get("now")
+        if changed is not None and (now is None or now - changed < SETTLE_MS):
+            return None
+        return (day, basis, row.get("accounts"), changed)
+
+    def unchanged(self, mark: tuple[Any, ...] | None) -> bool:
+        fresh = asyncio.get_running_loop().time() - self.since < self.seconds
+        if mark is not None and mark == self.clean and fresh:
+            self.reads += 1
+            return True
+        return False
+
+    def record(self, mark: tuple[Any, ...] | None) -> None:
+        """After a check of every account: `mark` when it found nothing stale, else None."""
+        self.clean, self.since = mark, asyncio.get_running_loop().time()
+
+
 async def refresh(
     ctx: Context, *, today: dt.date | None = None, holder: str = HOLDER,
-    announced: live.Announced | None = None,
+    announced: live.Announced | None = None, quiet: Quiet | None = None,
 ) -> int:  # fmt: skip
     """Recompute every stale snapshot of today that no other refresher is computing; how
     many were stored. Each batch is claimed first (`SnapshotClaim`, released once
@@ -147,9 +195,16 @@ async def refresh(
     instances share a day's first build instead of each computing all of it. The most
     recently changed go first, a few at a time when few are stale (BATCH at a time for a
     first build); accounts `announced` during the pass jump the queue before each batch,
-    so a write is reflected within about one small batch, even under load."""
+    so a write is reflected within about one small batch, even under load. With `quiet`
+    (the refresher's), a pass whose mark has not moved since one that found nothing
+    stale reads nothing more."""
     day = today or ctx.settings.today()
     basis = ctx.settings.analysis_basis()
+    mark: tuple[Any, ...] | None = None
+    if quiet is not None and not (announced is not None and (announced.accounts or announced.requeue)):  # fmt: skip
+        mark = await quiet.mark(ctx, day, basis)
+        if quiet.unchanged(mark):
+            return 0
 
     async def stale_ids() -> list[str]:
         # Ids only: each batch reads its counters again under its claim (_refresh_batch).
@@ -159,6 +214,9 @@ async def refresh(
         return [r["id"] for r in rows if r["id"] is not None]
 
     queue = await stale_ids()
+    if quiet is not None:
+        # Nothing stale at this mark: the next passes stop at the mark while it holds.
+        quiet.record(mark if not queue else None)
     size = BATCH if len(queue) > BATCH else SMALL
     stored = 0
     while queue or (announced is not None and (announced.accounts or announced.requeue)):
@@ -275,10 +333,11 @@ async def refresher(ctx: Context, seconds: float, *, woken_by_signal: bool = Fal
     announced = live.listen(ctx.db)
     if woken_by_signal:
         asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, announced.woken)
+    quiet = Quiet()
     while True:
         announced.event.clear()
         try:
-            count = await refresh(ctx, announced=announced)
+            count = await refresh(ctx, announced=announced, quiet=quiet)
             if count:
                 log.info("refreshed %d account snapshots", count)
         except SamgraphError as exc:  # Neo4j away: try again on the next pass
