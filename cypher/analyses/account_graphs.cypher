@@ -12,21 +12,21 @@ OPTIONAL MATCH (rev:AccountRevision {accountId: key})
 RETURN key, CASE WHEN rev.changedAt IS NOT NULL THEN [rev.revision, rev.changedAt.epochMillis] END AS stamp, {
   accountId: key,
   people: COLLECT {
-    MATCH (s:Stakeholder {accountId: key})
+    MATCH (s:Stakeholder {accountId: key}) USING INDEX SEEK s:Stakeholder(accountId)
     WHERE coalesce(s.status, 'ACTIVE') = 'ACTIVE'
     OPTIONAL MATCH (s)-[:MEMBER_OF]->(t:Team)
     // A team of another account (linked before such links were refused) counts as none.
     RETURN s {.*, functionGroup: CASE WHEN t.accountId = key THEN t.functionGroup END}
   },
   knows: COLLECT {
-    MATCH (s:Stakeholder {accountId: key})
+    MATCH (s:Stakeholder {accountId: key}) USING INDEX SEEK s:Stakeholder(accountId)
     WHERE coalesce(s.status, 'ACTIVE') = 'ACTIVE'
     MATCH (m:Member)-[k:KNOWS]->(s)
     RETURN {memberId: m.id, memberName: m.name, stakeholderId: s.id,
             strength: k.strength, lastContact: k.lastContact}
   },
   reports: COLLECT {
-    MATCH (r:Stakeholder {accountId: key})
+    MATCH (r:Stakeholder {accountId: key}) USING INDEX SEEK r:Stakeholder(accountId)
     WHERE coalesce(r.status, 'ACTIVE') = 'ACTIVE'
     MATCH (r)-[:REPORTS_TO]->(m:Stakeholder)
     WHERE coalesce(m.status, 'ACTIVE') = 'ACTIVE'
@@ -35,7 +35,7 @@ RETURN key, CASE WHEN rev.changedAt IS NOT NULL THEN [rev.revision, rev.changedA
     RETURN {from: r.id, to: m.id}
   },
   influences: COLLECT {
-    MATCH (x:Stakeholder {accountId: key})
+    MATCH (x:Stakeholder {accountId: key}) USING INDEX SEEK x:Stakeholder(accountId)
     WHERE coalesce(x.status, 'ACTIVE') = 'ACTIVE'
     MATCH (x)-[i:INFLUENCES]->(y:Stakeholder)
     WHERE coalesce(y.status, 'ACTIVE') = 'ACTIVE' AND y.accountId = key

@@ -9,9 +9,9 @@
 MATCH (s:Stakeholder {id: $id})
 WHERE $account_ids IS NULL OR s.accountId IN $account_ids
 RETURN s {.*,
-  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> s.accountId }
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> s.accountId }
     THEN null ELSE s.managerId END,
-  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> s.accountId }
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> s.accountId }
     THEN null ELSE s.teamId END} AS stakeholder,
   COLLECT { MATCH (s)-[:MEMBER_OF]->(t:Team) WHERE t.accountId = s.accountId RETURN t {.id, .name} } AS teams,
   COLLECT { MATCH (s)-[:REPORTS_TO]->(m:Stakeholder) WHERE m.accountId = s.accountId RETURN m.id } AS managers,
@@ -26,14 +26,14 @@ RETURN s {.*,
   COLLECT { MATCH (s)-[:CHANGED]->(c:StakeholderChange) RETURN c {.*,
     old: CASE
       WHEN c.field = 'managerId' AND EXISTS {
-        MATCH (o:Stakeholder {id: c.old}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Stakeholder {id: c.old}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> s.accountId } THEN null
       WHEN c.field = 'teamId' AND EXISTS {
-        MATCH (o:Team {id: c.old}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Team {id: c.old}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> s.accountId } THEN null
       ELSE c.old END,
     new: CASE
       WHEN c.field = 'managerId' AND EXISTS {
-        MATCH (o:Stakeholder {id: c.new}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Stakeholder {id: c.new}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> s.accountId } THEN null
       WHEN c.field = 'teamId' AND EXISTS {
-        MATCH (o:Team {id: c.new}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Team {id: c.new}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> s.accountId } THEN null
       ELSE c.new END} ORDER BY c.date, c.recordedAt, c.field } AS history,
   COLLECT { MATCH (s)-[:ATTENDED]->(x:Interaction) RETURN x {.*} ORDER BY x.date, x.id } AS interactions

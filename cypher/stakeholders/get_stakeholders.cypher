@@ -5,7 +5,7 @@
 UNWIND $ids AS key
 MATCH (s:Stakeholder {id: key})
 RETURN key, s {.*,
-  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> s.accountId }
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> s.accountId }
     THEN null ELSE s.managerId END,
-  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> s.accountId }
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> s.accountId }
     THEN null ELSE s.teamId END} AS item

@@ -9,14 +9,14 @@ RETURN key, COLLECT {
   RETURN c {.*, accountId: s.accountId,
     old: CASE
       WHEN c.field = 'managerId' AND EXISTS {
-        MATCH (o:Stakeholder {id: c.old}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Stakeholder {id: c.old}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> s.accountId } THEN null
       WHEN c.field = 'teamId' AND EXISTS {
-        MATCH (o:Team {id: c.old}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Team {id: c.old}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> s.accountId } THEN null
       ELSE c.old END,
     new: CASE
       WHEN c.field = 'managerId' AND EXISTS {
-        MATCH (o:Stakeholder {id: c.new}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Stakeholder {id: c.new}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> s.accountId } THEN null
       WHEN c.field = 'teamId' AND EXISTS {
-        MATCH (o:Team {id: c.new}) WHERE o.accountId <> s.accountId } THEN null
+        MATCH (o:Team {id: c.new}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> s.accountId } THEN null
       ELSE c.new END} ORDER BY c.date, c.recordedAt, c.field
 } AS items

@@ -8,8 +8,8 @@ RETURN key, COLLECT {
   WHERE r.accountId = m.accountId
     AND ($include_departed OR coalesce(r.status, 'ACTIVE') = 'ACTIVE')
   RETURN r {.*,
-  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: r.managerId}) WHERE o.accountId <> r.accountId }
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: r.managerId}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> r.accountId }
     THEN null ELSE r.managerId END,
-  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: r.teamId}) WHERE o.accountId <> r.accountId }
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: r.teamId}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> r.accountId }
     THEN null ELSE r.teamId END} ORDER BY r.name, r.id
 } AS items

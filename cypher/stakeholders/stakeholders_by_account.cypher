@@ -7,8 +7,8 @@ RETURN key, COLLECT {
   MATCH (s:Stakeholder {accountId: key})
   WHERE $include_departed OR coalesce(s.status, 'ACTIVE') = 'ACTIVE'
   RETURN s {.*,
-  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) WHERE o.accountId <> s.accountId }
+  managerId: CASE WHEN EXISTS { MATCH (o:Stakeholder {id: s.managerId}) USING INDEX SEEK o:Stakeholder(id) WHERE o.accountId <> s.accountId }
     THEN null ELSE s.managerId END,
-  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) WHERE o.accountId <> s.accountId }
+  teamId: CASE WHEN EXISTS { MATCH (o:Team {id: s.teamId}) USING INDEX SEEK o:Team(id) WHERE o.accountId <> s.accountId }
     THEN null ELSE s.teamId END} ORDER BY s.name, s.id
 } AS items
