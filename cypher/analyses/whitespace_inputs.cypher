@@ -14,17 +14,17 @@ RETURN key, CASE WHEN rev.changedAt IS NOT NULL THEN [rev.revision, rev.changedA
   accountId: key,
   teams: COLLECT {
     MATCH (t:Team {accountId: key})
-    USING INDEX t:Team(accountId)
+    USING INDEX SEEK t:Team(accountId)
     RETURN t {.id, .name, .headcount, .parentId} ORDER BY t.name, t.id
   },
   uses: COLLECT {
     MATCH (t:Team {accountId: key})-[u:USES]->(p:Product)
-    USING INDEX t:Team(accountId)
+    USING INDEX SEEK t:Team(accountId)
     RETURN {teamId: t.id, productId: p.id, status: u.status, arr: u.arr}
   },
   openOpportunities: COLLECT {
     MATCH (o:Opportunity {accountId: key})
-    USING INDEX o:Opportunity(accountId)
+    USING INDEX SEEK o:Opportunity(accountId)
     WHERE o.status = 'OPEN' AND o.teamId IS NOT NULL AND o.productId IS NOT NULL
     RETURN o {.teamId, .productId, .amount, .probability}
   }
