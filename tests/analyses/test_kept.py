@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from samgraph.accounts import compiled
 from samgraph.db.admin import wipe_data
 from samgraph.db.driver import Db
 from samgraph.demo.generate import generate
@@ -101,10 +102,18 @@ TEAMS = """mutation($t: [TeamInput!]!) { upsertTeams(input: $t) { id headcount }
 
 
 async def test_one_account_s_whitespace_alone_is_answered_compiled_from_what_is_kept(
-    client: httpx.AsyncClient, db: Db
+    client: httpx.AsyncClient, db: Db, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`account(id) { whitespace }` is compiled (accounts/compiled.py): its account read
     brings the counter, so asked again it costs that read alone; a write is seen."""
+    ran: list[str] = []  # the accounts the compiled path answered
+    analysed = compiled._analysed
+
+    async def spied(ctx: Any, level: Any, account_id: str) -> Any:
+        ran.append(account_id)
+        return await analysed(ctx, level, account_id)
+
+    monkeypatch.setattr(compiled, "_analysed", spied)
     bundle = _bundle()
     assert "errors" not in await gql(client, IMPORT, b=bundle)
     account = bundle["accounts"][0]["id"]
@@ -134,6 +143,7 @@ async def test_one_account_s_whitespace_alone_is_answered_compiled_from_what_is_
     token = await api_key(db)
     async with app_client(settings_for_tests(samgraph_kept_accounts=0), token) as fresh:
         assert after["data"] == (await gql(fresh, GRID, id=account))["data"]
+    assert ran == [account] * 4  # all four asks (three here, the fresh app's) compiled
 
 
 async def test_a_mutation_payload_is_answered_from_the_graph_it_wrote(

@@ -28,7 +28,6 @@ two paths' answers byte for byte.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import inspect
 from collections.abc import Awaitable, Callable
@@ -55,9 +54,11 @@ from samgraph.analyses import entries
 from samgraph.analyses import service as analyses
 from samgraph.analyses.scores import SCORE_PREFIX
 from samgraph.common import SCORE_INPUTS, AccountSort, edge_id
+from samgraph.db.cypher import CypherQuery
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
 from samgraph.gql.executor import REFER, Plan, Refer, answer, coercion, make
+from samgraph.gql.loading import start_loads
 from samgraph.gql.rows import column
 from samgraph.pages import Page, encode_cursor
 
@@ -188,7 +189,7 @@ class Analysis:
     """An analysis field of one account compiled: the reads its entry makes (started
     with the account's own), the entry's answer, and its selection's shaping."""
 
-    reads: tuple[Any, ...]
+    reads: tuple[CypherQuery, ...]
     run: Callable[[Context, str], Awaitable[Any]]
     shape: Callable[[Any], dict[str, Any]]
 
@@ -235,11 +236,12 @@ def _grid(ex: Executor, gql_field: GraphQLField, details: Any) -> Callable[[Any]
     if not is_non_null_type(gql_field.type) or type(parent) is not GraphQLObjectType:
         raise Refer
     origin = (parent.extensions or {})["strawberry-definition"].origin
-    steps: list[tuple[str, Callable[[Any], Any] | None, Callable[[Any], Any] | None]] = []
+    # (response name, the field's resolver and its value's shaping), or None: __typename.
+    steps: list[tuple[str, tuple[Callable[[Any], Any], Callable[[Any], Any]] | None]] = []
     for response_name, found in _fields(ex, parent, details).items():
         node = found[0].node
         if node.name.value == "__typename":
-            steps.append((response_name, None, None))
+            steps.append((response_name, None))
             continue
         below = parent.fields.get(node.name.value)
         definition = (below.extensions or {}).get("strawberry-definition") if below else None
@@ -249,14 +251,12 @@ def _grid(ex: Executor, gql_field: GraphQLField, details: Any) -> Callable[[Any]
         func = resolver.wrapped_func
         if not _of_self_alone(func):
             raise Refer
-        steps.append((response_name, func, _plain_value(ex, below.type, found)))
+        steps.append((response_name, (func, _plain_value(ex, below.type, found))))
 
     def shape(data: Any) -> dict[str, Any]:
         obj = origin.from_data(data)
-        out: dict[str, Any] = {}
-        for response_name, func, made in steps:
-            out[response_name] = parent.name if func is None or made is None else made(func(obj))
-        return out
+        return {response_name: parent.name if field is None else field[1](field[0](obj))
+                for response_name, field in steps}  # fmt: skip
 
     return shape
 
@@ -372,10 +372,11 @@ def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[An
         level = _level(ex, _type(ex, "Account"), details, analyses_ok=True)
     except Refer:
         return None
-    if level.analyses and level.child is not None:
-        return None  # teams come from their own read: graphql-core's path
     ctx: Context = ex.context_value
     account_id = str(args["id"])
+    if level.analyses:
+        # Teams come from their own read: with analyses, graphql-core's path.
+        return _analysed(ctx, level, account_id) if level.child is None else None
 
     async def answer() -> Any:
         found = (await _trees(ctx, level, [account_id])).get(account_id)
@@ -383,8 +384,6 @@ def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[An
             return None
         return level.shape(found["values"], found["teams"])
 
-    if level.analyses:
-        return _analysed(ctx, level, account_id)
     return answer()
 
 
@@ -392,10 +391,7 @@ async def _analysed(ctx: Context, level: Level, account_id: str) -> Any:
     """One account with analyses: its row read as the `account` resolver reads it,
     with the change counter that lets kept inputs answer without a read, the analyses'
     reads started beside it (as `_prefetch_inputs` starts them), then each entry."""
-    wanted = {query for a in level.analyses.values() for query in a.reads}
-    for query in sorted(wanted, key=lambda x: x.name):
-        loading = asyncio.ensure_future(ctx.loaders.one(query).load(account_id))
-        loading.add_done_callback(_seen)
+    start_loads(ctx, {query for a in level.analyses.values() for query in a.reads}, account_id)
     row = await ctx.loaders.one(q.accounts.get_accounts).load(account_id)
     if row is None:
         return None
@@ -404,13 +400,6 @@ async def _analysed(ctx: Context, level: Level, account_id: str) -> Any:
     except SamgraphError as e:  # graphql-core's path reports it, located
         raise Refer from e
     return level.shape([row.get(k) for k in level.keys], None, answers)
-
-
-def _seen(future: asyncio.Future[Any]) -> None:
-    """A started read's outcome marked as seen: nobody awaits it when the account does
-    not exist, and a failure is reported by the entry that needs it."""
-    if not future.cancelled():
-        future.exception()
 
 
 def accounts(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +15,7 @@ from samgraph.accounts.types import Account, AccountConnection
 from samgraph.analyses import entries
 from samgraph.common import AccountSort
 from samgraph.db.queries import queries as q
-from samgraph.gql.loading import Ctx, load_one
+from samgraph.gql.loading import Ctx, load_one, start_loads
 from samgraph.gql.results import DeleteResult
 from samgraph.graph import service as graph_service
 from samgraph.graph.resolvers import upserted
@@ -36,9 +35,7 @@ def _prefetch_inputs(info: Ctx, account_id: str, day: dt.date) -> None:
         if isinstance(sel, SelectedField)
     )
     # (Not the catalog: a kept whitespace grid needs none, live/kept.py.)
-    for query in sorted(wanted, key=lambda x: x.name):
-        loading = asyncio.ensure_future(info.context.loaders.one(query).load(account_id))
-        loading.add_done_callback(_quiet)
+    start_loads(info.context, wanted, account_id)
 
 
 def _asks_snapshots(info: Ctx) -> bool:
@@ -72,13 +69,6 @@ def _day(given: Any, root: dt.date) -> dt.date:
         except ValueError:  # the field itself reports it; no past-day read meanwhile
             return root
     return given if isinstance(given, dt.date) else root
-
-
-def _quiet(future: asyncio.Future[Any]) -> None:
-    """Mark a prefetch's outcome as seen: if the account does not exist nobody awaits
-    it, and a failure is reported by the field that needs it."""
-    if not future.cancelled():
-        future.exception()
 
 
 @strawberry.type

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from strawberry.types import Info
@@ -40,6 +41,21 @@ class Later(Generic[R]):
             self._type = getattr(importlib.import_module(self.module), self.name)
         found: type[R] = self._type
         return found
+
+
+def start_loads(ctx: Context, queries: Iterable[CypherQuery], key: str) -> None:
+    """Start loading `key` through each query's by-id DataLoader, not awaited: whoever
+    needs the row later finds the load under way. Each outcome is marked as seen (if
+    nobody awaits it, e.g. the account does not exist; a failure is reported by the
+    field that awaits it)."""
+    for query in sorted(queries, key=lambda x: x.name):
+        loading = asyncio.ensure_future(ctx.loaders.one(query).load(key))
+        loading.add_done_callback(_seen)
+
+
+def _seen(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 async def load_one(info: Ctx, query: CypherQuery, key: str, kind: RowType[R]) -> R | None:

@@ -127,6 +127,11 @@ class Announced:
         self.requeue = True
         self.event.set()
 
+    @property
+    def pending(self) -> bool:
+        """Whether writes were heard of since: accounts announced, or a wake to re-read."""
+        return bool(self.accounts) or self.requeue
+
     def take(self) -> list[str]:
         """The accounts announced since the last take (and forget them)."""
         ids, self.accounts = sorted(self.accounts), set()

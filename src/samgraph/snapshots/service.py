@@ -201,7 +201,7 @@ async def refresh(
     day = today or ctx.settings.today()
     basis = ctx.settings.analysis_basis()
     mark: tuple[Any, ...] | None = None
-    if quiet is not None and not (announced is not None and (announced.accounts or announced.requeue)):  # fmt: skip
+    if quiet is not None and not (announced is not None and announced.pending):
         mark = await quiet.mark(ctx, day, basis)
         if quiet.unchanged(mark):
             return 0
@@ -219,7 +219,7 @@ async def refresh(
         quiet.record(mark if not queue else None)
     size = BATCH if len(queue) > BATCH else SMALL
     stored = 0
-    while queue or (announced is not None and (announced.accounts or announced.requeue)):
+    while queue or (announced is not None and announced.pending):
         if announced is not None and announced.requeue:
             # Another process wrote during the pass: what it wrote is stale now and, being
             # the most recently changed, first in a fresh read; the rest keeps its turn.
