@@ -64,6 +64,7 @@ class Step:
 
 
 _CONVERT = (Date, DateTime)
+_ROUTING = {"read": neo4j.RoutingControl.READ, "write": neo4j.RoutingControl.WRITE}
 
 
 def to_native(value: Any) -> Any:
@@ -116,6 +117,21 @@ class Deadline:
         )
 
 
+@dataclass
+class Chain:
+    """The bookmarks of one request's writes, shared by its runners (`Db.within`): made
+    at its first write, then carried by each later transaction, so that in a Neo4j
+    cluster a read after a write of the same request (a mutation's payload) waits for
+    that write on whichever server answers it. A request that only reads carries none."""
+
+    bookmarks: neo4j.AsyncBookmarkManager | None = None
+
+    def for_mode(self, mode: str) -> neo4j.AsyncBookmarkManager | None:
+        if mode != "read" and self.bookmarks is None:
+            self.bookmarks = AsyncGraphDatabase.bookmark_manager()
+        return self.bookmarks
+
+
 class KeyTaken(Exception):
     """A write refused by a uniqueness constraint: another writer stored the key first
     (a CREATE of an id that a concurrent write created since it was looked up)."""
@@ -154,6 +170,12 @@ class Db:
     """Runs Cypher queries in managed transactions, within a caller's scope, and counts
     round trips.
 
+    A single query runs through `driver.execute_query` (a managed transaction, retried
+    by the driver, routed by its mode): its BEGIN goes out with the query, one network
+    round trip fewer than a session's `execute_read` (BEGIN, then RUN, then COMMIT),
+    about 0.4 ms of every read on loopback (docs/benchmarks.md). `write_steps` runs
+    several queries in one session's transaction.
+
     One Db per request: `round_trips` is what the N+1 test reads, and `scope` is the
     caller's (db/scope.py), applied to every query as its `// scope:` header says.
     """
@@ -167,6 +189,7 @@ class Db:
         timeout: float | None = None,
         deadline: Deadline | None = None,
         slots: asyncio.Semaphore | None = None,
+        chain: Chain | None = None,
     ) -> None:
         self.driver = driver
         self.database = database
@@ -176,22 +199,31 @@ class Db:
         # A bound on this runner's transactions at once, shared with others (a
         # WebSocket's share of the driver pool, SAMGRAPH_WS_POOL_SHARE).
         self.slots = slots
+        self.chain = chain or Chain()
         self.round_trips = 0
 
     def within(self, scope: Scope) -> Db:
         """A runner on the same connection for another scope (its own round trips; the
-        same deadline and slots)."""
+        same deadline, slots and bookmarks)."""
         return Db(self.driver, self.database, scope=scope, timeout=self.timeout,
-                  deadline=self.deadline, slots=self.slots)  # fmt: skip
+                  deadline=self.deadline, slots=self.slots, chain=self.chain)  # fmt: skip
+
+    @contextlib.asynccontextmanager
+    async def _slot(self) -> AsyncIterator[None]:
+        if self.slots is None:
+            yield
+            return
+        async with self.slots:
+            yield
 
     @contextlib.asynccontextmanager
     async def _session(self) -> AsyncIterator[neo4j.AsyncSession]:
+        bookmarks = self.chain.for_mode("write")
         with _coded(self.deadline):
-            if self.slots is None:
-                async with self.driver.session(database=self.database) as session:
-                    yield session
-                return
-            async with self.slots, self.driver.session(database=self.database) as session:
+            async with (
+                self._slot(),
+                self.driver.session(database=self.database, bookmark_manager=bookmarks) as session,
+            ):
                 yield session
 
     def _prepare(self, query: CypherQuery, params: dict[str, Any]) -> dict[str, Any]:
@@ -211,22 +243,29 @@ class Db:
         convert = to_native if native else _as_is
         packed, columns = query.packed, query.columns
 
-        # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
-        @unit_of_work(metadata={"query": query.name}, timeout=self.deadline.timeout(self.timeout))
-        async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+        async def rows_of(result: neo4j.AsyncResult) -> list[dict[str, Any]]:
             if packed is not None and columns is not None:
-                result = await tx.run(packed, params)
                 record = await result.single(strict=True)
                 return [convert(dict(zip(columns, row, strict=True))) for row in record[0]]
-            result = await tx.run(query.text, params)
             return [convert(r) for r in await result.data()]
 
+        # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
+        statement = neo4j.Query(
+            packed if packed is not None and columns is not None else query.text,
+            metadata={"query": query.name},
+            timeout=self.deadline.timeout(self.timeout),
+        )
         self.round_trips += 1
-        async with self._session() as session:
-            if query.mode == "read":
-                rows = await session.execute_read(work)
-            else:
-                rows = await session.execute_write(work)
+        with _coded(self.deadline):
+            async with self._slot():
+                rows: list[dict[str, Any]] = await self.driver.execute_query(
+                    statement,
+                    params,
+                    routing_=_ROUTING[query.mode],
+                    database_=self.database,
+                    bookmark_manager_=self.chain.for_mode(query.mode),
+                    result_transformer_=rows_of,
+                )
         if query.scope == "account":
             return self.scope.prune(rows, query.scope_paths)
         return rows
@@ -270,6 +309,7 @@ class Db:
 
 
 __all__ = [
+    "Chain",
     "Connection",
     "Db",
     "Deadline",
