@@ -18,10 +18,13 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    SchemaExtension,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from samgraph.accounts import compiled as compiled_accounts
 from samgraph.accounts import resolvers as accounts
@@ -34,6 +37,7 @@ from samgraph.gql.dated import DatedIds
 from samgraph.gql.executor import Executor
 from samgraph.gql.extensions import Codes, Mask, RoundTrips, UnavailableIs503, should_mask
 from samgraph.gql.guard import Guard
+from samgraph.gql.hooks import Runner
 from samgraph.gql.persisted import persisted_queries
 from samgraph.gql.validation import Validation, validator
 from samgraph.graph import resolvers as graph
@@ -70,6 +74,12 @@ def _introspection(ctx: IgnoreContext) -> bool:
 
 
 class SamgraphSchema(strawberry.Schema):
+    def create_extensions_runner(
+        self, execution_context: ExecutionContext, extensions: list[SchemaExtension]
+    ) -> SchemaExtensionsRunner:
+        # Each extension's hooks looked up once per class, not per request (gql/hooks.py).
+        return Runner(execution_context=execution_context, extensions=extensions)
+
     def process_errors(self, errors: list[Any], execution_context: Any = None) -> None:
         # Masked errors are logged once, with their request id, by `Mask`. A refusal the
         # caller caused (a bad input, a limit, a role) is one line at INFO, never a

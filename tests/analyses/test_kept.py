@@ -105,15 +105,27 @@ async def test_one_account_s_whitespace_alone_is_answered_compiled_from_what_is_
     client: httpx.AsyncClient, db: Db, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`account(id) { whitespace }` is compiled (accounts/compiled.py): its account read
-    brings the counter, so asked again it costs that read alone; a write is seen."""
+    brings the counter, so asked again it costs that read alone and its kept grid is
+    not shaped again; a write is seen."""
     ran: list[str] = []  # the accounts the compiled path answered
-    analysed = compiled._analysed
+    shaped: list[Any] = []  # each grid shaped into a response's dicts
+    analysed, grid = compiled._analysed, compiled._grid
 
     async def spied(ctx: Any, level: Any, account_id: str) -> Any:
         ran.append(account_id)
         return await analysed(ctx, level, account_id)
 
+    def counted(*args: Any) -> Any:
+        shape, key = grid(*args)
+
+        def shape_counted(data: Any) -> Any:
+            shaped.append(key)
+            return shape(data)
+
+        return shape_counted, key
+
     monkeypatch.setattr(compiled, "_analysed", spied)
+    monkeypatch.setattr(compiled, "_grid", counted)
     bundle = _bundle()
     assert "errors" not in await gql(client, IMPORT, b=bundle)
     account = bundle["accounts"][0]["id"]
@@ -123,6 +135,14 @@ async def test_one_account_s_whitespace_alone_is_answered_compiled_from_what_is_
     # First: the account with its counter, then the whitespace inputs and the catalog
     # (3); again: the account (1), the inputs and their grid kept.
     assert (first["extensions"]["dbRoundTrips"], again["extensions"]["dbRoundTrips"]) == (3, 1)
+    # Shaped once: asked again, the kept grid's answer to the same selection is reused.
+    # Another selection of it is shaped on its own (and is not the first's answer).
+    assert len(shaped) == 1
+    other = await gql(client, "query($id: ID!) { account(id: $id) { whitespace { cells { value } } } }", id=account)  # fmt: skip
+    assert len(shaped) == 2 and shaped[1] != shaped[0]
+    assert other["data"]["account"]["whitespace"]["cells"] == [
+        {"value": c["value"]} for c in first["data"]["account"]["whitespace"]["cells"]
+    ]
 
     # A team with a per-seat product unsold (p1, p3, p5 are priced per seat) grows by
     # 1,000 seats: that cell's whitespace grows by 1,000 x the list price, so the next
@@ -143,7 +163,10 @@ async def test_one_account_s_whitespace_alone_is_answered_compiled_from_what_is_
     token = await api_key(db)
     async with app_client(settings_for_tests(samgraph_kept_accounts=0), token) as fresh:
         assert after["data"] == (await gql(fresh, GRID, id=account))["data"]
-    assert ran == [account] * 4  # all four asks (three here, the fresh app's) compiled
+    # All five asks (four here, the fresh app's) compiled; shaped: the first, the other
+    # selection, after the write (a new grid), and the fresh app's (3 + 1).
+    assert ran == [account] * 5
+    assert len(shaped) == 4
 
 
 async def test_a_mutation_payload_is_answered_from_the_graph_it_wrote(

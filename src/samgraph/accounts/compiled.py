@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
@@ -184,23 +185,61 @@ _DERIVED: dict[tuple[str, str], Callable[[Executor, Level, GraphQLField], Derive
 }
 
 
+class _Shaped:
+    """Shaped answers by the identity of the value they were shaped from and the
+    selection's key: a kept account's grid (live/kept.py keeps it with the account's
+    inputs, until a write moves the account's counter) asked again with the same
+    selection is the same answer, and is not shaped again. An entry goes with its value
+    (a weak reference: a grid replaced after a write, or one made for a single request,
+    takes its shaped answers with it). The answers are shared: nothing downstream writes
+    into a response's data (the report paging pops only its own hidden keys, which a
+    grid never holds)."""
+
+    def __init__(self) -> None:
+        self.by_value: dict[int, tuple[weakref.ref[Any], dict[Any, dict[str, Any]]]] = {}
+
+    def answer(self, value: Any, key: Any, shape: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:  # fmt: skip
+        held = self.by_value.get(id(value))
+        if held is None or held[0]() is not value:
+            ident = id(value)
+
+            def gone(ref: weakref.ref[Any]) -> None:
+                if self.by_value.get(ident, (None,))[0] is ref:
+                    del self.by_value[ident]
+
+            held = self.by_value[ident] = (weakref.ref(value, gone), {})
+        answers = held[1]
+        if key not in answers:
+            answers[key] = shape(value)
+        return answers[key]
+
+
+_SHAPED = _Shaped()
+
+
 @dataclass
 class Analysis:
     """An analysis field of one account compiled: the reads its entry makes (started
-    with the account's own), the entry's answer, and its selection's shaping."""
+    with the account's own), the entry's answer, and its selection's shaping (with the
+    selection's key, the same in every request that asks the same selection)."""
 
     reads: tuple[CypherQuery, ...]
     run: Callable[[Context, str], Awaitable[Any]]
     shape: Callable[[Any], dict[str, Any]]
+    key: Any
 
     async def answer(self, ctx: Context, account_id: str) -> dict[str, Any]:
-        return self.shape(await self.run(ctx, account_id))
+        return _SHAPED.answer(await self.run(ctx, account_id), self.key, self.shape)
 
 
-def _plain_value(ex: Executor, gql_type: Any, details: Any) -> Callable[[Any], Any]:
+def _plain_value(
+    ex: Executor, gql_type: Any, details: Any
+) -> tuple[Callable[[Any], Any], tuple[Any, ...]]:
     """How a value of `gql_type` (a plain object or a list of them, non-null at each
     level) is made from what a resolver returned: the executor's plans; Refer when the
-    selection is not plain leaves, or at run time when a value needs graphql-core."""
+    selection is not plain leaves, or at run time when a value needs graphql-core. With
+    the key of that making (the plan's leaves are kept per schema: the same selection
+    has the same key in every request)."""
     listed = is_non_null_type(gql_type) and isinstance(gql_type.of_type, GraphQLList)
     inner = gql_type.of_type.of_type if listed else gql_type
     kind = get_nullable_type(inner)
@@ -216,9 +255,10 @@ def _plain_value(ex: Executor, gql_type: Any, details: Any) -> Callable[[Any], A
             raise Refer
         return made
 
+    key = (listed, tuple(plan))
     if listed:
-        return lambda values: [one(v) for v in values]
-    return one
+        return (lambda values: [one(v) for v in values]), key
+    return one, key
 
 
 @functools.cache
@@ -227,7 +267,9 @@ def _of_self_alone(func: Callable[..., Any]) -> bool:
     return list(inspect.signature(func).parameters) == ["self"]
 
 
-def _grid(ex: Executor, gql_field: GraphQLField, details: Any) -> Callable[[Any], dict[str, Any]]:
+def _grid(
+    ex: Executor, gql_field: GraphQLField, details: Any
+) -> tuple[Callable[[Any], dict[str, Any]], tuple[Any, ...]]:
     """An analysis object's selection whose fields are resolvers of the object alone
     (`Whitespace.cells`: no arguments, no info), each a plain object or list of them:
     the object made by the type's `from_data`, each field's resolver called, and its
@@ -238,10 +280,12 @@ def _grid(ex: Executor, gql_field: GraphQLField, details: Any) -> Callable[[Any]
     origin = (parent.extensions or {})["strawberry-definition"].origin
     # (response name, the field's resolver and its value's shaping), or None: __typename.
     steps: list[tuple[str, tuple[Callable[[Any], Any], Callable[[Any], Any]] | None]] = []
+    keys: list[tuple[Any, ...]] = []
     for response_name, found in _fields(ex, parent, details).items():
         node = found[0].node
         if node.name.value == "__typename":
             steps.append((response_name, None))
+            keys.append((response_name,))
             continue
         below = parent.fields.get(node.name.value)
         definition = (below.extensions or {}).get("strawberry-definition") if below else None
@@ -251,14 +295,16 @@ def _grid(ex: Executor, gql_field: GraphQLField, details: Any) -> Callable[[Any]
         func = resolver.wrapped_func
         if not _of_self_alone(func):
             raise Refer
-        steps.append((response_name, (func, _plain_value(ex, below.type, found))))
+        made, key = _plain_value(ex, below.type, found)
+        steps.append((response_name, (func, made)))
+        keys.append((response_name, func, key))
 
     def shape(data: Any) -> dict[str, Any]:
         obj = origin.from_data(data)
         return {response_name: parent.name if field is None else field[1](field[0](obj))
                 for response_name, field in steps}  # fmt: skip
 
-    return shape
+    return shape, (parent.name, *keys)
 
 
 def _whitespace(ex: Executor, gql_field: GraphQLField, details: Any) -> Analysis:
@@ -273,7 +319,8 @@ def _whitespace(ex: Executor, gql_field: GraphQLField, details: Any) -> Analysis
     def run(ctx: Context, account_id: str) -> Awaitable[Any]:
         return entries.whitespace(ctx, account_id, totals_only=totals_only)
 
-    return Analysis(entries.READS["whitespace"], run, _grid(ex, gql_field, details))
+    shape, key = _grid(ex, gql_field, details)
+    return Analysis(entries.READS["whitespace"], run, shape, key)
 
 
 # Analysis fields of one account compiled, by (type, field).
