@@ -17,6 +17,7 @@ from samgraph.config import Settings
 from samgraph.db.cypher import CypherQuery
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries as q
+from samgraph.db.scope import EVERYTHING
 from samgraph.live.kept import KEPT, Kept, Stamp, kept_for, read_counters
 
 if TYPE_CHECKING:
@@ -114,6 +115,34 @@ class Loaders:
 
             self._one[query] = RowLoader(load_fn=load)
         return self._one[query]
+
+    async def account_now(self, key: str) -> dict[str, Any] | None:
+        """The account `key` as `one(accounts.get_accounts).load(key)` gives it, read at
+        once rather than batched (no task, no wait for the loop's next turn): for the
+        compiled `account(id)` with analyses, which asks nothing else before it. Its
+        stamp is kept as the loader's read keeps it, and the row is primed into that
+        loader, so a later field asking it shares this read."""
+        loader = self.one(q.accounts.get_accounts)
+        if loader.asked(key):
+            return await loader.load(key)
+        rows = await self.db.read(q.accounts.get_accounts, ids=[key])
+        item = None
+        for r in rows:
+            item = r["item"] if r["key"] == key else item
+            if r.get("stamp") is not None:
+                self._stamps[r["key"]] = tuple(r["stamp"])
+        loader.prime(key, item)
+        return item
+
+    def kept_now(self, query: CypherQuery, key: str) -> Any | None:
+        """The kept item of `key` for `query`, when this request has read the account's
+        counter (`_stamps`) and the item was kept under it: what `one(query).load(key)`
+        answers then, without its loader's turns. None otherwise (the loader decides),
+        and always for a scoped caller (its items are pruned copies: live/kept.py)."""
+        if self.kept is None or query not in KEPT or self.db.scope is not EVERYTHING:
+            return None
+        stamp = self._stamps.get(key)
+        return None if stamp is None else self.kept.at(query, key, stamp)
 
     def derived(self, query: CypherQuery, key: str, item: Any) -> dict[Any, Any]:
         """Where to keep values derived from `item`, the row `one(query)` gave for `key`:

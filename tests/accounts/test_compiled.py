@@ -202,3 +202,47 @@ def test_every_compiled_root_is_a_query_field() -> None:
     query = FAST._schema.query_type
     assert query is not None and set(compiled.ROOTS) <= set(query.fields)
     assert isinstance(FAST, strawberry.Schema)
+
+
+VARIED = """query($id: ID!, $t: Boolean!, $d: Boolean!) { account(id: $id) { id
+  name @include(if: $t) teams { id stakeholders(includeDeparted: $d) { id status } } } }"""
+
+
+async def test_a_kept_compilation_is_reused_only_for_the_same_values_below_the_field(
+    db: Db,
+) -> None:
+    """`account(id)`'s compiled selection is kept per document (compiled._LEVELS), one per
+    set of values of the variables below the field (@include's flag, includeDeparted);
+    the id is read per request. Each answer is graphql-core's."""
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    asks = [("gfc", True, False), ("nwh", False, True), ("gfc", False, False),
+            ("nwh", True, False), ("gfc", False, True)]  # fmt: skip
+    answers = []
+    for account_id, t, d in asks:
+        answers.append([])
+        for schema in (FAST, PLAIN):
+            ctx = Context(db, SETTINGS, schema, request_id="test")
+            found = await schema.execute(VARIED, {"id": account_id, "t": t, "d": d}, context_value=ctx)  # fmt: skip
+            answers[-1].append(orjson.dumps((found.data, found.errors)))
+    assert all(fast == plain for fast, plain in answers)
+    # Each ask answered as it asked: the name only with t, a different account per id.
+    shown = [orjson.loads(fast)[0]["account"] for fast, _ in answers]
+    assert [("name" in a, a["id"]) for a in shown] == [(t, i) for i, t, _ in asks]
+    # One entry for the document: the variables below the field are d and t (not id),
+    # and the three distinct (d, t) pairs were compiled once each.
+    kept = [e for e in compiled._LEVELS.by_schema[FAST._schema].values() if e[0][0].loc.source.body == VARIED]  # fmt: skip
+    assert len(kept) == 1
+    nodes, names, levels = kept[0]
+    assert names == ("d", "t")
+    assert len(levels) == 3
+
+
+async def test_a_selection_holding_its_request_is_compiled_each_time(db: Db) -> None:
+    """strategicScore is computed under the request's settings: its level is not kept."""
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    document = '{ account(id: "gfc") { id strategicScore tier } }'
+    for _ in range(2):
+        fast, plain = await _both(db, document, SYSTEM)
+        assert orjson.dumps(fast) == orjson.dumps(plain)
+    kept = [e for e in compiled._LEVELS.by_schema[FAST._schema].values() if e[0][0].loc.source.body == document]  # fmt: skip
+    assert len(kept) == 1 and kept[0][2] == {}

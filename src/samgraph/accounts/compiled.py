@@ -28,18 +28,22 @@ two paths' answers byte for byte.
 
 from __future__ import annotations
 
+import collections
 import functools
 import inspect
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from graphql import (
+    FragmentSpreadNode,
     GraphQLEnumType,
     GraphQLField,
     GraphQLList,
     GraphQLObjectType,
+    Node,
+    VariableNode,
     get_named_type,
     get_nullable_type,
     is_leaf_type,
@@ -97,6 +101,9 @@ class Level:
     include_departed: bool = False
     # Analyses answered by their entries before the shaping, by response name.
     analyses: dict[str, Analysis] = field(default_factory=dict)
+    # Whether a step holds something of the request it was compiled in (its context):
+    # such a level is not kept for other requests (`_Levels`).
+    of_request: bool = False
 
     def key_index(self, key: str) -> int:
         if key not in self.keys:
@@ -165,6 +172,7 @@ def _strategic(pick: int) -> Callable[[Executor, Level, GraphQLField], Derive]:
 
     def compile_field(ex: Executor, level: Level, gql_field: GraphQLField) -> Derive:
         ctx: Context = ex.context_value
+        level.of_request = True  # the score's settings are the request context's
         keys = [(SCORE_PREFIX + k, level.key_index(SCORE_PREFIX + k)) for k in SCORE_INPUTS]
         coerce = get_nullable_type(gql_field.type).coerce_output_value  # type: ignore[union-attr]
 
@@ -410,13 +418,98 @@ def _type(ex: Executor, name: str) -> GraphQLObjectType:
     return found
 
 
+class _Levels:
+    """`account(id)`'s compiled selections, kept per schema: by the identity of the
+    field's nodes (ParserCache keeps a parsed document, so the same query text brings
+    the same nodes; an entry holds its nodes, so an identity is never reused while it
+    is kept) and the values of the variables used below the field (an @include, a
+    list's includeDeparted); the field's own arguments (the id) are read per request.
+    A level that holds something of its request (`Level.of_request`) is compiled each
+    time. The least recently used of `size` selections goes first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.by_schema: weakref.WeakKeyDictionary[Any, collections.OrderedDict[Any, Any]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def level(self, ex: Executor, details: Any, compile_level: Callable[[], Level]) -> Level:
+        """The compiled level (Refer as compiling it raises it)."""
+        if any(d.fragment_variable_values is not None for d in details):
+            return compile_level()
+        nodes = tuple(d.node for d in details)
+        kept = self.by_schema.setdefault(ex.schema, collections.OrderedDict())
+        key = tuple(map(id, nodes))
+        entry = kept.get(key)
+        if entry is None or any(a is not b for a, b in zip(entry[0], nodes, strict=True)):
+            entry = kept[key] = (nodes, _variables_below(nodes, ex.fragments), {})
+            if len(kept) > self.size:
+                kept.popitem(last=False)
+        kept.move_to_end(key)
+        compiled: dict[tuple[str, ...], Any] = entry[2]
+        # By their repr: a list or an input object is not hashable, and the values are
+        # few (an @include's flag, a list's includeDeparted).
+        values = tuple(repr(ex.variable_values.coerced.get(name)) for name in entry[1])
+        found = compiled.get(values)
+        if found is None:
+            try:
+                level = compile_level()
+            except Refer:
+                compiled[values] = REFER
+                raise
+            if not _of_request(level):
+                compiled[values] = level
+            return level
+        if found is REFER:
+            raise Refer
+        level_found: Level = found
+        return level_found
+
+
+def _of_request(level: Level | None) -> bool:
+    while level is not None:
+        if level.of_request:
+            return True
+        level = level.child
+    return False
+
+
+def _variables_below(nodes: tuple[Any, ...], fragments: Mapping[str, Any]) -> tuple[str, ...]:
+    """The names of the variables used in the selections of `nodes` (through the
+    fragments they spread), sorted."""
+    names: set[str] = set()
+    seen: set[str] = set()
+    stack: list[Any] = [n.selection_set for n in nodes if n.selection_set is not None]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, VariableNode):
+            names.add(node.name.value)
+            continue
+        if isinstance(node, FragmentSpreadNode) and node.name.value not in seen:
+            seen.add(node.name.value)
+            if node.name.value in fragments:  # graphql-core's FragmentDetails
+                stack.append(fragments[node.name.value].definition)
+        for k in node.keys:
+            value = getattr(node, k, None)
+            if isinstance(value, Node):
+                stack.append(value)
+            elif isinstance(value, tuple | list):
+                stack.extend(v for v in value if isinstance(v, Node))
+    return tuple(sorted(names))
+
+
+_LEVELS = _Levels(256)
+
+
 def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:
     """`account(id)` compiled, or None."""
     args = _args(ex, gql_field, details)
     if args.get("asOf") is not None:
         return None
     try:
-        level = _level(ex, _type(ex, "Account"), details, analyses_ok=True)
+        level = _LEVELS.level(
+            ex, details, lambda: _level(ex, _type(ex, "Account"), details, analyses_ok=True)
+        )
     except Refer:
         return None
     ctx: Context = ex.context_value
@@ -436,10 +529,16 @@ def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[An
 
 async def _analysed(ctx: Context, level: Level, account_id: str) -> Any:
     """One account with analyses: its row read as the `account` resolver reads it,
-    with the change counter that lets kept inputs answer without a read, the analyses'
-    reads started beside it (as `_prefetch_inputs` starts them), then each entry."""
-    start_loads(ctx, {query for a in level.analyses.values() for query in a.reads}, account_id)
-    row = await ctx.loaders.one(q.accounts.get_accounts).load(account_id)
+    with the change counter that lets kept inputs answer without a read (read at once,
+    not batched: nothing else is asked before it), the analyses' reads started beside
+    it (as `_prefetch_inputs` starts them) unless they are all kept, then each entry."""
+    kept = ctx.loaders.kept
+    reads = {query for a in level.analyses.values() for query in a.reads}
+    if kept is None or not all(kept.holds(query, account_id) for query in reads):
+        start_loads(ctx, reads, account_id)
+    # (What is kept is checked against the counter the account's read brings: a read of
+    # it started now would wait for that read anyway.)
+    row = await ctx.loaders.account_now(account_id)
     if row is None:
         return None
     try:

@@ -141,7 +141,9 @@ async def coverage_of(ctx: Context, account_id: str, as_of: dt.date) -> coverage
 async def whitespace_of(ctx: Context, account_id: str) -> Whitespace:
     """§7: the team x product grid of one account."""
     query = queries.analyses.whitespace_inputs
-    row = await ctx.loaders.one(query).load(account_id)
+    row = ctx.loaders.kept_now(query, account_id)
+    if row is None:
+        row = await ctx.loaders.one(query).load(account_id)
     # A catalog change counts a change of every account: a kept row is that of today's
     # catalog too, so its grid is kept with it (live/kept.py).
     memo = ctx.loaders.derived(query, account_id, row) if row is not None else {}

@@ -74,6 +74,22 @@ class Kept:
         found = self.rows.get(key)
         return None if found is None else found.get(query.name)
 
+    def holds(self, query: CypherQuery, key: str) -> bool:
+        """Whether a row of `key` for `query` is kept (under whatever counter)."""
+        return self._held(query, key) is not None
+
+    def at(self, query: CypherQuery, key: str, stamp: Stamp) -> Any | None:
+        """The kept item of `key` for `query` when it was kept under `stamp` (the
+        account's counter as this request read it), else None: `load` without its
+        counter read, for a caller that already holds the counter. Unscoped: the
+        caller prunes (or, like `Loaders.kept_now`, asks only for everything)."""
+        held = self._held(query, key)
+        if held is None or held[0] != stamp:
+            return None
+        self.rows.move_to_end(key)
+        self.hits += 1
+        return held[1]
+
     async def load(
         self, db: Db, query: CypherQuery, ids: Sequence[str], counters: Counters | None = None
     ) -> list[Any]:
