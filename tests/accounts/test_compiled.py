@@ -232,7 +232,7 @@ async def test_a_kept_compilation_is_reused_only_for_the_same_values_below_the_f
     # and the three distinct (d, t) pairs were compiled once each.
     kept = [e for e in compiled._LEVELS.by_schema[FAST._schema].values() if e[0][0].loc.source.body == VARIED]  # fmt: skip
     assert len(kept) == 1
-    nodes, names, levels = kept[0]
+    _nodes, names, levels = kept[0]
     assert names == ("d", "t")
     assert len(levels) == 3
 
