@@ -217,7 +217,7 @@ async def test_a_kept_compilation_is_reused_only_for_the_same_values_below_the_f
     await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
     asks = [("gfc", True, False), ("nwh", False, True), ("gfc", False, False),
             ("nwh", True, False), ("gfc", False, True)]  # fmt: skip
-    answers = []
+    answers: list[list[bytes]] = []
     for account_id, t, d in asks:
         answers.append([])
         for schema in (FAST, PLAIN):
