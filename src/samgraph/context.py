@@ -106,11 +106,7 @@ class Loaders:
             async def load(ids: Sequence[str]) -> list[dict[str, Any] | None]:
                 if self.kept is not None and query in KEPT:
                     return await self.kept.load(self.db, query, ids, self.counters.load_many)
-                rows = await self.db.read(query, ids=list(ids))
-                found = {r["key"]: r["item"] for r in rows}
-                for r in rows:
-                    if r.get("stamp") is not None:  # the account's counter (see `counters`)
-                        self._stamps[r["key"]] = tuple(r["stamp"])
+                found = self._items(await self.db.read(query, ids=list(ids)))
                 return [found.get(i) for i in ids]
 
             self._one[query] = RowLoader(load_fn=load)
@@ -125,14 +121,17 @@ class Loaders:
         loader = self.one(q.accounts.get_accounts)
         if loader.asked(key):
             return await loader.load(key)
-        rows = await self.db.read(q.accounts.get_accounts, ids=[key])
-        item = None
-        for r in rows:
-            item = r["item"] if r["key"] == key else item
-            if r.get("stamp") is not None:
-                self._stamps[r["key"]] = tuple(r["stamp"])
+        item = self._items(await self.db.read(q.accounts.get_accounts, ids=[key])).get(key)
         loader.prime(key, item)
         return item
+
+    def _items(self, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        """`key, item` rows by key; the account's counter of each that brings one
+        (`stamp`) kept for the request's kept reads (see `counters`)."""
+        for r in rows:
+            if r.get("stamp") is not None:
+                self._stamps[r["key"]] = tuple(r["stamp"])
+        return {r["key"]: r["item"] for r in rows}
 
     def kept_now(self, query: CypherQuery, key: str) -> Any | None:
         """The kept item of `key` for `query`, when this request has read the account's
