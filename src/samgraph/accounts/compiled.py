@@ -42,7 +42,6 @@ from graphql import (
     GraphQLField,
     GraphQLList,
     GraphQLObjectType,
-    Node,
     VariableNode,
     get_named_type,
     get_nullable_type,
@@ -65,6 +64,7 @@ from samgraph.errors import SamgraphError
 from samgraph.gql.executor import REFER, Plan, Refer, answer, coercion, make
 from samgraph.gql.loading import start_loads
 from samgraph.gql.rows import column
+from samgraph.gql.validation import child_nodes
 from samgraph.pages import Page, encode_cursor
 
 if TYPE_CHECKING:
@@ -489,12 +489,7 @@ def _variables_below(nodes: tuple[Any, ...], fragments: Mapping[str, Any]) -> tu
             seen.add(node.name.value)
             if node.name.value in fragments:  # graphql-core's FragmentDetails
                 stack.append(fragments[node.name.value].definition)
-        for k in node.keys:
-            value = getattr(node, k, None)
-            if isinstance(value, Node):
-                stack.append(value)
-            elif isinstance(value, tuple | list):
-                stack.extend(v for v in value if isinstance(v, Node))
+        stack.extend(child_nodes(node))
     return tuple(sorted(names))
 
 

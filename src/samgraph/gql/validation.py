@@ -39,6 +39,16 @@ TOO_MANY_ERRORS = "Too many validation errors"
 Rules = tuple[type[ASTValidationRule], ...]
 
 
+def child_nodes(node: Node) -> Iterator[Node]:
+    """The AST nodes directly below `node` (graphql-core's `keys` of it)."""
+    for key in node.keys:
+        value = getattr(node, key, None)
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, tuple | list):
+            yield from (v for v in value if isinstance(v, Node))
+
+
 def _counts(document: DocumentNode) -> tuple[int, int, Node | None, int]:
     """(most directives on one node, directives in all, that node, fields in all)."""
     most, total, where, fields = 0, 0, None, 0
@@ -50,12 +60,7 @@ def _counts(document: DocumentNode) -> tuple[int, int, Node | None, int]:
         if len(directives) > most:
             most, where = len(directives), node
         total += len(directives)
-        for key in node.keys:
-            value = getattr(node, key, None)
-            if isinstance(value, Node):
-                stack.append(value)
-            elif isinstance(value, tuple | list):
-                stack.extend(v for v in value if isinstance(v, Node))
+        stack.extend(child_nodes(node))
     return most, total, where, fields
 
 
