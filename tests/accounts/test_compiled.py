@@ -246,3 +246,17 @@ async def test_a_selection_holding_its_request_is_compiled_each_time(db: Db) -> 
         assert orjson.dumps(fast) == orjson.dumps(plain)
     kept = [e for e in compiled._LEVELS.by_schema[FAST._schema].values() if e[0][0].loc.source.body == document]  # fmt: skip
     assert len(kept) == 1 and kept[0][2] == {}
+
+
+async def test_a_document_keeps_a_bounded_number_of_compilations(db: Db) -> None:
+    """A caller varying a value below the field (here a date: coverage is left to
+    graphql-core, so each value compiles to a refusal) keeps at most _VARIANTS of them."""
+    await load(db, shifted(json.loads(DEMO_BUNDLE.read_text()), SETTINGS.today()))
+    document = 'query($d: Date) { account(id: "gfc") { id coverage(asOf: $d) { score } } }'
+    for day in range(1, 21):  # 20 distinct dates
+        ctx = Context(db, SETTINGS, FAST, request_id="test")
+        found = await FAST.execute(document, {"d": f"2026-06-{day:02d}"}, context_value=ctx)
+        assert found.errors is None and found.data is not None
+    kept = [e for e in compiled._LEVELS.by_schema[FAST._schema].values() if e[0][0].loc.source.body == document]  # fmt: skip
+    assert len(kept) == 1 and kept[0][1] == ("d",)
+    assert len(kept[0][2]) == compiled._VARIANTS == 16

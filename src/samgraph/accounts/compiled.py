@@ -455,9 +455,12 @@ class _Levels:
             try:
                 level = compile_level()
             except Refer:
-                compiled[values] = REFER
+                if len(compiled) < _VARIANTS:
+                    compiled[values] = REFER
                 raise
-            if not _of_request(level):
+            # At most _VARIANTS per document: a caller varying a value below the field
+            # (a date, a string) must not grow the entry without bound.
+            if not _of_request(level) and len(compiled) < _VARIANTS:
                 compiled[values] = level
             return level
         if found is REFER:
@@ -494,6 +497,7 @@ def _variables_below(nodes: tuple[Any, ...], fragments: Mapping[str, Any]) -> tu
 
 
 _LEVELS = _Levels(256)
+_VARIANTS = 16  # compiled levels kept per document, by the values below the field
 
 
 def account(ex: Executor, gql_field: GraphQLField, details: Any) -> Awaitable[Any] | None:

@@ -208,13 +208,8 @@ class Db:
         return Db(self.driver, self.database, scope=scope, timeout=self.timeout,
                   deadline=self.deadline, slots=self.slots, chain=self.chain)  # fmt: skip
 
-    @contextlib.asynccontextmanager
-    async def _slot(self) -> AsyncIterator[None]:
-        if self.slots is None:
-            yield
-            return
-        async with self.slots:
-            yield
+    def _slot(self) -> contextlib.AbstractAsyncContextManager[Any]:
+        return self.slots if self.slots is not None else contextlib.nullcontext()
 
     @contextlib.asynccontextmanager
     async def _session(self) -> AsyncIterator[neo4j.AsyncSession]:
@@ -243,15 +238,17 @@ class Db:
         convert = to_native if native else _as_is
         packed, columns = query.packed, query.columns
 
+        whole = packed is not None and columns is not None  # one record holds every row
+
         async def rows_of(result: neo4j.AsyncResult) -> list[dict[str, Any]]:
-            if packed is not None and columns is not None:
+            if whole:
                 record = await result.single(strict=True)
-                return [convert(dict(zip(columns, row, strict=True))) for row in record[0]]
+                return [convert(dict(zip(columns or (), row, strict=True))) for row in record[0]]
             return [convert(r) for r in await result.data()]
 
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
         statement = neo4j.Query(
-            packed if packed is not None and columns is not None else query.text,
+            packed if whole and packed is not None else query.text,
             metadata={"query": query.name},
             timeout=self.deadline.timeout(self.timeout),
         )
