@@ -50,6 +50,31 @@ async def test_query_cost_limit_names_the_limit_and_the_cost(client: httpx.Async
     assert "errors" not in ok and ok["extensions"]["cost"] == 1 + 5_413 * 10
 
 
+async def test_a_variable_default_is_priced_as_it_runs(client: httpx.AsyncClient) -> None:
+    # NESTED with `$n: Int = 100` sent without variables runs a page of 100, so it costs
+    # 1 + 5,413 x 100 = 541,301 and is refused (it was priced as a page of 1, 5,414, and
+    # answered 1.7 MB at 2,000 accounts). The cost is kept per document by the values
+    # its walk read (gql/traced.py): asked cheap first, then by default, then cheap
+    # again, each request is priced by its own values.
+    defaulted = NESTED.replace("$n: Int!", "$n: Int = 100")
+    for n in (10, None, None, 10, 100):
+        body = await (gql(client, defaulted) if n is None else gql(client, defaulted, n=n))
+        if n == 10:  # 1 + 5,413 x 10 = 54,131: within the default 200,000
+            assert "errors" not in body and body["extensions"]["cost"] == 54_131
+        else:
+            error = body["errors"][0]
+            assert body["data"] is None and error["extensions"]["code"] == "LIMIT_EXCEEDED"
+            assert error["extensions"]["cost"] == 541_301
+    # A default below the field, in a fragment: `first: $n` with `$n: Int = 50` and a
+    # second account list given 50: both pages of 50 (105,601 each, see PAGE below).
+    two = await gql(
+        client,
+        "query($n: Int = 50) { a: accounts(first: $n) { ...P } b: accounts(first: 50) { ...P } } "
+        + PAGE,
+    )
+    assert two["errors"][0]["extensions"]["cost"] == 211_202
+
+
 # A page of 50 accounts through a fragment: nodes 50, teams 50 (x10 = 500 items),
 # stakeholders 500 (x10 = 5,000), relationships 5,000 (x10 = 50,000), member 50,000,
 # name 50,000; with accounts itself: 1 + 50 + 50 + 500 + 5,000 + 50,000 + 50,000 = 105,601.

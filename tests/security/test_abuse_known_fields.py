@@ -67,6 +67,30 @@ async def test_a_saved_query_may_not_run_saved_queries(
         "samgraph.refusals"] * 3  # fmt: skip
 
 
+async def test_a_saved_query_is_priced_with_its_variable_defaults(
+    client: httpx.AsyncClient,
+) -> None:
+    # A page of n accounts: accounts 1 + nodes n + name n + teams n + stakeholders 10n
+    # + their names 100n + relationships 100n + member 1,000n + its name 1,000n
+    # = 1 + 2,214n. With the document's default n = 100: 221,401, over the default
+    # 200,000 (it was priced as a page of 1, 2,215, and then ran as a page of 100). The
+    # request's one budget holds the run and the field asking for it: 1 + 221,401.
+    document = ("query($n: Int = 100) { accounts(first: $n) { nodes { name teams { stakeholders"
+                " { name relationships { member { name } } } } } } }")  # fmt: skip
+    save = """mutation($n: String!, $d: String!) { saveQuery(name: $n, document: $d) { name } }"""
+    assert "errors" not in await gql(client, save, n="deep", d=document)
+    ran = await gql(client, '{ runSavedQuery(name: "deep") }')
+    error = ran["errors"][0]
+    assert (
+        error["extensions"]["code"] == "LIMIT_EXCEEDED" and error["extensions"]["cost"] == 221_402
+    )
+    # Given n: 91 is 1 + 1 + 2,214 x 91 = 201,476, refused; 90 is 199,262, run.
+    ran = await gql(client, '{ runSavedQuery(name: "deep", variables: {n: 91}) }')
+    assert ran["errors"][0]["extensions"]["cost"] == 201_476
+    ran = await gql(client, '{ runSavedQuery(name: "deep", variables: {n: 90}) }')
+    assert "errors" not in ran, ran["errors"]
+
+
 async def _chunks(total: int, size: int = 1_000_000) -> AsyncIterator[bytes]:
     yield b'{"query": "{ members { totalCount } }", "x": "'
     sent = 0

@@ -13,7 +13,7 @@ of one request (a saved query's pages included) draws on the request's one budge
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,7 @@ from samgraph.common import Role
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, LimitExceeded, SamgraphError
 from samgraph.gql.slots import key_slots
+from samgraph.gql.traced import Traced
 
 # Reads audited when they run (auth/audit.py), and so when they are refused too.
 AUDITED_READS = frozenset({"exportPerson", "exportBundle", "runSavedQuery"})
@@ -63,6 +64,19 @@ def required_role(operation: str, field: str) -> Role:
 
 def fragments_of(document: Any) -> dict[str, FragmentDefinitionNode]:
     return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+
+
+def with_defaults(op: OperationDefinitionNode, given: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The variables as `op` runs with them: one not given takes its default from the
+    document, as graphql-core's coercion does. The cost must see them: `query($n: Int =
+    100) { accounts(first: $n) ... }` sent without variables was priced as a page of 1
+    (`$n` Undefined) and ran as a page of 100."""
+    values = dict(given or {})
+    for definition in op.variable_definitions or ():
+        name = definition.variable.name.value
+        if name not in values and definition.default_value is not None:
+            values[name] = value_from_ast_untyped(definition.default_value)
+    return values
 
 
 def root_fields(
@@ -243,17 +257,27 @@ async def portfolio_size(ctx: Any) -> int:
     return int(rows[0]["accounts"])
 
 
+# Per document and per operation: whether it needs the portfolio's size, and its cost,
+# by the values of the variables each walk read (gql/traced.py).
+_WIDE, _COSTS = Traced(), Traced()
+
+
 async def prices_for(ctx: Any, document: Any, variables: dict[str, Any]) -> Prices:
     """The prices of a request; the portfolio is counted (one read) only when a root
     field's work depends on it (`Cost.needs_portfolio`)."""
     s = ctx.settings
-    probe = Cost(ctx.schema._schema, {}, variables, s.samgraph_list_size,
-                 Prices(today=s.today()))  # fmt: skip
-    # Portfolio-wide fields are root fields: only those are looked at (through fragments).
-    fragments = fragments_of(document)
-    wide = any(probe.needs_portfolio(f)
-               for d in document.definitions if isinstance(d, OperationDefinitionNode)
-               for f in root_fields(d.selection_set, fragments))  # fmt: skip
+    schema, today = ctx.schema._schema, s.today()
+
+    def walk(noting: dict[str, Any]) -> bool:
+        probe = Cost(schema, {}, noting, s.samgraph_list_size, Prices(today=today))
+        # Portfolio-wide fields are root fields: only those are looked at (through
+        # fragments).
+        fragments = fragments_of(document)
+        return any(probe.needs_portfolio(f)
+                   for d in document.definitions if isinstance(d, OperationDefinitionNode)
+                   for f in root_fields(d.selection_set, fragments))  # fmt: skip
+
+    wide = _WIDE.get(document, (schema, today), variables, walk)
     return Prices(s.samgraph_analysis_cost, s.samgraph_export_cost,
                   await portfolio_size(ctx) if wide else None, s.today())  # fmt: skip
 
@@ -298,6 +322,7 @@ class Guard(SchemaExtension):
         fragments = fragments_of(document)
         kind = op.operation.value
         fields = list(root_fields(op.selection_set, fragments))
+        self.variables = with_defaults(op, ec.variables)
         recheck = getattr(ctx, "recheck", None)
         refused = await recheck() if recheck is not None else None  # a WebSocket's operation
         if refused is not None:
@@ -309,7 +334,7 @@ class Guard(SchemaExtension):
         if not (getattr(ctx, "trusted", False) or getattr(ctx, "prepaid", False)):
             ctx.budget.spent = 0  # a new operation (a WebSocket's context serves many)
             try:
-                prices = await prices_for(ctx, document, ec.variables or {})
+                prices = await prices_for(ctx, document, self.variables)
             except SamgraphError as exc:
                 refuse(ec, GraphQLError(exc.message, original_error=exc))
                 yield
@@ -369,10 +394,12 @@ class Guard(SchemaExtension):
             return None
         schema = self.execution_context.schema._schema
         root = schema.get_root_type(op.operation)
-        cost = Cost(
-            schema, fragments, self.execution_context.variables or {},
-            ctx.settings.samgraph_list_size, prices,
-        ).of(op.selection_set, root, 1)  # fmt: skip
+        size = ctx.settings.samgraph_list_size
+
+        def walk(noting: dict[str, Any]) -> int:
+            return Cost(schema, fragments, noting, size, prices).of(op.selection_set, root, 1)
+
+        cost = _COSTS.get(op, (schema, size, prices), self.variables, walk)
         self.cost = cost
         return charge(ctx, cost)
 
@@ -406,10 +433,10 @@ class Guard(SchemaExtension):
                      outcome=outcome, code=code)  # fmt: skip
 
     def _arguments(self, node: FieldNode) -> dict[str, Any]:
-        """The arguments as sent (GraphQL names, variables filled in)."""
-        variables = self.execution_context.variables or {}
+        """The arguments as sent (GraphQL names, variables and their defaults filled in)."""
         args = {
-            a.name.value: value_from_ast_untyped(a.value, variables) for a in node.arguments or ()
+            a.name.value: value_from_ast_untyped(a.value, self.variables)
+            for a in node.arguments or ()
         }
         if node.name.value in ("deleteAccount", "upsertAccounts"):
             # An account's own id is its account.

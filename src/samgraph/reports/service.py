@@ -39,7 +39,7 @@ from samgraph.context import Context
 from samgraph.db.driver import Db
 from samgraph.db.queries import queries
 from samgraph.errors import Forbidden, InvalidInput, NotFound, Problem, SamgraphError, invalid
-from samgraph.gql.guard import Cost, charge, fragments_of, prices_for
+from samgraph.gql.guard import Cost, charge, fragments_of, prices_for, with_defaults
 from samgraph.pages import MAX_FIRST
 from samgraph.reports import csvout, direct, paging
 
@@ -343,6 +343,7 @@ async def run(
     operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
     prepared = paging.prepare(schema._schema, document, operation)
     start = {v: None for v in prepared.whole.values()}
+    priced = with_defaults(prepared.operation, {**values, **start})
     # The run costs its document's cost (its first page), drawn from the request's budget
     # with whatever else it asked for: 30 aliased runs cost 30 documents. Its pages then
     # run prepaid.
@@ -351,8 +352,8 @@ async def run(
     # not each cell: at 2,000 accounts its cells alone are over the default limit.
     answered = saved.builtin and direct.has_answer(saved.name)
     cost = Cost(
-        schema._schema, fragments_of(prepared.document), {**values, **start},
-        ctx.settings.samgraph_list_size, await prices_for(ctx, prepared.document, {**values, **start}),
+        schema._schema, fragments_of(prepared.document), priced,
+        ctx.settings.samgraph_list_size, await prices_for(ctx, prepared.document, priced),
         items=not answered,
     ).of(prepared.operation.selection_set, schema._schema.query_type, 1) + (direct.PAGE if answered else 0)  # fmt: skip
     refusal = charge(ctx, cost)
