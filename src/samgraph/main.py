@@ -158,8 +158,9 @@ class GraphQLApp(GraphQL[Context, None]):
 
     def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
         # A GET of a persisted query carries `extensions` and no `query`: it is a query.
-        return "extensions" not in request.query_params and super().should_render_graphql_ide(
-            request
+        # (strawberry's check first: it looks at the method before the query string.)
+        return super().should_render_graphql_ide(request) and (
+            "extensions" not in request.query_params
         )
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:

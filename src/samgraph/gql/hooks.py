@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-from collections.abc import Callable
 from typing import Any
 
 from strawberry.extensions import SchemaExtension
@@ -32,7 +31,7 @@ from strawberry.extensions.context import (
 )
 from strawberry.extensions.runner import SchemaExtensionsRunner
 
-_PLAIN = object()  # a hook that is a plain function: strawberry's lookup makes its wrapper
+_PLAIN = object()  # a hook that is a plain function: strawberry's get_hook makes its wrapper
 
 # (extension class, hook name) -> (the hook's context manager factory, async), or None
 # when the class does not define that hook.
@@ -56,18 +55,37 @@ def _lookup(kind: type[SchemaExtension], name: str) -> tuple[Any, bool] | None:
     return _HOOKS[key]
 
 
-class _Looked(ExtensionContextManagerBase):
-    """Strawberry's context manager for one hook, its lookup kept per class."""
+# (the extensions' classes, hook name) -> for each extension defining the hook, its
+# index and lookup: the extensions of a schema come in the same classes every request.
+_TABLES: dict[tuple[tuple[type[SchemaExtension], ...], str], list[tuple[int, Any, bool]]] = {}
 
-    def get_hook(self, extension: SchemaExtension) -> WrappedHook | None:
-        found = _lookup(type(extension), self.HOOK_NAME)
-        if found is None:
-            return None
-        factory, is_async = found
-        if factory is _PLAIN:
-            return super().get_hook(extension)
-        bound: Callable[[], Any] = functools.partial(factory, extension)
-        return WrappedHook(extension=extension, hook=bound, is_async=is_async)
+
+def _table(kinds: tuple[type[SchemaExtension], ...], name: str) -> list[tuple[int, Any, bool]]:
+    key = (kinds, name)
+    table = _TABLES.get(key)
+    if table is None:
+        table = _TABLES[key] = [
+            (i, *found) for i, kind in enumerate(kinds) if (found := _lookup(kind, name))
+        ]
+    return table
+
+
+class _Looked(ExtensionContextManagerBase):
+    """Strawberry's context manager for one hook, its lookup kept per class: the
+    extensions without the hook are not asked each request."""
+
+    def __init__(self, extensions: list[SchemaExtension]) -> None:
+        self.default_hook = getattr(SchemaExtension, self.HOOK_NAME)
+        self.hooks = []
+        for i, factory, is_async in _table(tuple(map(type, extensions)), self.HOOK_NAME):
+            extension = extensions[i]
+            if factory is _PLAIN:
+                plain = super().get_hook(extension)
+                assert plain is not None
+                self.hooks.append(plain)
+            else:
+                bound = functools.partial(factory, extension)
+                self.hooks.append(WrappedHook(extension=extension, hook=bound, is_async=is_async))
 
 
 class _Operation(_Looked, OperationContextManager):

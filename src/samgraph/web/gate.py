@@ -80,7 +80,7 @@ class AuthGate:
         return (
             self.settings.graphiql
             and request.method == "GET"
-            and request.url.path.rstrip("/") == "/graphql"
+            and request.scope["path"].rstrip("/") == "/graphql"
             and "text/html" in request.headers.get("accept", "")
             and "query" not in request.query_params
             and "extensions" not in request.query_params
@@ -93,7 +93,7 @@ class AuthGate:
         return (
             not self.settings.get_queries
             and request.method == "GET"
-            and request.url.path.rstrip("/") == "/graphql"
+            and request.scope["path"].rstrip("/") == "/graphql"
             and "query" in request.query_params
         )
 
@@ -101,7 +101,7 @@ class AuthGate:
     def _is_explorer_page(request: Request) -> bool:
         # The page runs nothing by itself: every API call it makes carries the key.
         # Off (SAMGRAPH_EXPLORER), its route answers 404 to anyone.
-        return request.method == "GET" and request.url.path.rstrip("/") == EXPLORER_PATH
+        return request.method == "GET" and request.scope["path"].rstrip("/") == EXPLORER_PATH
 
     async def principal(self, request: Request) -> Principal | None:
         token = bearer(request)
@@ -142,7 +142,9 @@ class AuthGate:
         valid credential, 503 when credentials cannot be checked, 429 over the rate
         limit), or None: it may go on, its caller on `request.state.principal`."""
         rid = request_id_of(request)
-        path = request.url.path
+        # The scope's path, not `request.url.path`: the same for these comparisons, without
+        # building a URL (host header, query string) on every request.
+        path = request.scope["path"]
         if self._is_get_query(request):
             return error_response(
                 405, "METHOD_NOT_ALLOWED",
