@@ -28,7 +28,6 @@ two paths' answers byte for byte.
 
 from __future__ import annotations
 
-import collections
 import functools
 import inspect
 import weakref
@@ -62,6 +61,7 @@ from samgraph.db.cypher import CypherQuery
 from samgraph.db.queries import queries as q
 from samgraph.errors import SamgraphError
 from samgraph.gql.executor import REFER, Plan, Refer, answer, coercion, make
+from samgraph.gql.identity import ByIdentity
 from samgraph.gql.loading import start_loads
 from samgraph.gql.rows import column
 from samgraph.gql.validation import child_nodes
@@ -419,37 +419,29 @@ def _type(ex: Executor, name: str) -> GraphQLObjectType:
 
 
 class _Levels:
-    """`account(id)`'s compiled selections, kept per schema: by the identity of the
-    field's nodes (ParserCache keeps a parsed document, so the same query text brings
-    the same nodes; an entry holds its nodes, so an identity is never reused while it
-    is kept) and the values of the variables used below the field (an @include, a
-    list's includeDeparted); the field's own arguments (the id) are read per request.
-    A level that holds something of its request (`Level.of_request`) is compiled each
-    time. The least recently used of `size` selections goes first."""
+    """`account(id)`'s compiled selections, kept by the identity of the schema and the
+    field's nodes (gql/identity.py) and the values of the variables used below the
+    field (an @include, a list's includeDeparted); the field's own arguments (the id)
+    are read per request. A level that holds something of its request
+    (`Level.of_request`) is compiled each time. The least recently used of `size`
+    selections goes first."""
 
     def __init__(self, size: int) -> None:
-        self.size = size
-        self.by_schema: weakref.WeakKeyDictionary[Any, collections.OrderedDict[Any, Any]] = (
-            weakref.WeakKeyDictionary()
-        )
+        # (schema, *nodes) -> (the variables below the field, compiled level by their values)
+        self.kept: ByIdentity[tuple[tuple[str, ...], dict[tuple[str, ...], Any]]] = ByIdentity(size)
 
     def level(self, ex: Executor, details: Any, compile_level: Callable[[], Level]) -> Level:
         """The compiled level (Refer as compiling it raises it)."""
         if any(d.fragment_variable_values is not None for d in details):
             return compile_level()
-        nodes = tuple(d.node for d in details)
-        kept = self.by_schema.setdefault(ex.schema, collections.OrderedDict())
-        key = tuple(map(id, nodes))
-        entry = kept.get(key)
-        if entry is None or any(a is not b for a, b in zip(entry[0], nodes, strict=True)):
-            entry = kept[key] = (nodes, _variables_below(nodes, ex.fragments), {})
-            if len(kept) > self.size:
-                kept.popitem(last=False)
-        kept.move_to_end(key)
-        compiled: dict[tuple[str, ...], Any] = entry[2]
+        objects = (ex.schema, *(d.node for d in details))
+        entry = self.kept.get(objects)
+        if entry is None:
+            entry = self.kept.put(objects, (_variables_below(objects[1:], ex.fragments), {}))
+        names, compiled = entry
         # By their repr: a list or an input object is not hashable, and the values are
         # few (an @include's flag, a list's includeDeparted).
-        values = tuple(repr(ex.variable_values.coerced.get(name)) for name in entry[1])
+        values = tuple(repr(ex.variable_values.coerced.get(name)) for name in names)
         found = compiled.get(values)
         if found is None:
             try:

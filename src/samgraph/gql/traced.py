@@ -7,18 +7,18 @@ variables its walk read, in order, and their values; a later request whose varia
 hold the same values for those names would take the same branches, read the same names
 and reach the same result, so it is answered from the record. A variable the walk never
 read (an account id) does not split the record; one it read (`first`, `asOf`, a filter)
-does. ParserCache gives the same nodes for the same query text: an operation is kept by
-its node's identity (the entry holds the node, so the identity is not reused while
-kept), at most `size` operations and `variants` records each.
+does. An operation is kept by its node's identity (gql/identity.py), at most `size`
+operations and `variants` records each.
 """
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from graphql import Undefined
+
+from samgraph.gql.identity import ByIdentity
 
 T = TypeVar("T")
 
@@ -51,10 +51,8 @@ class Traced:
     """Walk results per operation node, each with the variable values it read."""
 
     def __init__(self, size: int = 256, variants: int = 16) -> None:
-        self.size, self.variants = size, variants
-        self.kept: collections.OrderedDict[int, tuple[Any, list[tuple[Any, ...]]]] = (
-            collections.OrderedDict()
-        )
+        self.variants = variants
+        self.kept: ByIdentity[list[tuple[Any, ...]]] = ByIdentity(size)
 
     def get(
         self, node: Any, extra: Any, variables: Mapping[str, Any] | None,
@@ -63,15 +61,9 @@ class Traced:
         """`walk(noting variables)` for `node`, or the kept result of an earlier walk
         that read the same values under the same `extra` (compared with ==)."""
         variables = variables or {}
-        key = id(node)
-        entry = self.kept.get(key)
-        if entry is None or entry[0] is not node:
-            entry = self.kept[key] = (node, [])
-            if len(self.kept) > self.size:
-                self.kept.popitem(last=False)
-        else:
-            self.kept.move_to_end(key)
-        records = entry[1]
+        records = self.kept.get((node,))
+        if records is None:
+            records = self.kept.put((node,), [])
         for kept_extra, names, values, result in records:
             if kept_extra == extra and _values(variables, names) == values:
                 found: T = result

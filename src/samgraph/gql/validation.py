@@ -9,15 +9,13 @@ document gets at most `max_errors` errors and graphql-core's "Too many validatio
 errors" (also LIMIT_EXCEEDED).
 
 It replaces strawberry's ValidationCache (which cannot pass `max_errors`): results are
-kept per (document, rules) in an LRU, as there, but by the document's identity rather
-than its value. ParserCache gives the same document object for the same query text, and
-a document's hash walks its whole tree on every call (graphql-core's nodes are frozen
-dataclasses that do not keep it): 11 us for the nested read, each request.
+kept per (document, rules) in an LRU, as there, but by the document's identity
+(gql/identity.py): its hash by value walked the whole tree, 11 us for the nested read,
+each request.
 """
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -34,6 +32,8 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
 from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
+
+from samgraph.gql.identity import ByIdentity
 
 FIELDS_IN_DOCUMENT = "fields in the document"
 DIRECTIVES_ON_NODE = "directives on one field"
@@ -77,22 +77,13 @@ def validator(
 ) -> Callable[[GraphQLSchema, DocumentNode, Rules], list[GraphQLError]]:
     """A cached validate with the field and directive caps checked first (one linear
     walk: a document padded to miss the cache costs no validation over the caps)."""
-    # (schema id, document id, rules) -> (schema, document, errors): an entry holds its
-    # schema and document, so neither identity is reused while it is kept.
-    kept: collections.OrderedDict[tuple[int, int, Rules], tuple[Any, Any, list[GraphQLError]]]
-    kept = collections.OrderedDict()
+    kept: ByIdentity[list[GraphQLError]] = ByIdentity(cache_size)
 
     def run(schema: GraphQLSchema, document: DocumentNode, rules: Rules) -> list[GraphQLError]:
-        key = (id(schema), id(document), rules)
-        entry = kept.get(key)
-        if entry is not None and entry[0] is schema and entry[1] is document:
-            kept.move_to_end(key)
-            return entry[2]
-        errors = check(schema, document, rules)
-        kept[key] = (schema, document, errors)
-        if len(kept) > cache_size:
-            kept.popitem(last=False)
-        return errors
+        found = kept.get((schema, document), rules)
+        if found is not None:
+            return found
+        return kept.put((schema, document), check(schema, document, rules), rules)
 
     def check(schema: GraphQLSchema, document: DocumentNode, rules: Rules) -> list[GraphQLError]:
         most, total, where, fields = _counts(document)
