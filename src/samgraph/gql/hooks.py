@@ -5,9 +5,9 @@ validation, executing) and, for each, asks every extension whether it has that h
 getattr, two `inspect` checks, and for each hook found a new `contextlib` wrapper of a
 bound method (`functools.update_wrapper` included). With our twelve extensions that is
 48 lookups and 13 wrappers per request, about a tenth of a millisecond of the smallest
-request (docs/benchmarks.md). Here the lookup and the wrapper are made once per
-(extension class, hook); a request binds the wrapper to its own extension instance with
-a partial. What runs is unchanged: the same hooks, entered and left in the same order by
+request (docs/benchmarks.md). Here the lookups and the wrappers are made once per
+(the schema's extension classes, hook), listing only the extensions that have it; a
+request binds each wrapper to its own extension instance with a partial. What runs is unchanged: the same hooks, entered and left in the same order by
 strawberry's own context managers (their `__aenter__` and `__aexit__` are not
 overridden), each seeing its own instance. A hook that is a plain function (neither a
 generator nor an async generator) takes strawberry's own lookup.
@@ -33,30 +33,23 @@ from strawberry.extensions.runner import SchemaExtensionsRunner
 
 _PLAIN = object()  # a hook that is a plain function: strawberry's get_hook makes its wrapper
 
-# (extension class, hook name) -> (the hook's context manager factory, async), or None
-# when the class does not define that hook.
-_HOOKS: dict[tuple[type[SchemaExtension], str], tuple[Any, bool] | None] = {}
-
 
 def _lookup(kind: type[SchemaExtension], name: str) -> tuple[Any, bool] | None:
-    key = (kind, name)
-    if key not in _HOOKS:
-        hook = getattr(kind, name)
-        found: tuple[Any, bool] | None
-        if hook is getattr(SchemaExtension, name):
-            found = None
-        elif inspect.isgeneratorfunction(hook):
-            found = contextlib.contextmanager(hook), False
-        elif inspect.isasyncgenfunction(hook):
-            found = contextlib.asynccontextmanager(hook), True
-        else:
-            found = _PLAIN, False
-        _HOOKS[key] = found
-    return _HOOKS[key]
+    """The hook `name` of `kind` as (its context manager factory, async), or None when
+    the class does not define it."""
+    hook = getattr(kind, name)
+    if hook is getattr(SchemaExtension, name):
+        return None
+    if inspect.isgeneratorfunction(hook):
+        return contextlib.contextmanager(hook), False
+    if inspect.isasyncgenfunction(hook):
+        return contextlib.asynccontextmanager(hook), True
+    return _PLAIN, False
 
 
 # (the extensions' classes, hook name) -> for each extension defining the hook, its
-# index and lookup: the extensions of a schema come in the same classes every request.
+# index and lookup: the extensions of a schema come in the same classes every request,
+# so each lookup is made once.
 _TABLES: dict[tuple[tuple[type[SchemaExtension], ...], str], list[tuple[int, Any, bool]]] = {}
 
 
