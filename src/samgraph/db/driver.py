@@ -238,17 +238,18 @@ class Db:
         convert = to_native if native else _as_is
         packed, columns = query.packed, query.columns
 
-        whole = packed is not None and columns is not None  # one record holds every row
+        # Packed: one record holds every row, as lists in `columns`' order.
+        text, whole = (packed, columns) if packed is not None and columns is not None else (query.text, None)  # fmt: skip
 
         async def rows_of(result: neo4j.AsyncResult) -> list[dict[str, Any]]:
-            if whole:
+            if whole is not None:
                 record = await result.single(strict=True)
-                return [convert(dict(zip(columns or (), row, strict=True))) for row in record[0]]
+                return [convert(dict(zip(whole, row, strict=True))) for row in record[0]]
             return [convert(r) for r in await result.data()]
 
         # The metadata tags the transaction so `SHOW TRANSACTIONS` names the query.
         statement = neo4j.Query(
-            packed if whole and packed is not None else query.text,
+            text,
             metadata={"query": query.name},
             timeout=self.deadline.timeout(self.timeout),
         )

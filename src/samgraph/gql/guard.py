@@ -279,7 +279,7 @@ async def prices_for(ctx: Any, document: Any, variables: dict[str, Any]) -> Pric
 
     wide = _WIDE.get(document, (schema, today), variables, walk)
     return Prices(s.samgraph_analysis_cost, s.samgraph_export_cost,
-                  await portfolio_size(ctx) if wide else None, s.today())  # fmt: skip
+                  await portfolio_size(ctx) if wide else None, today)  # fmt: skip
 
 
 def charge(ctx: Any, cost: int) -> LimitExceeded | None:
