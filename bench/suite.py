@@ -79,6 +79,11 @@ class Config:
     # grow with the portfolio; None: skipped (BENCH_XL=0).
     xl: tuple[int, int] | None = None
 
+    @property
+    def probe_seconds(self) -> float:
+        """How long the load level with the freshness probe runs."""
+        return max(self.load_seconds, self.fresh_seconds)
+
     @classmethod
     def from_env(cls) -> Config:
         smoke = os.environ.get("BENCH_SMOKE") == "1"
@@ -446,12 +451,10 @@ async def bench_overhead(
 
         cases.append((name, raw_at, sam_at))
     for label, raw_fn, sam_fn in cases:
-        # First one pass over the sample on each side, as in section 5: each worker keeps
-        # the analysis inputs of the accounts it was asked (200 at most), and nothing
-        # says the worker this section reaches was asked these (a connection idle for
-        # uvicorn's 5 s keep-alive is closed; the next may reach the other worker). The
-        # stop-50 run gave whitespace 3.4 ms in section 5 and 4.1 ms here, raw 2.3 ms.
-        # Timed apart: the first-ask columns.
+        # First one pass over the sample on each side, as in section 5, timed apart (the
+        # first-ask columns: samgraph's analyses read their inputs then, and keep them).
+        # Run alone, 20 in a row, these were quicker than the interleaved blocks below:
+        # a server worker pays for each switch (bench/notes.md, 2026-12-07).
         r0 = await sample(raw_fn, len(sample_ids), warmup=0)
         s0 = await sample(sam_fn, len(sample_ids), warmup=0)
         # Then interleaved, so drift on this shared machine hits both sides alike.
@@ -631,10 +634,9 @@ async def bench_load(
             )
             continue
         # The snapshot of an account written to, fresh again within how long (§16)?
-        seconds = max(cfg.load_seconds, cfg.fresh_seconds)
         r, delays = await asyncio.gather(
-            run_loadgen(sam.url, _auth(sam), c, seconds, mix_for(per), sample_ids),
-            views.freshness(sam, db, sample_ids, per, seconds),
+            run_loadgen(sam.url, _auth(sam), c, cfg.probe_seconds, mix_for(per), sample_ids),
+            views.freshness(sam, db, sample_ids, per, cfg.probe_seconds),
         )
         report.load.append(r)
         report.freshness = {"clients": c, **stats(delays), "max": max(delays)}
@@ -1247,7 +1249,7 @@ def write_markdown(report: Report, out: Path, plot_dir: Path | None) -> None:
         "## 3. Load: mixed workload",
         "",
         f"`bench/loadgen.py` in its own process, closed loop, {cfg.load_seconds:.0f} s per level",
-        f"({max(cfg.load_seconds, cfg.fresh_seconds):.0f} s at 8 clients, with the freshness probe):",
+        f"({cfg.probe_seconds:.0f} s at 8 clients, with the freshness probe):",
         ", ".join(f"{m['name']} {m['weight']}%" for m in MIX) + ".",
         "",
         *t["load"],
