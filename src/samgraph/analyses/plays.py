@@ -80,38 +80,51 @@ class Reach:
     def gain(self, member_id: str, stakeholder_id: str, strength: int) -> float:
         """Reachable whitespace after - before, with KNOWS(member, stakeholder) at
         `strength` (effective on asOf)."""
-        adj, members = self.links
         near = self._near(stakeholder_id, reach_mod.MAX_HOPS_DEFAULT - 1)
+        link = Link(strength, EdgeKind.KNOWS, member_id, stakeholder_id)
         # The edge only appears or grows stronger (a play's strength is at least the
-        # decayed one), and no other link moves: the team's best way in before stays,
-        # and a path through the edge starts member, stakeholder, then walks at least
+        # decayed one), and no other link moves. A path through it starts member,
+        # stakeholder (a member is only ever a path's first node), then walks at least
         # the stakeholder's distance to the door. §5 orders by hops, then weakest link:
         # longer than the way in before, such a path cannot win; as long, it raises the
         # reach (weakest link / 5) only if the edge is stronger than the weakest link
         # before. Otherwise that team's reach is unchanged and is not walked again.
-        teams = []
+        # When it may win, the way in after is the better of the one before and the best
+        # path through the edge: every other path is as it was, so no better than the
+        # one before; and the one before, if it ran through the edge, is beaten or
+        # matched by its stronger self, a path through the edge.
+        total = self.total
         for t, door in self.doors.items():
             hops = [near[d] for d in door if d in near]
             if not self.value.get(t) or not hops:
                 continue
             was, shortest = self.best[t], 1 + min(hops)
-            if was is None or (shortest, -strength) < (was.hops, -was.weakest_link):
-                teams.append(t)
-        if not teams:
-            return 0.0
-        changed = {**adj, member_id: dict(adj.get(member_id, {})),
-                   stakeholder_id: dict(adj.get(stakeholder_id, {}))}  # fmt: skip
-        link = Link(strength, EdgeKind.KNOWS, member_id, stakeholder_id)
-        changed[member_id][stakeholder_id] = link
-        changed[stakeholder_id][member_id] = link
-        prebuilt = (changed, members | {member_id})
-        total = self.total
-        for team in teams:
-            best = reach_mod.way_in(self.graph, self.doors[team], self.as_of, self.cadence,
-                                    reach_mod.MAX_HOPS_DEFAULT, prebuilt)  # fmt: skip
-            after = best.weakest_link / 5 if best else 0.0
-            total += (after - self.reach[team]) * self.value[team]
+            if was is not None and (shortest, -strength) >= (was.hops, -was.weakest_link):
+                continue
+            via = min((p for d in door if near.get(d) == shortest - 1
+                       for p in self._through(member_id, link, near, d)), key=WarmPath.sort_key)  # fmt: skip
+            best = via if was is None else min(was, via, key=WarmPath.sort_key)
+            total += (best.weakest_link / 5 - self.reach[t]) * self.value[t]
         return total - self.total
+
+    def _through(
+        self, member_id: str, link: Link, near: Mapping[str, int], door: str
+    ) -> list[WarmPath]:
+        """The shortest paths member, stakeholder (over `link`), ..., `door`: walked back
+        from the door, each step one closer to the stakeholder (`near`'s distances)."""
+        adj, _ = self.links
+        found = []
+        stack: list[tuple[str, tuple[str, ...], tuple[Link, ...]]] = [(door, (door,), ())]
+        while stack:
+            node, trail, links = stack.pop()
+            k = near[node]
+            if k == 0:  # the stakeholder
+                found.append(WarmPath((member_id, *reversed(trail)), (link, *reversed(links))))
+                continue
+            for nxt, step in adj.get(node, {}).items():
+                if near.get(nxt) == k - 1:
+                    stack.append((nxt, (*trail, nxt), (*links, step)))
+        return found
 
     def _near(self, source: str, hops: int) -> dict[str, int]:
         """Stakeholders within `hops` links of `source`, through stakeholders (a path's
