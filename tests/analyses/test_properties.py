@@ -210,3 +210,19 @@ def test_whitespace_totals_equal_the_sum_of_cells(
         rel_tol=1e-9,
         abs_tol=1e-6,
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(account_graphs(), st.data())
+def test_engaging_anyone_only_closes_gaps_and_holds_says_which(g: Any, data: st.DataObject) -> None:
+    """Plays read the gaps closed off the gaps before (`holds`): that is exact only if
+    engaging one more person never opens a gap. On any graph, for anyone not engaged:
+    the gaps after are those before that still hold, in the same order."""
+    before = cov.coverage(g, AS_OF, CADENCE)
+    assert before.tally is not None
+    assert all(cov.holds(before.tally, gap) for gap in before.gaps)
+    idle = [p for pid, p in g.people.items() if before.engagement[pid] < 3]
+    if not idle:
+        return
+    after = before.tally.engaging(g, data.draw(st.sampled_from(idle)))
+    assert list(cov.gaps_of(g, after)) == [gap for gap in before.gaps if cov.holds(after, gap)]

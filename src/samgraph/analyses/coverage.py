@@ -109,13 +109,8 @@ def score_of(covered_cells: int) -> int:
 def _placed(graph: AccountGraph) -> tuple[tuple[str, tuple[Band, FunctionGroup]], ...]:
     """Each person's cell, placed once per graph (a play simulation asks for the cells
     of the same people under each candidate's engagement)."""
-    key = ("cells placed",)
-    if key not in graph.memo:
-        graph.memo[key] = tuple(
-            (p.id, (band(p.seniority), group(p))) for p in graph.people.values()
-        )
-    found: tuple[tuple[str, tuple[Band, FunctionGroup]], ...] = graph.memo[key]
-    return found
+    return graph.once(("cells placed",), lambda: tuple(
+        (p.id, (band(p.seniority), group(p))) for p in graph.people.values()))  # fmt: skip
 
 
 def _counts(graph: AccountGraph, eng: Mapping[str, int]) -> dict[tuple[Band, FunctionGroup], int]:
@@ -166,15 +161,15 @@ def org_distances(graph: AccountGraph, source: str, limit: int = 2) -> dict[str,
 def _champions(graph: AccountGraph) -> tuple[tuple[Person, dict[str, int]], ...]:
     """Every active CHAMPION by name then id, with the org distances around them: both
     independent of engagement, so worked out once per graph."""
-    key = ("champions",)
-    if key not in graph.memo:
+
+    def build() -> tuple[tuple[Person, dict[str, int]], ...]:
         champions = sorted(
             (p for p in graph.people.values() if p.buying_role == BuyingRole.CHAMPION),
             key=lambda p: (p.name, p.id),
         )
-        graph.memo[key] = tuple((c, org_distances(graph, c.id)) for c in champions)
-    found: tuple[tuple[Person, dict[str, int]], ...] = graph.memo[key]
-    return found
+        return tuple((c, org_distances(graph, c.id)) for c in champions)
+
+    return graph.once(("champions",), build)
 
 
 def champion_backups(
@@ -251,6 +246,26 @@ class Tally:
                 if c.id in self.without_backup and not (backed and person.id in distances)
             ),
         )  # fmt: skip
+
+
+def holds(tally: Tally, gap: Gap) -> bool:
+    """Whether `gap`, found on this graph under some tally, is still there under `tally`:
+    gaps_of's condition for that one gap (a play asks it of each gap before, instead of
+    listing the gaps after; tests/analyses/test_plays.py checks both agree)."""
+    code = gap.code
+    if code == GapCode.NO_EXECUTIVE_ENGAGED:
+        return not tally.executive
+    if code == GapCode.NO_CHAMPION:
+        return not tally.champions
+    if code == GapCode.CHAMPION_WITHOUT_BACKUP:
+        return gap.stakeholder_id in tally.without_backup
+    if code == GapCode.SINGLE_THREADED:
+        return tally.engaged <= 2
+    if code == GapCode.BELOW_TARGET:
+        return tally.engaged < TARGET_ENGAGED
+    if code == GapCode.UNCOVERED_CELL:
+        return not tally.counts[(gap.band, gap.group)]  # type: ignore[index]
+    return True  # DETRACTOR_ECONOMIC_BUYER: the graph's alone
 
 
 def gaps_of(graph: AccountGraph, tally: Tally) -> tuple[Gap, ...]:

@@ -7,8 +7,11 @@ between them (domain.md §1: departed people are excluded from every analysis).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,14 @@ class AccountGraph:
             (i["from"], i["to"], int(i.get("weight") or 0)) for i in row.get("influences", [])
         )
         return cls(account_id, people, knows, reports, influences)
+
+    def once(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """`compute()` once per graph and `key` (what, date, arguments): a graph kept
+        between requests answers the same question again from its memo."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        found: T = self.memo[key]
+        return found
 
     def without(self, stakeholder_id: str) -> AccountGraph:
         """The graph as if this stakeholder had departed."""

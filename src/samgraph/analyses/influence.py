@@ -59,8 +59,8 @@ def _dense_pagerank(graph: AccountGraph) -> dict[str, float]:
     n = len(ids)
     at = {pid: i for i, pid in enumerate(ids)}
     a = np.zeros((n, n))
-    for x, y, w in _edges(graph):
-        a[at[x], at[y]] += w  # the weights are whole numbers: their sums are exact
+    for giver, taker, w in _edges(graph):
+        a[at[giver], at[taker]] += w  # the weights are whole numbers: their sums are exact
     s = a.sum(axis=1)
     dangling = np.where(s == 0)[0]
     s[s != 0] = 1.0 / s[s != 0]
@@ -79,9 +79,10 @@ def influence_scores(graph: AccountGraph) -> list[InfluenceScore]:
     """PageRank (damping 0.85, tol 1e-10, dangling nodes spread evenly); rank by the
     score rounded to 9 decimals, highest first, ties by id. Kept on the graph: the
     influence map and the plays' tie-break on one kept graph compute it once."""
-    found: list[InfluenceScore] | None = graph.memo.get("influence_scores")
-    if found is not None:
-        return found
+    return graph.once(("influence scores",), lambda: _ranked(graph))
+
+
+def _ranked(graph: AccountGraph) -> list[InfluenceScore]:
     if not graph.people:
         scores: dict[str, float] = {}
     elif len(graph.people) <= DENSE_UP_TO:
@@ -90,6 +91,4 @@ def influence_scores(graph: AccountGraph) -> list[InfluenceScore]:
         scores = nx.pagerank(importance_graph(graph), alpha=DAMPING, tol=TOLERANCE,
                              weight="weight", max_iter=MAX_ITER)  # fmt: skip
     order = sorted(scores, key=lambda pid: (-round(scores[pid], 9), pid))
-    found = [InfluenceScore(pid, scores[pid], i + 1) for i, pid in enumerate(order)]
-    graph.memo["influence_scores"] = found
-    return found
+    return [InfluenceScore(pid, scores[pid], i + 1) for i, pid in enumerate(order)]

@@ -60,10 +60,7 @@ def link_graph(
     and cadence (warm paths, reach and plays each walk it): callers never change it.
     """
     key = ("link graph", as_of, tuple(sorted(cadence.items())))
-    if key not in graph.memo:
-        graph.memo[key] = _link_graph(graph, as_of, cadence)
-    found: tuple[dict[str, dict[str, Link]], set[str]] = graph.memo[key]
-    return found
+    return graph.once(key, lambda: _link_graph(graph, as_of, cadence))
 
 
 def _link_graph(

@@ -55,8 +55,8 @@ class Play:
                 self.influence_rank, self.stakeholder_id)  # fmt: skip
 
 
-def _gap_id(gap: cov.Gap) -> tuple[str, str | None, str | None, str | None]:
-    return (gap.code, gap.stakeholder_id, gap.band, gap.group)
+def _bar(way_in: WarmPath | None) -> tuple[int, int] | None:
+    return None if way_in is None else (way_in.hops, -way_in.weakest_link)
 
 
 def _when(k: Knows) -> dt.date:
@@ -76,6 +76,10 @@ class Reach:
         self.doors = {t.team_id: t.door for t in before.teams}
         self.best = {t.team_id: t.way_in for t in before.teams}
         self.value = {team: totals.whitespace_estimate for team, totals in grid.by_team.items()}
+        # The teams with whitespace to reach, each with its door, its way in before and
+        # what a new path must beat on (hops, weakest link) to change it.
+        self.open = [(t, door, self.best[t], _bar(self.best[t]))
+                     for t, door in self.doors.items() if self.value.get(t)]  # fmt: skip
 
     def gain(self, member_id: str, stakeholder_id: str, strength: int) -> float:
         """Reachable whitespace after - before, with KNOWS(member, stakeholder) at
@@ -94,12 +98,12 @@ class Reach:
         # one before; and the one before, if it ran through the edge, is beaten or
         # matched by its stronger self, a path through the edge.
         total = self.total
-        for t, door in self.doors.items():
+        for t, door, was, bar in self.open:
             hops = [near[d] for d in door if d in near]
-            if not self.value.get(t) or not hops:
+            if not hops:
                 continue
-            was, shortest = self.best[t], 1 + min(hops)
-            if was is not None and (shortest, -strength) >= (was.hops, -was.weakest_link):
+            shortest = 1 + min(hops)
+            if bar is not None and (shortest, -strength) >= bar:
                 continue
             via = min((p for d in door if near.get(d) == shortest - 1
                        for p in self._through(member_id, link, near, d)), key=WarmPath.sort_key)  # fmt: skip
@@ -155,7 +159,6 @@ def plays(
     assert tally is not None  # computed, not stored
     links = link_graph(graph, as_of, cadence)
     reach = Reach(graph, reach_before, grid, as_of, cadence, links)
-    gaps_before = {_gap_id(g): g for g in before.gaps}
     into: dict[str, list[Knows]] = {}  # each stakeholder's KNOWS edges
     for k in graph.knows:
         into.setdefault(k.stakeholder_id, []).append(k)
@@ -182,10 +185,9 @@ def plays(
         # count in §3 and §4 only through engagement, and only s's changes: s's is the
         # edge's strength now (no other edge into s is stronger: s was not engaged).
         after = tally.engaging(graph, person) if strength >= ENGAGED else tally
-        still = {_gap_id(a) for a in cov.gaps_of(graph, after)}
-        closed = tuple(
-            sorted((g for key, g in gaps_before.items() if key not in still), key=cov._gap_key)
-        )
+        # Engagement only grows, and every gap of §3 is one its growth can only close:
+        # the gaps closed are those before that no longer hold (in their order).
+        closed = tuple(g for g in before.gaps if not cov.holds(after, g))
         found.append(Play(
             kind=kind, stakeholder_id=person.id, member_id=member, path=path,
             score_gain=after.score - before.score, gaps_closed=closed,

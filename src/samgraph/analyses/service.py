@@ -14,7 +14,7 @@ import collections
 import datetime as dt
 import heapq
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -113,15 +113,6 @@ async def graphs_of(
     return {a: _graph(ctx, query, a, r, day) for a, r in zip(ids, rows, strict=True)}
 
 
-def on_graph(graph: AccountGraph, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-    """`compute()` once per graph and `key` (analysis, date, arguments): a graph kept
-    between requests answers the same question again from its memo."""
-    if key not in graph.memo:
-        graph.memo[key] = compute()
-    found: T = graph.memo[key]
-    return found
-
-
 def _cadence(ctx: Context) -> dict[str, int]:
     return ctx.settings.samgraph_cadence_days
 
@@ -131,8 +122,8 @@ async def coverage_of(ctx: Context, account_id: str, as_of: dt.date) -> coverage
     key = ("coverage", account_id, as_of)
     if key not in ctx.memo:  # a portfolio view may have computed it already
         graph = await graph_of(ctx, account_id, as_of)
-        ctx.memo[key] = on_graph(
-            graph, ("coverage", as_of), lambda: coverage_mod.coverage(graph, as_of, _cadence(ctx))
+        ctx.memo[key] = graph.once(
+            ("coverage", as_of), lambda: coverage_mod.coverage(graph, as_of, _cadence(ctx))
         )
     found: coverage_mod.Coverage = ctx.memo[key]
     return found
@@ -197,7 +188,7 @@ async def warm_paths(
         )
     if source is not None and not await ctx.loaders.one(queries.members.get_members).load(source):
         raise NotFound(f"no member {source!r}", [Problem("from", "not found")])
-    return on_graph(graph, ("warmPaths", as_of, to, source, max_hops, first), lambda: [
+    return graph.once(("warmPaths", as_of, to, source, max_hops, first), lambda: [
         named(graph, p) for p in find_paths(
             graph, to, as_of=as_of, cadence=_cadence(ctx), source=source,
             max_hops=max_hops, first=first,
@@ -205,11 +196,21 @@ async def warm_paths(
     ])  # fmt: skip
 
 
+def _names(graph: AccountGraph) -> tuple[dict[str, str], set[str]]:
+    """Everyone's name on the graph, and its members' ids: once per graph (a snapshot
+    names the path of each of its plays)."""
+
+    def build() -> tuple[dict[str, str], set[str]]:
+        names = {p.id: p.name for p in graph.people.values()}
+        names.update({k.member_id: k.member_name for k in graph.knows})
+        return names, {k.member_id for k in graph.knows}
+
+    return graph.once(("names",), build)
+
+
 def named(graph: AccountGraph, path: WarmPath) -> NamedPath:
     """A path with the name and kind of each person on it."""
-    names = {p.id: p.name for p in graph.people.values()}
-    names.update({k.member_id: k.member_name for k in graph.knows})
-    members = {k.member_id for k in graph.knows}
+    names, members = _names(graph)
 
     def step(i: int, node: str) -> PathStep:
         member = i == 0 and node in members
@@ -240,7 +241,7 @@ async def influence_map(
 ) -> tuple[list[InfluenceNodeData], list[InfluenceEdgeData]]:
     """§6: nodes by rank with their engagement; edges INFLUENCES then REPORTS_TO."""
     graph = await graph_of(ctx, account_id, as_of)
-    return on_graph(graph, ("influenceMap", as_of), lambda: _influence(ctx, graph, as_of))
+    return graph.once(("influenceMap", as_of), lambda: _influence(ctx, graph, as_of))
 
 
 def _influence(
@@ -290,7 +291,7 @@ async def account_overdue(ctx: Context, *, account_id: str, as_of: dt.date) -> l
         ]  # fmt: skip
         return overdue_first(ctx, rows, as_of)
 
-    return on_graph(graph, ("overdue", as_of), compute)
+    return graph.once(("overdue", as_of), compute)
 
 
 async def member_overdue(ctx: Context, *, member_id: str, as_of: dt.date) -> list[dict[str, Any]]:  # fmt: skip
