@@ -169,6 +169,30 @@ async def test_one_account_s_whitespace_alone_is_answered_compiled_from_what_is_
     assert len(shaped) == 4
 
 
+TOTALS = "query($id: ID!) { account(id: $id) { whitespace { totals { whitespaceEstimate } } } }"
+
+
+async def test_whitespace_totals_alone_come_from_the_kept_grid_without_a_snapshot_read(
+    client: httpx.AsyncClient,
+) -> None:
+    """Only the totals asked: today's snapshot answers them (one read) unless this
+    process keeps the account's grid under the counter the request read, which answers
+    with no read at all. The totals are the grid's either way."""
+    bundle = _bundle()
+    assert "errors" not in await gql(client, IMPORT, b=bundle)
+    account = bundle["accounts"][0]["id"]
+    grid = await gql(client, GRID, id=account)  # reads the inputs, keeps the grid
+    totals = await gql(client, TOTALS, id=account)
+    assert "errors" not in totals, totals
+    assert (
+        totals["data"]["account"]["whitespace"]["totals"]["whitespaceEstimate"]
+        == (grid["data"]["account"]["whitespace"]["totals"]["whitespaceEstimate"])
+    )
+    # The account with its counter (1); no snapshot check (was 2: the account, then
+    # today's snapshot).
+    assert totals["extensions"]["dbRoundTrips"] == 1
+
+
 async def test_a_mutation_payload_is_answered_from_the_graph_it_wrote(
     client: httpx.AsyncClient, db: Db
 ) -> None:

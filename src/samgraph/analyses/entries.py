@@ -114,8 +114,9 @@ async def drawing(ctx: Context, account_id: str, **kwargs: Any) -> drawing_mod.D
 @entry("whitespace", q.analyses.whitespace_inputs, snapshot=True)
 async def whitespace(ctx: Context, account_id: str, *, totals_only: bool) -> Whitespace:
     """§7: only the totals from today's snapshot when nothing else is asked, else the
-    whole grid computed."""
-    if totals_only:
+    whole grid computed. A grid this process keeps, under the counter this request
+    read, answers the totals too (no read at all; the snapshot costs one)."""
+    if totals_only and ctx.loaders.kept_now(q.analyses.whitespace_inputs, account_id) is None:
         snap = await _today(ctx, account_id, ctx.settings.today())
         if snap is not None:
             return Whitespace(totals=stored.totals_of(snap))
