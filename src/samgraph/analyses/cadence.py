@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from samgraph.analyses.graph import AccountGraph
@@ -67,13 +67,36 @@ def overdue_by_member(
     return out
 
 
+def effective_strengths(
+    graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]
+) -> tuple[int | None, ...]:
+    """Each KNOWS edge's effective strength on `as_of`, in `graph.knows`' order (None for
+    an edge into someone not an active stakeholder of the graph): once per graph, day
+    and cadence (engagement, the link graph and member dependency all start from it)."""
+
+    def build() -> tuple[int | None, ...]:
+        out: list[int | None] = []
+        for k in graph.knows:
+            person = graph.people.get(k.stakeholder_id)
+            out.append(None if person is None else
+                       decay(k.strength, k.last_contact, person.seniority, as_of, cadence).effective)  # fmt: skip
+        return tuple(out)
+
+    return graph.once(("effective strengths", as_of, tuple(sorted(cadence.items()))), build)
+
+
 def engagement(graph: AccountGraph, as_of: dt.date, cadence: Mapping[str, int]) -> dict[str, int]:
     """Max effective strength over the KNOWS edges into each active stakeholder (0 if none)."""
+    return engagement_from(graph, effective_strengths(graph, as_of, cadence))
+
+
+def engagement_from(
+    graph: AccountGraph, effective: Sequence[int | None], *, without: str | None = None
+) -> dict[str, int]:
+    """`engagement` from the edges' effective strengths, leaving out member `without`'s
+    edges when given (as if that member had left)."""
     out = dict.fromkeys(graph.people, 0)
-    for k in graph.knows:
-        person = graph.people.get(k.stakeholder_id)
-        if person is None:
-            continue
-        eff = decay(k.strength, k.last_contact, person.seniority, as_of, cadence).effective
-        out[k.stakeholder_id] = max(out[k.stakeholder_id], eff)
+    for k, eff in zip(graph.knows, effective, strict=True):
+        if eff is not None and k.member_id != without and eff > out[k.stakeholder_id]:
+            out[k.stakeholder_id] = eff
     return out

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from samgraph.analyses.cadence import decay
+from samgraph.analyses.cadence import effective_strengths
 from samgraph.analyses.graph import AccountGraph
 from samgraph.common import EdgeKind
 
@@ -78,12 +78,8 @@ def _link_graph(
             ):
                 adj[x][y] = link
 
-    for k in graph.knows:
-        person = graph.people.get(k.stakeholder_id)
-        if person is None:
-            continue
-        eff = decay(k.strength, k.last_contact, person.seniority, as_of, cadence).effective
-        if eff > 0:
+    for k, eff in zip(graph.knows, effective_strengths(graph, as_of, cadence), strict=True):
+        if eff is not None and eff > 0:
             members.add(k.member_id)
             add(
                 k.member_id,
