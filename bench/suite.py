@@ -821,10 +821,13 @@ async def main(cfg: Config | None = None) -> Report:
             build = await views.first_build(db)
             token = (await keys.create_key(db, role="EDITOR", name="bench")).token
             sam = Gql(f"http://127.0.0.1:{sam_port}/graphql", {"Authorization": f"Bearer {token}"})
+            # The same load over the sample before every size's timings: the first size's
+            # warms the JVM (query plans, JIT) and both servers; at the others the servers
+            # were idle while the refreshers built the snapshots (tens of seconds), and a
+            # server idle that long answers its next requests slower (bench/notes.md,
+            # 2026-12-08): S alone warmed, its L/S rows compared a busy S with an idle L.
+            await run_loadgen(sam.url, _auth(sam), 4, cfg.warmup_seconds, mix_for(per), ids)
             if size == first:
-                # Warm the JVM (query plans, JIT) and both servers before measuring
-                # anything, so the first size is not the one paying for it.
-                await run_loadgen(sam.url, _auth(sam), 4, cfg.warmup_seconds, mix_for(per), ids)
                 peer_warm = [{**m, "query": q} for m, q in zip(MIX[:1], [PEER_NESTED], strict=True)]
                 await run_loadgen(
                     f"http://127.0.0.1:{peer_port}/", {}, 4, cfg.warmup_seconds, peer_warm, ids
