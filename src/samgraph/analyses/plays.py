@@ -65,12 +65,13 @@ def _when(k: Knows) -> dt.date:
 
 class Reach:
     """§13's reach of each team, kept to price one new or refreshed KNOWS edge: only the
-    teams whose door is within reach of its stakeholder are walked again, on the link
-    graph with that one link changed (a door never depends on KNOWS edges)."""
+    teams whose door is within reach of its stakeholder and whose way in the edge could
+    beat are priced again, by the best path through the edge (a door never depends on
+    KNOWS edges). `links` is the link graph on the play's asOf."""
 
-    def __init__(self, graph: AccountGraph, before: reach_mod.ReachableWhitespace, grid: Whitespace,
-                 as_of: dt.date, cadence: Mapping[str, int], links: reach_mod.Links) -> None:  # fmt: skip
-        self.graph, self.as_of, self.cadence, self.links = graph, as_of, cadence, links
+    def __init__(self, graph: AccountGraph, before: reach_mod.ReachableWhitespace,
+                 grid: Whitespace, links: reach_mod.Links) -> None:  # fmt: skip
+        self.graph, self.links = graph, links
         self.total = before.reachable_whitespace
         self.reach = {t.team_id: t.reach for t in before.teams}
         self.doors = {t.team_id: t.door for t in before.teams}
@@ -158,7 +159,7 @@ def plays(
     eng, tally = before.engagement, before.tally
     assert tally is not None  # computed, not stored
     links = link_graph(graph, as_of, cadence)
-    reach = Reach(graph, reach_before, grid, as_of, cadence, links)
+    reach = Reach(graph, reach_before, grid, links)
     into: dict[str, list[Knows]] = {}  # each stakeholder's KNOWS edges
     for k in graph.knows:
         into.setdefault(k.stakeholder_id, []).append(k)
