@@ -251,7 +251,7 @@ class Tally:
 def holds(tally: Tally, gap: Gap) -> bool:
     """Whether `gap`, found on this graph under some tally, is still there under `tally`:
     gaps_of's condition for that one gap (a play asks it of each gap before, instead of
-    listing the gaps after; tests/analyses/test_plays.py checks both agree)."""
+    listing the gaps after; tests/analyses/test_properties.py checks both agree)."""
     code = gap.code
     if code == GapCode.NO_EXECUTIVE_ENGAGED:
         return not tally.executive

@@ -3,9 +3,9 @@
 networkx.pagerank is the definition the domain names; this computes the same power
 iteration (same start, teleport, dangling spread and L1 stopping test) on a dense
 matrix with numpy for an account's few hundred people, where networkx spends most of
-its time building its graph and sparse matrix: about 10 ms an account of 100 people
-against 1 ms (a snapshot's plays rank by it; docs/benchmarks.md). A larger account goes
-through networkx itself (a dense matrix grows with the square of its people).
+its time building its graph and sparse matrix: 4.3 ms an account of 100 people against
+0.9 ms (a snapshot's plays rank by it; docs/design.md). A larger account goes through
+networkx itself (a dense matrix grows with the square of its people).
 """
 
 from __future__ import annotations

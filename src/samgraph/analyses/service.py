@@ -16,7 +16,7 @@ import heapq
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
 
@@ -50,8 +50,6 @@ from samgraph.errors import NotFound, Problem, invalid
 from samgraph.graph import service as graph_service
 from samgraph.pages import Page, page_of
 from samgraph.snapshots import stored
-
-T = TypeVar("T")
 
 
 async def graph_of(ctx: Context, account_id: str, as_of: dt.date | None = None) -> AccountGraph:
