@@ -454,7 +454,8 @@ async def bench_overhead(
         # First one pass over the sample on each side, as in section 5, timed apart (the
         # first-ask columns: samgraph's analyses read their inputs then, and keep them).
         # Run alone, 20 in a row, these were quicker than the interleaved blocks below:
-        # a server worker pays for each switch (bench/notes.md, 2026-12-07).
+        # a server that idled through a raw block answers its next requests slower,
+        # fading over some 8 of them (bench/notes.md, 2026-12-08).
         r0 = await sample(raw_fn, len(sample_ids), warmup=0)
         s0 = await sample(sam_fn, len(sample_ids), warmup=0)
         # Then interleaved, so drift on this shared machine hits both sides alike.
